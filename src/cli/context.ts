@@ -1,0 +1,28 @@
+// What every command needs from the global flags: resolved paths, output preferences.
+import type { Command } from 'commander';
+import { ProfileNameError, resolvePaths, type ResolvedPaths } from '../config/paths.js';
+import { CliError, EXIT } from './exit-codes.js';
+
+export interface GlobalOptions {
+  profile?: string;
+  dev?: boolean;
+  color?: boolean;
+  showSecrets?: boolean;
+}
+
+export interface CliContext {
+  global: GlobalOptions;
+  paths: ResolvedPaths;
+  env: NodeJS.ProcessEnv;
+}
+
+export function contextFor(cmd: Command): CliContext {
+  const global = cmd.optsWithGlobals() as GlobalOptions;
+  if (global.profile && global.dev) throw new CliError('--profile and --dev cannot be used together', EXIT.USAGE);
+  try {
+    return { global, paths: resolvePaths({ profile: global.profile, dev: global.dev }), env: process.env };
+  } catch (err) {
+    if (err instanceof ProfileNameError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
+}

@@ -1,0 +1,22 @@
+// A unified diff of two configs as they would be written, with secrets redacted unless asked.
+import { createTwoFilesPatch } from 'diff';
+import type { JsonObject } from './load.js';
+import { redactValue } from './redact.js';
+import { serializeConfig } from './write.js';
+
+export interface ConfigDiff {
+  /** The unified diff text; empty when nothing visible changed. */
+  text: string;
+  changed: boolean;
+  /** True when only secret values changed, so the redacted diff shows nothing. */
+  secretOnly: boolean;
+}
+
+export function diffConfigs(file: string, before: JsonObject | undefined, after: JsonObject, showSecrets = false): ConfigDiff {
+  const show = (v: JsonObject | undefined) => (v === undefined ? '' : serializeConfig(showSecrets ? v : redactValue(v)));
+  const changed = (before === undefined ? '' : serializeConfig(before)) !== serializeConfig(after);
+  const a = show(before);
+  const b = show(after);
+  const text = a === b ? '' : createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
+  return { text, changed, secretOnly: changed && a === b };
+}

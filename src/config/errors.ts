@@ -1,0 +1,69 @@
+// Every way reading a config file can fail, each with its own code and a next step for the user.
+export type ConfigErrorCode =
+  | 'parse'
+  | 'empty'
+  | 'is-directory'
+  | 'permission'
+  | 'symlink-loop'
+  | 'invalid-utf8'
+  | 'not-object'
+  | 'io';
+
+export interface ConfigErrorInfo {
+  code: ConfigErrorCode;
+  file: string;
+  message: string;
+  hint: string;
+  line?: number;
+  column?: number;
+  /** The offending source line, for parse errors. */
+  excerpt?: string;
+}
+
+export class ConfigError extends Error {
+  readonly code: ConfigErrorCode;
+  readonly file: string;
+  readonly hint: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly excerpt?: string;
+
+  constructor(info: ConfigErrorInfo) {
+    super(info.message);
+    this.name = 'ConfigError';
+    this.code = info.code;
+    this.file = info.file;
+    this.hint = info.hint;
+    this.line = info.line;
+    this.column = info.column;
+    this.excerpt = info.excerpt;
+  }
+
+  /** `file:line:col` when the position is known, else the file. */
+  get location(): string {
+    return this.line ? `${this.file}:${this.line}:${this.column ?? 1}` : this.file;
+  }
+
+  toJSON(): ConfigErrorInfo {
+    return {
+      code: this.code,
+      file: this.file,
+      message: this.message,
+      hint: this.hint,
+      line: this.line,
+      column: this.column,
+      excerpt: this.excerpt,
+    };
+  }
+
+  /** A few lines for a terminal: where, what, the line with a caret, what to do. */
+  format(): string {
+    const out = [`${this.location}: ${this.message}`];
+    if (this.excerpt !== undefined && this.column) {
+      out.push(`  ${this.excerpt}`);
+      out.push(`  ${' '.repeat(Math.max(0, this.column - 1))}^`);
+    }
+    out.push(`  ${this.hint}`);
+    return out.join('\n');
+  }
+}
