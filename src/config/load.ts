@@ -69,21 +69,18 @@ export function readConfigFile(file: string): ReadResult {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') {
       // A dangling symlink is ENOENT too; say so rather than "missing".
-      try {
-        if (fs.lstatSync(file).isSymbolicLink()) {
-          return fail(new ConfigError({
-            code: 'io',
-            file,
-            message: `is a symbolic link to a file that does not exist (${fs.readlinkSync(file)})`,
-            hint: 'Restore the target file or replace the link.',
-          }));
-        }
-      } catch {
-        /* not there at all */
+      const target = danglingLinkTarget(file);
+      if (target !== undefined) {
+        throw new ConfigError({
+          code: 'io',
+          file,
+          message: `is a symbolic link to a file that does not exist (${target})`,
+          hint: 'Restore the target file or replace the link.',
+        });
       }
       return { exists: false, path: file };
     }
-    return fail(fsError(file, e));
+    throw fsError(file, e);
   }
   const text = decodeUtf8(file, buf);
   const raw = parseConfigText(file, text);
@@ -102,8 +99,12 @@ export function readConfigFile(file: string): ReadResult {
   };
 }
 
-function fail(err: ConfigError): never {
-  throw err;
+function danglingLinkTarget(file: string): string | undefined {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.readlinkSync(file) : undefined;
+  } catch {
+    return undefined; // not there at all
+  }
 }
 
 function decodeUtf8(file: string, buf: Buffer): string {

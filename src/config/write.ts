@@ -2,6 +2,7 @@
 // validate first, back up into a ring, write a temp file in the same directory, fsync, rename.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pidAlive } from '../system/gateway-lock.js';
 import { substituteEnv, type JsonObject } from './load.js';
 import { validateConfig, type ValidationIssue } from './schema.js';
 
@@ -104,17 +105,38 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** Removes temp files that writers killed mid-write left behind (their pid is gone). */
+export function sweepStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (pid === process.pid || pidAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /** Creates the state directory with mode 0700 when it does not exist. */
 export function ensureStateDir(dir: string): void {
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
-/** Shifts the ring (.bak.3 → .bak.4 … .bak → .bak.1) and copies the current file to .bak. */
+/**
+ * Shifts the ring (.bak.3 → .bak.4 … .bak → .bak.1) and copies the current file to .bak. Each slot is
+ * replaced atomically rather than renamed away, so a kill at any moment never leaves a gap in the ring.
+ */
 export function rotateBackups(file: string): string | undefined {
   if (!fs.existsSync(file)) return undefined;
   const ring = backupPaths(file);
   for (let i = ring.length - 1; i > 0; i--) {
-    if (fs.existsSync(ring[i - 1])) fs.renameSync(ring[i - 1], ring[i]);
+    if (fs.existsSync(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1], 'utf8'));
   }
   writeFileAtomic(ring[0], fs.readFileSync(file, 'utf8'));
   return ring[0];
@@ -137,6 +159,7 @@ export function writeConfig(file: string, next: JsonObject, opts: WriteOptions =
     }
   }
   ensureStateDir(path.dirname(file));
+  sweepStaleTemps(file);
   const backup = rotateBackups(file);
   writeFileAtomic(file, text);
   if (opts.auditFile) appendAudit(opts.auditFile, { path: file, reason: opts.reason, bytes: Buffer.byteLength(text), backup });
