@@ -1,7 +1,6 @@
 // Who is listening on a TCP port: pid and command line, from `ss -ltnp` (iproute2) or `lsof`,
 // whichever answers. Used for EADDRINUSE messages and the doctor's port-conflict check.
 import fs from 'node:fs';
-import { execa } from 'execa';
 
 export interface PortHolder {
   port: number;
@@ -12,6 +11,12 @@ export interface PortHolder {
 }
 
 const TIMEOUT_MS = 1500;
+
+// execa costs ~90 ms to import; load it only when a port actually has to be looked up.
+async function run(cmd: string, args: string[]) {
+  const { execa } = await import('execa');
+  return execa(cmd, args, { reject: false, timeout: TIMEOUT_MS });
+}
 
 function commandLine(pid: number): string | undefined {
   try {
@@ -25,7 +30,7 @@ function commandLine(pid: number): string | undefined {
 }
 
 async function viaSs(port: number): Promise<PortHolder[] | undefined> {
-  const r = await execa('ss', ['-H', '-ltnp', `sport = :${port}`], { reject: false, timeout: TIMEOUT_MS });
+  const r = await run('ss', ['-H', '-ltnp', `sport = :${port}`]);
   if (r.exitCode !== 0 || r.failed) return undefined;
   const out: PortHolder[] = [];
   for (const line of r.stdout.split('\n')) {
@@ -41,7 +46,7 @@ async function viaSs(port: number): Promise<PortHolder[] | undefined> {
 }
 
 async function viaLsof(port: number): Promise<PortHolder[] | undefined> {
-  const r = await execa('lsof', ['-nP', `-iTCP:${port}`, '-sTCP:LISTEN', '-Fpn'], { reject: false, timeout: TIMEOUT_MS });
+  const r = await run('lsof', ['-nP', `-iTCP:${port}`, '-sTCP:LISTEN', '-Fpn']);
   if (r.failed && r.exitCode !== 1) return undefined;
   const out: PortHolder[] = [];
   let pid: number | undefined;
