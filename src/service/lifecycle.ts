@@ -61,7 +61,7 @@ export function managerFor(kind: ServiceKind, env: NodeJS.ProcessEnv, port?: num
   return systemdManager({ env, port });
 }
 
-export function targetOf(t: ServiceTarget) {
+export function targetOf(t: Omit<ServiceTarget, 'manager'>) {
   const env = t.env ?? process.env;
   const kind = kindForPlatform(t.platform ?? process.platform);
   const dirs = t.dirs ?? defaultServiceDirs(t.paths, env);

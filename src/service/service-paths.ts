@@ -26,10 +26,10 @@ function shellQuote(s: string): string {
 }
 
 /**
- * The exact command that reinstalls the service for the CLI's view: the variables and profile flag
- * that make this shell resolve its config, then `gateway install --force`.
+ * The exact command that (re)installs the service for the CLI's view: the variables and profile
+ * flag that make this shell resolve its config, then `gateway install [--force]`.
  */
-export function reinstallCommand(cli: ResolvedPaths): string {
+export function installCommand(cli: ResolvedPaths, opts: { force?: boolean } = {}): string {
   const parts: string[] = [];
   if (cli.home.source === 'env') parts.push(`OPENCLAW_HOME=${shellQuote(cli.home.value)}`);
   if (cli.stateDir.source === 'env') parts.push(`OPENCLAW_STATE_DIR=${shellQuote(cli.stateDir.value)}`);
@@ -37,15 +37,20 @@ export function reinstallCommand(cli: ResolvedPaths): string {
   parts.push('openclaw');
   const profile = cli.profile?.value;
   if (profile && profile !== 'default') parts.push(profile === 'dev' && cli.profile?.from === '--dev' ? '--dev' : `--profile ${shellQuote(profile)}`);
-  parts.push('gateway', 'install', '--force');
+  parts.push('gateway', 'install');
+  if (opts.force) parts.push('--force');
   return parts.join(' ');
+}
+
+export function reinstallCommand(cli: ResolvedPaths): string {
+  return installCommand(cli, { force: true });
 }
 
 /** Why the service's config path differs from the CLI's, most specific reason first. */
 export function configDriftCauses(cli: ResolvedPaths, service: ResolvedPaths): string[] {
   const causes: string[] = [];
   const describe = (p: ResolvedPaths['configPath'], who: string) =>
-    p.source === 'env' ? `${who} sets ${p.from}=${p.value}` : p.source === 'flag' ? `${who} uses ${p.from}` : `${who} uses the default`;
+    p.source === 'env' ? `${who} sets ${p.from}=${p.value}` : p.source === 'flag' ? `${who} uses ${p.from} (${p.value})` : `${who} uses the default (${p.value})`;
   if (cli.configPath.source === 'env' || service.configPath.source === 'env') {
     if (cli.configPath.from !== service.configPath.from || cli.configPath.value !== service.configPath.value) {
       if (service.configPath.source === 'env' && service.configPath.from === 'OPENCLAW_CONFIG_PATH') causes.push(`the service pins OPENCLAW_CONFIG_PATH=${service.configPath.value}`);
@@ -53,7 +58,7 @@ export function configDriftCauses(cli: ResolvedPaths, service: ResolvedPaths): s
     }
   }
   if (cli.stateDir.value !== service.stateDir.value) {
-    causes.push(`state dir differs: ${describe(cli.stateDir, 'the CLI')} (${cli.stateDir.value}); ${describe(service.stateDir, 'the service')} (${service.stateDir.value})`);
+    causes.push(`state dir differs: ${describe(cli.stateDir, 'the CLI')}; ${describe(service.stateDir, 'the service')}`);
   }
   const cp = cli.profile?.value ?? 'default';
   const sp = service.profile?.value ?? 'default';
