@@ -1,5 +1,5 @@
 // Drives launchctl for the per-user agent (gui/<uid> domain).
-import { findOnPath, optional, runCommand, runSteps, supervisorAlternatives, type Availability, type RuntimeState, type ServiceManager } from './manager.js';
+import { binaryAvailability, optional, runCommand, runSteps, type RuntimeState, type ServiceManager } from './manager.js';
 
 export function launchdManager(opts: { env?: NodeJS.ProcessEnv; uid?: number; timeoutMs?: number; port?: number } = {}): ServiceManager {
   const env = opts.env ?? process.env;
@@ -7,12 +7,7 @@ export function launchdManager(opts: { env?: NodeJS.ProcessEnv; uid?: number; ti
   const ctl = (...args: string[]) => () => runCommand('launchctl', args, env, opts.timeoutMs);
   return {
     kind: 'launchd',
-    async available(): Promise<Availability> {
-      const binary = findOnPath('launchctl', env);
-      const steps = [{ check: 'launchctl-binary', ok: Boolean(binary), detail: binary ?? 'no launchctl on PATH' }];
-      if (binary) return { ok: true, steps };
-      return { ok: false, failed: 'launchctl-binary', reason: 'launchd unavailable: no `launchctl` binary on PATH', alternatives: supervisorAlternatives(opts.port), steps };
-    },
+    available: async () => binaryAvailability('launchctl', 'launchd', env, opts.port),
     // bootout first so a changed plist is reloaded; it fails harmlessly when nothing was loaded.
     activate: (name, file) => runSteps([optional(ctl('bootout', `${domain}/${name}`)), ctl('bootstrap', domain, file), ctl('kickstart', '-k', `${domain}/${name}`)]),
     deactivate: (name) => runSteps([ctl('bootout', `${domain}/${name}`)]),

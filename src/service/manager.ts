@@ -120,3 +120,11 @@ export function supervisorAlternatives(port?: number): string[] {
     `In Docker, make it the container's command and let Docker restart it: \`docker run --restart unless-stopped … ${cmd}\` (or \`restart: unless-stopped\` in compose).`,
   ];
 }
+
+/** Availability of a manager that needs only its binary (launchctl, schtasks). */
+export function binaryAvailability(binary: string, what: string, env: NodeJS.ProcessEnv, port?: number): Availability {
+  const found = findOnPath(binary, env);
+  const steps = [{ check: `${binary}-binary`, ok: Boolean(found), detail: found ?? `no ${binary} on PATH` }];
+  if (found) return { ok: true, steps };
+  return { ok: false, failed: `${binary}-binary`, reason: `${what} unavailable: no \`${binary}\` binary on PATH`, alternatives: supervisorAlternatives(port), steps };
+}

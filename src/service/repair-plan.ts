@@ -1,6 +1,7 @@
 // What the service checks share: reading the fact, comparing and showing tokens safely, and the
 // one repair they all propose (reinstall), which first saves a token that lives only in the service.
 import crypto from 'node:crypto';
+import type { Finding } from '../engine/check.js';
 import type { Operation } from '../engine/operations.js';
 import type { ServicesFact } from '../facts/services.js';
 import type { Facts } from '../facts/types.js';
@@ -40,4 +41,10 @@ export function reinstallOperations(fact: ServicesFact): Operation[] {
   if (token && !fact.cli.config.token) ops.push({ op: 'config.set', path: 'gateway.auth.token', value: token });
   ops.push({ op: 'service.install', force: true });
   return ops;
+}
+
+/** The repair() of every drift check: reinstall from the CLI's view, token saved first. */
+export function repairByReinstall(_finding: Finding, facts: Facts): Operation[] {
+  const s = servicesOf(facts);
+  return s ? reinstallOperations(s) : [];
 }

@@ -1,17 +1,12 @@
 // Drives schtasks.exe for the `OpenClaw Gateway` task.
-import { findOnPath, optional, runCommand, runSteps, supervisorAlternatives, type Availability, type RuntimeState, type ServiceManager } from './manager.js';
+import { binaryAvailability, optional, runCommand, runSteps, type RuntimeState, type ServiceManager } from './manager.js';
 
 export function schtasksManager(opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; port?: number } = {}): ServiceManager {
   const env = opts.env ?? process.env;
   const run = (...args: string[]) => () => runCommand('schtasks', args, env, opts.timeoutMs);
   return {
     kind: 'schtasks',
-    async available(): Promise<Availability> {
-      const binary = findOnPath('schtasks', env);
-      const steps = [{ check: 'schtasks-binary', ok: Boolean(binary), detail: binary ?? 'no schtasks on PATH' }];
-      if (binary) return { ok: true, steps };
-      return { ok: false, failed: 'schtasks-binary', reason: 'Task Scheduler unavailable: no `schtasks` binary on PATH', alternatives: supervisorAlternatives(opts.port), steps };
-    },
+    available: async () => binaryAvailability('schtasks', 'Task Scheduler', env, opts.port),
     activate: (name, file) => runSteps([run('/Create', '/TN', name, '/XML', file, '/F'), run('/Run', '/TN', name)]),
     deactivate: (name) => runSteps([optional(run('/End', '/TN', name)), run('/Delete', '/TN', name, '/F')]),
     start: (name) => runSteps([run('/Run', '/TN', name)]),
