@@ -31,9 +31,9 @@ function copyFixture(name: string): string {
   return dir;
 }
 
-async function factsFor(root: string, patch: (f: ServicesFact) => void = () => {}): Promise<Facts> {
+async function factsFor(root: string, patch: (f: ServicesFact) => void = () => {}, platform: NodeJS.Platform = 'linux'): Promise<Facts> {
   const env = { HOME: path.join(root, 'home') };
-  const fact = await collectServices({ paths: resolvePaths({ env }), env, platform: 'linux', dirs: fixtureDirs(root), deep: true, manager: false });
+  const fact = await collectServices({ paths: resolvePaths({ env }), env, platform, dirs: fixtureDirs(root), deep: true, manager: false });
   if (fact.ok) patch(fact.value);
   return { services: fact };
 }
@@ -47,6 +47,7 @@ interface Case {
   /** Check ids that must fire, in CHECKS order; every other check must stay quiet. */
   findings: string[];
   patch?: (f: ServicesFact) => void;
+  platform?: NodeJS.Platform;
   messages?: Record<string, RegExp[]>;
 }
 
@@ -79,11 +80,14 @@ const cases: Case[] = [
       void (f.availability = { ok: false, failed: 'user-bus', reason: 'systemd user services unavailable: no user bus (systemctl --user: Failed to connect to bus: No medium found)', alternatives: ['a', 'b'], steps: [{ check: 'user-bus', ok: false, detail: 'Failed to connect to bus' }] }),
   },
   { fixture: 'service-clean', findings: [], patch: (f) => void (f.availability = { ok: true, steps: [] }) },
+  // macOS: the same drift read from a launchd plist (OPENCLAW_CONFIG_PATH pinned to an old copy).
+  { fixture: 'service-launchd-drift', platform: 'darwin', findings: ['service/config-drift'], messages: { 'service/config-drift': [/Config \(service\): .*\/home\/Documents\/openclaw-backup\/openclaw\.json/, /the service pins OPENCLAW_CONFIG_PATH=/] } },
+  { fixture: 'service-none', platform: 'darwin', findings: ['service/not-installed'], messages: { 'service/not-installed': [/ai\.openclaw\.gateway at .*Library\/LaunchAgents\/ai\.openclaw\.gateway\.plist/] } },
 ];
 
 describe('service checks over fixtures', () => {
-  it.each(cases)('$fixture → $findings', async ({ fixture, findings, patch, messages }) => {
-    const facts = await factsFor(copyFixture(fixture), patch);
+  it.each(cases)('$fixture → $findings', async ({ fixture, findings, patch, platform, messages }) => {
+    const facts = await factsFor(copyFixture(fixture), patch, platform);
     const found = runAll(facts);
     expect(found.map((f) => f.checkId)).toEqual(findings);
     for (const [id, patterns] of Object.entries(messages ?? {})) {

@@ -173,6 +173,7 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
   lines.push(`Service: ${s.kind} ${s.expected.name} (${s.installed ? 'installed' : s.readError ? 'unreadable' : 'not installed'}) ${s.expected.file}`);
   if (s.readError) lines.push(`  ${s.readError}`);
   if (command) lines.push(`Command: ${command}`);
+  if (s.installed?.definition.envFiles.length) lines.push(`Environment files (not read by the doctor): ${s.installed.definition.envFiles.join(', ')}`);
   lines.push(`Config (cli): ${s.cli.config.path}`);
   if (s.installed) lines.push(`Config (service): ${s.installed.config.path}`);
   if (s.availability && !s.availability.ok) lines.push(`Runtime: unknown (${s.availability.reason})`);
