@@ -124,10 +124,9 @@ export function gatewayServiceSpec(opts: SpecOptions): ServiceSpec {
   env.OPENCLAW_GATEWAY_PORT = String(port);
   env.OPENCLAW_SERVICE_MARKER = 'openclaw';
   env.OPENCLAW_SERVICE_KIND = 'gateway';
-  // Service managers start with a minimal PATH; keep node's own directory first.
-  const pathSep = opts.kind === 'schtasks' ? ';' : ':';
-  const basePath = opts.kind === 'schtasks' ? [] : ['/usr/local/bin', '/usr/bin', '/bin'];
-  env.PATH = [...new Set([path.dirname(nodePath), ...basePath])].join(pathSep);
+  // systemd and launchd start services with a minimal PATH; keep node's own directory first.
+  // A Windows task inherits the user's PATH, which a `set PATH=` would replace, so it gets none.
+  if (opts.kind !== 'schtasks') env.PATH = [...new Set([path.dirname(nodePath), '/usr/local/bin', '/usr/bin', '/bin'])].join(':');
   return {
     name: opts.kind === 'systemd' ? names.systemdUnit : opts.kind === 'launchd' ? names.launchdLabel : names.taskName,
     description: profile ? `OpenClaw Gateway (profile ${profile})` : 'OpenClaw Gateway',

@@ -88,12 +88,17 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-/** The port the installed service will get: --port, else what the gateway would resolve from env and config. */
+/** The port the installed service will get: --port, else what the gateway would resolve; warns about start blockers. */
 function installPort(opts: InstallOptions, env: NodeJS.ProcessEnv, warnings: string[]): number {
-  if (opts.port !== undefined) return opts.port;
   // A broken config throws a ConfigError here: better to stop than to install a service that exits 78.
   const config = readConfigFile(opts.paths.configPath.value);
-  if (!config.exists) warnings.push(`no config at ${opts.paths.configPath.value}: the service will exit with 78 until you run \`openclaw setup\``);
+  const file = opts.paths.configPath.value;
+  if (!config.exists) warnings.push(`no config at ${file}: the service will exit with 78 until you run \`openclaw setup\``);
+  else {
+    const mode = (config.resolved.gateway as { mode?: unknown } | undefined)?.mode;
+    if (mode !== 'local') warnings.push(`gateway.mode is ${mode === undefined ? 'not set' : JSON.stringify(mode)} in ${file}: the service will exit with 78 until you run \`openclaw config set gateway.mode local\``);
+  }
+  if (opts.port !== undefined) return opts.port;
   return resolvePort(config.exists ? config.resolved : undefined, {}, env, opts.paths.defaultPort).value;
 }
 
@@ -116,7 +121,11 @@ export async function installService(opts: InstallOptions): Promise<InstallResul
     for (const [i, f] of files.entries()) {
       fs.mkdirSync(path.dirname(f.file), { recursive: true });
       // Keep the definition being replaced: a reinstall must be undoable.
-      if (current[i] !== undefined) fs.copyFileSync(f.file, `${f.file}.bak`);
+      if (current[i] !== undefined) {
+        fs.copyFileSync(f.file, `${f.file}.bak`);
+        // The old definition may hold a token; the backup is for its owner only.
+        fs.chmodSync(`${f.file}.bak`, 0o600);
+      }
       writeFileAtomic(f.file, f.text, 0o644);
     }
     if (current[current.length - 1] !== undefined) backup = `${file}.bak`;
