@@ -46,7 +46,7 @@ function listDir(dir: string): string[] {
 export function scanGatewayServices(kind: ServiceKind, dirs: ServiceDirs, home?: string): FoundService[] {
   const places: Array<{ dir: string; scope: 'user' | 'system'; ext: string }> =
     kind === 'systemd'
-      ? [{ dir: dirs.systemdUser, scope: 'user', ext: '.service' }, ...dirs.systemdOther.map((dir) => ({ dir, scope: dir.includes('/user') ? ('user' as const) : ('system' as const), ext: '.service' }))]
+      ? [{ dir: dirs.systemdUser, scope: 'user', ext: '.service' }, ...dirs.systemdOther.map((dir) => ({ dir, scope: path.basename(dir) === 'user' ? ('user' as const) : ('system' as const), ext: '.service' }))]
       : kind === 'launchd'
         ? [{ dir: dirs.launchAgents, scope: 'user', ext: '.plist' }, ...dirs.launchOther.map((dir) => ({ dir, scope: 'system' as const, ext: '.plist' }))]
         : [{ dir: dirs.windowsTasks, scope: 'user', ext: '.xml' }];

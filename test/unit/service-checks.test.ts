@@ -68,7 +68,7 @@ const cases: Case[] = [
   {
     fixture: 'service-extra-gateways',
     findings: ['service/extra-gateways'],
-    messages: { 'service/extra-gateways': [/^Other gateway-like services detected \(best effort\)/, /clawdbot-gateway\.service \(system, port 18789, legacy, same port/, /openclaw-gateway-work\.service \(user, port 18789, same port/] },
+    messages: { 'service/extra-gateways': [/^Other gateway-like services detected \(best effort\)/, /clawdbot-gateway\.service \(system, port 18789, legacy, same port/, /openclaw-gateway-work\.service \(user, port 18789, same port/, /openclaw-gateway\.service \(system, port 18789, same port as this profile, same config as this profile, duplicate of this profile’s unit\)/] },
   },
   { fixture: 'service-restart-loop', findings: ['service/restart-loop'], messages: { 'service/restart-loop': [/keeps restarting the gateway into a port conflict on 18789: 5 port-conflict line/] } },
   // NRestarts from systemd makes a single conflict line enough evidence.
