@@ -146,7 +146,7 @@ export async function collectServices(opts: ServicesCollectOptions): Promise<Fac
 
   if (fs.existsSync(file)) {
     try {
-      fact.installed = installedService(readDefinitionFile(kind, file, home), home);
+      fact.installed = installedService(await readDefinitionFile(kind, file, home), home);
     } catch (err) {
       fact.readError = `${file}: ${(err as Error).message}`;
     }
@@ -161,7 +161,7 @@ export async function collectServices(opts: ServicesCollectOptions): Promise<Fac
   }
 
   if (opts.deep) {
-    fact.others = scanGatewayServices(kind, dirs, home)
+    fact.others = (await scanGatewayServices(kind, dirs, home))
       .filter((f) => f.definition.file !== file)
       .map(({ definition, scope }) => ({
         kind,

@@ -8,7 +8,6 @@ import type { ResolvedPaths } from '../config/paths.js';
 import { resolvePort } from '../config/gateway-settings.js';
 import { writeFileAtomic } from '../config/write.js';
 import { defaultServiceDirs, definitionPath, gatewayServiceSpec, kindForPlatform, serviceNames, type ServiceDirs, type ServiceKind, type ServiceSpec } from './definition.js';
-import { renderLaunchdPlist } from './launchd.js';
 import { launchdManager } from './launchd-manager.js';
 import { stepsSucceeded, type Availability, type CommandResult, type ServiceManager } from './manager.js';
 import { renderTaskScript, renderTaskXml } from './schtasks.js';
@@ -70,9 +69,9 @@ export function targetOf(t: Omit<ServiceTarget, 'manager'>) {
   return { env, kind, dirs, name, file: definitionPath(kind, dirs, names) };
 }
 
-function render(kind: ServiceKind, spec: ServiceSpec, file: string): Array<{ file: string; text: string }> {
+async function render(kind: ServiceKind, spec: ServiceSpec, file: string): Promise<Array<{ file: string; text: string }>> {
   if (kind === 'systemd') return [{ file, text: renderSystemdUnit(spec) }];
-  if (kind === 'launchd') return [{ file, text: renderLaunchdPlist(spec) }];
+  if (kind === 'launchd') return [{ file, text: (await import('./launchd.js')).renderLaunchdPlist(spec) }];
   const script = path.join(path.dirname(file), 'gateway.cmd');
   return [
     { file: script, text: renderTaskScript(spec) },
@@ -108,7 +107,7 @@ export async function installService(opts: InstallOptions): Promise<InstallResul
   const warnings: string[] = [];
   const port = installPort(opts, env, warnings);
   const spec = gatewayServiceSpec({ paths: opts.paths, port, kind, nodePath: opts.nodePath, entry: opts.entry });
-  const files = render(kind, spec, file);
+  const files = await render(kind, spec, file);
   const base = { kind, name, file, port, steps: [] as CommandResult[], warnings, written: false, unchanged: false, exists: false, activated: false };
 
   const current = files.map((f) => readIfExists(f.file));

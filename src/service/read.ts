@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runsGateway, type ServiceDefinition, type ServiceDirs, type ServiceKind } from './definition.js';
-import { readLaunchdPlist } from './launchd.js';
 import { readTaskXml } from './schtasks.js';
 import { readSystemdUnit } from './systemd.js';
 
@@ -15,8 +14,9 @@ function readText(file: string): string | undefined {
 }
 
 /** Reads one definition file; throws (ENOENT, a broken plist) and lets the caller say what failed. */
-export function readDefinitionFile(kind: ServiceKind, file: string, home?: string): ServiceDefinition {
-  if (kind === 'launchd') return readLaunchdPlist(fs.readFileSync(file), file);
+export async function readDefinitionFile(kind: ServiceKind, file: string, home?: string): Promise<ServiceDefinition> {
+  // The plist parser is loaded only where plists exist.
+  if (kind === 'launchd') return (await import('./launchd.js')).readLaunchdPlist(fs.readFileSync(file), file);
   const text = fs.readFileSync(file, 'utf8');
   if (kind === 'systemd') return readSystemdUnit(text, file, { home });
   return readTaskXml(text, file, readText);
@@ -43,7 +43,7 @@ function listDir(dir: string): string[] {
  * Every definition in the given dirs that runs an OpenClaw-family gateway. Files that merely share
  * the name (an exporter, a sidecar) are opened and dropped when their command is not a gateway.
  */
-export function scanGatewayServices(kind: ServiceKind, dirs: ServiceDirs, home?: string): FoundService[] {
+export async function scanGatewayServices(kind: ServiceKind, dirs: ServiceDirs, home?: string): Promise<FoundService[]> {
   const places: Array<{ dir: string; scope: 'user' | 'system'; ext: string }> =
     kind === 'systemd'
       ? [{ dir: dirs.systemdUser, scope: 'user', ext: '.service' }, ...dirs.systemdOther.map((dir) => ({ dir, scope: path.basename(dir) === 'user' ? ('user' as const) : ('system' as const), ext: '.service' }))]
@@ -60,7 +60,7 @@ export function scanGatewayServices(kind: ServiceKind, dirs: ServiceDirs, home?:
       if (seen.has(real)) continue;
       seen.add(real);
       try {
-        const definition = readDefinitionFile(kind, file, home);
+        const definition = await readDefinitionFile(kind, file, home);
         if (runsGateway(definition)) found.push({ definition, scope });
       } catch {
         /* unreadable or not a definition: not evidence of a gateway */
