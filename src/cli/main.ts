@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
+import { registerServiceCommands } from './commands/gateway-service.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -29,6 +30,9 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   );
 
   registerConfig(program);
+  // The gateway group may already exist (commands/gateway.ts); the service commands join it.
+  const gateway = program.commands.find((c) => c.name() === 'gateway') ?? program.command('gateway').description('run and manage the gateway');
+  registerServiceCommands(gateway);
   return program;
 }
 

@@ -7,6 +7,7 @@ export type Fact<T> = { ok: true; value: T; ms?: number } | { ok: false; reason:
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FactMap {
   // name: ValueType — filled in by the collectors, e.g. `config: ConfigFact;`
+  services: import('./services.js').ServicesFact;
 }
 
 export type FactName = keyof FactMap & string;

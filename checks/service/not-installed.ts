@@ -1,0 +1,30 @@
+// service/not-installed: no service definition for this profile. Information only: running the
+// gateway in the foreground or under another supervisor is a fine choice.
+import { defineCheck } from '../../src/engine/check.js';
+import { servicesOf } from '../../src/service/repair-plan.js';
+import { installCommand } from '../../src/service/service-paths.js';
+
+export default defineCheck({
+  meta: {
+    id: 'service/not-installed',
+    title: 'Gateway service installed',
+    area: 'service',
+    severity: 'info',
+    facts: ['services'],
+    fix: 'none',
+    docs: 'seeds: Gateway runbook › supervised run (openclaw gateway install)',
+  },
+  detect(facts) {
+    const s = servicesOf(facts);
+    if (!s || s.installed || s.readError) return [];
+    return [
+      {
+        checkId: 'service/not-installed',
+        severity: 'info',
+        message: `No gateway service is installed for this profile (${s.expected.name} at ${s.expected.file}).`,
+        fixHint: `To have the gateway started at login and restarted when it exits: ${installCommand(s.cli.paths)}`,
+        evidence: [{ kind: 'file', source: s.expected.file, value: 'missing' }],
+      },
+    ];
+  },
+});

@@ -1,0 +1,187 @@
+// `openclaw gateway install|uninstall|start`, and the service side of `gateway stop|restart|status --deep`
+// (the gateway command group calls stopService/restartService/serviceStatus when a service is installed).
+// Parse → call src/service → render; no logic of its own.
+import type { Command } from 'commander';
+import type { Finding } from '../../engine/check.js';
+import type { ServicesFact } from '../../facts/services.js';
+import type { LifecycleResult } from '../../service/lifecycle.js';
+import type { Availability } from '../../service/manager.js';
+import { chalk } from '../color.js';
+import { contextFor, type CliContext } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { eprintln, printJson, println } from '../output.js';
+import { action } from '../run-action.js';
+
+function parsePortOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new CliError(`--port must be a port number (1-65535), got ${JSON.stringify(text)}`, EXIT.USAGE);
+  return n;
+}
+
+function unavailableJson(a: Availability | undefined) {
+  return a && !a.ok ? { failed: a.failed, reason: a.reason, alternatives: a.alternatives, checks: a.steps } : undefined;
+}
+
+function printUnavailable(a: Extract<Availability, { ok: false }>): void {
+  eprintln('Checks:');
+  for (const s of a.steps) eprintln(`  ${s.ok ? chalk.green('✓') : chalk.red('✗')} ${s.check}: ${s.detail}`);
+  eprintln('Instead:');
+  for (const alt of a.alternatives) eprintln(`  - ${alt}`);
+}
+
+function printSteps(r: LifecycleResult): void {
+  for (const s of r.steps) if (!s.ok && !s.optional) eprintln(chalk.dim(`  $ ${s.command}\n    ${s.stderr || `exit ${s.exitCode}`}`));
+}
+
+/** Prints a lifecycle result (JSON or lines) and returns the exit code. */
+function report(r: LifecycleResult, json: boolean, humanError = r.message): number {
+  if (json) {
+    const { unavailable, steps, ...rest } = r;
+    printJson({ ...rest, steps: steps.map(({ command, ok, exitCode, stderr, optional }) => ({ command, ok, exitCode, stderr: stderr || undefined, optional })), unavailable: unavailableJson(unavailable) });
+    return r.ok ? EXIT.OK : EXIT.FAILED;
+  }
+  if (r.ok) println(r.message);
+  else {
+    eprintln(chalk.red(`error: ${humanError}`));
+    printSteps(r);
+    if (r.unavailable) printUnavailable(r.unavailable);
+  }
+  return r.ok ? EXIT.OK : EXIT.FAILED;
+}
+
+async function lifecycle() {
+  return import('../../service/lifecycle.js');
+}
+
+export function registerServiceCommands(gateway: Command): void {
+  gateway
+    .command('install')
+    .description('install the gateway as a user service (systemd user unit, launchd agent or Windows scheduled task) and start it')
+    .option('--force', 'replace an existing service definition (the old one is kept as .bak)')
+    .option('--port <port>', 'the port the service starts the gateway on (default: as the gateway resolves it)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(async (opts: { force?: boolean; port?: string; json?: boolean }, cmd: Command) => {
+        const ctx = contextFor(cmd);
+        const { installService } = await lifecycle();
+        const r = await installService({ paths: ctx.paths, env: ctx.env, force: opts.force, port: parsePortOption(opts.port) });
+        if (opts.json || !r.unavailable) {
+          if (!opts.json) for (const w of r.warnings) eprintln(chalk.yellow(`warning: ${w}`));
+          return report(r, Boolean(opts.json));
+        }
+        // The definition is on disk even though nothing could enable it: say both, separately.
+        println(r.written ? `Wrote ${r.file}` : `Service definition already up to date: ${r.file}`);
+        for (const w of r.warnings) eprintln(chalk.yellow(`warning: ${w}`));
+        return report(r, false, `could not enable ${r.name}: ${r.unavailable.reason}`);
+      }),
+    );
+
+  gateway
+    .command('uninstall')
+    .description('stop and remove the gateway service (the definition is kept as .bak)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(async (opts: { json?: boolean }, cmd: Command) => {
+        const ctx = contextFor(cmd);
+        const { uninstallService } = await lifecycle();
+        return report(await uninstallService({ paths: ctx.paths, env: ctx.env }), Boolean(opts.json));
+      }),
+    );
+
+  gateway
+    .command('start')
+    .description('start the installed gateway service')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(async (opts: { json?: boolean }, cmd: Command) => {
+        const ctx = contextFor(cmd);
+        const { controlService } = await lifecycle();
+        return report(await controlService('start', { paths: ctx.paths, env: ctx.env }), Boolean(opts.json));
+      }),
+    );
+}
+
+/** True when this profile has a service definition: `gateway stop|restart` then go through the service manager. */
+export async function serviceInstalled(ctx: CliContext): Promise<boolean> {
+  const { targetOf } = await lifecycle();
+  const fs = await import('node:fs');
+  return fs.existsSync(targetOf({ paths: ctx.paths, env: ctx.env }).file);
+}
+
+/** `gateway stop` for an installed service: prints and returns the exit code. */
+export async function stopService(ctx: CliContext, opts: { json?: boolean } = {}): Promise<number> {
+  const { controlService } = await lifecycle();
+  return report(await controlService('stop', { paths: ctx.paths, env: ctx.env }), Boolean(opts.json));
+}
+
+/** `gateway restart` for an installed service: prints and returns the exit code. */
+export async function restartService(ctx: CliContext, opts: { json?: boolean } = {}): Promise<number> {
+  const { controlService } = await lifecycle();
+  return report(await controlService('restart', { paths: ctx.paths, env: ctx.env }), Boolean(opts.json));
+}
+
+export interface ServiceStatus {
+  installed: boolean;
+  kind: ServicesFact['kind'];
+  name: string;
+  file: string;
+  command?: string;
+  port?: number;
+  configCli: string;
+  configService?: string;
+  runtime?: ServicesFact['runtime'];
+  unavailable?: ReturnType<typeof unavailableJson>;
+  readError?: string;
+  others?: ServicesFact['others'];
+  /** Service drift findings (the service/* checks) at warning or error. */
+  findings: Finding[];
+  /** The same, as lines for people. */
+  lines: string[];
+}
+
+/** The service part of `gateway status [--deep]`: data for --json and lines for people. Secrets redacted. */
+export async function serviceStatus(ctx: CliContext, deep = false): Promise<ServiceStatus> {
+  const [{ collectServices }, { serviceFindings }, { redactText }] = await Promise.all([
+    import('../../facts/services.js'),
+    import('../../service/findings.js'),
+    import('../../config/redact.js'),
+  ]);
+  const fact = await collectServices({ paths: ctx.paths, env: ctx.env, deep });
+  if (!fact.ok) throw new CliError(`could not read the service state: ${fact.reason}`);
+  const s = fact.value;
+  const secrets = [s.installed?.token, s.cli.config.token].filter((t): t is string => Boolean(t));
+  const command = s.installed ? redactText(s.installed.definition.programArguments.join(' '), secrets) : undefined;
+  const findings = serviceFindings(fact).filter((f) => f.severity !== 'info');
+  const status: ServiceStatus = {
+    installed: Boolean(s.installed),
+    kind: s.kind,
+    name: s.expected.name,
+    file: s.expected.file,
+    command,
+    port: s.installed?.port.value,
+    configCli: s.cli.config.path,
+    configService: s.installed?.config.path,
+    runtime: s.runtime,
+    unavailable: unavailableJson(s.availability),
+    readError: s.readError,
+    others: s.others,
+    findings,
+    lines: [],
+  };
+  const lines = status.lines;
+  lines.push(`Service: ${s.kind} ${s.expected.name} (${s.installed ? 'installed' : s.readError ? 'unreadable' : 'not installed'}) ${s.expected.file}`);
+  if (s.readError) lines.push(`  ${s.readError}`);
+  if (command) lines.push(`Command: ${command}`);
+  if (s.installed?.definition.envFiles.length) lines.push(`Environment files (not read by the doctor): ${s.installed.definition.envFiles.join(', ')}`);
+  lines.push(`Config (cli): ${s.cli.config.path}`);
+  if (s.installed) lines.push(`Config (service): ${s.installed.config.path}`);
+  if (s.availability && !s.availability.ok) lines.push(`Runtime: unknown (${s.availability.reason})`);
+  else if (s.runtime) {
+    const bits = [s.runtime.detail, s.runtime.pid ? `pid ${s.runtime.pid}` : undefined, s.runtime.restarts !== undefined ? `restarts ${s.runtime.restarts}` : undefined, s.runtime.lastExitStatus ? `last exit ${s.runtime.lastExitStatus}` : undefined];
+    lines.push(`Runtime: ${s.runtime.state}${bits.some(Boolean) ? ` (${bits.filter(Boolean).join(', ')})` : ''}`);
+  }
+  for (const f of findings) lines.push(`${f.severity === 'error' ? 'error' : 'warning'}: ${f.message.split('\n')[0]}${f.fixHint ? `\n  → ${f.fixHint}` : ''}`);
+  if (deep && !s.others?.length) lines.push('Other gateway-like services: none found');
+  return status;
+}

@@ -1,0 +1,193 @@
+// Install, uninstall, start, stop, restart: write the definition as a file first, then ask the
+// service manager. Where the manager cannot work, the file is still written and the result says
+// precisely why it could not be enabled (the CLI turns that into exit 1).
+import fs from 'node:fs';
+import path from 'node:path';
+import { readConfigFile } from '../config/load.js';
+import type { ResolvedPaths } from '../config/paths.js';
+import { resolvePort } from '../config/gateway-settings.js';
+import { writeFileAtomic } from '../config/write.js';
+import { defaultServiceDirs, definitionPath, gatewayServiceSpec, kindForPlatform, serviceNames, type ServiceDirs, type ServiceKind, type ServiceSpec } from './definition.js';
+import { launchdManager } from './launchd-manager.js';
+import { stepsSucceeded, type Availability, type CommandResult, type ServiceManager } from './manager.js';
+import { renderTaskScript, renderTaskXml } from './schtasks.js';
+import { schtasksManager } from './schtasks-manager.js';
+import { renderSystemdUnit } from './systemd.js';
+import { systemdManager } from './systemd-manager.js';
+
+export interface ServiceTarget {
+  paths: ResolvedPaths;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  dirs?: ServiceDirs;
+  /** Injectable for tests; defaults to the platform's real manager. */
+  manager?: ServiceManager;
+}
+
+export interface InstallOptions extends ServiceTarget {
+  force?: boolean;
+  port?: number;
+  nodePath?: string;
+  entry?: string;
+}
+
+export interface LifecycleResult {
+  ok: boolean;
+  kind: ServiceKind;
+  name: string;
+  file: string;
+  /** Set when the service manager could not be used; `reason` names the failed check. */
+  unavailable?: Extract<Availability, { ok: false }>;
+  steps: CommandResult[];
+  message: string;
+}
+
+export interface InstallResult extends LifecycleResult {
+  port: number;
+  written: boolean;
+  /** The file already held exactly this definition. */
+  unchanged: boolean;
+  /** A different definition exists and --force was not given. */
+  exists: boolean;
+  backup?: string;
+  activated: boolean;
+  warnings: string[];
+}
+
+export function managerFor(kind: ServiceKind, env: NodeJS.ProcessEnv, port?: number): ServiceManager {
+  if (kind === 'launchd') return launchdManager({ env, port });
+  if (kind === 'schtasks') return schtasksManager({ env, port });
+  return systemdManager({ env, port });
+}
+
+export function targetOf(t: Omit<ServiceTarget, 'manager'>) {
+  const env = t.env ?? process.env;
+  const kind = kindForPlatform(t.platform ?? process.platform);
+  const dirs = t.dirs ?? defaultServiceDirs(t.paths, env);
+  const names = serviceNames(t.paths.profile?.value);
+  const name = kind === 'systemd' ? names.systemdUnit : kind === 'launchd' ? names.launchdLabel : names.taskName;
+  return { env, kind, dirs, name, file: definitionPath(kind, dirs, names) };
+}
+
+async function render(kind: ServiceKind, spec: ServiceSpec, file: string): Promise<Array<{ file: string; text: string }>> {
+  if (kind === 'systemd') return [{ file, text: renderSystemdUnit(spec) }];
+  if (kind === 'launchd') return [{ file, text: (await import('./launchd.js')).renderLaunchdPlist(spec) }];
+  const script = path.join(path.dirname(file), 'gateway.cmd');
+  return [
+    { file: script, text: renderTaskScript(spec) },
+    { file, text: renderTaskXml(spec, script) },
+  ];
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The port the installed service will get: --port, else what the gateway would resolve; warns about start blockers. */
+function installPort(opts: InstallOptions, env: NodeJS.ProcessEnv, warnings: string[]): number {
+  // A broken config throws a ConfigError here: better to stop than to install a service that exits 78.
+  const config = readConfigFile(opts.paths.configPath.value);
+  const file = opts.paths.configPath.value;
+  if (!config.exists) warnings.push(`no config at ${file}: the service will exit with 78 until you run \`openclaw setup\``);
+  else {
+    const mode = (config.resolved.gateway as { mode?: unknown } | undefined)?.mode;
+    if (mode !== 'local') warnings.push(`gateway.mode is ${mode === undefined ? 'not set' : JSON.stringify(mode)} in ${file}: the service will exit with 78 until you run \`openclaw config set gateway.mode local\``);
+  }
+  if (opts.port !== undefined) return opts.port;
+  return resolvePort(config.exists ? config.resolved : undefined, {}, env, opts.paths.defaultPort).value;
+}
+
+/** Writes the definition for this profile and enables it. Also the executor's `service.install` operation. */
+export async function installService(opts: InstallOptions): Promise<InstallResult> {
+  const { env, kind, dirs, name, file } = targetOf(opts);
+  const warnings: string[] = [];
+  const port = installPort(opts, env, warnings);
+  const spec = gatewayServiceSpec({ paths: opts.paths, port, kind, nodePath: opts.nodePath, entry: opts.entry });
+  const files = await render(kind, spec, file);
+  const base = { kind, name, file, port, steps: [] as CommandResult[], warnings, written: false, unchanged: false, exists: false, activated: false };
+
+  const current = files.map((f) => readIfExists(f.file));
+  const unchanged = current.every((text, i) => text === files[i].text);
+  if (current[current.length - 1] !== undefined && !unchanged && !opts.force) {
+    return { ...base, ok: false, exists: true, message: `a different gateway service is already installed at ${file}; run \`openclaw gateway install --force\` to replace it` };
+  }
+  let backup: string | undefined;
+  if (!unchanged) {
+    for (const [i, f] of files.entries()) {
+      fs.mkdirSync(path.dirname(f.file), { recursive: true });
+      // Keep the definition being replaced: a reinstall must be undoable.
+      if (current[i] !== undefined) {
+        fs.copyFileSync(f.file, `${f.file}.bak`);
+        // The old definition may hold a token; the backup is for its owner only.
+        fs.chmodSync(`${f.file}.bak`, 0o600);
+      }
+      writeFileAtomic(f.file, f.text, 0o644);
+    }
+    if (current[current.length - 1] !== undefined) backup = `${file}.bak`;
+  }
+  fs.mkdirSync(spec.logsDir, { recursive: true, mode: 0o700 });
+
+  const manager = opts.manager ?? managerFor(kind, env, port);
+  const availability = await manager.available();
+  const written = !unchanged;
+  const what = unchanged ? `Gateway service already up to date at ${file}` : `Wrote ${file}`;
+  if (!availability.ok) {
+    return { ...base, ok: false, written, unchanged, backup, unavailable: availability, message: `${what}, but could not enable it: ${availability.reason}` };
+  }
+  const steps = await manager.activate(name, file);
+  const ok = stepsSucceeded(steps);
+  const failed = steps.find((s) => !s.ok && !s.optional);
+  return {
+    ...base,
+    ok,
+    written,
+    unchanged,
+    backup,
+    steps,
+    activated: ok,
+    message: ok ? `${what}; ${name} is enabled and started` : `${what}, but \`${failed?.command}\` failed: ${failed?.stderr || `exit ${failed?.exitCode}`}`,
+  };
+}
+
+function isInstalled(kind: ServiceKind, file: string): boolean {
+  return fs.existsSync(file);
+}
+
+function notInstalled(base: Omit<LifecycleResult, 'ok' | 'message'>): LifecycleResult {
+  return { ...base, ok: false, message: `no gateway service is installed (${base.file} does not exist); run \`openclaw gateway install\`` };
+}
+
+/** Stops and disables the service, then moves its definition aside to `<file>.bak`. */
+export async function uninstallService(opts: ServiceTarget): Promise<LifecycleResult> {
+  const { env, kind, name, file } = targetOf(opts);
+  const base = { kind, name, file, steps: [] as CommandResult[] };
+  if (!isInstalled(kind, file)) return { ...base, ok: true, message: `No gateway service installed at ${file}; nothing to do` };
+  const manager = opts.manager ?? managerFor(kind, env);
+  const availability = await manager.available();
+  const steps = availability.ok ? await manager.deactivate(name, file) : [];
+  fs.renameSync(file, `${file}.bak`);
+  if (kind === 'schtasks') fs.rmSync(path.join(path.dirname(file), 'gateway.cmd'), { force: true });
+  const note = availability.ok ? (stepsSucceeded(steps) ? '' : ` (disabling it failed: ${steps.find((s) => !s.ok)?.stderr})`) : ` (${availability.reason}; nothing was running under it)`;
+  return { ...base, ok: true, steps, message: `Removed ${file} (kept as ${file}.bak)${note}` };
+}
+
+export type ControlAction = 'start' | 'stop' | 'restart';
+
+/** start / stop / restart through the service manager; fails clearly when not installed or unavailable. */
+export async function controlService(action: ControlAction, opts: ServiceTarget): Promise<LifecycleResult> {
+  const { env, kind, name, file } = targetOf(opts);
+  const base = { kind, name, file, steps: [] as CommandResult[] };
+  if (!isInstalled(kind, file)) return notInstalled(base);
+  const manager = opts.manager ?? managerFor(kind, env);
+  const availability = await manager.available();
+  if (!availability.ok) return { ...base, ok: false, unavailable: availability, message: `cannot ${action} ${name}: ${availability.reason}` };
+  const steps = await manager[action](name, file);
+  const ok = stepsSucceeded(steps);
+  const failed = steps.find((s) => !s.ok && !s.optional);
+  const past = { start: 'started', stop: 'stopped', restart: 'restarted' }[action];
+  return { ...base, ok, steps, message: ok ? `${name} ${past}` : `\`${failed?.command}\` failed: ${failed?.stderr || `exit ${failed?.exitCode}`}` };
+}
