@@ -5,6 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
+import { register as registerExplain } from './commands/explain.js';
+import { registerLogsScan } from './commands/logs-scan.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -29,6 +31,9 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   );
 
   registerConfig(program);
+  const logs = program.commands.find((c) => c.name() === 'logs') ?? program.command('logs').description('gateway logs');
+  registerLogsScan(logs);
+  registerExplain(program);
   return program;
 }
 

@@ -1,0 +1,10 @@
+// Build step: validate signatures/*.yaml and write dist/signatures/catalog.json (run by `npm run build`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { catalogDir, compiledPath, loadCatalogFromYaml } from './load.js';
+
+const catalog = await loadCatalogFromYaml(catalogDir());
+const out = compiledPath();
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify(catalog));
+process.stdout.write(`signatures: ${catalog.signatures.length} entries, ${Object.keys(catalog.causes).length} causes → ${path.relative(process.cwd(), out)}\n`);
