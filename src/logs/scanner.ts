@@ -2,7 +2,7 @@
 // only those, joins stack traces, matches signatures, clusters unexplained warn/error lines, and
 // aggregates everything into the report shape `logs scan --json` prints. Memory stays bounded:
 // counts grow, stored matches and templates are capped.
-import type { CompiledCatalog, SignatureHit } from '../signatures/matcher.js';
+import { LINE_START_LEVELS, type CompiledCatalog, type SignatureHit } from '../signatures/matcher.js';
 import { SEVERITY_RANK, type Fix, type Severity } from '../signatures/schema.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
 import { decodeLine } from './decode.js';
@@ -74,6 +74,11 @@ function isContinuation(buf: Buffer, start: number, end: number): boolean {
   return (buf[i] === 0x61 && buf[i + 1] === 0x74 && buf[i + 2] === 0x20) /* at */ || (buf[i] === 0x2e && buf[i + 1] === 0x2e && buf[i + 2] === 0x2e); /* ... */
 }
 
+function startsWithLevelWord(buf: Buffer, pos: number, end: number): boolean {
+  const head = buf.toString('latin1', pos, Math.min(end, pos + 8)).toLowerCase();
+  return LINE_START_LEVELS.some((w) => head.startsWith(w));
+}
+
 export class LogScanner {
   private lines = 0;
   private bytes = 0;
@@ -113,7 +118,14 @@ export class LogScanner {
     this.bytes += end - start;
     let pos = this.started ? start : this.skipOlderLines(buf, start, end);
     while (pos < end) {
-      const hit = this.catalog.automaton.firstHit(buf, pos, end);
+      // Search from the newline before the line so line-start markers (`\nerror `) can fire; the
+      // first line of the buffer has no newline before it and is checked directly.
+      const hit =
+        pos > 0 && buf[pos - 1] === NL
+          ? this.catalog.automaton.firstHit(buf, pos - 1, end)
+          : startsWithLevelWord(buf, pos, end)
+            ? pos
+            : this.catalog.automaton.firstHit(buf, pos, end);
       if (hit < 0) {
         this.advanceLines(buf, pos, end);
         return;

@@ -20,6 +20,9 @@ interface CompiledSignature {
   regex?: RegExp;
 }
 
+/** Level words that open plain lines (`ERROR something`, `WARN …`). */
+export const LINE_START_LEVELS = ['error ', 'err ', 'warn ', 'warning ', 'fatal ', 'panic '];
+
 /**
  * Lowercase markers of a warn/error line in the formats we read. They join the prefilter so such
  * lines reach the decoder and, when no signature explains them, the template clustering.
@@ -45,6 +48,8 @@ export const LEVEL_MARKERS = [
   'error:',
   'warning:',
   'fatal:',
+  // A level word opening a line; the scanner starts each search on the newline before the line.
+  ...LINE_START_LEVELS.map((w) => `\n${w}`),
 ];
 
 export class CompiledCatalog {
