@@ -17,7 +17,11 @@ export interface LiteralAutomaton {
   literalsIn(text: string): Set<number>;
 }
 
-export function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
+/**
+ * `isTrigger(i)` says which literals make `firstHit` stop (the prefilter anchors); the others are
+ * only reported by `literalsIn` (helper literals such as a signature's `all` and `not` lists).
+ */
+export function buildAutomaton(literals: readonly string[], isTrigger: (index: number) => boolean = () => true): LiteralAutomaton {
   // 1. A trie of the folded literals.
   const children: Map<number, number>[] = [new Map()];
   const own: number[][] = [[]];
@@ -65,11 +69,31 @@ export function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
     }
   }
 
-  // 3. The hot table: entries pre-multiplied by 256, negative when the target state emits a literal.
-  const delta = new Int32Array(states * 256);
-  for (let i = 0; i < delta.length; i++) {
-    const t = next[i];
-    delta[i] = outputs[t].length ? -(t * 256) - 1 : t * 256;
+  const triggers = outputs.map((out) => out.some(isTrigger));
+
+  // 3. The hot table, over byte classes (bytes no literal uses share class 0, upper case shares its
+  // lower-case class) so it stays small enough for the CPU cache. Entries are pre-multiplied row
+  // offsets, negative when the target state ends a trigger literal.
+  const classOf = new Uint8Array(256);
+  const representative: number[] = [0];
+  for (let b = 0; b < 256; b++) {
+    const f = FOLD[b];
+    if (f !== b) continue;
+    if (children.some((c) => c.has(f))) {
+      classOf[b] = representative.length;
+      representative.push(b);
+    }
+  }
+  for (let b = 0; b < 256; b++) if (FOLD[b] !== b) classOf[b] = classOf[FOLD[b]];
+  // Class 0 must stand for a byte that no literal uses.
+  representative[0] = [...Array(256).keys()].find((b) => classOf[b] === 0 && FOLD[b] === b) ?? 0;
+  const width = representative.length;
+  const delta = new Int32Array(states * width);
+  for (let s = 0; s < states; s++) {
+    for (let c = 0; c < width; c++) {
+      const t = next[s * 256 + representative[c]];
+      delta[s * width + c] = triggers[t] ? -(t * width) - 1 : t * width;
+    }
   }
 
   return {
@@ -77,7 +101,7 @@ export function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
     firstHit(buf, from, to) {
       let st = 0;
       for (let i = from; i < to; i++) {
-        st = delta[st | buf[i]];
+        st = delta[st + classOf[buf[i]]];
         if (st < 0) return i;
       }
       return -1;

@@ -60,6 +60,7 @@ export class CompiledCatalog {
   private readonly literalId = new Map<string, number>();
   /** For each literal, the signatures it is an `any` anchor of. */
   private readonly anchorOf: number[][] = [];
+  private readonly triggers = new Set<number>();
   private readonly compiled: CompiledSignature[];
 
   constructor(catalog: Catalog) {
@@ -75,8 +76,10 @@ export class CompiledCatalog {
         regex: sig.match.regex ? new RegExp(sig.match.regex, 'i') : undefined,
       };
     });
-    for (const marker of LEVEL_MARKERS) this.intern(marker);
-    this.automaton = buildAutomaton(this.literals);
+    for (const marker of LEVEL_MARKERS) this.triggers.add(this.intern(marker));
+    for (const sig of catalog.signatures) for (const lit of sig.match.any) this.triggers.add(this.literalId.get(lit.toLowerCase())!);
+    // Only anchors and level markers stop the scan; `all`/`not` literals are looked up on candidates.
+    this.automaton = buildAutomaton(this.literals, (i) => this.triggers.has(i));
   }
 
   private intern(literal: string): number {
