@@ -1,29 +1,11 @@
 // `openclaw explain` with a pasted line: arguments, stdin, --json, and bad input.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { killChildren, runCli } from './logs-scan-helpers.js';
 
-const CLI = path.resolve('dist/src/cli/main.js');
 const env = { PATH: process.env.PATH, NO_COLOR: '1', HOME: '/nonexistent' };
+const explain = (args: string[], input = '') => runCli(['explain', ...args], { env, input });
 
-function explain(args: string[], input = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'explain', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('timeout'));
-    }, 15_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
+afterEach(killChildren);
 
 describe('openclaw explain', () => {
   it('explains words given as arguments, with the fix', async () => {

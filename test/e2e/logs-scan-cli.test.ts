@@ -1,42 +1,20 @@
 // `openclaw logs scan` as a user runs it: the built CLI, real files in a scratch state dir, stdin,
 // and --follow against a file that is being appended to.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { killChildren, runCli, spawnCli } from './logs-scan-helpers.js';
 
-const CLI = path.resolve('dist/src/cli/main.js');
-const children: ChildProcess[] = [];
 let dir: string;
 let env: NodeJS.ProcessEnv;
-
-export function runCli(args: string[], opts: { env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`timeout: openclaw ${args.join(' ')}`));
-    }, opts.timeoutMs ?? 15_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(opts.input ?? '');
-  });
-}
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logs-scan-e2e-'));
   env = { PATH: process.env.PATH, HOME: dir, OPENCLAW_STATE_DIR: path.join(dir, 'state'), NO_COLOR: '1', TMPDIR: dir };
 });
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killChildren();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -136,8 +114,7 @@ describe('openclaw logs scan', () => {
   it('--follow prints new matches as they are appended and exits on SIGINT', async () => {
     const file = path.join(dir, 'f.log');
     fs.writeFileSync(file, 'heartbeat skipped reason=no-tasks-due\n');
-    const child = spawn(process.execPath, [CLI, 'logs', 'scan', file, '--follow'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
+    const child = spawnCli(['logs', 'scan', file, '--follow'], env, 'ignore');
     let stdout = '';
     const seen = (text: string) =>
       new Promise<void>((resolve, reject) => {
