@@ -115,10 +115,14 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
   }
 
   let sources = files;
+  let rediscover = () => sources ?? [];
   if (!sources) {
     const { defaultLogSources } = await import('../../logs/sources.js');
     const ctx = contextFor(cmd);
-    const found = defaultLogSources({ stateDir: ctx.paths.stateDir.value, configPath: ctx.paths.configPath.value, since });
+    const find = () => defaultLogSources({ stateDir: ctx.paths.stateDir.value, configPath: ctx.paths.configPath.value, since });
+    const found = find();
+    // While following, a new dated log (after midnight) or a first log appears: pick it up.
+    rediscover = () => find().files;
     sources = found.files;
     if (sources.length === 0 && !follow) {
       if (json) await printReport(scanner.report(), true);
@@ -146,7 +150,7 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
   while (!stopped) {
     await Promise.race([new Promise((r) => setTimeout(r, FOLLOW_POLL_MS)), interrupt.done]);
     if (stopped) break;
-    for (const source of sources) {
+    for (const source of rediscover()) {
       let size: number;
       try {
         size = fs.statSync(source).size;
