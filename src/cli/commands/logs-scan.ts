@@ -70,6 +70,17 @@ function fileArgument(file: string): string {
   return file;
 }
 
+/** File errors (unreadable, vanished) are the user's to fix, not a bug: say which file and why. */
+async function readable<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code) throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.FAILED, code === 'EACCES' ? 'Check its permissions, or run as the user that owns it.' : undefined);
+    throw err;
+  }
+}
+
 /** Resolves until SIGINT/SIGTERM, then removes its handlers. */
 function untilInterrupted(): { done: Promise<void>; stop: () => void } {
   let stop!: () => void;
@@ -134,7 +145,7 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
   const offsets = new Map<string, { offset: number; lines: number }>();
   for (const source of sources) {
     scanner.beginSource(source);
-    const offset = await scanFile(scanner, source, 0, follow);
+    const offset = await readable(source, () => scanFile(scanner, source, 0, follow));
     offsets.set(source, { offset, lines: scanner.sourceLines });
   }
   const report = scanner.report();
