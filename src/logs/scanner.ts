@@ -5,7 +5,7 @@
 import { LINE_START_LEVELS, type CompiledCatalog, type SignatureHit } from '../signatures/matcher.js';
 import { SEVERITY_RANK, type Fix, type Severity } from '../signatures/schema.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
-import { decodeLine } from './decode.js';
+import { decodeLine, lineTime } from './decode.js';
 
 export interface Match {
   signature: string;
@@ -173,7 +173,7 @@ export class LogScanner {
     let pos = start;
     while (pos < end) {
       const next = this.lineEnd(buf, pos, end);
-      const time = decodeLine(buf.toString('utf8', pos, Math.min(next, pos + 4096))).time;
+      const time = lineTime(buf.toString('utf8', pos, Math.min(next, pos + 4096)));
       if (time !== undefined && time >= this.options.since!) {
         this.started = true;
         return pos;

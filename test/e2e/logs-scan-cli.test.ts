@@ -12,6 +12,9 @@ let env: NodeJS.ProcessEnv;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logs-scan-e2e-'));
   env = { PATH: process.env.PATH, HOME: dir, OPENCLAW_STATE_DIR: path.join(dir, 'state'), NO_COLOR: '1', TMPDIR: dir };
+  // Keep a real OpenClaw's shared /tmp/openclaw log on this machine out of the default sources.
+  fs.mkdirSync(path.join(dir, 'state'));
+  fs.writeFileSync(path.join(dir, 'state', 'openclaw.json'), JSON.stringify({ logging: { file: path.join(dir, 'upstream.log') } }));
 });
 afterEach(() => {
   killChildren();
@@ -72,15 +75,17 @@ describe('openclaw logs scan', () => {
     expect(out.matches[0].file).toBeUndefined();
   });
 
-  it('without FILE scans the state dir logs and the service logs', async () => {
+  it('without FILE scans the state dir logs, upstream logging.file and the service logs', async () => {
     const logs = path.join(dir, 'state', 'logs');
     fs.mkdirSync(logs, { recursive: true });
     fs.writeFileSync(path.join(logs, 'openclaw-2026-11-22.log'), `${upstream('Refusing to bind gateway to lan without auth.')}\n`);
     fs.writeFileSync(path.join(logs, 'gateway.err.log'), 'Error: listen EADDRINUSE: address already in use :::18789\n');
+    fs.writeFileSync(path.join(dir, 'upstream.log'), `${upstream('cron: timer tick failed')}\n`);
     const r = await runCli(['logs', 'scan', '--json'], { env });
     const out = JSON.parse(r.stdout);
-    expect(out.causes.map((c: { cause: string; file: string }) => [c.cause, path.basename(c.file)])).toEqual([
+    expect(out.causes.map((c: { cause: string; file: string }) => [c.cause, path.basename(c.file)]).sort()).toEqual([
       ['bind-without-auth', 'openclaw-2026-11-22.log'],
+      ['cron-not-firing', 'upstream.log'],
       ['port-conflict', 'gateway.err.log'],
     ]);
   });
@@ -90,6 +95,7 @@ describe('openclaw logs scan', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('No gateway logs found');
     expect(r.stderr).toContain(path.join(dir, 'state', 'logs', 'gateway.log'));
+    expect(r.stderr).toContain(path.join(dir, 'upstream.log'));
   });
 
   it('usage errors exit 2 with a clear message and no stack trace', async () => {

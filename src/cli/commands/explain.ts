@@ -5,24 +5,29 @@ import { println } from '../output.js';
 import { action } from '../run-action.js';
 import { exitCodeFor, loadMatcherForCli, printReport } from './logs-scan.js';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function runExplain(words: string[], opts: { json?: boolean }): Promise<number> {
-  let text = words.join(' ');
-  if (words.length === 0 || (words.length === 1 && words[0] === '-')) {
-    if (process.stdin.isTTY) {
-      throw new CliError('nothing to explain', EXIT.USAGE, 'Paste the log line as an argument (quoted), or pipe it: `pbpaste | openclaw explain`.');
-    }
-    text = await readStdin();
+  const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
+  if (fromStdin && process.stdin.isTTY) {
+    throw new CliError('nothing to explain', EXIT.USAGE, 'Paste the log line as an argument (quoted), or pipe it: `pbpaste | openclaw explain`.');
   }
-  if (!text.trim()) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  if (!fromStdin && !words.join('').trim()) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
   const matcher = await loadMatcherForCli();
-  const { scanLinesWith } = await import('../../signatures/index.js');
-  const report = scanLinesWith(matcher, [text]);
+  const { LogScanner } = await import('../../logs/scanner.js');
+  const { scanStream, scanText } = await import('../../logs/read.js');
+  const scanner = new LogScanner(matcher);
+  scanner.beginSource();
+  // Piped text is streamed, so even a whole log piped in stays within bounded memory.
+  let blank = true;
+  async function* watchBlank(stream: AsyncIterable<Uint8Array>) {
+    for await (const chunk of stream) {
+      if (blank && /\S/.test(Buffer.from(chunk).toString('latin1'))) blank = false;
+      yield chunk;
+    }
+  }
+  if (fromStdin) await scanStream(scanner, watchBlank(process.stdin));
+  else scanText(scanner, words.join(' '));
+  if (fromStdin && blank) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  const report = scanner.report();
   if (!opts.json && report.causes.length === 0) {
     println('No known failure signature in this text.');
     if (report.unrecognized.length) println(`Unrecognized: ${report.unrecognized.map((u) => u.template).join(' | ')}`);
