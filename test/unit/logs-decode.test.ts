@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLine, flattenJson } from '../../src/logs/decode.js';
+import { decodeLine, flattenJson, lineTime } from '../../src/logs/decode.js';
 import { parseDuration } from '../../src/logs/duration.js';
 
 const T = '2026-11-22T02:18:55.120Z';
@@ -57,6 +57,16 @@ describe('decodeLine', () => {
 
   it('flattenJson keeps leaves as key=value', () => {
     expect(flattenJson({ a: 1, b: [{ c: 'x' }, 'y'], d: null })).toBe('a=1 c=x b=y d=null');
+  });
+});
+
+describe('lineTime', () => {
+  it('reads prefixes and JSON time fields without parsing the line, even when it is cut', () => {
+    expect(lineTime(`{"0":"x","_meta":{"date":"${T}"},"time":"${T}"}`)).toBe(Date.parse(T));
+    expect(lineTime(`{"0":"cut mid-way","time":"${T}","_meta":{"logLev`)).toBe(Date.parse(T));
+    expect(lineTime(`openclaw-1  | ${T} hello`)).toBe(Date.parse(T));
+    expect(lineTime('Nov 22 02:18:55 box node[1]: hi')).toBeTypeOf('number');
+    expect(lineTime('no time here')).toBeUndefined();
   });
 });
 
