@@ -17,6 +17,20 @@ function where(m: Match): string {
   return m.file ? `${m.file}:${m.line}` : `line ${m.line}`;
 }
 
+/** Words into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
 function clip(text: string, width = 160): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > width ? `${one.slice(0, width - 1)}…` : one;
@@ -27,7 +41,7 @@ export function renderReport(report: ScanReport): string {
   for (const cause of report.causes) {
     const times = cause.count === 1 ? 'once' : `${cause.count} times`;
     out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)} ${chalk.dim(`(${times})`)}`);
-    out.push(`  ${cause.explanation.trim()}`);
+    for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
     const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
       const ev = Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' ');
