@@ -6,6 +6,8 @@ import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
 import { registerServiceCommands } from './commands/gateway-service.js';
+import { register as registerExplain } from './commands/explain.js';
+import { registerLogsScan } from './commands/logs-scan.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -33,6 +35,9 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   // The gateway group may already exist (commands/gateway.ts); the service commands join it.
   const gateway = program.commands.find((c) => c.name() === 'gateway') ?? program.command('gateway').description('run and manage the gateway');
   registerServiceCommands(gateway);
+  const logs = program.commands.find((c) => c.name() === 'logs') ?? program.command('logs').description('gateway logs');
+  registerLogsScan(logs);
+  registerExplain(program);
   return program;
 }
 

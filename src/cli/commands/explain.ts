@@ -1,0 +1,49 @@
+// `openclaw explain [TEXT…]`: the cause and fix of a pasted log snippet (arguments or stdin).
+import type { Command } from 'commander';
+import { CliError, EXIT } from '../exit-codes.js';
+import { println } from '../output.js';
+import { action } from '../run-action.js';
+import { exitCodeFor, loadMatcherForCli, printReport } from './logs-scan.js';
+
+async function runExplain(words: string[], opts: { json?: boolean }): Promise<number> {
+  const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
+  if (fromStdin && process.stdin.isTTY) {
+    throw new CliError('nothing to explain', EXIT.USAGE, 'Paste the log line as an argument (quoted), or pipe it: `pbpaste | openclaw explain`.');
+  }
+  if (!fromStdin && !words.join('').trim()) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  const matcher = await loadMatcherForCli();
+  const { LogScanner } = await import('../../logs/scanner.js');
+  const { scanStream, scanText } = await import('../../logs/read.js');
+  const scanner = new LogScanner(matcher);
+  scanner.beginSource();
+  // Piped text is streamed, so even a whole log piped in stays within bounded memory.
+  let blank = true;
+  async function* watchBlank(stream: AsyncIterable<Uint8Array>) {
+    for await (const chunk of stream) {
+      if (blank && /\S/.test(Buffer.from(chunk).toString('latin1'))) blank = false;
+      yield chunk;
+    }
+  }
+  if (fromStdin) await scanStream(scanner, watchBlank(process.stdin));
+  else scanText(scanner, words.join(' '));
+  if (fromStdin && blank) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  const report = scanner.report();
+  if (!opts.json && report.causes.length === 0) {
+    println('No known failure signature in this text.');
+    if (report.unrecognized.length) println(`Unrecognized: ${report.unrecognized.map((u) => u.template).join(' | ')}`);
+    println('Try `openclaw doctor`, or `openclaw logs scan` for the whole gateway log.');
+    return EXIT.OK;
+  }
+  await printReport(report, Boolean(opts.json));
+  return exitCodeFor(report);
+}
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .description('explain a pasted log line or error message: its cause and the fix')
+    .argument('[text...]', 'the text (quote it); read from stdin when omitted or -')
+    .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
+    .addHelpText('after', '\nExit codes: 0 no error-severity cause · 1 error-severity cause found · 2 usage error')
+    .action(action((words: string[], opts: { json?: boolean }) => runExplain(words, opts)));
+}

@@ -1,0 +1,201 @@
+// `openclaw logs scan [FILE|-]`: known failure signatures in the gateway's logs, with causes and fixes.
+// Heavy modules (catalog, scanner) load inside the action so `--help` stays fast.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { contextFor } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { eprintln, printJson, println } from '../output.js';
+import { action } from '../run-action.js';
+import type { Match, ScanReport } from '../../logs/scanner.js';
+
+export interface ScanCliOptions {
+  json?: boolean;
+  since?: string;
+  follow?: boolean;
+  limit?: string;
+}
+
+const FOLLOW_POLL_MS = 250;
+
+/** 1 when an error-severity cause was found, else 0 (documented in the README). */
+export function exitCodeFor(report: ScanReport): number {
+  return report.causes.some((c) => c.severity === 'error') ? EXIT.FAILED : EXIT.OK;
+}
+
+export function parseLimit(text: string | undefined): number {
+  if (text === undefined) return 1000;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`--limit must be a whole number, got "${text}"`, EXIT.USAGE);
+  return n;
+}
+
+async function sinceCutoff(text: string | undefined): Promise<number | undefined> {
+  if (text === undefined) return undefined;
+  const { parseDuration } = await import('../../logs/duration.js');
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new CliError(`--since expects a duration such as 30m, 2h, 1d or 1h30m, got "${text}"`, EXIT.USAGE);
+  return Date.now() - ms;
+}
+
+export async function loadMatcherForCli() {
+  const { loadMatcher, CatalogError } = await import('../../signatures/index.js');
+  try {
+    return await loadMatcher();
+  } catch (err) {
+    if (err instanceof CatalogError) throw new CliError(`the signature catalog is broken: ${err.message}`, EXIT.FAILED);
+    throw err;
+  }
+}
+
+export async function printReport(report: ScanReport, json: boolean, compact = false): Promise<void> {
+  if (json) {
+    if (compact) println(JSON.stringify(report));
+    else printJson(report);
+    return;
+  }
+  const { renderReport } = await import('../../logs/render.js');
+  println(renderReport(report));
+}
+
+function fileArgument(file: string): string {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`no such file: ${file}`, EXIT.USAGE, 'Pass a log file, `-` for stdin, or nothing to scan the gateway logs.');
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.FAILED);
+  }
+  if (st.isDirectory()) throw new CliError(`${file} is a directory; pass a log file`, EXIT.USAGE);
+  return file;
+}
+
+/** File errors (unreadable, vanished) are the user's to fix, not a bug: say which file and why. */
+async function readable<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code) throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.FAILED, code === 'EACCES' ? 'Check its permissions, or run as the user that owns it.' : undefined);
+    throw err;
+  }
+}
+
+/** Resolves until SIGINT/SIGTERM, then removes its handlers. */
+function untilInterrupted(): { done: Promise<void>; stop: () => void } {
+  let stop!: () => void;
+  const done = new Promise<void>((resolve) => {
+    stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+  });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { done, stop };
+}
+
+async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Command): Promise<number> {
+  const since = await sinceCutoff(opts.since);
+  const limit = parseLimit(opts.limit);
+  const json = Boolean(opts.json);
+  const follow = Boolean(opts.follow);
+  const files = file === undefined || file === '-' ? undefined : [fileArgument(file)];
+  const matcher = await loadMatcherForCli();
+  const { LogScanner } = await import('../../logs/scanner.js');
+  const { scanFile, scanStream } = await import('../../logs/read.js');
+  const { renderMatchLine } = await import('../../logs/render.js');
+
+  let sawError = false;
+  let streaming = false;
+  const onMatch = (m: Match) => {
+    if (m.severity === 'error') sawError = true;
+    if (!streaming) return;
+    println(json ? JSON.stringify({ match: m }) : renderMatchLine(m));
+  };
+  const scanner = new LogScanner(matcher, { since, maxMatches: limit, onMatch });
+
+  if (file === '-') {
+    streaming = follow;
+    scanner.beginSource();
+    await scanStream(scanner, process.stdin);
+    const report = scanner.report();
+    await printReport(report, json);
+    return exitCodeFor(report);
+  }
+
+  let sources = files;
+  let rediscover = () => sources ?? [];
+  if (!sources) {
+    const { defaultLogSources } = await import('../../logs/sources.js');
+    const ctx = contextFor(cmd);
+    const find = () => defaultLogSources({ stateDir: ctx.paths.stateDir.value, configPath: ctx.paths.configPath.value, since });
+    const found = find();
+    // While following, a new dated log (after midnight) or a first log appears: pick it up.
+    rediscover = () => find().files;
+    sources = found.files;
+    if (sources.length === 0 && !follow) {
+      if (json) await printReport(scanner.report(), true);
+      else eprintln(`No gateway logs found${since ? ' written in that period' : ''}. Looked at:\n${found.searched.map((s) => `  ${s}`).join('\n')}`);
+      return EXIT.OK;
+    }
+  }
+
+  const offsets = new Map<string, { offset: number; lines: number }>();
+  for (const source of sources) {
+    scanner.beginSource(source);
+    const offset = await readable(source, () => scanFile(scanner, source, 0, follow));
+    offsets.set(source, { offset, lines: scanner.sourceLines });
+  }
+  const report = scanner.report();
+  await printReport(report, json, follow && json);
+  if (!follow) return exitCodeFor(report);
+
+  // --follow: poll for appended bytes (fs.watch misses writes on some filesystems); a file that
+  // shrank was truncated or rotated and is read again from the start.
+  streaming = true;
+  const interrupt = untilInterrupted();
+  let stopped = false;
+  void interrupt.done.then(() => (stopped = true));
+  while (!stopped) {
+    await Promise.race([new Promise((r) => setTimeout(r, FOLLOW_POLL_MS)), interrupt.done]);
+    if (stopped) break;
+    for (const source of rediscover()) {
+      let size: number;
+      try {
+        size = fs.statSync(source).size;
+      } catch {
+        continue;
+      }
+      const state = offsets.get(source) ?? { offset: 0, lines: 0 };
+      if (size < state.offset) Object.assign(state, { offset: 0, lines: 0 });
+      if (size === state.offset) continue;
+      scanner.resumeSource(source, state.lines);
+      state.offset = await scanFile(scanner, source, state.offset, true);
+      state.lines = scanner.sourceLines;
+      offsets.set(source, state);
+    }
+  }
+  return sawError ? EXIT.FAILED : EXIT.OK;
+}
+
+export function registerLogsScan(logs: Command): void {
+  logs
+    .command('scan')
+    .description('find known failure signatures in gateway logs and explain their causes and fixes')
+    .argument('[file]', "a log file, or - for stdin (default: the gateway's logs)")
+    .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
+    .option('--since <duration>', 'only lines from the last DURATION (30m, 2h, 1d, 1h30m)')
+    .option('--follow', 'keep watching the files and print new matches as they are written')
+    .option('--limit <n>', 'matches listed in the report (every match is still counted)', '1000')
+    .addHelpText(
+      'after',
+      `
+Reads plain text and JSON lines (upstream's format, Docker and journald prefixes) and joins stack traces.
+Without FILE it scans <state dir>/logs/openclaw-YYYY-MM-DD.log, /tmp/openclaw/openclaw-YYYY-MM-DD.log
+(or logging.file), and the service's gateway.log and gateway.err.log.
+Exit codes: 0 no error-severity cause found · 1 error-severity cause found · 2 usage error`,
+    )
+    .action(action((file: string | undefined, opts: ScanCliOptions, cmd: Command) => runScan(file, opts, cmd)));
+}

@@ -1,0 +1,73 @@
+// Human output of a scan: the causes, most important first, each with a few evidence lines and its
+// fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
+import { chalk } from '../cli/color.js';
+import type { Severity } from '../signatures/schema.js';
+import type { Match, ScanReport } from './scanner.js';
+
+const EVIDENCE_LINES = 3;
+const TEMPLATES_SHOWN = 5;
+
+function badge(severity: Severity): string {
+  if (severity === 'error') return chalk.red('error');
+  if (severity === 'warning') return chalk.yellow('warning');
+  return chalk.blue('info');
+}
+
+function where(m: Match): string {
+  return m.file ? `${m.file}:${m.line}` : `line ${m.line}`;
+}
+
+/** Words into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+function clip(text: string, width = 160): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > width ? `${one.slice(0, width - 1)}…` : one;
+}
+
+export function renderReport(report: ScanReport): string {
+  const out: string[] = [];
+  for (const cause of report.causes) {
+    const times = cause.count === 1 ? 'once' : `${cause.count} times`;
+    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)} ${chalk.dim(`(${times})`)}`);
+    for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
+    const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
+    for (const m of evidence) {
+      const ev = Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' ');
+      out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));
+    }
+    out.push('  fix:');
+    for (const command of cause.fix.commands) out.push(`    ${chalk.cyan(command)}`);
+    if (cause.fix.check) out.push(chalk.dim(`    (confirm with: openclaw doctor --only ${cause.fix.check})`));
+    out.push('');
+  }
+  if (report.unrecognized.length) {
+    out.push(chalk.bold('Unrecognized warnings and errors') + chalk.dim(' (grouped; variable parts shown as <…>)'));
+    for (const u of report.unrecognized.slice(0, TEMPLATES_SHOWN)) out.push(`  ${String(u.count).padStart(6)}× ${clip(u.template, 140)}`);
+    if (report.unrecognized.length > TEMPLATES_SHOWN) out.push(chalk.dim(`  … ${report.unrecognized.length - TEMPLATES_SHOWN} more (see --json)`));
+    out.push('');
+  }
+  const { lines, bytes } = report.scanned;
+  const size = bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+  const summary = report.causes.length
+    ? `${report.causes.length} known cause${report.causes.length === 1 ? '' : 's'} found`
+    : 'no known failure signatures found';
+  out.push(chalk.dim(`${summary} in ${lines} line${lines === 1 ? '' : 's'} (${size}).`));
+  return out.join('\n');
+}
+
+/** One line per match as it arrives (--follow). */
+export function renderMatchLine(m: Match): string {
+  return `${badge(m.severity)} ${chalk.bold(m.cause)} ${chalk.dim(where(m))} ${clip(m.text)}`;
+}

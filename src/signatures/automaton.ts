@@ -1,0 +1,121 @@
+// A case-insensitive multi-literal searcher: an Aho-Corasick automaton compiled to one dense
+// transition table over bytes. One table lookup per byte, no string conversion and no per-line
+// work, which is what lets `logs scan` keep up with grep on a multi-GiB file (see bench/README.md).
+
+/** ASCII letters fold to lower case; every other byte stands for itself. */
+const FOLD = new Uint8Array(256).map((_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
+
+export interface LiteralAutomaton {
+  /** Number of literals the automaton was built from, in input order. */
+  readonly size: number;
+  /**
+   * Finds the first byte offset at which some literal ends, scanning [from, to), or -1.
+   * The search restarts from the root state, so callers can resume at any line start.
+   */
+  firstHit(buf: Uint8Array, from: number, to: number): number;
+  /** Every literal (by index) occurring anywhere in `text`, overlaps included. */
+  literalsIn(text: string): Set<number>;
+}
+
+/**
+ * `isTrigger(i)` says which literals make `firstHit` stop (the prefilter anchors); the others are
+ * only reported by `literalsIn` (helper literals such as a signature's `all` and `not` lists).
+ */
+export function buildAutomaton(literals: readonly string[], isTrigger: (index: number) => boolean = () => true): LiteralAutomaton {
+  // 1. A trie of the folded literals.
+  const children: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  literals.forEach((literal, index) => {
+    let state = 0;
+    for (const byte of Buffer.from(literal, 'latin1')) {
+      const b = FOLD[byte];
+      let next = children[state].get(b);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state].set(b, next);
+      }
+      state = next;
+    }
+    own[state].push(index);
+  });
+
+  // 2. Breadth-first: failure links, outputs (own + those of the failure state), dense transitions.
+  const states = children.length;
+  const next = new Int32Array(states * 256);
+  const outputs: number[][] = new Array(states);
+  outputs[0] = [];
+  const fail = new Int32Array(states);
+  const queue: number[] = [];
+  for (let b = 0; b < 256; b++) {
+    const child = children[0].get(FOLD[b]);
+    next[b] = child ?? 0;
+    if (child !== undefined && FOLD[b] === b) queue.push(child);
+  }
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi];
+    outputs[s] = own[s].length ? [...own[s], ...outputs[fail[s]]] : outputs[fail[s]];
+    for (let b = 0; b < 256; b++) {
+      const child = children[s].get(FOLD[b]);
+      if (child === undefined) next[s * 256 + b] = next[fail[s] * 256 + b];
+      else {
+        next[s * 256 + b] = child;
+        if (FOLD[b] === b) {
+          fail[child] = next[fail[s] * 256 + b];
+          queue.push(child);
+        }
+      }
+    }
+  }
+
+  const triggers = outputs.map((out) => out.some(isTrigger));
+
+  // 3. The hot table, over byte classes (bytes no literal uses share class 0, upper case shares its
+  // lower-case class) so it stays small enough for the CPU cache. Entries are pre-multiplied row
+  // offsets, negative when the target state ends a trigger literal.
+  const classOf = new Uint8Array(256);
+  const representative: number[] = [0];
+  for (let b = 0; b < 256; b++) {
+    const f = FOLD[b];
+    if (f !== b) continue;
+    if (children.some((c) => c.has(f))) {
+      classOf[b] = representative.length;
+      representative.push(b);
+    }
+  }
+  for (let b = 0; b < 256; b++) if (FOLD[b] !== b) classOf[b] = classOf[FOLD[b]];
+  // Class 0 must stand for a byte that no literal uses.
+  representative[0] = [...Array(256).keys()].find((b) => classOf[b] === 0 && FOLD[b] === b) ?? 0;
+  const width = representative.length;
+  const delta = new Int32Array(states * width);
+  for (let s = 0; s < states; s++) {
+    for (let c = 0; c < width; c++) {
+      const t = next[s * 256 + representative[c]];
+      delta[s * width + c] = triggers[t] ? -(t * width) - 1 : t * width;
+    }
+  }
+
+  return {
+    size: literals.length,
+    firstHit(buf, from, to) {
+      let st = 0;
+      for (let i = from; i < to; i++) {
+        st = delta[st + classOf[buf[i]]];
+        if (st < 0) return i;
+      }
+      return -1;
+    },
+    literalsIn(text) {
+      const found = new Set<number>();
+      let st = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        // Literals are ASCII, so any wider character simply cannot continue a match.
+        st = next[st * 256 + (c > 0xff ? 0xff : c)];
+        for (const lit of outputs[st]) found.add(lit);
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Loading the catalog. The build compiles signatures/*.yaml into dist/signatures/catalog.json
+// (src/signatures/build-catalog.ts) so a CLI start reads one JSON file instead of parsing YAML and
+// running zod; the YAML is the source of truth and is used whenever the JSON is missing or older.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Catalog } from './schema.js';
+
+export const COMPILED_NAME = 'catalog.json';
+export const CAUSES_FILE = 'causes.yaml';
+
+/** A catalog file that is unreadable, malformed or inconsistent: names the file and entry. */
+export class CatalogError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(file ? `${file}: ${message}` : message);
+    this.name = 'CatalogError';
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The signatures/ directory: at the repository root, seen from src/signatures or dist/src/signatures. */
+export function catalogDir(): string {
+  for (const candidate of [path.resolve(here, '../../signatures'), path.resolve(here, '../../../signatures')]) {
+    if (fs.existsSync(path.join(candidate, CAUSES_FILE))) return candidate;
+  }
+  throw new CatalogError('cannot find the signatures/ directory next to the installed toolkit');
+}
+
+/** Where the build writes the compiled catalog: dist/signatures/catalog.json. */
+export function compiledPath(): string {
+  return path.resolve(here, '../../signatures', COMPILED_NAME);
+}
+
+function yamlFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function compiledIsFresh(jsonPath: string, dir: string): boolean {
+  let built: number;
+  try {
+    built = fs.statSync(jsonPath).mtimeMs;
+  } catch {
+    return false;
+  }
+  return yamlFiles(dir).every((f) => fs.statSync(f).mtimeMs <= built);
+}
+
+/** Reads and validates the YAML catalog in `dir` (loads yaml and zod lazily: they cost start-up time). */
+export async function loadCatalogFromYaml(dir: string): Promise<Catalog> {
+  const [{ parse }, { validateCatalog }] = await Promise.all([import('yaml'), import('./validate.js')]);
+  const docs: { file: string; data: unknown }[] = [];
+  for (const file of yamlFiles(dir)) {
+    const name = path.basename(file);
+    try {
+      docs.push({ file: name, data: parse(fs.readFileSync(file, 'utf8'), { prettyErrors: true }) });
+    } catch (err) {
+      throw new CatalogError((err as Error).message, name);
+    }
+  }
+  return validateCatalog(docs);
+}
+
+let cached: Promise<Catalog> | undefined;
+
+/** The shipped catalog, loaded once per process. */
+export function loadCatalog(): Promise<Catalog> {
+  cached ??= (async () => {
+    const dir = catalogDir();
+    const jsonPath = compiledPath();
+    if (compiledIsFresh(jsonPath, dir)) return JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as Catalog;
+    return loadCatalogFromYaml(dir);
+  })();
+  return cached;
+}

@@ -1,0 +1,145 @@
+// The compiled catalog: one automaton over every anchor literal (the prefilter), and per signature
+// its all/not literals and evidence regex, run only on lines the automaton flagged.
+import { buildAutomaton, type LiteralAutomaton } from './automaton.js';
+import { SEVERITY_RANK, type Catalog, type Cause, type Severity, type Signature } from './schema.js';
+
+export interface SignatureHit {
+  signature: string;
+  cause: string;
+  severity: Severity;
+  /** Longer anchors are more specific; a generic signature scores 0. */
+  specificity: number;
+  evidence: Record<string, string>;
+}
+
+interface CompiledSignature {
+  sig: Signature;
+  index: number;
+  all: number[];
+  not: number[];
+  regex?: RegExp;
+}
+
+/** Level words that open plain lines (`ERROR something`, `WARN …`). */
+export const LINE_START_LEVELS = ['error ', 'err ', 'warn ', 'warning ', 'fatal ', 'panic '];
+
+/**
+ * Lowercase markers of a warn/error line in the formats we read. They join the prefilter so such
+ * lines reach the decoder and, when no signature explains them, the template clustering.
+ */
+export const LEVEL_MARKERS = [
+  '"loglevelname":"error"',
+  '"loglevelname":"warn"',
+  '"loglevelname":"fatal"',
+  '"level":"error"',
+  '"level":"warn"',
+  '"level":"fatal"',
+  'level=error',
+  'level=warn',
+  'level=fatal',
+  '[error]',
+  '[warn]',
+  '[warning]',
+  '[fatal]',
+  ' error ',
+  ' warn ',
+  ' warning ',
+  ' fatal ',
+  'error:',
+  'warning:',
+  'fatal:',
+  // A level word opening a line; the scanner starts each search on the newline before the line.
+  ...LINE_START_LEVELS.map((w) => `\n${w}`),
+];
+
+export class CompiledCatalog {
+  readonly automaton: LiteralAutomaton;
+  readonly causes: Record<string, Cause>;
+  readonly signatures: readonly Signature[];
+  private readonly literals: string[] = [];
+  private readonly literalId = new Map<string, number>();
+  /** For each literal, the signatures it is an `any` anchor of. */
+  private readonly anchorOf: number[][] = [];
+  private readonly triggers = new Set<number>();
+  private readonly compiled: CompiledSignature[];
+
+  constructor(catalog: Catalog) {
+    this.causes = catalog.causes;
+    this.signatures = catalog.signatures;
+    this.compiled = catalog.signatures.map((sig, index) => {
+      for (const lit of sig.match.any) this.anchorOf[this.intern(lit)].push(index);
+      return {
+        sig,
+        index,
+        all: (sig.match.all ?? []).map((l) => this.intern(l)),
+        not: (sig.match.not ?? []).map((l) => this.intern(l)),
+        regex: sig.match.regex ? new RegExp(sig.match.regex, 'i') : undefined,
+      };
+    });
+    for (const marker of LEVEL_MARKERS) this.triggers.add(this.intern(marker));
+    for (const sig of catalog.signatures) for (const lit of sig.match.any) this.triggers.add(this.literalId.get(lit.toLowerCase())!);
+    // Only anchors and level markers stop the scan; `all`/`not` literals are looked up on candidates.
+    this.automaton = buildAutomaton(this.literals, (i) => this.triggers.has(i));
+  }
+
+  private intern(literal: string): number {
+    const key = literal.toLowerCase();
+    let id = this.literalId.get(key);
+    if (id === undefined) {
+      id = this.literals.length;
+      this.literals.push(key);
+      this.literalId.set(key, id);
+      this.anchorOf.push([]);
+    }
+    return id;
+  }
+
+  /** The anchor literals of every signature: what `grep -F -i -f` would need to find the same lines. */
+  anchorLiterals(): string[] {
+    return [...new Set(this.signatures.flatMap((s) => s.match.any))];
+  }
+
+  /**
+   * Signatures matching one decoded message (a line, or a line with its stack trace). With `all`,
+   * every matching signature, before generic ones yield and each cause keeps its best (self-test).
+   */
+  match(text: string, all = false): SignatureHit[] {
+    const found = this.automaton.literalsIn(text);
+    if (found.size === 0) return [];
+    const hits: SignatureHit[] = [];
+    const tried = new Set<number>();
+    for (const lit of found) {
+      for (const index of this.anchorOf[lit]) {
+        if (tried.has(index)) continue;
+        tried.add(index);
+        const c = this.compiled[index];
+        if (!c.all.every((l) => found.has(l)) || c.not.some((l) => found.has(l))) continue;
+        const evidence: Record<string, string> = {};
+        const groups = c.regex?.exec(text)?.groups;
+        if (groups) for (const [k, v] of Object.entries(groups)) if (v !== undefined) evidence[k] = v;
+        const longest = Math.max(...c.sig.match.any.filter((a) => found.has(this.literalId.get(a.toLowerCase())!)).map((a) => a.length));
+        hits.push({
+          signature: c.sig.id,
+          cause: c.sig.cause,
+          severity: c.sig.severity,
+          specificity: c.sig.generic ? 0 : longest + (c.sig.match.all ?? []).reduce((n, a) => n + a.length, 0),
+          evidence,
+        });
+      }
+    }
+    return all ? hits : preferSpecific(hits);
+  }
+}
+
+/**
+ * On one line, generic signatures yield to specific ones, and each cause is reported once (by its most
+ * specific signature); the rest are ordered most important first.
+ */
+function preferSpecific(hits: SignatureHit[]): SignatureHit[] {
+  const specific = hits.filter((h) => h.specificity > 0);
+  const kept = (specific.length ? specific : hits).sort(
+    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.specificity - a.specificity,
+  );
+  const seen = new Set<string>();
+  return kept.filter((h) => !seen.has(h.cause) && seen.add(h.cause));
+}

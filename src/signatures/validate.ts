@@ -1,0 +1,43 @@
+// Turns parsed catalog documents into a Catalog, or a CatalogError naming the file and entry.
+import { CatalogError, CAUSES_FILE } from './load.js';
+import { causesFileSchema, signatureFileSchema, type Catalog } from './schema.js';
+
+function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }, data: unknown): string {
+  const issue = err.issues[0];
+  const [index] = issue.path;
+  const entry = typeof index === 'number' && Array.isArray(data) ? (data[index] as { id?: unknown }) : undefined;
+  const where = issue.path.map(String).join('.');
+  return `${entry?.id ? `entry ${String(entry.id)}: ` : ''}${where ? `${where}: ` : ''}${issue.message}`;
+}
+
+export function validateCatalog(docs: { file: string; data: unknown }[]): Catalog {
+  const causesDoc = docs.find((d) => d.file === CAUSES_FILE);
+  if (!causesDoc) throw new CatalogError(`missing ${CAUSES_FILE}`);
+  const causesParsed = causesFileSchema.safeParse(causesDoc.data);
+  if (!causesParsed.success) throw new CatalogError(firstIssue(causesParsed.error, causesDoc.data), CAUSES_FILE);
+  const causes: Catalog['causes'] = {};
+  for (const [id, cause] of Object.entries(causesParsed.data)) causes[id] = { id, ...cause };
+
+  const signatures: Catalog['signatures'] = [];
+  const seen = new Map<string, string>();
+  for (const doc of docs) {
+    if (doc.file === CAUSES_FILE) continue;
+    const parsed = signatureFileSchema.safeParse(doc.data ?? []);
+    if (!parsed.success) throw new CatalogError(firstIssue(parsed.error, doc.data), doc.file);
+    for (const sig of parsed.data) {
+      const other = seen.get(sig.id);
+      if (other) throw new CatalogError(`duplicate id ${sig.id} (also in ${other})`, doc.file);
+      seen.set(sig.id, doc.file);
+      if (!causes[sig.cause]) throw new CatalogError(`entry ${sig.id}: unknown cause "${sig.cause}" (add it to ${CAUSES_FILE})`, doc.file);
+      if (sig.match.regex !== undefined) {
+        try {
+          new RegExp(sig.match.regex, 'i');
+        } catch (err) {
+          throw new CatalogError(`entry ${sig.id}: invalid regex: ${(err as Error).message}`, doc.file);
+        }
+      }
+      signatures.push({ ...sig, file: doc.file });
+    }
+  }
+  return { signatures, causes };
+}

@@ -1,0 +1,40 @@
+// `openclaw explain` with a pasted line: arguments, stdin, --json, and bad input.
+import { afterEach, describe, expect, it } from 'vitest';
+import { killChildren, runCli } from './logs-scan-helpers.js';
+
+const env = { PATH: process.env.PATH, NO_COLOR: '1', HOME: '/nonexistent' };
+const explain = (args: string[], input = '') => runCli(['explain', ...args], { env, input });
+
+afterEach(killChildren);
+
+describe('openclaw explain', () => {
+  it('explains words given as arguments, with the fix', async () => {
+    const r = await explain(['disconnected', '(4008):', 'connect', 'failed', '—', 'device', 'token', 'mismatch']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('error device-token-stale (once)');
+    expect(r.stdout).toContain('openclaw devices list');
+  });
+
+  it('reads a pasted JSON error from stdin and prints the issue JSON shape', async () => {
+    const pasted = '{"type":"res","id":"1","ok":false,"error":{"code":"NOT_PAIRED","message":"pairing required","details":{"code":"PAIRING_REQUIRED","requestId":"req-7f3a"}}}\n';
+    const r = await explain(['--json'], pasted);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.causes[0]).toMatchObject({ cause: 'pairing-required', severity: 'warning', count: 1, firstLine: 1 });
+    expect(out.matches[0].evidence).toEqual({ requestId: 'req-7f3a' });
+  });
+
+  it('says so when nothing is known, showing the masked template', async () => {
+    const r = await explain(['ERROR frobnicator 42 exploded']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No known failure signature');
+    expect(r.stdout).toContain('frobnicator <num> exploded');
+  });
+
+  it('empty input is a usage error without a stack trace', async () => {
+    const r = await explain([], '   \n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing to explain');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
