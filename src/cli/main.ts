@@ -6,6 +6,7 @@ import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerCron } from './commands/cron.js';
+import { register as registerSystem } from './commands/system.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
 
   registerConfig(program);
   registerCron(program);
+  registerSystem(program);
   return program;
 }
 
