@@ -7,6 +7,7 @@ import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerCron } from './commands/cron.js';
 import { register as registerSystem } from './commands/system.js';
+import { register as registerChannels } from './commands/channels.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -33,6 +34,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   registerConfig(program);
   registerCron(program);
   registerSystem(program);
+  registerChannels(program);
   return program;
 }
 
