@@ -8,6 +8,8 @@ import { register as registerConfig } from './commands/config.js';
 import { register as registerCron } from './commands/cron.js';
 import { register as registerSystem } from './commands/system.js';
 import { register as registerChannels } from './commands/channels.js';
+import { register as registerNodes } from './commands/nodes.js';
+import { register as registerApprovals } from './commands/approvals.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -35,6 +37,8 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   registerCron(program);
   registerSystem(program);
   registerChannels(program);
+  registerNodes(program);
+  registerApprovals(program);
   return program;
 }
 
