@@ -10,6 +10,7 @@ import { register as registerSystem } from './commands/system.js';
 import { register as registerChannels } from './commands/channels.js';
 import { register as registerNodes } from './commands/nodes.js';
 import { register as registerApprovals } from './commands/approvals.js';
+import { register as registerBrowser } from './commands/browser.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -39,6 +40,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   registerChannels(program);
   registerNodes(program);
   registerApprovals(program);
+  registerBrowser(program);
   return program;
 }
 

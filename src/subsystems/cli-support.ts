@@ -8,7 +8,7 @@ import { action } from '../cli/run-action.js';
 import { RpcError, type SubsystemContext } from './context.js';
 import { DurationError } from './duration.js';
 import { StateFileError } from './json-file.js';
-import { stderrLog } from './log.js';
+import { silentLog, stderrLog } from './log.js';
 
 export interface SubsystemCli extends SubsystemContext {
   configPath: string;
@@ -25,7 +25,8 @@ export function subsystemContextFor(cmd: Command): SubsystemCli {
     configPath: ctx.paths.configPath.value,
     configExists: r.exists,
     showSecrets: Boolean(ctx.global.showSecrets),
-    log: stderrLog(),
+    // Commands print their own results; the subsystem log lines only matter when debugging.
+    log: process.env.OPENCLAW_DEBUG ? stderrLog() : silentLog,
   };
 }
 

@@ -48,7 +48,7 @@ export function defineRpc<S extends z.ZodType>(method: RpcMethod<S>): RpcMethod 
 }
 
 /** Validates params with the method's schema, then runs it; bad params become INVALID_REQUEST. */
-export async function callRpc(method: RpcMethod, params: unknown, ctx: SubsystemContext): Promise<unknown> {
+export async function callRpc<C extends SubsystemContext>(method: RpcMethod, params: unknown, ctx: C): Promise<unknown> {
   const parsed = method.params.safeParse(params ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
