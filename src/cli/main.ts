@@ -11,6 +11,7 @@ import { register as registerChannels } from './commands/channels.js';
 import { register as registerNodes } from './commands/nodes.js';
 import { register as registerApprovals } from './commands/approvals.js';
 import { register as registerBrowser } from './commands/browser.js';
+import { register as registerModels } from './commands/models.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -41,6 +42,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   registerNodes(program);
   registerApprovals(program);
   registerBrowser(program);
+  registerModels(program);
   return program;
 }
 
