@@ -4,7 +4,7 @@ import type { JsonObject } from '../../config/load.js';
 import type { SubsystemLog } from '../log.js';
 import { listPages, probeCdp, type CdpProbe } from './cdp.js';
 import { BrowserError, browserSettings, findProfile, pluginGate, resolveExecutable, resolveProfiles, UNKNOWN_COMMAND_BROWSER, validateCdpUrl, type BrowserProfile } from './config.js';
-import { forgetLaunched, isOurBrowser, killBrowser, launchBrowser, readLaunched, type LaunchedBrowser } from './launch.js';
+import { browserStatePath, forgetLaunched, isOurBrowser, killBrowser, launchBrowser, readLaunched, type LaunchedBrowser } from './launch.js';
 
 export interface BrowserContext {
   stateDir: string;
@@ -24,6 +24,9 @@ export interface ProfileStatus {
   browser?: string;
   tabs?: number;
   error?: { code: string; message: string };
+  /** The state file of a browser we launched, and whether that browser is gone. */
+  stateFile?: string;
+  gone?: boolean;
 }
 
 /** Throws what the CLI shows before anything else: the plugin gate, a disabled browser, bad config. */
@@ -66,7 +69,7 @@ export async function profileStatus(ctx: BrowserContext, name?: string): Promise
   if (!launched) return { profile: p.name, kind: p.kind, running: false, cdp: 'not-started' };
   const probe = await probeCdp(launched.cdpUrl, timeout);
   const alive = isOurBrowser(launched);
-  const s: ProfileStatus = { profile: p.name, kind: p.kind, cdpUrl: launched.cdpUrl, pid: launched.pid, running: alive && probe.ws, cdp: probe.ws ? 'ok' : probe.http ? 'ws-unreachable' : 'unreachable', browser: probe.version?.Browser };
+  const s: ProfileStatus = { profile: p.name, kind: p.kind, cdpUrl: launched.cdpUrl, pid: launched.pid, stateFile: browserStatePath(ctx.stateDir, p.name), gone: !alive, running: alive && probe.ws, cdp: probe.ws ? 'ok' : probe.http ? 'ws-unreachable' : 'unreachable', browser: probe.version?.Browser };
   if (probe.ws) s.tabs = (await listPages(launched.cdpUrl, timeout).catch(() => [])).length;
   else {
     s.error = {

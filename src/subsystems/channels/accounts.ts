@@ -1,6 +1,7 @@
 // Channel accounts: `channels.<type>` holds channel-wide settings and optionally `accounts.<id>`
 // whose settings override them. Without an accounts map the channel itself is the `default` account.
 import type { JsonObject } from '../../config/load.js';
+import { formatPath } from '../../config/schema.js';
 import { objectAt } from '../context.js';
 
 export type DmPolicy = 'pairing' | 'allowlist' | 'open' | 'disabled';
@@ -64,7 +65,11 @@ export function resolveAccount(config: JsonObject, channel: string, accountId = 
 }
 
 /** Where in the config an account's settings live (for findings and repairs). */
-export function accountConfigPath(config: JsonObject, channel: string, accountId: string): string {
+export function accountConfigSegments(config: JsonObject, channel: string, accountId: string): string[] {
   const accounts = objectAt(objectAt(config.channels)[channel]).accounts;
-  return accounts && typeof accounts === 'object' && Object.keys(accounts).length ? `channels.${channel}.accounts.${accountId}` : `channels.${channel}`;
+  return accounts && typeof accounts === 'object' && Object.keys(accounts).length ? ['channels', channel, 'accounts', accountId] : ['channels', channel];
+}
+
+export function accountConfigPath(config: JsonObject, channel: string, accountId: string): string {
+  return formatPath(accountConfigSegments(config, channel, accountId));
 }

@@ -2,7 +2,7 @@
 // pairing requests, plus the mention patterns in effect. No probing: the state files say enough.
 import type { JsonObject } from '../../config/load.js';
 import type { Fact } from '../../facts/types.js';
-import { accountConfigPath, channelTypes, resolveAccounts, type DmPolicy, type GroupPolicy } from './accounts.js';
+import { accountConfigPath, accountConfigSegments, channelTypes, resolveAccounts, type DmPolicy, type GroupPolicy } from './accounts.js';
 import { readAccountState, type ChannelAccountState } from './account-state.js';
 import { listPairingRequests, readApprovedSenders, type PairingRequest } from './pairing-store.js';
 import { compileMentionPatterns } from './policy.js';
@@ -12,6 +12,7 @@ export interface ChannelAccountFact {
   accountId: string;
   /** Dotted config path of the account's settings. */
   configPath: string;
+  configSegments: string[];
   enabled: boolean;
   dmPolicy: DmPolicy;
   allowFrom: string[];
@@ -40,6 +41,7 @@ export function collectChannelsFact(input: { stateDir: string; config: JsonObjec
           channel,
           accountId: a.accountId,
           configPath: accountConfigPath(input.config, channel, a.accountId),
+          configSegments: accountConfigSegments(input.config, channel, a.accountId),
           enabled: a.enabled,
           dmPolicy: a.dmPolicy,
           allowFrom: a.allowFrom,
