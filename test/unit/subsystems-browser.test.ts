@@ -98,3 +98,21 @@ describe('CDP probes against a real endpoint', () => {
     expect(f.ok && f.value.profiles.find((p) => p.profile === 'openclaw')?.cdp).toBe('not-started');
   });
 });
+
+describe('browser RPC methods', () => {
+  it('return upstream errors with codes and every subsystem method has a unique name', async () => {
+    const { subsystemRpcMethods } = await import('../../src/subsystems/rpc.js');
+    const { callRpc } = await import('../../src/subsystems/context.js');
+    const names = subsystemRpcMethods.map((m) => m.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['cron.status', 'cron.list', 'cron.runs', 'cron.add', 'cron.remove', 'cron.run', 'last-heartbeat', 'channels.status', 'node.list', 'node.describe', 'node.invoke', 'exec.approvals.get', 'browser.status']));
+    const status = subsystemRpcMethods.find((m) => m.name === 'browser.status')!;
+    const ctx = { stateDir: stateDir(), config: { browser: { attachOnly: true, cdpUrl: 'ftp://x:1' } }, log: memoryLog() };
+    await expect(callRpc(status, {}, ctx)).rejects.toMatchObject({ code: 'INVALID_REQUEST', message: 'browser.cdpUrl must be http(s) or ws(s), got: ftp:', details: { code: 'cdp-url-invalid' } });
+    const start = subsystemRpcMethods.find((m) => m.name === 'browser.start')!;
+    await expect(callRpc(start, {}, { ...ctx, config: { browser: { attachOnly: true, cdpUrl: 'http://127.0.0.1:1' } } })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'Browser attachOnly is enabled and profile "openclaw" is not running.',
+    });
+  });
+});

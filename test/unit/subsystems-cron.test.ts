@@ -133,3 +133,20 @@ describe('CronScheduler', () => {
     expect(readCronStore(storePath).jobs[0]).toMatchObject({ enabled: false, state: { lastStatus: 'skipped', consecutiveErrors: 0 } });
   });
 });
+
+describe('CronScheduler hot reload', () => {
+  it('setEnabled(false) logs the disabled line and stops; setEnabled(true) plans again', async () => {
+    const storePath = path.join(stateDir(), 'cron', 'jobs.json');
+    writeCronStore(storePath, { version: 1, jobs: [{ id: 'j', enabled: true, schedule: { kind: 'every', everyMs: 60_000 }, state: {} }] as never });
+    const log = memoryLog();
+    const s = new CronScheduler({ storePath, enabled: true, log, runner: async () => {} });
+    s.start();
+    expect(readCronStore(storePath).jobs[0].state.nextRunAtMs).toBeGreaterThan(Date.now());
+    s.setEnabled(false);
+    expect(log.lines()).toEqual([CRON_DISABLED_LINE]);
+    expect(s.status().enabled).toBe(false);
+    s.setEnabled(true);
+    s.stop();
+    expect(s.status().enabled).toBe(true);
+  });
+});

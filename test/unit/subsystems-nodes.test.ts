@@ -118,3 +118,23 @@ describe('NodeRegistry and node RPCs', () => {
     expect(fact.ok && fact.value.approvals.find((a) => a.nodeId === null)?.error).toMatch(/not a valid exec-approvals file/);
   });
 });
+
+describe('the local node host end to end through the registry', () => {
+  it('runs an allowlisted command as a real process and denies the rest', async () => {
+    const { createNodeHost } = await import('../../src/subsystems/nodes/node-host.js');
+    const dir = stateDir();
+    const approvalsFile = path.join(dir, 'nodes', 'host-1', 'exec-approvals.json');
+    fs.mkdirSync(path.dirname(approvalsFile), { recursive: true });
+    fs.writeFileSync(approvalsFile, JSON.stringify({ security: 'allowlist', ask: 'off', allowlist: [process.execPath] }));
+    const host = createNodeHost({ nodeId: 'host-1', approvalsFile });
+    const log = memoryLog();
+    const nodes = new NodeRegistry({ stateDir: dir, log, transport: (_id, cmd, params) => host.handle(cmd, params) });
+    nodes.connect(host.info);
+    const ok = (await nodes.invoke({ nodeId: 'host-1', command: 'system.run', params: { command: [process.execPath, '-e', 'console.log(6*7)'] } })) as { exitCode: number; stdout: string };
+    expect(ok).toMatchObject({ exitCode: 0, stdout: '42' });
+    await expect(nodes.invoke({ nodeId: 'host-1', command: 'system.run', params: { command: ['sh', '-c', 'echo hi'] } })).rejects.toMatchObject({ message: 'SYSTEM_RUN_DENIED: allowlist miss' });
+    const which = (await nodes.invoke({ nodeId: 'host-1', command: 'system.which', params: { bins: ['sh', 'no-such-binary-x'] } })) as { bins: Record<string, string | null> };
+    expect(which.bins['no-such-binary-x']).toBeNull();
+    expect(which.bins.sh).toMatch(/\/sh$/);
+  });
+});

@@ -83,6 +83,7 @@ export class CronScheduler {
   private readonly now: () => number;
 
   constructor(private readonly opts: CronSchedulerOptions) {
+    this.opts = { ...opts };
     this.now = opts.now ?? Date.now;
   }
 
@@ -103,6 +104,14 @@ export class CronScheduler {
       this.opts.log.error(CRON_TICK_FAILED_LINE, { error: (err as Error).message });
     }
     this.arm();
+  }
+
+  /** Applies a hot-reloaded `cron.enabled`: stops or starts the timer (logging as start does). */
+  setEnabled(enabled: boolean): void {
+    if (enabled === this.opts.enabled) return;
+    this.stop();
+    this.opts.enabled = enabled;
+    this.start();
   }
 
   stop(): void {
