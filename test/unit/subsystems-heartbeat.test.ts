@@ -66,6 +66,7 @@ describe('evaluateHeartbeat: every skip reason', () => {
     ['last with nobody', { config: with_({ target: 'last' }) }, 'no-target'],
     ['unconfigured channel', { config: with_({ target: 'telegram' }) }, 'no-target'],
     ['unknown account', { config: with_({ accountId: 'ops' }) }, 'unknown-account'],
+    ['first account when accountId is unset', { config: { ...base, channels: { webhook: { accounts: { ops: {} } } } } }, null],
     ['dm blocked', { config: with_({ directPolicy: 'block' }) }, 'dm-blocked'],
     ['dm policy block does not block groups', { config: with_({ directPolicy: 'block', to: 'group:eng' }) }, null],
     [

@@ -94,6 +94,13 @@ function accountExists(config: JsonObject, channel: string, accountId: string): 
   return accountId === 'default';
 }
 
+/** Without heartbeat.accountId: the channel's first configured account, or `default`. */
+function defaultAccountOf(config: JsonObject, channel: string): string {
+  const accounts = objectAt(objectAt(config.channels)[channel]).accounts;
+  const ids = accounts && typeof accounts === 'object' ? Object.keys(accounts) : [];
+  return ids[0] ?? 'default';
+}
+
 function alertsDisabled(config: JsonObject, channel: string): boolean {
   const channels = objectAt(config.channels);
   const vis = { ...objectAt(objectAt(channels.defaults).heartbeat), ...objectAt(objectAt(channels[channel]).heartbeat) };
@@ -121,7 +128,7 @@ export function evaluateHeartbeat(input: HeartbeatInputs): HeartbeatDecision {
     if (!Object.hasOwn(objectAt(input.config.channels), s.target)) return skip('no-target', `channel "${s.target}" is not configured`);
     const to = s.to ?? (input.lastContact?.channel === s.target ? input.lastContact.to : undefined);
     if (!to) return skip('no-target', `no recipient: set agents.defaults.heartbeat.to`);
-    delivery = { channel: s.target, accountId: s.accountId ?? 'default', to, chatType: chatTypeOf(to) };
+    delivery = { channel: s.target, accountId: s.accountId ?? defaultAccountOf(input.config, s.target), to, chatType: chatTypeOf(to) };
   }
   if (!accountExists(input.config, delivery.channel, delivery.accountId)) return skip('unknown-account', `accountId "${delivery.accountId}" is not in channels.${delivery.channel}.accounts`, delivery);
   if (s.directPolicy === 'block' && delivery.chatType === 'direct') return skip('dm-blocked', `target ${delivery.to} is a direct message`, delivery);
