@@ -8,6 +8,13 @@ import { register as registerConfig } from './commands/config.js';
 import { registerServiceCommands } from './commands/gateway-service.js';
 import { register as registerExplain } from './commands/explain.js';
 import { registerLogsScan } from './commands/logs-scan.js';
+import { register as registerCron } from './commands/cron.js';
+import { register as registerSystem } from './commands/system.js';
+import { register as registerChannels } from './commands/channels.js';
+import { register as registerNodes } from './commands/nodes.js';
+import { register as registerApprovals } from './commands/approvals.js';
+import { register as registerBrowser } from './commands/browser.js';
+import { register as registerModels } from './commands/models.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -38,6 +45,13 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   const logs = program.commands.find((c) => c.name() === 'logs') ?? program.command('logs').description('gateway logs');
   registerLogsScan(logs);
   registerExplain(program);
+  registerCron(program);
+  registerSystem(program);
+  registerChannels(program);
+  registerNodes(program);
+  registerApprovals(program);
+  registerBrowser(program);
+  registerModels(program);
   return program;
 }
 

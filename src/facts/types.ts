@@ -8,6 +8,12 @@ export type Fact<T> = { ok: true; value: T; ms?: number } | { ok: false; reason:
 export interface FactMap {
   // name: ValueType — filled in by the collectors, e.g. `config: ConfigFact;`
   services: import('./services.js').ServicesFact;
+  cron: import('../subsystems/cron/facts.js').CronFact;
+  heartbeat: import('../subsystems/heartbeat/facts.js').HeartbeatFact;
+  channels: import('../subsystems/channels/facts.js').ChannelsFact;
+  nodes: import('../subsystems/nodes/facts.js').NodesFact;
+  browser: import('../subsystems/browser/facts.js').BrowserFact;
+  models: import('../subsystems/models/facts.js').ModelsFact;
 }
 
 export type FactName = keyof FactMap & string;

@@ -1,0 +1,33 @@
+// A model whose contextWindow cannot hold the agent's prompt and tools (< 16k: error) or that will
+// compact constantly (< 32k: warning).
+import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { CONTEXT_WINDOW_MIN, CONTEXT_WINDOW_WARN } from '../../src/subsystems/models/detect.js';
+
+export default defineCheck({
+  meta: {
+    id: 'models/context-window-small',
+    title: 'A model context window is too small',
+    area: 'models',
+    severity: 'warning',
+    facts: ['models'],
+    fix: 'none',
+    docs: 'seeds: local model backends (capacity limits)',
+  },
+  detect({ models }) {
+    if (!models?.ok) return [];
+    return models.value.providers.flatMap((p) =>
+      p.models
+        .filter((m) => m.contextVerdict === 'too-small' || m.contextVerdict === 'small')
+        .map(
+          (m): Finding => ({
+            checkId: 'models/context-window-small',
+            severity: m.contextVerdict === 'too-small' ? 'error' : 'warning',
+            message: `${p.id}/${m.id} has contextWindow ${m.contextWindow} (${m.contextVerdict === 'too-small' ? `below the ${CONTEXT_WINDOW_MIN} minimum` : `below ${CONTEXT_WINDOW_WARN}: expect frequent compaction`})`,
+            path: `${m.configPath}.contextWindow`,
+            fixHint: 'Load the model with a larger context (e.g. Ollama num_ctx, LM Studio context length) and set contextWindow to match',
+            cause: 'context-window-small',
+          }),
+        ),
+    );
+  },
+});

@@ -1,0 +1,34 @@
+// `system.run` denied by exec approvals: `SYSTEM_RUN_DENIED: approval required` (an approval is
+// pending / nobody can approve) or `SYSTEM_RUN_DENIED: allowlist miss` (the command is not allowed).
+import { defineCheck, type Finding } from '../../src/engine/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'nodes/approval-required',
+    title: 'system.run is denied by exec approvals',
+    area: 'nodes',
+    severity: 'warning',
+    facts: ['nodes'],
+    fix: 'none',
+    docs: 'seeds: Gateway troubleshooting › node paired but tools fail (SYSTEM_RUN_DENIED)',
+  },
+  detect({ nodes }) {
+    if (!nodes?.ok) return [];
+    const latest = new Map<string, (typeof nodes.value.recentErrors)[number]>();
+    for (const e of nodes.value.recentErrors) if (e.code === 'SYSTEM_RUN_DENIED') latest.set(`${e.nodeId}:${e.message}`, e);
+    return [...latest.values()].map((e): Finding => {
+      const miss = e.message.includes('allowlist miss');
+      const approvals = nodes.value.approvals.find((a) => a.nodeId === e.nodeId) ?? nodes.value.approvals.find((a) => a.nodeId === null);
+      return {
+        checkId: 'nodes/approval-required',
+        severity: 'warning',
+        message: `node ${e.nodeId}: ${e.message}`,
+        fixHint: miss
+          ? `The command is not in the allowlist: review it with openclaw approvals get --node ${e.nodeId} and add a pattern to ${approvals?.path ?? 'exec-approvals.json'} if it should run`
+          : `An operator must approve the run (ask: ${approvals?.effective?.ask ?? 'on-miss'}); check openclaw approvals get --node ${e.nodeId}`,
+        cause: miss ? 'exec-allowlist-miss' : 'exec-approval-pending',
+        evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
+      };
+    });
+  },
+});

@@ -1,0 +1,51 @@
+// Node commands failing for OS reasons: a missing permission (`CAMERA_PERMISSION_REQUIRED`, …) or the
+// app in the background (`NODE_BACKGROUND_UNAVAILABLE`); also declared commands whose permission is denied.
+import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { permissionFor } from '../../src/subsystems/nodes/registry.js';
+
+export default defineCheck({
+  meta: {
+    id: 'nodes/permission-required',
+    title: 'Node commands need an OS permission or the foreground',
+    area: 'nodes',
+    severity: 'warning',
+    facts: ['nodes'],
+    fix: 'none',
+    docs: 'seeds: Gateway troubleshooting › node paired but tools fail',
+  },
+  detect({ nodes }) {
+    if (!nodes?.ok) return [];
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    for (const e of [...nodes.value.recentErrors].reverse()) {
+      if (!/_PERMISSION_REQUIRED$/.test(e.code) && e.code !== 'NODE_BACKGROUND_UNAVAILABLE') continue;
+      const key = `${e.nodeId}:${e.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const background = e.code === 'NODE_BACKGROUND_UNAVAILABLE';
+      out.push({
+        checkId: 'nodes/permission-required',
+        severity: 'warning',
+        message: `node ${e.nodeId}: ${e.command} failed with ${e.code}`,
+        fixHint: background ? 'Bring the node app to the foreground and retry.' : `Grant the permission to the OpenClaw app in the node's OS settings, then: openclaw nodes describe --node ${e.nodeId}`,
+        cause: background ? 'node-background' : 'node-permission-missing',
+        evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
+      });
+    }
+    for (const n of nodes.value.nodes) {
+      for (const cmd of n.commands) {
+        const perm = permissionFor(cmd);
+        if (!perm || n.permissions[perm.permission] !== 'denied' || seen.has(`${n.nodeId}:${perm.code}`)) continue;
+        seen.add(`${n.nodeId}:${perm.code}`);
+        out.push({
+          checkId: 'nodes/permission-required',
+          severity: 'warning',
+          message: `node ${n.nodeId} declares ${cmd} but ${perm.permission} permission is denied: calls will fail with ${perm.code}`,
+          fixHint: `Grant ${perm.permission} to the OpenClaw app on ${n.displayName ?? n.nodeId}`,
+          cause: 'node-permission-missing',
+        });
+      }
+    }
+    return out;
+  },
+});

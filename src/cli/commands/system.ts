@@ -1,0 +1,31 @@
+// `openclaw system heartbeat last [--json]`: the last heartbeat event, read from the file the
+// gateway's heartbeat runner writes (<stateDir>/heartbeat/last.json); no running gateway needed.
+import type { Command } from 'commander';
+import { EXIT } from '../exit-codes.js';
+import { printJson, println } from '../output.js';
+import { fmtTime, subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+
+export function register(program: Command): void {
+  const system = program.command('system').description('system events: heartbeat');
+  const heartbeat = system.command('heartbeat').description('the periodic agent heartbeat');
+  heartbeat
+    .command('last')
+    .description('show the last heartbeat: sent, skipped (with the reason) or failed')
+    .option('--json', 'machine-readable output')
+    .action(
+      subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
+        const { lastHeartbeat } = await import('../../subsystems/heartbeat/rpc.js');
+        const ev = lastHeartbeat({}, subsystemContextFor(cmd));
+        if (opts.json) return printJson(ev);
+        if (!ev) {
+          println('No heartbeat recorded yet (the gateway records one every agents.defaults.heartbeat.every).');
+          return EXIT.OK;
+        }
+        const where = ev.channel ? ` → ${ev.channel}/${ev.accountId ?? 'default'} ${ev.to ?? ''}`.trimEnd() : '';
+        println(`${fmtTime(ev.ts)}  ${ev.status}${ev.reason ? ` reason=${ev.reason}` : ''}${where}`);
+        if (ev.detail) println(`  ${ev.detail}`);
+        if (ev.error) println(`  error: ${ev.error}`);
+        for (const n of ev.notes ?? []) println(`  note: ${n}`);
+      }),
+    );
+}

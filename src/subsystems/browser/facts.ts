@@ -1,0 +1,35 @@
+// The `browser` fact: the plugin gate, config problems (exact upstream messages) and, per profile,
+// a live CDP probe (attach/remote/existing-session) or the state of the browser we launched.
+import type { JsonObject } from '../../config/load.js';
+import type { Fact } from '../../facts/types.js';
+import { silentLog } from '../log.js';
+import { browserSettings, configProblems, pluginGate, resolveProfiles } from './config.js';
+import { profileStatus, type ProfileStatus } from './service.js';
+
+export interface BrowserFact {
+  enabled: boolean;
+  plugin: { allowed: boolean; why?: string };
+  configProblems: Array<{ code: string; message: string }>;
+  profiles: ProfileStatus[];
+}
+
+export async function collectBrowserFact(input: { stateDir: string; config: JsonObject; probe?: boolean; probeTimeoutMs?: number }): Promise<Fact<BrowserFact>> {
+  try {
+    const gate = pluginGate(input.config);
+    const problems = configProblems(input.config).map((e) => ({ code: e.code, message: e.message }));
+    const enabled = browserSettings(input.config).enabled;
+    const profiles: ProfileStatus[] = [];
+    if (gate.allowed && enabled && input.probe !== false) {
+      const ctx = { stateDir: input.stateDir, config: input.config, log: silentLog, probeTimeoutMs: input.probeTimeoutMs ?? 800 };
+      const results = await Promise.all(
+        resolveProfiles(input.config).map((p) =>
+          profileStatus(ctx, p.name).catch((err: Error & { code?: string }): ProfileStatus => ({ profile: p.name, kind: p.kind, running: false, cdp: 'unreachable', error: { code: err.code ?? 'error', message: err.message } })),
+        ),
+      );
+      profiles.push(...results);
+    }
+    return { ok: true, value: { enabled, plugin: gate.allowed ? { allowed: true } : { allowed: false, why: gate.why }, configProblems: problems, profiles } };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+}

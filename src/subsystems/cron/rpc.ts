@@ -1,0 +1,153 @@
+// The cron RPC methods (`cron.status|list|runs|add|remove|run`) as plain handlers over the store.
+// They work with or without a running scheduler: `cron.run` uses the gateway's scheduler when one is
+// attached to the context, else a one-off scheduler with the default runner.
+import { z } from 'zod';
+import { defineRpc, nowOf, objectAt, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
+import { StateFileError } from '../json-file.js';
+import { CronScheduler, defaultCronRunner, planNextRuns } from './scheduler.js';
+import { describeSchedule, nextRunAt, ScheduleError, validateSchedule, type CronSchedule } from './schedule.js';
+import { cronStorePath, newJobId, nextWakeAt, readCronRuns, readCronStore, updateCronStore, type CronJob } from './store.js';
+
+export interface CronRpcContext extends SubsystemContext {
+  /** The gateway's running scheduler, when there is one. */
+  cron?: CronScheduler;
+}
+
+export function cronEnabled(config: Record<string, unknown>): boolean {
+  return objectAt(config.cron).enabled !== false;
+}
+
+function storeOf(ctx: SubsystemContext): string {
+  return cronStorePath(ctx.stateDir, ctx.config as { cron?: { store?: unknown } });
+}
+
+function readStore(ctx: SubsystemContext) {
+  try {
+    return readCronStore(storeOf(ctx));
+  } catch (err) {
+    if (err instanceof StateFileError) throw new RpcError('UNAVAILABLE', err.message);
+    throw err;
+  }
+}
+
+export interface CronJobView {
+  id: string;
+  name?: string;
+  enabled: boolean;
+  schedule: string;
+  nextRunAtMs: number | null;
+  lastRunAtMs: number | null;
+  lastStatus: string | null;
+  lastError?: string;
+  consecutiveErrors: number;
+}
+
+export function viewJob(j: CronJob): CronJobView {
+  return {
+    id: j.id,
+    name: j.name,
+    enabled: j.enabled,
+    schedule: describeSchedule(j.schedule),
+    nextRunAtMs: j.state.nextRunAtMs ?? null,
+    lastRunAtMs: j.state.lastRunAtMs ?? null,
+    lastStatus: j.state.lastStatus ?? null,
+    lastError: j.state.lastError,
+    consecutiveErrors: j.state.consecutiveErrors ?? 0,
+  };
+}
+
+export function cronStatus(_p: unknown, ctx: SubsystemContext) {
+  const store = readStore(ctx);
+  return { enabled: cronEnabled(ctx.config), storePath: storeOf(ctx), jobs: store.jobs.length, nextWakeAtMs: nextWakeAt(store) ?? null };
+}
+
+export function cronList(p: { includeDisabled?: boolean }, ctx: SubsystemContext) {
+  const jobs = readStore(ctx).jobs.filter((j) => p.includeDisabled !== false || j.enabled);
+  return { jobs: jobs.map(viewJob) };
+}
+
+function requireJob(ctx: SubsystemContext, id: string): CronJob {
+  const job = readStore(ctx).jobs.find((j) => j.id === id);
+  if (!job) throw new RpcError('NOT_FOUND', `unknown cron job: ${id}`);
+  return job;
+}
+
+export function cronRuns(p: { id: string; limit: number }, ctx: SubsystemContext) {
+  requireJob(ctx, p.id);
+  return { id: p.id, entries: readCronRuns(storeOf(ctx), p.id, p.limit) };
+}
+
+const scheduleParam = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cron'), expr: z.string().min(1), tz: z.string().optional() }),
+  z.object({ kind: z.literal('every'), everyMs: z.number().int().positive() }),
+  z.object({ kind: z.literal('at'), atMs: z.number() }),
+]);
+
+export const cronAddParams = z.object({
+  name: z.string().optional(),
+  schedule: scheduleParam,
+  payload: z.looseObject({ kind: z.string(), text: z.string().optional(), message: z.string().optional() }).optional(),
+  enabled: z.boolean().optional(),
+  deleteAfterRun: z.boolean().optional(),
+});
+
+export function cronAdd(p: z.output<typeof cronAddParams>, ctx: SubsystemContext) {
+  const now = nowOf(ctx);
+  const schedule: CronSchedule = p.schedule.kind === 'every' ? { ...p.schedule, anchorMs: now } : p.schedule;
+  try {
+    validateSchedule(schedule);
+  } catch (err) {
+    if (err instanceof ScheduleError) throw new RpcError('INVALID_REQUEST', err.message);
+    throw err;
+  }
+  const job = {
+    id: newJobId(),
+    name: p.name,
+    enabled: p.enabled ?? true,
+    schedule,
+    payload: p.payload ?? { kind: 'systemEvent', text: p.name ?? 'cron job' },
+    deleteAfterRun: p.deleteAfterRun,
+    createdAtMs: now,
+    state: { nextRunAtMs: nextRunAt(schedule, now) },
+  } as CronJob;
+  updateCronStore(storeOf(ctx), (s) => void s.jobs.push(job));
+  return { job: viewJob(job) };
+}
+
+export function cronRemove(p: { id: string }, ctx: SubsystemContext) {
+  const removed = updateCronStore(storeOf(ctx), (s) => {
+    const before = s.jobs.length;
+    s.jobs = s.jobs.filter((j) => j.id !== p.id);
+    return before !== s.jobs.length;
+  });
+  if (!removed) throw new RpcError('NOT_FOUND', `unknown cron job: ${p.id}`);
+  return { id: p.id, removed: true };
+}
+
+export async function cronRun(p: { id: string }, ctx: CronRpcContext) {
+  requireJob(ctx, p.id);
+  const storePath = storeOf(ctx);
+  const scheduler =
+    ctx.cron ?? new CronScheduler({ storePath, enabled: cronEnabled(ctx.config), log: ctx.log, runner: defaultCronRunner(storePath, ctx.now), now: ctx.now });
+  const entry = await scheduler.runJob(p.id, 'manual');
+  return { ran: true, entry };
+}
+
+/** Recomputes missing next-run times (used by `openclaw cron status --repair-next` and the doctor's verify). */
+export function cronPlan(ctx: SubsystemContext): boolean {
+  return updateCronStore(storeOf(ctx), (s) => planNextRuns(s, nowOf(ctx)));
+}
+
+export const cronRpcMethods: RpcMethod[] = [
+  defineRpc({ name: 'cron.status', scope: 'operator.read', params: z.object({}).loose(), handler: cronStatus }),
+  defineRpc({ name: 'cron.list', scope: 'operator.read', params: z.object({ includeDisabled: z.boolean().optional() }), handler: cronList }),
+  defineRpc({
+    name: 'cron.runs',
+    scope: 'operator.read',
+    params: z.object({ id: z.string().min(1), limit: z.number().int().min(1).max(1000).default(20) }),
+    handler: cronRuns,
+  }),
+  defineRpc({ name: 'cron.add', scope: 'operator.write', params: cronAddParams, handler: cronAdd }),
+  defineRpc({ name: 'cron.remove', scope: 'operator.write', params: z.object({ id: z.string().min(1) }), handler: cronRemove }),
+  defineRpc({ name: 'cron.run', scope: 'operator.write', params: z.object({ id: z.string().min(1) }), handler: cronRun }),
+];

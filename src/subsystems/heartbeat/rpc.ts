@@ -1,0 +1,16 @@
+// `last-heartbeat`: the last event the runner recorded, or null when none ran yet.
+import { z } from 'zod';
+import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
+import { StateFileError } from '../json-file.js';
+import { readLastHeartbeat, type HeartbeatEvent } from './runner.js';
+
+export function lastHeartbeat(_p: unknown, ctx: SubsystemContext): HeartbeatEvent | null {
+  try {
+    return readLastHeartbeat(ctx.stateDir);
+  } catch (err) {
+    if (err instanceof StateFileError) throw new RpcError('UNAVAILABLE', err.message);
+    throw err;
+  }
+}
+
+export const heartbeatRpcMethods: RpcMethod[] = [defineRpc({ name: 'last-heartbeat', scope: 'operator.read', params: z.object({}).loose(), handler: lastHeartbeat })];
