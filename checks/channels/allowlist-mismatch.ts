@@ -13,7 +13,7 @@ function finding(a: ChannelAccountFact, message: string, data: Record<string, un
     message,
     path,
     fixHint: `openclaw config get ${a.configPath}, then add the sender to allowFrom (openclaw doctor --fix asks first)`,
-    cause: 'allowlist-blocked',
+    cause: 'dm-policy-blocked',
     data: { channel: a.channel, accountId: a.accountId, segments: a.configSegments, ...data },
   };
 }

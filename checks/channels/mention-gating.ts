@@ -25,7 +25,7 @@ export default defineCheck({
         message: `${a.channel}/${a.accountId} dropped ${n} group message(s) because the agent was not mentioned (requireMention)${channels.value.mentionPatterns.length ? '' : '; no messages.groupChat.mentionPatterns are set'}`,
         path: 'messages.groupChat.mentionPatterns',
         fixHint: `Mention the agent, add a pattern to messages.groupChat.mentionPatterns, or set ${a.configPath}.groups${group ? `["${group}"]` : '.<id>'}.requireMention false`,
-        cause: 'mention-required',
+        cause: 'mention-gating',
         evidence: [{ kind: 'log', source: `channels/${a.channel}/${a.accountId}.json`, value: `drop guild message (mention required) reason: "no-mention" ×${n}` }],
       });
     }
@@ -36,7 +36,7 @@ export default defineCheck({
         message: `mention patterns ignored as invalid or unsafe (catastrophic backtracking): ${channels.value.rejectedMentionPatterns.join(', ')}`,
         path: 'messages.groupChat.mentionPatterns',
         fixHint: 'Rewrite them as simple patterns such as \\bclaw\\b',
-        cause: 'mention-pattern-invalid',
+        cause: 'mention-gating',
       });
     }
     return out;

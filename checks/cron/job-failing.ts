@@ -21,7 +21,7 @@ export default defineCheck({
           severity: j.consecutiveErrors >= 3 ? 'error' : 'warning',
           message: `cron job ${j.id}${j.name ? ` (${j.name})` : ''} failed ${j.consecutiveErrors} time(s) in a row: ${j.lastError ?? 'unknown error'}`,
           fixHint: `openclaw cron runs --id ${j.id} --limit 20`,
-          cause: 'cron-job-error',
+          cause: 'cron-not-firing',
           evidence: [{ kind: 'file', source: cron.value.storePath, value: `lastStatus: error, consecutiveErrors: ${j.consecutiveErrors}` }],
           data: { jobId: j.id },
         }),

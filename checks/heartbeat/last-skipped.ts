@@ -61,7 +61,7 @@ export default defineCheck({
         severity: 'error',
         message: `last heartbeat failed to deliver to ${last.channel}/${last.accountId}: ${last.error}`,
         fixHint: 'openclaw channels status --probe',
-        cause: 'heartbeat-delivery-failed',
+        cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: last.error }],
       });
     }
@@ -71,7 +71,7 @@ export default defineCheck({
         severity: 'warning',
         message: `no heartbeat since ${new Date(last.ts).toISOString()} although every is ${formatDuration(settings.everyMs)}: is the gateway running?`,
         fixHint: 'openclaw gateway status',
-        cause: 'heartbeat-not-running',
+        cause: 'heartbeat-skipped',
       });
     }
     return out;

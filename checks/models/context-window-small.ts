@@ -25,7 +25,7 @@ export default defineCheck({
             message: `${p.id}/${m.id} has contextWindow ${m.contextWindow} (${m.contextVerdict === 'too-small' ? `below the ${CONTEXT_WINDOW_MIN} minimum` : `below ${CONTEXT_WINDOW_WARN}: expect frequent compaction`})`,
             path: `${m.configPath}.contextWindow`,
             fixHint: 'Load the model with a larger context (e.g. Ollama num_ctx, LM Studio context length) and set contextWindow to match',
-            cause: 'context-window-small',
+            cause: 'context-window-too-small',
           }),
         ),
     );

@@ -25,7 +25,7 @@ export default defineCheck({
             message: `${p.id}/${m.id} rejects array content: ${m.probe && !m.probe.ok ? m.probe.error : ''}`,
             path: `${m.configPath}.compat.requiresStringContent`,
             fixHint: `openclaw config set ${m.configPath}.compat.requiresStringContent true (if tool calls still fail: compat.supportsTools false)`,
-            cause: 'string-content-required',
+            cause: 'string-content-compat',
             data: { path: `${m.configPath}.compat.requiresStringContent` },
           }),
         ),

@@ -21,7 +21,7 @@ export default defineCheck({
           message: `provider ${p.id} does not serve model "${id}" (it serves: ${(p.servedModels ?? []).slice(0, 8).join(', ') || 'nothing'})`,
           path: p.models.find((m) => m.id === id)?.configPath,
           fixHint: `Load the model in the backend, or change the id to one of the served models (curl ${p.baseUrl}/models)`,
-          cause: 'model-unknown',
+          cause: 'unknown-model',
         }),
       ),
     );

@@ -42,7 +42,7 @@ export default defineCheck({
           severity: 'warning',
           message: `node ${n.nodeId} declares ${cmd} but ${perm.permission} permission is denied: calls will fail with ${perm.code}`,
           fixHint: `Grant ${perm.permission} to the OpenClaw app on ${n.displayName ?? n.nodeId}`,
-          cause: 'node-permission-missing',
+          cause: 'node-permission',
         });
       }
     }

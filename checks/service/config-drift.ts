@@ -28,7 +28,7 @@ export default defineCheck({
         severity: 'error',
         message: `The gateway service reads a different config than the CLI.\nConfig (cli): ${cli}\nConfig (service): ${service}\nCause: ${causes.join('; ')}`,
         fixHint: `Reinstall the service from this shell so both use ${cli}: ${reinstallCommand(s.cli.paths)}`,
-        cause: 'service-config-drift',
+        cause: 'service-drift',
         evidence: [
           { kind: 'config', source: 'Config (cli)', value: cli },
           { kind: 'service', source: 'Config (service)', value: `${service}${svc.config.exists ? '' : ' (missing)'}` },

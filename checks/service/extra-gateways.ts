@@ -38,7 +38,7 @@ export default defineCheck({
         severity: 'warning',
         message: `Other gateway-like services detected (best effort): ${s.others.map(describe).join('; ')}. Keep one gateway per machine; if you need several, give each its own port and config/state/workspace.`,
         fixHint: `Disable the ones you do not use: ${s.others.map(disableCommand).join(' ; ')}`,
-        cause: 'extra-gateway',
+        cause: 'extra-gateway-services',
         evidence: s.others.map((o) => ({ kind: 'service' as const, source: o.file, value: describe(o) })),
         data: { others: s.others.map((o) => ({ name: o.name, file: o.file, scope: o.scope, port: o.port, legacy: o.legacy })) },
       },

@@ -29,7 +29,7 @@ export default defineCheck({
         message: `The gateway service listens on port ${svc.port.value} (${svcFrom}) but the CLI expects ${cliPort.value} (${describeSource(cliPort)}).`,
         path: cliPort.source === 'config' ? 'gateway.port' : undefined,
         fixHint: `Reinstall the service with the configured port: ${reinstallCommand(s.cli.paths)}`,
-        cause: 'service-port-drift',
+        cause: 'service-drift',
         evidence: [
           { kind: 'service', source: svc.definition.file, value: svc.definition.programArguments.join(' ') },
           { kind: cliPort.source === 'env' ? 'env' : 'config', source: cliPort.from ?? 'default', value: String(cliPort.value) },

@@ -25,7 +25,7 @@ export default defineCheck({
         severity: installed ? 'warning' : 'info',
         message: installed ? `${a.reason}. The installed unit ${s.expected.name} cannot be started here.` : `${a.reason}.`,
         fixHint: a.alternatives.join(' '),
-        cause: 'service-manager-unavailable',
+        cause: 'systemd-unavailable',
         evidence: a.steps.map((step) => ({ kind: 'system' as const, source: step.check, value: `${step.ok ? 'ok' : 'failed'}: ${step.detail}` })),
         data: { failed: a.failed },
       },
