@@ -168,7 +168,7 @@ export class CronScheduler {
       entry = { jobId: id, ts: started, status: outcome.status ?? 'ok', summary: outcome.summary, durationMs: this.now() - started, trigger };
     } catch (err) {
       entry = { jobId: id, ts: started, status: 'error', error: (err as Error).message, durationMs: this.now() - started, trigger };
-      this.opts.log.warn(`cron: job ${id} failed: ${entry.error}`, { jobId: id });
+      this.opts.log.warn(`cron: job failed: ${id}: ${entry.error}`, { jobId: id });
     }
     appendCronRun(this.opts.storePath, entry);
     updateCronStore(this.opts.storePath, (s) => {
