@@ -5,6 +5,12 @@ import { Command, CommanderError } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
+import { register as registerDevices } from './commands/devices.js';
+import { register as registerGateway } from './commands/gateway.js';
+import { register as registerHealth } from './commands/health.js';
+import { register as registerLogs } from './commands/logs.js';
+import { register as registerPairing } from './commands/pairing.js';
+import { register as registerStatus } from './commands/status.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -29,6 +35,12 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   );
 
   registerConfig(program);
+  registerGateway(program);
+  registerHealth(program);
+  registerStatus(program);
+  registerLogs(program);
+  registerDevices(program);
+  registerPairing(program);
   return program;
 }
 

@@ -1,0 +1,144 @@
+// Wire frames of the OpenClaw gateway protocol (reference §4), as zod schemas shared by both ends.
+import { z } from 'zod';
+
+export const PROTOCOL_MIN = 3;
+export const PROTOCOL_MAX = 4;
+
+export const POLICY = {
+  maxPayload: 26_214_400,
+  maxBufferedBytes: 52_428_800,
+  tickIntervalMs: 30_000,
+} as const;
+
+/** Frames before hello-ok may not exceed this (close 1009). */
+export const PREAUTH_MAX_BYTES = 64 * 1024;
+
+export const CLIENT_IDS = [
+  'webchat-ui',
+  'openclaw-control-ui',
+  'openclaw-tui',
+  'webchat',
+  'cli',
+  'gateway-client',
+  'openclaw-macos',
+  'openclaw-ios',
+  'openclaw-android',
+  'node-host',
+  'test',
+  'fingerprint',
+  'openclaw-probe',
+] as const;
+export const CLIENT_MODES = ['webchat', 'cli', 'ui', 'backend', 'node', 'probe', 'test'] as const;
+export const ROLES = ['operator', 'node'] as const;
+
+export type ClientId = (typeof CLIENT_IDS)[number];
+export type ClientMode = (typeof CLIENT_MODES)[number];
+export type Role = (typeof ROLES)[number];
+
+const str = z.string().max(4096);
+
+export const requestFrame = z.object({
+  type: z.literal('req'),
+  id: z.string().min(1).max(256),
+  method: z.string().min(1).max(256),
+  params: z.unknown().optional(),
+});
+
+export const errorShape = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  retryable: z.boolean().optional(),
+  retryAfterMs: z.number().optional(),
+});
+
+export const responseFrame = z.object({
+  type: z.literal('res'),
+  id: z.string(),
+  ok: z.boolean(),
+  payload: z.unknown().optional(),
+  error: errorShape.optional(),
+});
+
+export const eventFrame = z.object({
+  type: z.literal('event'),
+  event: z.string(),
+  payload: z.unknown().optional(),
+  seq: z.number().optional(),
+  stateVersion: z.unknown().optional(),
+});
+
+export const anyFrame = z.discriminatedUnion('type', [requestFrame, responseFrame, eventFrame]);
+
+export const connectParams = z.object({
+  minProtocol: z.number().int().min(0).max(1000),
+  maxProtocol: z.number().int().min(0).max(1000),
+  client: z.object({
+    id: z.enum(CLIENT_IDS),
+    version: str,
+    platform: str,
+    mode: z.enum(CLIENT_MODES),
+    displayName: str.optional(),
+    deviceFamily: str.optional(),
+    modelIdentifier: str.optional(),
+    instanceId: str.optional(),
+  }),
+  // The role is checked after the protocol range, so it is a plain string here.
+  role: str.optional(),
+  scopes: z.array(str).max(64).optional(),
+  caps: z.array(str).max(256).optional(),
+  commands: z.array(str).max(1024).optional(),
+  permissions: z.record(z.string(), z.unknown()).optional(),
+  pathEnv: str.optional(),
+  auth: z
+    .object({
+      token: str.optional(),
+      password: str.optional(),
+      deviceToken: str.optional(),
+      bootstrapToken: str.optional(),
+    })
+    .optional(),
+  device: z
+    .object({
+      id: str,
+      publicKey: str,
+      signature: str,
+      signedAt: z.number(),
+      nonce: str.optional(),
+    })
+    .optional(),
+  locale: str.optional(),
+  userAgent: str.optional(),
+});
+
+export type RequestFrame = z.infer<typeof requestFrame>;
+export type ResponseFrame = z.infer<typeof responseFrame>;
+export type EventFrame = z.infer<typeof eventFrame>;
+export type ErrorShape = z.infer<typeof errorShape>;
+export type ConnectParams = z.infer<typeof connectParams>;
+
+export interface HelloOk {
+  type: 'hello-ok';
+  protocol: number;
+  server: { version: string; connId: string };
+  features: { methods: string[]; events: string[] };
+  snapshot: {
+    presence: unknown[];
+    health: unknown;
+    stateVersion: { presence: number; health: number };
+    uptimeMs: number;
+    configPath?: string;
+    stateDir?: string;
+    authMode?: string;
+  };
+  auth?: { deviceToken: string; role: string; scopes: string[] };
+  policy: { maxPayload: number; maxBufferedBytes: number; tickIntervalMs: number };
+}
+
+/** `invalid connect params: at /client/id: …` — zod issues as one short line. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `at /${i.path.join('/')}: ${i.message}`)
+    .join('; ');
+}
