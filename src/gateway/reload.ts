@@ -20,9 +20,9 @@ export function needsRestart(p: string): boolean {
 /** Dotted paths whose values differ, down to leaves (arrays compared whole). */
 export function changedPaths(a: unknown, b: unknown, at = ''): string[] {
   const isObj = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (isObj(a) && isObj(b)) {
-    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-    return [...keys].flatMap((k) => changedPaths((a as any)[k], (b as any)[k], at ? `${at}.${k}` : k));
+  if ((isObj(a) || a === undefined) && (isObj(b) || b === undefined) && (isObj(a) || isObj(b))) {
+    const keys = new Set([...Object.keys((a ?? {}) as object), ...Object.keys((b ?? {}) as object)]);
+    return [...keys].flatMap((k) => changedPaths((a as any)?.[k], (b as any)?.[k], at ? `${at}.${k}` : k));
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [at || '(root)'];
 }
@@ -102,7 +102,13 @@ export function watchConfig(file: string, log: SubsystemLogger, h: ReloadHandler
     watcher = fs.watch(path.dirname(file), (_event, name) => {
       if (name && name !== base) return;
       clearTimeout(timer);
-      timer = setTimeout(evaluate, debounceMs);
+      timer = setTimeout(() => {
+        try {
+          evaluate();
+        } catch (err) {
+          log.error(`config reload failed: ${(err as Error)?.message ?? String(err)}`);
+        }
+      }, debounceMs);
     });
     watcher.on('error', () => undefined);
   } catch {

@@ -1,9 +1,7 @@
 // `openclaw gateway [run]`: load and guard the config, bootstrap a token, take the lock, listen, and
 // stay up until SIGTERM/SIGINT. Config reloads apply hot or restart the server in-process.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { bindHost, isLoopbackHost, resolveBind, resolvePort, resolveServerAuth, type GatewayFlags } from '../config/gateway-settings.js';
 import { readConfigFile, type JsonObject } from '../config/load.js';
@@ -226,20 +224,6 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
     glog.info(`listening on ws://${s.host.includes(':') ? `[${s.host}]` : s.host}:${server.port} (PID ${process.pid})`);
     glog.info(`auth mode: ${s.authMode}; bind: ${s.bind}; config: ${s.configPath}; log file: ${fileLogger.file}`);
   };
-  try {
-    await listen();
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-  if (loaded.exists) {
-    try {
-      promoteLastKnownGood(settings.configPath);
-    } catch {
-      /* best effort */
-    }
-  }
-
   let restarting = false;
   const stopWatching = loaded.exists
     ? watchConfig(settings.configPath, glog, {
@@ -276,36 +260,52 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
       }, (settings.config.gateway as any)?.reload?.debounceMs ?? 300)
     : () => undefined;
 
-  return await new Promise<number>((resolve) => {
-    let stopping = false;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      glog.info(`received ${signal}; shutting down`);
-      stopWatching();
-      const hard = setTimeout(() => {
-        lock.release();
-        resolve(0);
-      }, 3000);
-      hard.unref();
-      void server.stop('gateway stopping').finally(() => {
+  // Signals are handled from here on, so a SIGTERM that races the first listen still shuts down cleanly.
+  let resolveDone!: (code: number) => void;
+  const done = new Promise<number>((r) => (resolveDone = r));
+  let stopping = false;
+  let ready: Promise<void> = Promise.resolve();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    glog.info(`received ${signal}; shutting down`);
+    stopWatching();
+    const hard = setTimeout(() => {
+      lock.release();
+      resolveDone(0);
+    }, 3000);
+    hard.unref();
+    void ready
+      .then(() => server.stop('gateway stopping'))
+      .catch(() => undefined)
+      .finally(() => {
         clearTimeout(hard);
         lock.release();
         glog.info('gateway stopped');
         fileLogger.close();
-        resolve(0);
+        resolveDone(0);
       });
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-    process.on('exit', () => lock.release());
-  });
-}
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('exit', () => lock.release());
 
-export function logsDirFor(stateDir: string): string {
-  return path.join(stateDir, 'logs');
-}
-
-export function configExists(file: string): boolean {
-  return fs.existsSync(file);
+  ready = listen();
+  try {
+    await ready;
+  } catch (err) {
+    stopWatching();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    lock.release();
+    throw err;
+  }
+  if (loaded.exists) {
+    try {
+      promoteLastKnownGood(settings.configPath);
+    } catch {
+      /* best effort */
+    }
+  }
+  return done;
 }
