@@ -121,7 +121,6 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     const decision = decideConnect(rt, { params: p, nonce, remoteIp, origin, host, headers: req.headers });
     const client = `${p.client.id} ${p.client.mode} v${p.client.version}`;
     if (!decision.ok) {
-      reply(frame.data.id, false, { error: decision.error });
       if (decision.pairing) {
         const pr = decision.pairing;
         rt.log.warn(
@@ -137,6 +136,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       } else {
         rt.wsLog.warn(`protocol mismatch conn=${connId} remote=${remoteIp} client=${client} minProtocol=${p.minProtocol} maxProtocol=${p.maxProtocol}`);
       }
+      reply(frame.data.id, false, { error: decision.error });
       return closeBeforeConnect(decision.closeCode, decision.closeReason);
     }
     clearTimeout(timer);

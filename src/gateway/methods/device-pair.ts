@@ -55,7 +55,9 @@ export const devicePairRemove: MethodDef = {
     if (!rt.pairing.remove(deviceId)) throw new MethodError('INVALID_REQUEST', `unknown deviceId: ${deviceId}`);
     rt.log.info(`device removed device=${deviceId}`);
     // A removed device loses its live connections too (close 4001).
-    for (const c of rt.connections.values()) if (c.info.deviceId === deviceId) c.close(CLOSE.AUTH_CHANGED, 'device removed');
+    setImmediate(() => {
+      for (const c of rt.connections.values()) if (c.info.deviceId === deviceId) c.close(CLOSE.AUTH_CHANGED, 'device removed');
+    });
     return { deviceId, removed: true };
   },
 };

@@ -25,7 +25,10 @@ export const deviceTokenRevoke: MethodDef = {
     rt.pairing.reload();
     if (!rt.pairing.revokeToken(deviceId, role)) throw new MethodError('INVALID_REQUEST', `no ${role} token for device ${deviceId}`);
     rt.log.info(`device token revoked device=${deviceId} role=${role}`);
-    for (const c of rt.connections.values()) if (c.info.deviceId === deviceId && c.info.role === role) c.close(CLOSE.AUTH_CHANGED, 'device token revoked');
+    // After the reply: the caller may be one of the device's own connections.
+    setImmediate(() => {
+      for (const c of rt.connections.values()) if (c.info.deviceId === deviceId && c.info.role === role) c.close(CLOSE.AUTH_CHANGED, 'device token revoked');
+    });
     return { deviceId, role, revoked: true };
   },
 };
