@@ -14,10 +14,10 @@ function secretsOf(flags: ClientFlags, target: { token?: string; password?: stri
   return [flags.token, flags.password, target.token, target.password].filter((s): s is string => Boolean(s));
 }
 
-/** JSON output never carries the secrets it was given. */
+/** JSON output never carries the secrets it was given (scrubbed inside string values only). */
 function printScrubbed(value: unknown, secrets: string[]): void {
-  const text = JSON.stringify(value, null, 2);
-  process.stdout.write(`${secrets.length ? redactText(text, secrets) : text}\n`);
+  const text = JSON.stringify(value, (_k, v) => (typeof v === 'string' && secrets.some((s) => v.includes(s)) ? redactText(v, secrets) : v), 2);
+  process.stdout.write(`${text}\n`);
 }
 
 export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep?: boolean; requireRpc?: boolean }): Promise<number> {

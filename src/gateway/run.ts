@@ -9,8 +9,6 @@ import { setPath } from '../config/dotpath.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { validateConfig } from '../config/schema.js';
 import { promoteLastKnownGood, writeConfig } from '../config/write.js';
-import { findPortHolders } from '../system/port-holders.js';
-import { freePort } from './force.js';
 import { GUARD_MESSAGES, StartBlockedError } from './guards.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
@@ -138,6 +136,7 @@ function bootstrapToken(settings: GatewaySettings, loaded: LoadedStart, logger: 
 
 async function portInUseMessage(host: string, port: number): Promise<string> {
   const lines = [`Gateway failed to start: another gateway instance is already listening on ws://${host}:${port}`];
+  const { findPortHolders } = await import('../system/port-holders.js');
   const holders = (await findPortHolders(port).catch(() => undefined)) ?? [];
   const withPid = holders.filter((h) => h.pid);
   if (withPid.length) for (const h of withPid) lines.push(`Port ${port} is already in use (EADDRINUSE) by pid ${h.pid}: ${h.command ?? '(command unknown)'}`);
@@ -171,6 +170,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
   bootstrapToken(settings, loaded, fileLogger);
 
   if (opts.force) {
+    const { freePort } = await import('./force.js');
     const stopped = await freePort(settings.port);
     if (!stopped) glog.warn(`--force: cannot tell who listens on port ${settings.port} (neither ss nor lsof answered)`);
     for (const s of stopped ?? []) glog.warn(`force: stopped pid ${s.pid} (${s.command ?? 'unknown command'}) listening on port ${settings.port} with ${s.signal}`);

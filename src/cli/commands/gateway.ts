@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { addClientOptions, type ClientFlags } from '../../client/cli-options.js';
 import { contextFor } from '../context.js';
-import { CliError, EXIT } from '../exit-codes.js';
+import { CliError } from '../exit-codes.js';
 import { action } from '../run-action.js';
 import { VERSION } from '../version.js';
 
@@ -30,8 +30,17 @@ function addRunOptions(cmd: Command): Command {
     .option('--verbose', 'print debug lines (handshakes, requests) to the console');
 }
 
-async function run(flags: RunFlags, cmd: Command): Promise<number> {
+/**
+ * The `gateway` command and its subcommands share --token/--password; commander hands them to the
+ * parent, so every action reads its flags merged with the parent's (its own win).
+ */
+function flagsOf<T>(cmd: Command): T {
+  return cmd.optsWithGlobals() as T;
+}
+
+async function run(_flags: RunFlags, cmd: Command): Promise<number> {
   const ctx = contextFor(cmd);
+  const flags = flagsOf<RunFlags>(cmd);
   const { runGateway, StartFailedError } = await import('../../gateway/run.js');
   try {
     return await runGateway(ctx.paths, { ...flags, dev: Boolean(ctx.global.dev), version: VERSION });
@@ -44,7 +53,6 @@ async function run(flags: RunFlags, cmd: Command): Promise<number> {
 export function register(program: Command): Command {
   const gateway = addRunOptions(program.command('gateway'))
     .description('run the embedded gateway (foreground), or inspect and control a running one')
-    .enablePositionalOptions()
     .action(action((flags: RunFlags, cmd: Command) => run(flags, cmd)));
 
   addRunOptions(gateway.command('run'))
@@ -56,18 +64,18 @@ export function register(program: Command): Command {
     .option('--deep', 'also list the processes listening on the port and call status')
     .option('--require-rpc', 'exit 1 unless the RPC probe succeeds')
     .action(
-      action(async (flags: ClientFlags & { deep?: boolean; requireRpc?: boolean }, cmd: Command) => {
+      action(async (_flags: unknown, cmd: Command) => {
         const { gatewayStatus } = await import('../../client/gateway-status.js');
-        return gatewayStatus(contextFor(cmd), flags);
+        return gatewayStatus(contextFor(cmd), flagsOf(cmd));
       }),
     );
 
   addClientOptions(gateway.command('probe'), 10_000)
     .description('connect, call health, status, system-presence and config.get, and report')
     .action(
-      action(async (flags: ClientFlags, cmd: Command) => {
+      action(async (_flags: unknown, cmd: Command) => {
         const { gatewayProbe } = await import('../../client/gateway-status.js');
-        return gatewayProbe(contextFor(cmd), flags);
+        return gatewayProbe(contextFor(cmd), flagsOf<ClientFlags>(cmd));
       }),
     );
 
@@ -94,6 +102,5 @@ export function register(program: Command): Command {
         return gatewayRestart(contextFor(cmd), flags);
       }),
     );
-  void EXIT;
   return gateway;
 }
