@@ -1,6 +1,6 @@
 // The listening gateway: one port for HTTP and WebSocket, tick events, broadcast, orderly shutdown.
 import http from 'node:http';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
 import { POLICY } from '../protocol/frames.js';
 import { handleConnection } from './connection.js';
@@ -45,10 +45,14 @@ export async function startServer(rt: Runtime): Promise<RunningServer> {
   const { host } = rt.settings;
   const server = http.createServer((req, res) => handleHttp(rt, req, res));
   server.keepAliveTimeout = 5000;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: POLICY.maxPayload, perMessageDeflate: false });
+  // ws (with tls/zlib behind it) loads on the first upgrade: an idle gateway starts faster and smaller.
+  let wss: WebSocketServer | undefined;
+  let wssLoading: Promise<WebSocketServer> | undefined;
+  const loadWss = () =>
+    (wssLoading ??= import('ws').then(({ WebSocketServer }) => (wss = new WebSocketServer({ noServer: true, maxPayload: POLICY.maxPayload, perMessageDeflate: false }))));
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    wss.handleUpgrade(req, socket, head, (ws) => handleConnection(rt, ws, req));
+    void loadWss().then((w) => w.handleUpgrade(req, socket, head, (ws) => handleConnection(rt, ws, req)));
   });
   server.on('clientError', (_err, socket) => socket.destroy());
 
@@ -77,10 +81,10 @@ export async function startServer(rt: Runtime): Promise<RunningServer> {
       if (restartExpectedMs !== undefined) payload.restartExpectedMs = restartExpectedMs;
       rt.broadcast('shutdown', payload);
       for (const c of rt.connections.values()) c.close(CLOSE.SERVICE_RESTART, 'service restart');
-      for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.close(CLOSE.SERVICE_RESTART, 'service restart');
+      for (const ws of wss?.clients ?? []) if (ws.readyState === ws.OPEN) ws.close(CLOSE.SERVICE_RESTART, 'service restart');
       await new Promise<void>((resolve) => {
         const hard = setTimeout(() => {
-          for (const ws of wss.clients) ws.terminate();
+          for (const ws of wss?.clients ?? []) ws.terminate();
           server.closeAllConnections();
         }, 1000);
         hard.unref();
@@ -90,7 +94,7 @@ export async function startServer(rt: Runtime): Promise<RunningServer> {
         });
         server.closeIdleConnections();
       });
-      wss.close();
+      wss?.close();
     },
   };
 }
