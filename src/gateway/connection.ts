@@ -15,6 +15,8 @@ import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
 const FIRST_FRAME_ERROR = 'invalid handshake: first request must be connect';
 /** Denied calls tolerated per minute before the socket is closed (upstream: repeated unauthorized calls). */
 const MAX_DENIED_PER_MINUTE = 30;
+/** Presence entries in a hello-ok snapshot; system-presence returns all of them. */
+const SNAPSHOT_PRESENCE_MAX = 100;
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -167,7 +169,8 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       server: { version: rt.version, connId },
       features: { methods: METHODS.map((m) => m.name), events: EVENTS },
       snapshot: {
-        presence: presenceOf(rt),
+        // Bounded: with thousands of clients a full list in every hello-ok makes connecting O(n²).
+        presence: presenceOf(rt).slice(-SNAPSHOT_PRESENCE_MAX),
         health: healthSnapshot(rt),
         stateVersion: { ...rt.stateVersion },
         uptimeMs: Date.now() - rt.startedAtMs,
