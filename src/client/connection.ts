@@ -64,21 +64,39 @@ function socketFailure(err: NodeJS.ErrnoException, url: string): ProbeFailure {
 export class GatewayClient {
   private pending = new Map<string, { resolve: (r: CallResult) => void; timer: NodeJS.Timeout }>();
   private closedWith?: ProbeFailure;
+  private lastFrameAt = Date.now();
+  private readonly watchdog: NodeJS.Timeout;
 
   constructor(
     private readonly ws: WebSocket,
     readonly hello: HelloOk,
     private readonly onEvent?: (event: string, payload: unknown) => void,
   ) {
-    ws.on('message', (data) => this.onMessage(data.toString()));
-    ws.on('close', (code, reason) => {
-      this.closedWith = { kind: 'closed', message: `connection closed (${code}${reason.length ? ` ${reason}` : ''})`, closeCode: code, closeReason: reason.toString() };
-      for (const [, p] of this.pending) {
-        clearTimeout(p.timer);
-        p.resolve({ ok: false, failure: this.closedWith });
-      }
-      this.pending.clear();
+    // Silence for more than two tick intervals means the gateway is gone (close 4000, as upstream clients do).
+    const tickMs = hello.policy?.tickIntervalMs ?? 30_000;
+    this.watchdog = setInterval(() => {
+      if (Date.now() - this.lastFrameAt <= 2 * tickMs) return;
+      this.settle(4000, 'tick timeout');
+      ws.close(4000, 'tick timeout');
+      setTimeout(() => ws.terminate(), 1000).unref();
+    }, Math.max(50, Math.min(tickMs, 5000)));
+    this.watchdog.unref();
+    ws.on('message', (data) => {
+      this.lastFrameAt = Date.now();
+      this.onMessage(data.toString());
     });
+    ws.on('close', (code, reason) => this.settle(code, reason.toString()));
+  }
+
+  /** The connection is over: every call still waiting fails with the close code. */
+  private settle(code: number, reason: string): void {
+    clearInterval(this.watchdog);
+    this.closedWith ??= { kind: 'closed', message: `connection closed (${code}${reason ? ` ${reason}` : ''})`, closeCode: code, closeReason: reason };
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.resolve({ ok: false, failure: this.closedWith });
+    }
+    this.pending.clear();
   }
 
   private onMessage(text: string): void {

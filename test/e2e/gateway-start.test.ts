@@ -253,3 +253,61 @@ describe('shutdown', () => {
     expect(await gw.stop('SIGINT')).toBe(0);
   });
 });
+
+describe('--dev and restart mode', () => {
+  it('--dev uses ~/.openclaw-dev and creates a local config when missing', async () => {
+    const home = makeState();
+    const env = { HOME: home, OPENCLAW_STATE_DIR: '' };
+    const { spawn } = await import('node:child_process');
+    const { CLI, envFor } = await import('./gateway-harness.js');
+    const e = envFor(home, env);
+    delete e.OPENCLAW_STATE_DIR;
+    const proc = spawn(process.execPath, [CLI, '--dev', 'gateway', '--port', '0'], { env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (out += d));
+    try {
+      await waitFor(() => out.includes('listening on ws://'), 10_000, 'dev gateway');
+      const cfg = readJsonFile(path.join(home, '.openclaw-dev', 'openclaw.json'));
+      trackSecret(cfg.gateway.auth.token);
+      expect(cfg.gateway.mode).toBe('local');
+      expect(out).toContain(path.join(home, '.openclaw-dev', 'openclaw.json'));
+    } finally {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      fs.rmSync(lockPathFor(path.join(home, '.openclaw-dev', 'openclaw.json')), { force: true });
+    }
+  });
+
+  it('reload mode restart restarts even for a hot path', async () => {
+    const cfg: any = local({ reload: { mode: 'restart', debounceMs: 50 } });
+    const dir = makeState(cfg);
+    const gw = await startGateway(dir);
+    fs.writeFileSync(path.join(dir, 'openclaw.json'), JSON.stringify({ ...cfg, hooks: { enabled: true } }));
+    await waitFor(() => gw.output().includes('gateway restarted in-process after config change'), 8000, 'restart');
+    expect(gw.output()).toContain('config change requires gateway restart (hooks.enabled)');
+    expect(await gw.stop()).toBe(0);
+  });
+});
+
+describe('client tick watchdog', () => {
+  it('a client closes with 4000 when the gateway falls silent for two tick intervals', async () => {
+    const cfg = local();
+    const dir = makeState(cfg);
+    const gw = await startGateway(dir, ['--port', '0'], { OPENCLAW_GATEWAY_TICK_MS: '150' });
+    const { connectGateway } = await import('../../src/client/connection.js');
+    const c = await connectGateway({ url: gw.url, token: cfg.gateway.auth.token, timeoutMs: 5000 });
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect((await c.client.call('health')).ok).toBe(true);
+    gw.proc.kill('SIGSTOP');
+    try {
+      const r = await c.client.call('health', {}, 3000);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.failure).toMatchObject({ kind: 'closed', closeCode: 4000 });
+    } finally {
+      gw.proc.kill('SIGCONT');
+    }
+    expect(await gw.stop()).toBe(0);
+  });
+});
