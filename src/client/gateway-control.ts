@@ -6,8 +6,8 @@ import type { CliContext } from '../cli/context.js';
 import { printJson, println } from '../cli/output.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 import { stateLayout } from '../config/paths.js';
-import { lockPathFor, pidAlive, readLock } from '../system/gateway-lock.js';
-import { terminate, waitForExit } from '../gateway/force.js';
+import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { processGone, terminate, waitForExit } from '../gateway/force.js';
 
 function timeout(flags: { timeout?: string }): number {
   const n = Number(flags.timeout);
@@ -32,7 +32,7 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   }
   const pid = lock.lock.pid;
   const signal = await terminate(pid, timeout(flags));
-  const stopped = !pidAlive(pid);
+  const stopped = processGone(pid);
   if (flags.json) printJson({ ok: stopped, stopped, pid, signal });
   else println(stopped ? `Stopped gateway (pid ${pid}) with ${signal}.` : `Gateway (pid ${pid}) did not stop.`);
   return stopped ? 0 : 1;
@@ -42,7 +42,7 @@ async function waitForLock(configPath: string, timeoutMs: number, notPid: number
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const l = readLock(lockPathFor(configPath));
-    if (l.state === 'held' && l.lock.pid !== notPid) return l.lock.pid;
+    if (l.state === 'held' && l.lock.pid !== notPid && !processGone(l.lock.pid)) return l.lock.pid;
     await new Promise((r) => setTimeout(r, 100));
   }
   return undefined;

@@ -1,4 +1,5 @@
 // `--force`: stop whatever listens on the gateway port (SIGTERM, then SIGKILL) and say whom.
+import fs from 'node:fs';
 import { pidAlive } from '../system/gateway-lock.js';
 import { findPortHolders } from '../system/port-holders.js';
 
@@ -8,13 +9,27 @@ export interface StoppedProcess {
   signal: 'SIGTERM' | 'SIGKILL';
 }
 
+/** A zombie has exited; only its parent has not reaped it yet (e.g. a parent blocked in spawnSync). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
+  }
+}
+
+export function processGone(pid: number): boolean {
+  return !pidAlive(pid) || isZombie(pid);
+}
+
 export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!pidAlive(pid)) return true;
+    if (processGone(pid)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return !pidAlive(pid);
+  return processGone(pid);
 }
 
 /** SIGTERM, wait up to graceMs, then SIGKILL. Returns the signal that ended it. */
