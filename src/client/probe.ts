@@ -37,7 +37,7 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
       result.status = extras.status;
       result.presence = extras["system-presence"];
       result.config = extras["config.get"];
-      if (!hello.auth) result.warnings.push('connected without a device identity: the gateway granted no scopes');
+      if (hello.auth && hello.auth.scopes.length === 0) result.warnings.push('connected without operator scopes (no paired device identity): only health is available');
     }
     return result;
   } finally {

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
-import { POLICY, PREAUTH_MAX_BYTES, connectParams, describeIssues, requestFrame, type ErrorShape, type HelloOk } from '../protocol/frames.js';
+import { POLICY, PREAUTH_MAX_BYTES, PROTOCOL_MAX, PROTOCOL_MIN, connectParams, describeIssues, requestFrame, type ErrorShape, type HelloOk } from '../protocol/frames.js';
 import { decideConnect } from './handshake.js';
 import { healthSnapshot } from './methods/health.js';
 import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
@@ -28,10 +28,31 @@ export function remoteIpOf(req: IncomingMessage): string {
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
+/** The `cause` upstream logs for a connect refused for this reason. */
+function causeOf(logReason: string): string {
+  if (logReason === 'protocol_mismatch') return 'protocol-mismatch';
+  if (logReason === 'invalid_role') return 'invalid-role';
+  if (logReason === 'origin_not_allowed') return 'origin-mismatch';
+  if (logReason === 'pairing_required') return 'pairing-required';
+  if (logReason === 'device_identity_required') return 'device-required';
+  if (logReason === 'control_ui_device_identity_required') return 'control-ui-insecure-auth';
+  if (logReason.startsWith('device_') && logReason !== 'device_token_mismatch') return 'device-auth-invalid';
+  return 'unauthorized';
+}
+
+/** WebSocket close reasons are limited to 123 bytes. */
+function closeReason(text: string): string {
+  let out = text;
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1);
+  return out;
+}
+
 export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessage): void {
   const connId = crypto.randomUUID();
   const nonce = crypto.randomUUID();
   const remoteIp = remoteIpOf(req);
+  const peer = `${remoteIp}:${req.socket.remotePort}->${req.socket.localAddress?.replace(/^::ffff:/, '')}:${req.socket.localPort}`;
+  let lastFrame: { type?: string; method?: string; id?: string } = {};
   const origin = header(req, 'origin');
   const host = header(req, 'host');
   const ua = header(req, 'user-agent');
@@ -60,11 +81,24 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     // A peer that never answers the close handshake must not hold the socket.
     setTimeout(() => ws.terminate(), 2000).unref();
   };
-  const closeBeforeConnect = (code: number, reason: string) => {
+  const closeBeforeConnect = (code: number, reason: string, cause?: string, extra: Record<string, unknown> = {}) => {
+    const fields: Record<string, unknown> = {
+      ...(cause ? { cause } : {}),
+      handshake: cause ? 'failed' : 'pending',
+      durationMs: Date.now() - openedAt,
+      ...(lastFrame.type ? { lastFrameType: lastFrame.type, lastFrameMethod: lastFrame.method, lastFrameId: lastFrame.id } : {}),
+      host: host ?? 'n/a',
+      ...(origin ? { origin } : {}),
+      remoteAddr: remoteIp,
+      remotePort: req.socket.remotePort,
+      endpoint: peer,
+      ...extra,
+    };
     rt.wsLog.warn(
-      `closed before connect conn=${connId} remote=${remoteIp} fwd=${header(req, 'x-forwarded-for') ?? 'n/a'} origin=${origin ?? 'n/a'} host=${host ?? 'n/a'} ua=${ua ?? 'n/a'} code=${code} reason=${reason}`,
+      `closed before connect conn=${connId} peer=${peer} remote=${remoteIp} fwd=${header(req, 'x-forwarded-for') ?? 'n/a'} origin=${origin ?? 'n/a'} host=${host ?? 'n/a'} ua=${ua ?? 'n/a'} code=${code} reason=${reason || 'n/a'}`,
+      fields,
     );
-    close(code, reason);
+    close(code, closeReason(reason));
   };
   const reply = (id: string, ok: boolean, body: { payload?: unknown; error?: ErrorShape }) => send({ type: 'res', id, ok, ...body });
 
@@ -79,7 +113,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (closed) return;
     if (!live) {
-      if (data.length > PREAUTH_MAX_BYTES) return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large');
+      if (data.length > PREAUTH_MAX_BYTES) return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { bytes: data.length });
       onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
     } else {
       void onRequest(isBinary ? undefined : data.toString('utf8'));
@@ -106,18 +140,19 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   }
 
   function onHandshakeFrame(text: string | undefined) {
-    const frame = requestFrame.safeParse(parse(text));
+    const raw = parse(text) as { type?: unknown; method?: unknown; id?: unknown } | undefined;
+    if (raw && typeof raw === 'object') lastFrame = { type: String(raw.type), method: String(raw.method), id: String(raw.id) };
+    const frame = requestFrame.safeParse(raw);
     if (!frame.success || frame.data.method !== 'connect') {
       const id = frame.success ? frame.data.id : 'invalid';
       reply(id, false, { error: { code: 'INVALID_REQUEST', message: FIRST_FRAME_ERROR } });
-      return closeBeforeConnect(CLOSE.POLICY, FIRST_FRAME_ERROR);
+      return closeBeforeConnect(CLOSE.POLICY, FIRST_FRAME_ERROR, 'invalid-handshake', { handshakeError: FIRST_FRAME_ERROR });
     }
     const params = connectParams.safeParse(frame.data.params);
     if (!params.success) {
       const message = `invalid connect params: ${describeIssues(params.error)}`;
       reply(frame.data.id, false, { error: { code: 'INVALID_REQUEST', message } });
-      rt.wsLog.warn(`invalid handshake conn=${connId} remote=${remoteIp} handshakeError=${message}`);
-      return closeBeforeConnect(CLOSE.POLICY, 'invalid connect params');
+      return closeBeforeConnect(CLOSE.POLICY, message, 'invalid-handshake', { handshakeError: message });
     }
     const p = params.data;
     const decision = decideConnect(rt, { params: p, nonce, remoteIp, origin, host, headers: req.headers });
@@ -133,13 +168,20 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
             scopeSatisfied(c.info.scopes, 'operator.pairing'),
           );
         }
-      } else if (decision.closeCode === CLOSE.POLICY) {
-        rt.wsLog.warn(`unauthorized conn=${connId} remote=${remoteIp} client=${client} reason=${decision.logReason}`);
-      } else {
-        rt.wsLog.warn(`protocol mismatch conn=${connId} remote=${remoteIp} client=${client} minProtocol=${p.minProtocol} maxProtocol=${p.maxProtocol}`);
+      }
+      const cause = causeOf(decision.logReason);
+      if (cause === 'unauthorized') {
+        const auth = p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : p.auth?.deviceToken ? 'device-token' : p.auth?.bootstrapToken ? 'bootstrap-token' : 'none';
+        rt.wsLog.warn(
+          `unauthorized conn=${connId} peer=${peer} remote=${remoteIp} client=${client} role=${p.role ?? 'operator'} scopes=${p.scopes?.length ?? 0} auth=${auth} device=${p.device ? 'yes' : 'no'} platform=${p.client.platform} instance=${p.client.instanceId ?? 'n/a'} host=${host ?? 'n/a'} origin=${origin ?? 'n/a'} ua=${ua ?? 'n/a'} reason=${decision.logReason} guidance=${decision.error.message}`,
+        );
+      } else if (cause === 'protocol-mismatch') {
+        rt.wsLog.warn(
+          `protocol mismatch conn=${connId} peer=${peer} remote=${remoteIp} remotePort=${req.socket.remotePort} client=${client} min=${p.minProtocol} max=${p.maxProtocol} expected=${PROTOCOL_MAX} probeMin=${PROTOCOL_MIN} instance=${p.client.instanceId ?? 'n/a'}`,
+        );
       }
       reply(frame.data.id, false, { error: decision.error });
-      return closeBeforeConnect(decision.closeCode, decision.closeReason);
+      return closeBeforeConnect(decision.closeCode, decision.error.message, cause, { client: p.client.id, mode: p.client.mode, reason: decision.logReason });
     }
     clearTimeout(timer);
     live = {
@@ -180,7 +222,9 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       },
       policy: { ...POLICY, tickIntervalMs: s.tickIntervalMs },
     };
-    if (decision.deviceToken) hello.auth = { deviceToken: decision.deviceToken.token, role: decision.deviceToken.role, scopes: decision.deviceToken.scopes };
+    hello.auth = decision.deviceToken
+      ? { deviceToken: decision.deviceToken.token, role: decision.deviceToken.role, scopes: decision.deviceToken.scopes, method: decision.authMethod }
+      : { role: decision.role, scopes: decision.scopes, method: decision.authMethod };
     reply(frame.data.id, true, { payload: hello });
     rt.wsLog.info(`${p.client.mode} connected conn=${connId} remote=${remoteIp} client=${client} role=${decision.role} durationMs=${Date.now() - openedAt}`);
   }
@@ -209,7 +253,10 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     }
     if (def.scope && !scopeSatisfied(conn.info.scopes, def.scope)) {
       const message = `missing scope: ${def.scope}`;
-      return deny(id, conn.info.protocol >= 4 ? { code: 'FORBIDDEN', message, details: { code: 'MISSING_SCOPE', scope: def.scope } } : { code: 'INVALID_REQUEST', message });
+      return deny(
+        id,
+        conn.info.protocol >= 4 ? { code: 'FORBIDDEN', message, details: { code: 'MISSING_SCOPE', missingScope: def.scope, requiredScopes: [def.scope] } } : { code: 'INVALID_REQUEST', message },
+      );
     }
     const started = Date.now();
     try {

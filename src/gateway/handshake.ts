@@ -27,11 +27,16 @@ export interface ConnectContext {
   now?: number;
 }
 
+/** Client modes whose deviceless (shared-secret only) connections get no scopes. */
+const TOKEN_ONLY_SCOPELESS_MODES = ['probe', 'test'];
+
 export interface Accepted {
   ok: true;
   protocol: number;
   role: string;
   scopes: string[];
+  /** How the shared auth step was satisfied: token, password, device-token, none, trusted-proxy. */
+  authMethod: string;
   deviceId?: string;
   deviceToken?: { token: string; role: string; scopes: string[] };
 }
@@ -56,6 +61,7 @@ function refuse(
   extra: { nextStep?: NextStep; canRetry?: boolean; errorCode?: string; closeCode?: number; details?: Record<string, unknown>; retryAfterMs?: number } = {},
 ): Refused {
   const details: Record<string, unknown> = { code, ...extra.details };
+  if (code.startsWith('AUTH_')) details.authReason = logReason;
   if (extra.nextStep) {
     details.recommendedNextStep = extra.nextStep;
     details.canRetryWithDeviceToken = Boolean(extra.canRetry);
@@ -97,12 +103,13 @@ function originAllowed(rt: Runtime, ctx: ConnectContext, loopback: boolean): boo
   return false;
 }
 
-type SharedResult = { ok: true; via: 'token' | 'password' | 'none' | 'trusted-proxy' | 'device-token' } | Refused;
+type SharedResult = { ok: true; via: 'token' | 'password' | 'none' | 'trusted-proxy' | 'device-token' | 'bootstrap' } | Refused;
 
-function sharedAuth(rt: Runtime, ctx: ConnectContext, deviceHasToken: boolean): SharedResult {
+function sharedAuth(rt: Runtime, ctx: ConnectContext): SharedResult {
   const s = rt.settings;
   const auth = ctx.params.auth ?? {};
-  const canRetry = Boolean(ctx.params.device) && deviceHasToken;
+  // Upstream offers the device-token retry to any client that signed with a device: it may hold a cached token.
+  const canRetry = Boolean(ctx.params.device);
   switch (s.authMode) {
     case 'none':
       return { ok: true, via: 'none' };
@@ -121,10 +128,10 @@ function sharedAuth(rt: Runtime, ctx: ConnectContext, deviceHasToken: boolean): 
       if (!s.password) return refuse('AUTH_PASSWORD_NOT_CONFIGURED', 'unauthorized: gateway password not configured on gateway (set gateway.auth.password)', 'password_not_configured', { nextStep: 'review_auth_configuration' });
       if (auth.password === undefined) {
         if (auth.deviceToken && ctx.params.device) return { ok: true, via: 'device-token' };
-        return refuse('AUTH_PASSWORD_MISSING', 'unauthorized: gateway password missing (set gateway.remote.password to match gateway.auth.password)', 'password_missing', { nextStep: 'update_auth_configuration', canRetry });
+        return refuse('AUTH_PASSWORD_MISSING', "unauthorized: gateway password missing (use this gateway's gateway.auth.password or pair the device)", 'password_missing', { nextStep: 'update_auth_configuration' });
       }
       if (!secretEquals(auth.password, s.password)) {
-        return refuse('AUTH_PASSWORD_MISMATCH', 'unauthorized: gateway password mismatch (set gateway.remote.password to match gateway.auth.password)', 'password_mismatch', {
+        return refuse('AUTH_PASSWORD_MISMATCH', "unauthorized: gateway password mismatch (use this gateway's gateway.auth.password or pair the device)", 'password_mismatch', {
           nextStep: canRetry ? 'retry_with_device_token' : 'update_auth_credentials',
           canRetry,
         });
@@ -135,11 +142,11 @@ function sharedAuth(rt: Runtime, ctx: ConnectContext, deviceHasToken: boolean): 
       if (!s.token) return refuse('AUTH_TOKEN_NOT_CONFIGURED', 'unauthorized: gateway token not configured on gateway (set gateway.auth.token)', 'token_not_configured', { nextStep: 'review_auth_configuration' });
       if (auth.token === undefined) {
         if (auth.deviceToken && ctx.params.device) return { ok: true, via: 'device-token' };
-        if (auth.bootstrapToken) return refuse('AUTH_BOOTSTRAP_TOKEN_INVALID', 'unauthorized: bootstrap token invalid or expired', 'bootstrap_token_invalid', { nextStep: 'update_auth_credentials' });
-        return refuse('AUTH_TOKEN_MISSING', 'unauthorized: gateway token missing (set gateway.remote.token to match gateway.auth.token)', 'token_missing', { nextStep: 'update_auth_configuration', canRetry });
+        if (auth.bootstrapToken && ctx.params.device) return { ok: true, via: 'bootstrap' };
+        return refuse('AUTH_TOKEN_MISSING', "unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)", 'token_missing', { nextStep: 'update_auth_configuration' });
       }
       if (!secretEquals(auth.token, s.token)) {
-        return refuse('AUTH_TOKEN_MISMATCH', 'unauthorized: gateway token mismatch (set gateway.remote.token to match gateway.auth.token)', 'token_mismatch', {
+        return refuse('AUTH_TOKEN_MISMATCH', "unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)", 'token_mismatch', {
           nextStep: canRetry ? 'retry_with_device_token' : 'update_auth_credentials',
           canRetry,
         });
@@ -151,22 +158,24 @@ function sharedAuth(rt: Runtime, ctx: ConnectContext, deviceHasToken: boolean): 
 
 function verifyDevice(ctx: ConnectContext, role: string, now: number): { ok: true; publicKey: string; deviceId: string } | Refused {
   const d = ctx.params.device!;
+  const bad = (code: DetailCode, message: string, reason: string) => refuse(code, message, reason.replace(/-/g, '_'), { details: { reason } });
+  // Upstream derives the id from whatever the key decodes to first, so a short key is an id mismatch.
   const raw = fromBase64url(d.publicKey);
-  if (!raw || raw.length !== 32) return refuse('DEVICE_AUTH_PUBLIC_KEY_INVALID', 'device public key invalid', 'device_public_key_invalid');
-  let key: crypto.KeyObject;
+  if (!raw || deviceIdFor(raw) !== d.id.toLowerCase()) return bad('DEVICE_AUTH_DEVICE_ID_MISMATCH', 'device identity mismatch', 'device-id-mismatch');
+  let key: crypto.KeyObject | undefined;
   try {
-    key = publicKeyFromRaw(raw);
+    if (raw.length === 32) key = publicKeyFromRaw(raw);
   } catch {
-    return refuse('DEVICE_AUTH_PUBLIC_KEY_INVALID', 'device public key invalid', 'device_public_key_invalid');
+    key = undefined;
   }
-  if (deviceIdFor(raw) !== d.id.toLowerCase()) return refuse('DEVICE_AUTH_DEVICE_ID_MISMATCH', 'device identity mismatch', 'device_id_mismatch');
-  if (!d.nonce) return refuse('DEVICE_AUTH_NONCE_REQUIRED', 'device nonce required', 'device_nonce_missing');
-  if (d.nonce !== ctx.nonce) return refuse('DEVICE_AUTH_NONCE_MISMATCH', 'device nonce mismatch', 'device_nonce_mismatch');
+  if (!key) return bad('DEVICE_AUTH_PUBLIC_KEY_INVALID', 'device public key invalid', 'device-public-key');
+  if (!d.nonce) return bad('DEVICE_AUTH_NONCE_REQUIRED', 'device nonce required', 'device-nonce-missing');
+  if (d.nonce !== ctx.nonce) return bad('DEVICE_AUTH_NONCE_MISMATCH', 'device nonce mismatch', 'device-nonce-mismatch');
   if (!Number.isFinite(d.signedAt) || Math.abs(now - d.signedAt) > SIGNATURE_SKEW_MS) {
-    return refuse('DEVICE_AUTH_SIGNATURE_EXPIRED', 'device signature expired', 'device_signature_stale');
+    return bad('DEVICE_AUTH_SIGNATURE_EXPIRED', 'device signature expired', 'device-signature-stale');
   }
   const sig = fromBase64url(d.signature);
-  if (!sig || sig.length !== 64) return refuse('DEVICE_AUTH_INVALID', 'device signature invalid', 'device_auth_invalid', { details: { reason: 'signature is not 64 bytes of base64url' } });
+  if (!sig || sig.length !== 64) return bad('DEVICE_AUTH_INVALID', 'device signature invalid', 'device-signature-format');
   const auth = ctx.params.auth ?? {};
   const fields = {
     deviceId: d.id,
@@ -181,28 +190,30 @@ function verifyDevice(ctx: ConnectContext, role: string, now: number): { ok: tru
     deviceFamily: ctx.params.client.deviceFamily,
   };
   if (!verifyPayload(key, signedPayload(fields, 'v3'), sig) && !verifyPayload(key, signedPayload(fields, 'v2'), sig)) {
-    return refuse('DEVICE_AUTH_SIGNATURE_INVALID', 'device signature invalid', 'device_signature_invalid');
+    return bad('DEVICE_AUTH_SIGNATURE_INVALID', 'device signature invalid', 'device-signature');
   }
   return { ok: true, publicKey: d.publicKey, deviceId: d.id.toLowerCase() };
 }
+
+const deviceRequired = () => refuse('DEVICE_IDENTITY_REQUIRED', 'device identity required', 'device_identity_required', { errorCode: 'NOT_PAIRED' });
+const controlUiNeedsDevice = () =>
+  refuse('CONTROL_UI_DEVICE_IDENTITY_REQUIRED', 'control ui requires device identity (use HTTPS or localhost secure context)', 'control_ui_device_identity_required');
 
 /** Runs every connect check; records failures in the limiters and pairing requests in the store. */
 export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
   const p = ctx.params;
   const now = ctx.now ?? Date.now();
   if (p.maxProtocol < PROTOCOL_MIN || p.minProtocol > PROTOCOL_MAX || p.minProtocol > p.maxProtocol) {
-    const r = refuse('AUTH_UNAUTHORIZED', 'protocol mismatch', 'protocol_mismatch', {
+    return refuse('PROTOCOL_MISMATCH', 'protocol mismatch', 'protocol_mismatch', {
       closeCode: CLOSE.PROTOCOL,
-      details: { expectedProtocol: PROTOCOL_MAX, minProtocol: PROTOCOL_MIN, maxProtocol: PROTOCOL_MAX },
+      details: { clientMinProtocol: p.minProtocol, clientMaxProtocol: p.maxProtocol, expectedProtocol: PROTOCOL_MAX, minimumProbeProtocol: PROTOCOL_MIN },
     });
-    delete r.error.details!.code;
-    return r;
   }
   const protocol = Math.min(p.maxProtocol, PROTOCOL_MAX);
   const role = p.role ?? 'operator';
   if (!(ROLES as readonly string[]).includes(role)) {
-    const r = refuse('AUTH_UNAUTHORIZED', `invalid role: ${role}`, 'invalid_role');
-    delete r.error.details!.code;
+    const r = refuse('AUTH_UNAUTHORIZED', 'invalid role', 'invalid_role');
+    delete r.error.details;
     return r;
   }
 
@@ -210,7 +221,7 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
   const originKey = ctx.origin ? `origin:${ctx.origin.toLowerCase()}` : undefined;
   if (ctx.origin && !originAllowed(rt, ctx, loopback)) {
     return refuse('CONTROL_UI_ORIGIN_NOT_ALLOWED', 'origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)', 'origin_not_allowed', {
-      nextStep: 'review_auth_configuration',
+      details: { reason: 'origin not allowed' },
     });
   }
 
@@ -229,27 +240,38 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
     if (originKey) rt.originLimiter.fail(originKey);
   };
 
-  const claimedDevice = p.device ? rt.pairing.getPaired(p.device.id.toLowerCase()) : undefined;
-  const shared = sharedAuth(rt, ctx, Boolean(claimedDevice?.tokens[role]));
+  const ui = (rt.settings.config.gateway as any)?.controlUi ?? {};
+  const sharedGiven = p.auth?.token !== undefined || p.auth?.password !== undefined;
+  if (!p.device && (!sharedGiven || role === 'node') && rt.settings.authMode !== 'none' && rt.settings.authMode !== 'trusted-proxy') {
+    if (ctx.origin && !ui.dangerouslyDisableDeviceAuth) return controlUiNeedsDevice();
+    return deviceRequired();
+  }
+
+  const shared = sharedAuth(rt, ctx);
   if (!shared.ok) {
     if (shared.logReason !== 'token_not_configured' && shared.logReason !== 'password_not_configured') recordFailure();
     return shared;
   }
 
-  const ui = (rt.settings.config.gateway as any)?.controlUi ?? {};
   if (!p.device) {
-    if (ctx.origin && !ui.dangerouslyDisableDeviceAuth) {
-      return refuse('CONTROL_UI_DEVICE_IDENTITY_REQUIRED', 'control ui requires device identity (use HTTPS or localhost secure context)', 'control_ui_device_identity_required');
-    }
-    if (role === 'node' || p.auth?.deviceToken) return refuse('DEVICE_IDENTITY_REQUIRED', 'device identity required', 'device_identity_required');
-    // A shared-secret operator without a device is let in with no scopes (upstream behaviour).
-    return { ok: true, protocol, role, scopes: [] };
+    if (ctx.origin && !ui.dangerouslyDisableDeviceAuth) return controlUiNeedsDevice();
+    if (role === 'node') return deviceRequired();
+    // A shared-secret operator without a device: probes and tests get no scopes (only health works);
+    // other clients keep what they asked for. That is what 2026.9.6 does (README, interop note).
+    // With auth "none" nothing was proven, so a deviceless client gets no scopes at all.
+    const keep = shared.via !== 'none' && !TOKEN_ONLY_SCOPELESS_MODES.includes(p.client.mode);
+    return { ok: true, protocol, role, scopes: keep ? [...new Set(p.scopes ?? [])] : [], authMethod: shared.via };
   }
 
   const verified = verifyDevice(ctx, role, now);
   if (!verified.ok) return verified;
   const scopes = role === 'operator' ? [...new Set(p.scopes ?? [])] : [];
 
+  if (shared.via === 'bootstrap') {
+    // This gateway issues no bootstrap tokens, so any one offered is unknown.
+    recordFailure();
+    return refuse('AUTH_BOOTSTRAP_TOKEN_INVALID', 'unauthorized: bootstrap token invalid or expired', 'bootstrap_token_invalid', { nextStep: 'update_auth_credentials' });
+  }
   if (shared.via === 'device-token') {
     const held = rt.pairing.getPaired(verified.deviceId)?.tokens[role]?.token;
     if (!held || !secretEquals(p.auth!.deviceToken!, held)) {
@@ -275,7 +297,7 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
   if (gap) {
     if (gap === 'not-paired' && loopback && !ctx.origin) {
       rt.pairing.approve(claim);
-      rt.log.info(`device pairing auto-approved device=${claim.deviceId} role=${role} ip=${ctx.remoteIp} (loopback)`);
+      rt.log.info(`device pairing auto-approved device=${claim.deviceId} role=${role}`);
     } else {
       const { request, created } = rt.pairing.request(claim, gap);
       const r = refuse('PAIRING_REQUIRED', 'pairing required', 'pairing_required', {
@@ -287,5 +309,5 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
     }
   }
   const token = rt.pairing.ensureToken(verified.deviceId, role, scopes);
-  return { ok: true, protocol, role, scopes, deviceId: verified.deviceId, deviceToken: { token: token.token, role, scopes: token.scopes } };
+  return { ok: true, protocol, role, scopes, authMethod: shared.via, deviceId: verified.deviceId, deviceToken: { token: token.token, role, scopes: token.scopes } };
 }

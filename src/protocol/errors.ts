@@ -30,7 +30,7 @@ export const DETAIL_CODES = [
   'DEVICE_AUTH_PUBLIC_KEY_INVALID',
   'PAIRING_REQUIRED',
 ] as const;
-export type DetailCode = (typeof DETAIL_CODES)[number] | 'MISSING_SCOPE';
+export type DetailCode = (typeof DETAIL_CODES)[number] | 'MISSING_SCOPE' | 'PROTOCOL_MISMATCH';
 
 export const NEXT_STEPS = [
   'retry_with_device_token',

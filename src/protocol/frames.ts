@@ -131,14 +131,30 @@ export interface HelloOk {
     stateDir?: string;
     authMode?: string;
   };
-  auth?: { deviceToken: string; role: string; scopes: string[] };
+  auth?: { deviceToken?: string; role: string; scopes: string[]; method?: string };
   policy: { maxPayload: number; maxBufferedBytes: number; tickIntervalMs: number };
 }
 
-/** `invalid connect params: at /client/id: …` — zod issues as one short line. */
+/** One zod issue in the wording upstream's validator uses (`must be equal to one of the allowed values`). */
+function issueText(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case 'invalid_value':
+      return 'must be equal to one of the allowed values';
+    case 'invalid_type':
+      return i.input === undefined ? 'is required' : `must be ${i.expected}`;
+    case 'too_big':
+      return `must NOT have more than ${String(i.maximum)} ${i.origin === 'string' ? 'characters' : 'items'}`;
+    case 'too_small':
+      return `must NOT have fewer than ${String(i.minimum)} ${i.origin === 'string' ? 'characters' : 'items'}`;
+    default:
+      return i.message;
+  }
+}
+
+/** `at /client/id: must be equal to one of the allowed values; …` — zod issues as one short line. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => `at /${i.path.join('/')}: ${i.message}`)
+    .map((i) => `at /${i.path.join('/')}: ${issueText(i)}`)
     .join('; ');
 }

@@ -1,4 +1,5 @@
 // The WebSocket handshake against a real gateway: every refusal with its details.code and close code.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,9 @@ const token = newToken();
 let gw: RunningGateway;
 let dir: string;
 const ORIGIN_OK = 'https://ui.example.test';
+const SHORT_RAW = Buffer.alloc(31, 7);
+const SHORT_KEY = SHORT_RAW.toString('base64url');
+const SHORT_KEY_ID = crypto.createHash('sha256').update(SHORT_RAW).digest('hex');
 
 beforeAll(async () => {
   dir = makeState({
@@ -61,8 +65,8 @@ describe('first frame and params', () => {
   it('a client id outside the closed set is invalid connect params', async () => {
     const { error, closed } = await refused({ token, clientId: 'my-bot' });
     expect(error.code).toBe('INVALID_REQUEST');
-    expect(error.message).toMatch(/^invalid connect params: at \/client\/id/);
-    expect(closed.code).toBe(1008);
+    expect(error.message).toBe('invalid connect params: at /client/id: must be equal to one of the allowed values');
+    expect(closed).toEqual({ code: 1008, reason: error.message });
   });
 
   it('a client mode outside the closed set is invalid too', async () => {
@@ -72,9 +76,12 @@ describe('first frame and params', () => {
 
   it('protocol out of range: protocol mismatch, expectedProtocol, close 1002', async () => {
     const { error, closed } = await refused({ token, minProtocol: 5, maxProtocol: 6 });
-    expect(error.message).toBe('protocol mismatch');
-    expect(error.details.expectedProtocol).toBe(4);
-    expect(closed.code).toBe(1002);
+    expect(error).toEqual({
+      code: 'INVALID_REQUEST',
+      message: 'protocol mismatch',
+      details: { code: 'PROTOCOL_MISMATCH', clientMinProtocol: 5, clientMaxProtocol: 6, expectedProtocol: 4, minimumProbeProtocol: 3 },
+    });
+    expect(closed).toEqual({ code: 1002, reason: 'protocol mismatch' });
   });
 
   it('negotiates protocol 3 with a v3 client and 4 with a v4 client', async () => {
@@ -90,7 +97,7 @@ describe('first frame and params', () => {
 
   it('an unknown role is refused', async () => {
     const { error, closed } = await refused({ token, role: 'superuser' });
-    expect(error.message).toContain('invalid role');
+    expect(error).toEqual({ code: 'INVALID_REQUEST', message: 'invalid role' });
     expect(closed.code).toBe(1008);
   });
 
@@ -112,42 +119,66 @@ describe('first frame and params', () => {
 });
 
 describe('shared auth', () => {
-  it('no token: AUTH_TOKEN_MISSING', async () => {
+  it('nothing at all: DEVICE_IDENTITY_REQUIRED (NOT_PAIRED), as 2026.9 answers', async () => {
     const { error, closed } = await refused({});
-    expect(error.details).toMatchObject({ code: 'AUTH_TOKEN_MISSING', recommendedNextStep: 'update_auth_configuration', canRetryWithDeviceToken: false });
+    expect(error).toEqual({ code: 'NOT_PAIRED', message: 'device identity required', details: { code: 'DEVICE_IDENTITY_REQUIRED' } });
+    expect(closed).toEqual({ code: 1008, reason: 'device identity required' });
+  });
+
+  it('a device without the token: AUTH_TOKEN_MISSING', async () => {
+    const { error, closed } = await refused({ device: newDevice() });
+    expect(error.message).toBe("unauthorized: gateway token missing (use this gateway's gateway.auth.token or pair the device)");
+    expect(error.details).toEqual({ code: 'AUTH_TOKEN_MISSING', authReason: 'token_missing', recommendedNextStep: 'update_auth_configuration', canRetryWithDeviceToken: false });
     expect(closed.code).toBe(1008);
   });
 
   it('wrong token: AUTH_TOKEN_MISMATCH with upstream message', async () => {
-    const { error } = await refused({ token: 'definitely-wrong' });
-    expect(error.message).toMatch(/^unauthorized: gateway token mismatch \(/);
-    expect(error.details).toMatchObject({ code: 'AUTH_TOKEN_MISMATCH', recommendedNextStep: 'update_auth_credentials' });
+    const { error, closed } = await refused({ token: 'definitely-wrong' });
+    expect(error.message).toBe("unauthorized: gateway token mismatch (use this gateway's gateway.auth.token or pair the device)");
+    expect(error.details).toEqual({ code: 'AUTH_TOKEN_MISMATCH', authReason: 'token_mismatch', recommendedNextStep: 'update_auth_credentials', canRetryWithDeviceToken: false });
+    expect(closed.reason).toBe(error.message);
   });
 
   it('bootstrap token we never issued: AUTH_BOOTSTRAP_TOKEN_INVALID', async () => {
-    const { error } = await refused({ bootstrapToken: 'abc' });
+    const { error } = await refused({ bootstrapToken: 'abc', device: newDevice() });
     expect(error.details.code).toBe('AUTH_BOOTSTRAP_TOKEN_INVALID');
+    expect((await refused({ bootstrapToken: 'abc' })).error.details.code).toBe('DEVICE_IDENTITY_REQUIRED');
   });
 
   it('logs every failure with the upstream shapes and never the token', () => {
     const log = logText(dir);
-    expect(log).toMatch(/unauthorized conn=\S+ remote=127\.0\.0\.1 client=test test v1\.0\.0 reason=token_mismatch/);
-    expect(log).toMatch(/closed before connect conn=\S+ remote=127\.0\.0\.1 fwd=n\/a origin=n\/a host=127\.0\.0\.1:\d+ ua=n\/a code=1008 reason=unauthorized: gateway token mismatch/);
+    expect(log).toMatch(/unauthorized conn=\S+ peer=127\.0\.0\.1:\d+->127\.0\.0\.1:\d+ remote=127\.0\.0\.1 client=test test v1\.0\.0 role=operator scopes=1 auth=token device=no platform=Linux instance=n\/a host=127\.0\.0\.1:\d+ origin=n\/a ua=n\/a reason=token_mismatch guidance=unauthorized: gateway token mismatch/);
+    expect(log).toMatch(/closed before connect conn=\S+ peer=\S+ remote=127\.0\.0\.1 fwd=n\/a origin=n\/a host=127\.0\.0\.1:\d+ ua=n\/a code=1008 reason=unauthorized: gateway token mismatch/);
+    const closedLine = log.split('\n').find((l) => l.includes('closed before connect') && l.includes('token_mismatch'))!;
+    expect(JSON.parse(closedLine)['1']).toMatchObject({ cause: 'unauthorized', handshake: 'failed', lastFrameType: 'req', lastFrameMethod: 'connect', remoteAddr: '127.0.0.1' });
     expect(log).not.toContain(token);
   });
 
   it('a token-only operator gets no scopes: health works, status is MISSING_SCOPE (v4) / plain (v3)', async () => {
     const { res, sock } = await handshake(gw.url, { token });
     expect(res.ok).toBe(true);
-    expect(res.payload.auth).toBeUndefined();
+    expect(res.payload.auth).toEqual({ role: 'operator', scopes: [], method: 'token' });
     expect((await rpc(sock, 'health')).ok).toBe(true);
     const st = await rpc(sock, 'status');
-    expect(st.error).toEqual({ code: 'FORBIDDEN', message: 'missing scope: operator.read', details: { code: 'MISSING_SCOPE', scope: 'operator.read' } });
+    expect(st.error).toEqual({ code: 'FORBIDDEN', message: 'missing scope: operator.read', details: { code: 'MISSING_SCOPE', missingScope: 'operator.read', requiredScopes: ['operator.read'] } });
     sock.ws.close();
     const v3 = await handshake(gw.url, { token, maxProtocol: 3 });
     const st3 = await rpc(v3.sock, 'status');
     expect(st3.error).toEqual({ code: 'INVALID_REQUEST', message: 'missing scope: operator.read' });
     v3.sock.ws.close();
+  });
+
+  it('a token-only cli or backend client keeps its requested scopes (as 2026.9 does); probe and test modes do not', async () => {
+    for (const [clientId, mode, want] of [
+      ['cli', 'cli', ['operator.read']],
+      ['gateway-client', 'backend', ['operator.read']],
+      ['openclaw-probe', 'probe', []],
+    ] as const) {
+      const { res, sock } = await handshake(gw.url, { token, clientId, mode, scopes: ['operator.read'] });
+      expect(res.payload.auth.scopes).toEqual(want);
+      expect((await rpc(sock, 'status')).ok).toBe(want.length > 0);
+      sock.ws.close();
+    }
   });
 
   it('hello-ok carries snapshot, features and policy', async () => {
@@ -159,7 +190,7 @@ describe('shared auth', () => {
     expect(h.snapshot).toMatchObject({ stateVersion: { presence: expect.any(Number), health: expect.any(Number) }, authMode: 'token' });
     expect(h.snapshot.health.ok).toBe(true);
     expect(h.policy).toEqual({ maxPayload: 26214400, maxBufferedBytes: 52428800, tickIntervalMs: 30000 });
-    expect(h.auth).toMatchObject({ role: 'operator', scopes: ['operator.admin'] });
+    expect(h.auth).toMatchObject({ role: 'operator', scopes: ['operator.admin'], method: 'token', deviceToken: expect.any(String) });
     sock.ws.close();
   });
 });
@@ -173,15 +204,17 @@ describe('device identity', () => {
     ['no nonce', (d) => ({ token, device: d, sign: { nonce: null } }), 'DEVICE_AUTH_NONCE_REQUIRED', 'device nonce required'],
     ['wrong nonce', (d) => ({ token, device: d, sign: { nonce: 'not-the-challenge' } }), 'DEVICE_AUTH_NONCE_MISMATCH', 'device nonce mismatch'],
     ['id not derived from the key', (d) => ({ token, device: d, sign: { id: 'ab'.repeat(32) } }), 'DEVICE_AUTH_DEVICE_ID_MISMATCH', 'device identity mismatch'],
-    ['public key not 32 bytes', (d) => ({ token, device: d, sign: { publicKey: 'AAAA' } }), 'DEVICE_AUTH_PUBLIC_KEY_INVALID', 'device public key invalid'],
+    ['a short key is an id mismatch first (as upstream)', (d) => ({ token, device: d, sign: { publicKey: 'AAAA' } }), 'DEVICE_AUTH_DEVICE_ID_MISMATCH', 'device identity mismatch'],
+    ['public key not 32 bytes, id derived from it', (d) => ({ token, device: d, sign: { publicKey: SHORT_KEY, id: SHORT_KEY_ID } }), 'DEVICE_AUTH_PUBLIC_KEY_INVALID', 'device public key invalid'],
     ['signature not 64 bytes', (d) => ({ token, device: d, sign: { signature: 'AAAA' } }), 'DEVICE_AUTH_INVALID', 'device signature invalid'],
   ];
   for (const [name, spec, code, message] of cases) {
     it(`${name}: ${code}`, async () => {
       const { error, closed } = await refused(spec(newDevice()));
       expect(error.details.code).toBe(code);
+      expect(error.details.reason).toMatch(/^device-/);
       expect(error.message).toBe(message);
-      expect(closed.code).toBe(1008);
+      expect(closed).toEqual({ code: 1008, reason: message });
     });
   }
 
@@ -200,7 +233,7 @@ describe('device identity', () => {
 describe('origin and pairing', () => {
   it('a browser Origin not allowed: CONTROL_UI_ORIGIN_NOT_ALLOWED', async () => {
     const { error, closed } = await refused({ token, clientId: 'openclaw-control-ui', mode: 'ui' }, { origin: 'https://evil.example' });
-    expect(error.details.code).toBe('CONTROL_UI_ORIGIN_NOT_ALLOWED');
+    expect(error.details).toEqual({ code: 'CONTROL_UI_ORIGIN_NOT_ALLOWED', reason: 'origin not allowed' });
     expect(error.message).toBe('origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)');
     expect(closed.code).toBe(1008);
   });
@@ -258,7 +291,7 @@ describe('origin and pairing', () => {
     expect(bad.error.details.code).toBe('AUTH_DEVICE_TOKEN_MISMATCH');
     expect(bad.error.message).toBe('unauthorized: device token mismatch (rotate/reissue device token)');
     const noDevice = await refused({ deviceToken });
-    expect(noDevice.error.details.code).toBe('AUTH_TOKEN_MISSING');
+    expect(noDevice.error.details.code).toBe('DEVICE_IDENTITY_REQUIRED');
   });
 
   it('a wrong shared token from a device that holds a device token says canRetryWithDeviceToken', async () => {

@@ -1,6 +1,6 @@
 // Failed-auth rate limiting on a real gateway: lockout after maxAttempts, loopback exempt by default.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, handshake, makeState, newToken, startGateway } from './gateway-harness.js';
+import { cleanup, handshake, makeState, newDevice, newToken, startGateway } from './gateway-harness.js';
 
 afterAll(cleanup);
 
@@ -38,7 +38,9 @@ describe('failed-auth rate limit', () => {
     const password = newToken();
     const dir = makeState({ gateway: { mode: 'local', auth: { mode: 'password', password } } });
     const gw = await startGateway(dir);
-    expect((await attempt(gw.url, '')).error.details.code).toBe('AUTH_PASSWORD_MISSING');
+    const missing = await handshake(gw.url, { device: newDevice() });
+    expect(missing.res.error.details.code).toBe('AUTH_PASSWORD_MISSING');
+    missing.sock.ws.close();
     const { res, sock } = await handshake(gw.url, { password: 'nope' });
     expect(res.error.details.code).toBe('AUTH_PASSWORD_MISMATCH');
     sock.ws.close();

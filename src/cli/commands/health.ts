@@ -10,7 +10,9 @@ export function register(program: Command): Command {
       action(async (_flags: unknown, cmd: Command) => {
         const { runRpc, println } = await import('../../client/rpc-command.js');
         return runRpc(cmd, 'health', {}, (h) => {
-          println(`Gateway: ${h.ok ? 'healthy' : 'unhealthy'} (version ${h.version}, pid ${h.pid}, up ${Math.round(h.uptimeMs / 1000)}s)`);
+          // Fields differ between our gateway and upstream's; print what is there.
+          const facts = [h.version && `version ${h.version}`, h.pid && `pid ${h.pid}`, typeof h.uptimeMs === 'number' && `up ${Math.round(h.uptimeMs / 1000)}s`].filter(Boolean);
+          println(`Gateway: ${h.ok ? 'healthy' : 'unhealthy'}${facts.length ? ` (${facts.join(', ')})` : ''}`);
           if (h.gateway) println(`  port ${h.gateway.port}, bind ${h.gateway.bind}, auth ${h.gateway.authMode}, ${h.connections} connection(s)`);
         });
       }),

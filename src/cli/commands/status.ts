@@ -21,8 +21,14 @@ export function register(program: Command): Command {
 }
 
 function printStatus(println: (s: string) => void, s: any): void {
-  println(`Gateway ${s.version} (pid ${s.pid}) up ${Math.round(s.uptimeMs / 1000)}s at ${s.gateway?.url}`);
-  println(`  bind ${s.gateway?.bind}, auth ${s.gateway?.authMode}, reload ${s.gateway?.reloadMode}`);
+  if (!s?.gateway) {
+    // Another gateway's status shape (upstream OpenClaw): list what it reports.
+    println(`Gateway status: pid ${s?.pid ?? '?'}${s?.runtimeVersion ? `, runtime ${s.runtimeVersion}` : ''}`);
+    println(`  fields: ${Object.keys(s ?? {}).join(', ')}`);
+    return;
+  }
+  println(`Gateway ${s.version} (pid ${s.pid}) up ${Math.round(s.uptimeMs / 1000)}s at ${s.gateway.url}`);
+  println(`  bind ${s.gateway.bind}, auth ${s.gateway.authMode}, reload ${s.gateway.reloadMode}`);
   println(`  config ${s.configPath}`);
   println(`  log ${s.logFile}`);
   println(`  ${s.connections} connection(s), ${s.devices?.paired} paired device(s), ${s.devices?.pending} pending request(s)`);
