@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { lockPathFor } from '../../src/system/gateway-lock.js';
+import { lockPathFor, readLock } from '../../src/system/gateway-lock.js';
 import { base64url, deviceIdFor, rawPublicKey, signPayload, signedPayload } from '../../src/protocol/device-auth.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -304,6 +304,15 @@ export async function cleanup(): Promise<void> {
   }
   assertNoSecretLeaks();
   for (const d of stateDirs) {
+    // A gateway started by a command under test (gateway restart) is not our child: end it by its lock.
+    const lock = readLock(lockPathFor(path.join(d, 'openclaw.json')));
+    if (lock.state === 'held' && lock.lock.pid !== process.pid) {
+      try {
+        process.kill(lock.lock.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
     fs.rmSync(lockPathFor(path.join(d, 'openclaw.json')), { force: true });
     fs.rmSync(d, { recursive: true, force: true });
   }
