@@ -77,6 +77,19 @@ describe('decideConnect', () => {
   });
 });
 
+describe('per-Origin limiter', () => {
+  it('locks a browser Origin out even from loopback, where the per-IP limiter is exempt', () => {
+    const rt = runtime({ authMode: 'token', token: 'right', allowedOrigins: ['https://ui.example'] });
+    const fromUi = (token: string) => decideConnect(rt, ctx(params({ auth: { token } }), { origin: 'https://ui.example' }));
+    for (let i = 0; i < 10; i++) fromUi('wrong');
+    const locked = fromUi('right');
+    expect(!locked.ok && locked.error.details?.code).toBe('AUTH_RATE_LIMITED');
+    // The same loopback address without that Origin is not locked out.
+    const plain = decideConnect(rt, ctx(params({ auth: { token: 'right' } })));
+    expect(plain.ok).toBe(true);
+  });
+});
+
 describe('secretEquals', () => {
   it('compares by value, including length', () => {
     expect(secretEquals('abc', 'abc')).toBe(true);
