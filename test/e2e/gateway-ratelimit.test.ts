@@ -1,6 +1,6 @@
 // Failed-auth rate limiting on a real gateway: lockout after maxAttempts, loopback exempt by default.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, handshake, makeState, newDevice, newToken, startGateway } from './gateway-harness.js';
+import { cleanup, handshake, makeState, newDevice, newToken, startGateway, waitFor } from './gateway-harness.js';
 
 afterAll(cleanup);
 
@@ -21,7 +21,7 @@ describe('failed-auth rate limit', () => {
     expect(locked.error.message).toBe('unauthorized: too many failed authentication attempts (retry later)');
     expect(locked.error.details).toMatchObject({ code: 'AUTH_RATE_LIMITED', recommendedNextStep: 'wait_then_retry' });
     expect(locked.error.retryAfterMs).toBeGreaterThan(290_000);
-    expect(gw.output()).toContain('reason=rate_limited');
+    await waitFor(() => gw.output().includes('reason=rate_limited'), 3000, 'rate-limited log line');
     await gw.stop();
   });
 

@@ -68,7 +68,7 @@ describe('start guards (exit 78, upstream messages)', () => {
   it('--allow-unconfigured starts without a config', async () => {
     const dir = makeState();
     const gw = await startGateway(dir, ['--port', '0', '--allow-unconfigured']);
-    expect(gw.output()).toContain('generated a token for this run only');
+    await waitFor(() => gw.output().includes('generated a token for this run only'), 5000, 'log line');
     expect(await gw.stop()).toBe(0);
   });
 });
@@ -84,7 +84,7 @@ describe('token bootstrap', () => {
     expect(fs.statSync(path.join(dir, 'openclaw.json')).mode & 0o777).toBe(0o600);
     expect(fs.existsSync(path.join(dir, 'openclaw.json.bak'))).toBe(true);
     await waitFor(() => fs.existsSync(path.join(dir, 'openclaw.json.last-good')), 3000, 'last-known-good copy');
-    expect(gw.output()).toContain('Generated a new token and saved it to config (gateway.auth.token)');
+    await waitFor(() => gw.output().includes('Generated a new token and saved it to config (gateway.auth.token)'), 5000, 'log line');
     const { res, sock } = await handshake(gw.url, { token });
     expect(res.ok).toBe(true);
     sock.ws.close();
@@ -121,7 +121,7 @@ describe('single instance', () => {
     const b = makeState(local());
     const second = await startGateway(b, ['--port', String(first.port), '--force']);
     expect(await first.exited).toBe(0);
-    expect(second.output()).toMatch(new RegExp(`force: stopped pid ${first.proc.pid} .* listening on port ${first.port} with SIG(TERM|KILL)`));
+    await waitFor(() => new RegExp(`force: stopped pid ${first.proc.pid} .* listening on port ${first.port} with SIG(TERM|KILL)`).test(second.output()), 5000, 'log line');
     await second.stop();
   });
 
@@ -136,7 +136,7 @@ describe('single instance', () => {
     await waitFor(async () => new Promise<boolean>((r) => { const s = net.connect(port, '127.0.0.1', () => { s.destroy(); r(true); }); s.on('error', () => r(false)); }), 5000, 'holder listening');
     const dir = makeState(local());
     const gw = await startGateway(dir, ['--port', String(port), '--force']);
-    expect(gw.output()).toContain(`force: stopped pid ${child.pid}`);
+    await waitFor(() => gw.output().includes(`force: stopped pid ${child.pid}`), 5000, 'log line');
     await gw.stop();
     child.kill('SIGKILL');
   });
@@ -147,7 +147,7 @@ describe('single instance', () => {
     fs.mkdirSync(path.dirname(lock), { recursive: true });
     fs.writeFileSync(lock, JSON.stringify({ pid: 999_999_9, createdAt: new Date().toISOString(), configPath: path.join(dir, 'openclaw.json') }));
     const gw = await startGateway(dir);
-    expect(gw.output()).toContain('removed stale gateway lock');
+    await waitFor(() => gw.output().includes('removed stale gateway lock'), 5000, 'log line');
     expect(readJsonFile(lock).pid).toBe(gw.proc.pid);
     expect(await gw.stop()).toBe(0);
     expect(fs.existsSync(lock) ? fs.readFileSync(lock, 'utf8') + gw.output() : 'gone').toBe('gone');
@@ -202,12 +202,12 @@ describe('config hot reload', () => {
     const invalid = { ...cfg, gateway: { ...cfg.gateway, bind: 'everywhere' }, hooks: { enabled: true } };
     fs.writeFileSync(file, JSON.stringify(invalid, null, 2));
     await waitFor(() => (gw.output().match(/config reload skipped \(invalid config\)/g) ?? []).length >= 2, 5000, 'schema-invalid reload');
-    expect(gw.output()).toContain('gateway.bind');
+    await waitFor(() => gw.output().includes('gateway.bind'), 5000, 'log line');
 
     const restart = { ...cfg, gateway: { ...cfg.gateway, handshakeTimeoutMs: 4000 }, hooks: { enabled: true } };
     fs.writeFileSync(file, JSON.stringify(restart, null, 2));
     await waitFor(() => gw.output().includes('gateway restarted in-process after config change'), 8000, 'restart');
-    expect(gw.output()).toContain('config change requires gateway restart (gateway.handshakeTimeoutMs)');
+    await waitFor(() => gw.output().includes('config change requires gateway restart (gateway.handshakeTimeoutMs)'), 5000, 'log line');
     const port = Number([...gw.output().matchAll(/listening on ws:\/\/127\.0\.0\.1:(\d+)/g)].pop()![1]);
     const { res, sock } = await handshake(`ws://127.0.0.1:${port}`, { token: cfg.gateway.auth.token });
     expect(res.ok).toBe(true);
@@ -285,7 +285,7 @@ describe('--dev and restart mode', () => {
     const gw = await startGateway(dir);
     fs.writeFileSync(path.join(dir, 'openclaw.json'), JSON.stringify({ ...cfg, hooks: { enabled: true } }));
     await waitFor(() => gw.output().includes('gateway restarted in-process after config change'), 8000, 'restart');
-    expect(gw.output()).toContain('config change requires gateway restart (hooks.enabled)');
+    await waitFor(() => gw.output().includes('config change requires gateway restart (hooks.enabled)'), 5000, 'log line');
     expect(await gw.stop()).toBe(0);
   });
 });
