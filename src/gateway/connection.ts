@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
 import { POLICY, PREAUTH_MAX_BYTES, PROTOCOL_MAX, PROTOCOL_MIN, connectParams, describeIssues, requestFrame, type ErrorShape, type HelloOk } from '../protocol/frames.js';
 import { decideConnect } from './handshake.js';
+import { remoteIpOf } from './http.js';
 import { healthSnapshot } from './methods/health.js';
 import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
 import { MethodError } from './methods/types.js';
@@ -23,10 +24,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export function remoteIpOf(req: IncomingMessage): string {
-  const ip = req.socket.remoteAddress ?? 'unknown';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-}
 
 /** The `cause` upstream logs for a connect refused for this reason. */
 function causeOf(logReason: string): string {

@@ -15,6 +15,9 @@ import {
 import { PROTOCOL_MAX, PROTOCOL_MIN, ROLES, type ConnectParams, type ErrorShape } from '../protocol/frames.js';
 import type { DeviceClaim, PairingReason } from './pairing-store.js';
 import type { Runtime } from './runtime.js';
+import { secretEquals } from './secret.js';
+
+export { secretEquals };
 
 export interface ConnectContext {
   params: ConnectParams;
@@ -72,13 +75,6 @@ function refuse(
     error.retryAfterMs = extra.retryAfterMs;
   }
   return { ok: false, error, closeCode: extra.closeCode ?? CLOSE.POLICY, closeReason: message.slice(0, 120), logReason };
-}
-
-/** Constant-time string comparison: hash both sides so lengths never leak through timing. */
-export function secretEquals(given: string, expected: string): boolean {
-  const a = crypto.createHash('sha256').update(given).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b) && given.length === expected.length;
 }
 
 function originHost(origin: string): string | undefined {

@@ -1,9 +1,14 @@
 // Plain HTTP on the gateway port (reference §3): liveness, readiness, the model list; 405/404 otherwise.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../config/gateway-settings.js';
-import { remoteIpOf } from './connection.js';
-import { secretEquals } from './handshake.js';
 import type { Runtime } from './runtime.js';
+import { secretEquals } from './secret.js';
+
+/** The peer address without the IPv4-mapped prefix. */
+export function remoteIpOf(req: IncomingMessage): string {
+  const ip = req.socket.remoteAddress ?? 'unknown';
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
 
 function send(res: ServerResponse, status: number, body: unknown, head = false, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

@@ -2,8 +2,7 @@
 import http from 'node:http';
 import type { WebSocketServer } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
-import { POLICY } from '../protocol/frames.js';
-import { handleConnection } from './connection.js';
+import { POLICY } from '../protocol/constants.js';
 import { handleHttp } from './http.js';
 import type { Runtime } from './runtime.js';
 
@@ -45,11 +44,16 @@ export async function startServer(rt: Runtime): Promise<RunningServer> {
   const { host } = rt.settings;
   const server = http.createServer((req, res) => handleHttp(rt, req, res));
   server.keepAliveTimeout = 5000;
-  // ws (with tls/zlib behind it) loads on the first upgrade: an idle gateway starts faster and smaller.
+  // ws (with tls/zlib behind it) and the protocol handler load on the first upgrade: an idle gateway
+  // starts faster and smaller.
   let wss: WebSocketServer | undefined;
   let wssLoading: Promise<WebSocketServer> | undefined;
+  let handleConnection: typeof import('./connection.js').handleConnection;
   const loadWss = () =>
-    (wssLoading ??= import('ws').then(({ WebSocketServer }) => (wss = new WebSocketServer({ noServer: true, maxPayload: POLICY.maxPayload, perMessageDeflate: false }))));
+    (wssLoading ??= Promise.all([import('ws'), import('./connection.js')]).then(([{ WebSocketServer }, conn]) => {
+      handleConnection = conn.handleConnection;
+      return (wss = new WebSocketServer({ noServer: true, maxPayload: POLICY.maxPayload, perMessageDeflate: false }));
+    }));
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     void loadWss().then((w) => w.handleUpgrade(req, socket, head, (ws) => handleConnection(rt, ws, req)));
