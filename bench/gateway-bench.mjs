@@ -49,6 +49,13 @@ function rssMiB(pid) {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU time (user + system, all threads) a process has used: less sensitive to a busy machine than wall time. */
+function cpuMsOf(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
 /** Starts a gateway; resolves with {proc, port, startMs} once it prints its listening line. */
 function startGateway(dir, timeoutMs = 15_000) {
   const t0 = process.hrtime.bigint();
@@ -64,7 +71,7 @@ function startGateway(dir, timeoutMs = 15_000) {
       const m = /listening on ws:\/\/[^\s]+:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ proc, port: Number(m[1]), startMs: Number(process.hrtime.bigint() - t0) / 1e6 });
+        resolve({ proc, port: Number(m[1]), startMs: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: cpuMsOf(proc.pid) });
       }
     });
     proc.on('exit', (code) => reject(new Error(`gateway exited ${code}:\n${out}`)));
@@ -113,12 +120,14 @@ function rawClient(port, timeoutMs = 30_000) {
 
 async function benchStart(runs = 15) {
   const times = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
     const gw = await startGateway(stateDir());
     times.push(gw.startMs);
+    cpu.push(gw.cpuMs);
     await stop(gw);
   }
-  return { runs, medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)) };
+  return { runs, medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)), cpuMedianMs: median(cpu), loadAvg: os.loadavg()[0] };
 }
 
 async function benchRss(runs = 3, idleMs = 2000) {
