@@ -160,6 +160,13 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
         rt.log.warn(
           `pairing request from device ${pr.deviceId}: requestId=${pr.requestId} reason=${pr.reason} role=${p.role ?? 'operator'} remote=${remoteIp} client=${client}`,
         );
+        if (pr.reason !== 'not-paired') {
+          // Upstream's audit line for a known device asking for more than it was approved for.
+          const was = rt.pairing.getPaired(pr.deviceId);
+          rt.log.warn(
+            `security audit: device access upgrade requested reason=${pr.reason} device=${pr.deviceId} ip=${remoteIp} auth=${p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : 'device-token'} roleFrom=${was?.roles.join(',') ?? 'none'} roleTo=${p.role ?? 'operator'} scopesFrom=${was?.scopes.join(',') || 'none'} scopesTo=${(p.scopes ?? []).join(',') || 'none'}`,
+          );
+        }
         if (pr.created) {
           rt.broadcast('device.pair.requested', { requestId: pr.requestId, deviceId: pr.deviceId, reason: pr.reason, role: p.role ?? 'operator' }, (c) =>
             scopeSatisfied(c.info.scopes, 'operator.pairing'),

@@ -272,6 +272,7 @@ describe('origin and pairing', () => {
     // Asking for more than was approved is a scope upgrade, which needs approval again.
     const more = await refused({ ...spec, scopes: ['operator.admin'] }, { origin: ORIGIN_OK });
     expect(more.error.details).toMatchObject({ code: 'PAIRING_REQUIRED', reason: 'scope-upgrade' });
+    expect(logText(dir)).toContain(`security audit: device access upgrade requested reason=scope-upgrade device=${ui.id} ip=127.0.0.1 auth=token roleFrom=operator`);
     const rej = await rpc(admin.sock, 'device.pair.reject', { requestId: more.error.details.requestId });
     expect(rej.ok).toBe(true);
     admin.sock.ws.close();
