@@ -5,6 +5,12 @@ import { Command, CommanderError } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
+import { register as registerDevices } from './commands/devices.js';
+import { register as registerGateway } from './commands/gateway.js';
+import { register as registerHealth } from './commands/health.js';
+import { register as registerLogs } from './commands/logs.js';
+import { register as registerPairing } from './commands/pairing.js';
+import { register as registerStatus } from './commands/status.js';
 import { registerServiceCommands } from './commands/gateway-service.js';
 import { register as registerExplain } from './commands/explain.js';
 import { registerLogsScan } from './commands/logs-scan.js';
@@ -39,10 +45,13 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   );
 
   registerConfig(program);
-  // The gateway group may already exist (commands/gateway.ts); the service commands join it.
-  const gateway = program.commands.find((c) => c.name() === 'gateway') ?? program.command('gateway').description('run and manage the gateway');
+  const gateway = registerGateway(program);
+  registerHealth(program);
+  registerStatus(program);
+  const logs = registerLogs(program);
+  registerDevices(program);
+  registerPairing(program);
   registerServiceCommands(gateway);
-  const logs = program.commands.find((c) => c.name() === 'logs') ?? program.command('logs').description('gateway logs');
   registerLogsScan(logs);
   registerExplain(program);
   registerCron(program);

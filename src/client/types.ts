@@ -42,9 +42,14 @@ export interface ProbeResult {
     serverVersion?: string;
     authMode?: string;
     error?: ProbeFailure;
+    /** `error.details` from the gateway, repeated here for JSON readers. */
+    details?: Record<string, unknown>;
   };
   health?: unknown;
   status?: unknown;
+  /** `system-presence` and `config.get` payloads (deep probes only). */
+  presence?: unknown;
+  config?: unknown;
   warnings: string[];
 }
 

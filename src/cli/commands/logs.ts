@@ -1,0 +1,37 @@
+// `openclaw logs [--follow] [--limit N] [--json] [--plain]`: the gateway log, read from
+// <stateDir>/logs/openclaw-YYYY-MM-DD.log, or through the logs.tail RPC with --rpc/--url.
+// register() returns the `logs` command so other modules can add subcommands (logs scan).
+import type { Command } from 'commander';
+import { addClientOptions, type ClientFlags } from '../../client/cli-options.js';
+import { contextFor } from '../context.js';
+import { action } from '../run-action.js';
+
+export interface LogsFlags extends ClientFlags {
+  follow?: boolean;
+  limit: string;
+  plain?: boolean;
+  rpc?: boolean;
+  file?: string;
+  interval: string;
+}
+
+export function register(program: Command): Command {
+  // `tail` is the default subcommand (`openclaw logs --follow`); the parent has no options of its own
+  // so `openclaw logs scan --json` reaches `scan`.
+  const logs = program.command('logs').description('show the gateway log (default: tail), or scan logs for known failures');
+  addClientOptions(logs.command('tail', { isDefault: true }))
+    .description('show the newest lines of the gateway log (the default: `openclaw logs [options]`)')
+    .option('-f, --follow', 'keep printing new lines until interrupted')
+    .option('-n, --limit <n>', 'how many of the newest lines to show', '200')
+    .option('--plain', 'message text only (no time, level, subsystem)')
+    .option('--rpc', 'read through the running gateway (logs.tail) instead of the local file')
+    .option('--file <path>', 'read this log file instead of today’s gateway log')
+    .option('--interval <ms>', 'poll interval with --follow', '500')
+    .action(
+      action(async (flags: LogsFlags, cmd: Command) => {
+        const { tailLogs } = await import('../../client/logs-tail.js');
+        return tailLogs(contextFor(cmd), flags, cmd);
+      }),
+    );
+  return logs;
+}

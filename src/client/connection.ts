@@ -1,0 +1,251 @@
+// A gateway client: open the socket, answer the challenge with a signed connect (protocol 3–4),
+// call RPCs. Every failure becomes a typed ProbeFailure; nothing here throws at its callers.
+import crypto from 'node:crypto';
+import WebSocket from 'ws';
+import { signPayload, signedPayload } from '../protocol/device-auth.js';
+import { PROTOCOL_MAX, PROTOCOL_MIN, type ClientId, type ClientMode, type ErrorShape, type HelloOk } from '../protocol/frames.js';
+import { clearDeviceToken, loadOrCreateIdentity, readDeviceToken, storeDeviceToken, type DeviceIdentity } from './identity.js';
+import type { ProbeFailure, ProbeFailureKind } from './types.js';
+
+export const DEFAULT_SCOPES = ['operator.admin', 'operator.read', 'operator.write', 'operator.approvals', 'operator.pairing'];
+
+export interface ConnectOptions {
+  url: string;
+  token?: string;
+  password?: string;
+  /** Budget for TCP + handshake. */
+  timeoutMs?: number;
+  /** Holds identity/device.json; without it the client connects without a device (no scopes). */
+  stateDir?: string;
+  clientId?: ClientId;
+  clientMode?: ClientMode;
+  version?: string;
+  role?: 'operator' | 'node';
+  scopes?: string[];
+  /** Protocol range to offer (tests use it to provoke a mismatch). */
+  minProtocol?: number;
+  maxProtocol?: number;
+  /** Skip the one retry with a cached device token. */
+  noRetry?: boolean;
+  onEvent?: (event: string, payload: unknown) => void;
+}
+
+export type ConnectResult = { ok: true; client: GatewayClient; hello: HelloOk; latencyMs: number } | { ok: false; failure: ProbeFailure };
+
+export type CallResult<T = unknown> = { ok: true; payload: T } | { ok: false; failure: ProbeFailure };
+
+function kindFor(detailCode: string | undefined, message: string): ProbeFailureKind {
+  if (detailCode === 'PAIRING_REQUIRED') return 'pairing';
+  if (detailCode === 'CONTROL_UI_ORIGIN_NOT_ALLOWED') return 'origin';
+  if (message === 'protocol mismatch') return 'protocol';
+  if (detailCode?.startsWith('AUTH_') || detailCode?.startsWith('DEVICE_') || detailCode?.startsWith('CONTROL_UI_') || /unauthorized|device|auth/i.test(message)) return 'auth';
+  return 'error';
+}
+
+export function failureFromError(error: ErrorShape, kind?: ProbeFailureKind): ProbeFailure {
+  const details = error.details ?? {};
+  const code = typeof details.code === 'string' ? details.code : undefined;
+  const f: ProbeFailure = { kind: kind ?? kindFor(code, error.message), message: error.message, errorCode: error.code };
+  if (code) f.code = code;
+  if (typeof details.requestId === 'string') f.requestId = details.requestId;
+  if (details.expectedProtocol !== undefined) f.expectedProtocol = details.expectedProtocol as number;
+  if (typeof details.recommendedNextStep === 'string') f.recommendedNextStep = details.recommendedNextStep;
+  if (typeof details.canRetryWithDeviceToken === 'boolean') f.canRetryWithDeviceToken = details.canRetryWithDeviceToken;
+  if (Object.keys(details).length) f.details = details;
+  return f;
+}
+
+function socketFailure(err: NodeJS.ErrnoException, url: string): ProbeFailure {
+  if (err.code === 'ECONNREFUSED') return { kind: 'refused', message: `connection refused: nothing is listening at ${url}` };
+  if (err.code === 'ETIMEDOUT') return { kind: 'timeout', message: `connect timed out: ${url}` };
+  return { kind: 'error', message: `${err.code ? `${err.code}: ` : ''}${err.message}` };
+}
+
+export class GatewayClient {
+  private pending = new Map<string, { resolve: (r: CallResult) => void; timer: NodeJS.Timeout }>();
+  private closedWith?: ProbeFailure;
+  private lastFrameAt = Date.now();
+  private readonly watchdog: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly hello: HelloOk,
+    private readonly onEvent?: (event: string, payload: unknown) => void,
+  ) {
+    // Silence for more than two tick intervals means the gateway is gone (close 4000, as upstream clients do).
+    const tickMs = hello.policy?.tickIntervalMs ?? 30_000;
+    this.watchdog = setInterval(() => {
+      if (Date.now() - this.lastFrameAt <= 2 * tickMs) return;
+      this.settle(4000, 'tick timeout');
+      ws.close(4000, 'tick timeout');
+      setTimeout(() => ws.terminate(), 1000).unref();
+    }, Math.max(50, Math.min(tickMs, 5000)));
+    this.watchdog.unref();
+    ws.on('message', (data) => {
+      this.lastFrameAt = Date.now();
+      this.onMessage(data.toString());
+    });
+    ws.on('close', (code, reason) => this.settle(code, reason.toString()));
+  }
+
+  /** The connection is over: every call still waiting fails with the close code. */
+  private settle(code: number, reason: string): void {
+    clearInterval(this.watchdog);
+    this.closedWith ??= { kind: 'closed', message: `connection closed (${code}${reason ? ` ${reason}` : ''})`, closeCode: code, closeReason: reason };
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.resolve({ ok: false, failure: this.closedWith });
+    }
+    this.pending.clear();
+  }
+
+  private onMessage(text: string): void {
+    let frame: any;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (frame?.type === 'res' && typeof frame.id === 'string') {
+      const p = this.pending.get(frame.id);
+      if (!p) return;
+      this.pending.delete(frame.id);
+      clearTimeout(p.timer);
+      if (frame.ok) p.resolve({ ok: true, payload: frame.payload });
+      else p.resolve({ ok: false, failure: { ...failureFromError(frame.error ?? { code: 'UNAVAILABLE', message: 'request failed' }), kind: 'rpc' } });
+    } else if (frame?.type === 'event') this.onEvent?.(frame.event, frame.payload);
+  }
+
+  call<T = unknown>(method: string, params?: unknown, timeoutMs = 10_000): Promise<CallResult<T>> {
+    if (this.closedWith || this.ws.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, failure: this.closedWith ?? { kind: 'closed', message: 'connection is closed' } });
+    const id = crypto.randomUUID();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve({ ok: false, failure: { kind: 'timeout', message: `${method} timed out after ${timeoutMs}ms` } });
+      }, timeoutMs);
+      this.pending.set(id, { resolve: resolve as (r: CallResult) => void, timer });
+      this.ws.send(JSON.stringify({ type: 'req', id, method, params }));
+    });
+  }
+
+  close(): void {
+    try {
+      this.ws.close(1000, 'bye');
+    } catch {
+      /* already closed */
+    }
+    setTimeout(() => this.ws.terminate(), 500).unref();
+  }
+}
+
+function buildConnect(opts: ConnectOptions, identity: DeviceIdentity | undefined, nonce: string, auth: Record<string, string>) {
+  const clientId = opts.clientId ?? 'cli';
+  const clientMode = opts.clientMode ?? 'cli';
+  const role = opts.role ?? 'operator';
+  const scopes = opts.scopes ?? (role === 'operator' ? DEFAULT_SCOPES : []);
+  const platform = process.platform;
+  const params: Record<string, unknown> = {
+    minProtocol: opts.minProtocol ?? PROTOCOL_MIN,
+    maxProtocol: opts.maxProtocol ?? PROTOCOL_MAX,
+    client: { id: clientId, version: opts.version ?? '0.0.0', platform, mode: clientMode },
+    role,
+    scopes,
+    caps: [],
+    auth,
+    locale: 'en-US',
+    userAgent: `openclaw-doctor/${opts.version ?? '0'}`,
+  };
+  if (identity) {
+    const signedAt = Date.now();
+    const payload = signedPayload(
+      {
+        deviceId: identity.deviceId,
+        clientId,
+        clientMode,
+        role,
+        scopes,
+        signedAtMs: signedAt,
+        token: auth.token ?? auth.deviceToken ?? auth.bootstrapToken ?? '',
+        nonce,
+        platform,
+      },
+      'v3',
+    );
+    params.device = { id: identity.deviceId, publicKey: identity.publicKey, signature: signPayload(identity.privateKey, payload), signedAt, nonce };
+  }
+  return params;
+}
+
+/** One attempt: open, wait for the challenge, send connect, wait for hello-ok. */
+function attempt(opts: ConnectOptions, identity: DeviceIdentity | undefined, auth: Record<string, string>, deadline: number): Promise<ConnectResult> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    let done = false;
+    let ws: WebSocket;
+    const finish = (r: ConnectResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (!r.ok) ws?.terminate();
+      resolve(r);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, failure: { kind: 'timeout', message: `handshake with ${opts.url} did not finish within ${opts.timeoutMs ?? 10_000}ms` } }),
+      Math.max(1, deadline - Date.now()),
+    );
+    try {
+      ws = new WebSocket(opts.url, { handshakeTimeout: Math.max(1, deadline - Date.now()), perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
+    } catch (err) {
+      finish({ ok: false, failure: { kind: 'error', message: `invalid gateway URL ${opts.url}: ${(err as Error).message}` } });
+      return;
+    }
+    const connectId = crypto.randomUUID();
+    ws.on('error', (err) => finish({ ok: false, failure: socketFailure(err as NodeJS.ErrnoException, opts.url) }));
+    ws.on('unexpected-response', (_req, res) => finish({ ok: false, failure: { kind: 'error', message: `unexpected HTTP ${res.statusCode} on WebSocket upgrade` } }));
+    ws.on('close', (code, reason) => finish({ ok: false, failure: { kind: 'closed', message: `connection closed before hello-ok (${code}${reason.length ? ` ${reason}` : ''})`, closeCode: code, closeReason: reason.toString() } }));
+    const onMessage = (data: WebSocket.RawData) => {
+      let frame: any;
+      try {
+        frame = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      if (frame?.type === 'event' && frame.event === 'connect.challenge') {
+        const nonce = String(frame.payload?.nonce ?? '');
+        ws.send(JSON.stringify({ type: 'req', id: connectId, method: 'connect', params: buildConnect(opts, identity, nonce, auth) }));
+      } else if (frame?.type === 'res' && frame.id === connectId) {
+        ws.off('message', onMessage);
+        if (frame.ok) {
+          ws.removeAllListeners('close');
+          ws.removeAllListeners('error');
+          ws.on('error', () => undefined);
+          const hello = frame.payload as HelloOk;
+          finish({ ok: true, client: new GatewayClient(ws, hello, opts.onEvent), hello, latencyMs: Date.now() - started });
+        } else finish({ ok: false, failure: failureFromError(frame.error ?? { code: 'UNAVAILABLE', message: 'connect failed' }) });
+      }
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+/** Connects; retries once with the cached device token when the gateway says that may work. */
+export async function connectGateway(opts: ConnectOptions): Promise<ConnectResult> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
+  const identity = opts.stateDir ? loadOrCreateIdentity(opts.stateDir) : undefined;
+  const role = opts.role ?? 'operator';
+  const cached = identity && opts.stateDir ? readDeviceToken(opts.stateDir, identity.deviceId, role) : undefined;
+  const auth: Record<string, string> = {};
+  if (opts.token) auth.token = opts.token;
+  else if (opts.password) auth.password = opts.password;
+  else if (cached) auth.deviceToken = cached;
+  let r = await attempt(opts, identity, auth, deadline);
+  if (!r.ok && cached && !auth.deviceToken && r.failure.canRetryWithDeviceToken && !opts.noRetry) {
+    r = await attempt(opts, identity, { deviceToken: cached }, deadline);
+  }
+  if (!r.ok && r.failure.code === 'AUTH_DEVICE_TOKEN_MISMATCH' && opts.stateDir) clearDeviceToken(opts.stateDir, role);
+  if (r.ok && identity && opts.stateDir && r.hello.auth?.deviceToken) {
+    storeDeviceToken(opts.stateDir, identity.deviceId, { token: r.hello.auth.deviceToken, role: r.hello.auth.role, scopes: r.hello.auth.scopes });
+  }
+  return r;
+}

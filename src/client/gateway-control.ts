@@ -1,0 +1,77 @@
+// `gateway stop` / `gateway restart` for a gateway run by hand: act on the pid in the lock file.
+// (When a service manager owns the gateway, the lead routes these to it instead.)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import type { CliContext } from '../cli/context.js';
+import { printJson, println } from '../cli/output.js';
+import { CliError, EXIT } from '../cli/exit-codes.js';
+import { stateLayout } from '../config/paths.js';
+import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { processGone, terminate, waitForExit } from '../gateway/force.js';
+
+function timeout(flags: { timeout?: string }): number {
+  const n = Number(flags.timeout);
+  return Number.isFinite(n) && n > 0 ? n : 10_000;
+}
+
+function procFile(pid: number, name: string): string[] | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${name}`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
+  const lock = readLock(lockPathFor(ctx.paths.configPath.value));
+  if (lock.state !== 'held') {
+    const msg = lock.state === 'stale' ? `Gateway is not running (stale lock of pid ${lock.lock.pid}).` : 'Gateway is not running.';
+    if (flags.json) printJson({ ok: true, stopped: false, running: false, message: msg });
+    else println(msg);
+    return 0;
+  }
+  const pid = lock.lock.pid;
+  const signal = await terminate(pid, timeout(flags));
+  const stopped = processGone(pid);
+  if (flags.json) printJson({ ok: stopped, stopped, pid, signal });
+  else println(stopped ? `Stopped gateway (pid ${pid}) with ${signal}.` : `Gateway (pid ${pid}) did not stop.`);
+  return stopped ? 0 : 1;
+}
+
+async function waitForLock(configPath: string, timeoutMs: number, notPid: number): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const l = readLock(lockPathFor(configPath));
+    if (l.state === 'held' && l.lock.pid !== notPid && !processGone(l.lock.pid)) return l.lock.pid;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
+export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
+  const configPath = ctx.paths.configPath.value;
+  const lock = readLock(lockPathFor(configPath));
+  if (lock.state !== 'held') throw new CliError('Gateway is not running; start it with `openclaw gateway` (or install the service).', EXIT.FAILED);
+  const oldPid = lock.lock.pid;
+  // Restart with the same command line and environment the running gateway had.
+  const argv = procFile(oldPid, 'cmdline');
+  const envList = procFile(oldPid, 'environ');
+  if (!argv?.length) throw new CliError(`cannot read the command line of pid ${oldPid}; stop it and start it again by hand`, EXIT.FAILED);
+  const env = envList ? Object.fromEntries(envList.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : process.env;
+  const cwd = fs.readlinkSync(`/proc/${oldPid}/cwd`);
+  await terminate(oldPid, timeout(flags));
+  await waitForExit(oldPid, 2000);
+  const logs = stateLayout(ctx.paths.stateDir.value);
+  fs.mkdirSync(logs.logsDir, { recursive: true, mode: 0o700 });
+  const out = fs.openSync(logs.gatewayLog, 'a', 0o600);
+  const err = fs.openSync(logs.gatewayErrLog, 'a', 0o600);
+  const child = spawn(argv[0], argv.slice(1), { cwd, env, detached: true, stdio: ['ignore', out, err] });
+  child.unref();
+  fs.closeSync(out);
+  fs.closeSync(err);
+  const newPid = await waitForLock(configPath, timeout(flags), oldPid);
+  const ok = newPid !== undefined;
+  if (flags.json) printJson({ ok, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog });
+  else println(ok ? `Restarted gateway: pid ${oldPid} → ${newPid}.` : `Gateway did not come back within ${timeout(flags)}ms; see ${logs.gatewayErrLog}.`);
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,87 @@
+// `gateway status` and `gateway probe`: the runtime view (lock pid, port listeners) next to the RPC view.
+import type { CliContext } from '../cli/context.js';
+import { printJson, println } from '../cli/output.js';
+import { resolveBind, resolvePort } from '../config/gateway-settings.js';
+import { describeSource } from '../config/paths.js';
+import { redactText } from '../config/redact.js';
+import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { describeFailure, timeoutOf, type ClientFlags } from './cli-options.js';
+import { probeGateway } from './probe.js';
+import { resolveTarget } from './target.js';
+import type { ProbeResult } from './types.js';
+
+function secretsOf(flags: ClientFlags, target: { token?: string; password?: string }): string[] {
+  return [flags.token, flags.password, target.token, target.password].filter((s): s is string => Boolean(s));
+}
+
+/** JSON output never carries the secrets it was given (scrubbed inside string values only). */
+function printScrubbed(value: unknown, secrets: string[]): void {
+  const text = JSON.stringify(value, (_k, v) => (typeof v === 'string' && secrets.some((s) => v.includes(s)) ? redactText(v, secrets) : v), 2);
+  process.stdout.write(`${text}\n`);
+}
+
+export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep?: boolean; requireRpc?: boolean }): Promise<number> {
+  const target = resolveTarget(ctx.paths, flags);
+  const lockFile = lockPathFor(ctx.paths.configPath.value);
+  const lock = readLock(lockFile);
+  let port = target.port;
+  let bind: { value: string; source: string } | undefined;
+  try {
+    port ??= resolvePort(target.config, {}, process.env, ctx.paths.defaultPort);
+    const b = resolveBind(target.config, {});
+    bind = { value: b.value, source: describeSource(b) };
+  } catch (err) {
+    bind = { value: 'invalid', source: (err as Error).message };
+  }
+  const probe = await probeGateway({ url: target.url, token: target.token, password: target.password, timeoutMs: timeoutOf(flags, 3000), stateDir: ctx.paths.stateDir.value, deep: flags.deep });
+  let listeners: unknown;
+  if (flags.deep && port) {
+    const { findPortHolders } = await import('../system/port-holders.js');
+    listeners = await findPortHolders(port.value);
+  }
+  const runtime =
+    lock.state === 'held'
+      ? { status: 'running', pid: lock.lock.pid, lockPath: lockFile }
+      : { status: 'stopped', lockPath: lockFile, ...(lock.state === 'stale' ? { staleLockPid: lock.lock.pid } : {}), ...(lock.state === 'unreadable' ? { lockProblem: lock.reason } : {}) };
+  const rpcOk = probe.ok && probe.connect.rpcOk;
+  const out = {
+    ok: rpcOk,
+    runtime,
+    rpc: { ok: rpcOk, url: probe.url, latencyMs: probe.connect.latencyMs, protocol: probe.connect.protocol, error: probe.connect.error },
+    config: { path: ctx.paths.configPath.value, source: describeSource(ctx.paths.configPath) },
+    port: port ? { value: port.value, source: describeSource(port) } : undefined,
+    bind,
+    url: { value: target.url, source: target.urlSource },
+    listeners,
+    status: flags.deep ? probe.status : undefined,
+  };
+  if (flags.json) printScrubbed(out, secretsOf(flags, target));
+  else {
+    println(`Runtime: ${runtime.status}${'pid' in runtime ? ` (pid ${runtime.pid})` : ''}${'staleLockPid' in runtime ? ` (stale lock of pid ${runtime.staleLockPid})` : ''}`);
+    println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error) : 'unknown'}`}`);
+    println(`URL: ${target.url} (${target.urlSource})`);
+    if (port) println(`Port: ${port.value} (${describeSource(port)})`);
+    if (bind) println(`Bind: ${bind.value} (${bind.source})`);
+    println(`Config: ${ctx.paths.configPath.value} (${describeSource(ctx.paths.configPath)})`);
+    if (Array.isArray(listeners)) {
+      if (listeners.length === 0) println('Listeners: none');
+      for (const l of listeners as Array<{ address: string; port: number; pid?: number; command?: string }>) println(`Listener: ${l.address}:${l.port} pid ${l.pid ?? '?'} ${l.command ?? ''}`);
+    }
+  }
+  if (flags.requireRpc && !rpcOk) return 1;
+  return 0;
+}
+
+export async function gatewayProbe(ctx: CliContext, flags: ClientFlags): Promise<number> {
+  const target = resolveTarget(ctx.paths, flags);
+  const r: ProbeResult = await probeGateway({ url: target.url, token: target.token, password: target.password, timeoutMs: timeoutOf(flags), stateDir: ctx.paths.stateDir.value, deep: true });
+  if (flags.json) printScrubbed(r, secretsOf(flags, target));
+  else {
+    println(`Gateway ${r.url}: ${r.ok ? 'reachable' : 'NOT reachable'} (${r.durationMs}ms)`);
+    if (r.connect.ok) println(`  connect: ok, protocol ${r.connect.protocol}, server ${r.connect.serverVersion ?? '?'}, ${r.connect.latencyMs}ms`);
+    if (r.connect.error) println(`  ${r.connect.ok ? 'rpc' : 'connect'}: ${describeFailure(r.connect.error)}`);
+    if (r.connect.rpcOk) println('  health: ok');
+    for (const w of r.warnings) println(`  warning: ${w}`);
+  }
+  return r.ok ? 0 : 1;
+}

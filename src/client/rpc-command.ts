@@ -1,0 +1,41 @@
+// Runs one RPC for a CLI command: connect, call, print (JSON or human), exit 0/1.
+import type { Command } from 'commander';
+import { contextFor } from '../cli/context.js';
+import { printJson, println, eprintln } from '../cli/output.js';
+import { VERSION } from '../cli/version.js';
+import { describeFailure, openClient, timeoutOf, type ClientFlags } from './cli-options.js';
+
+export async function runRpc(cmd: Command, method: string, params: unknown, render: (payload: any) => void): Promise<number> {
+  return runRpcs(cmd, [[method, params]], (all) => render(all[method]), true);
+}
+
+/** Several RPCs on one connection; JSON prints {method: payload} (or the payload alone when single). */
+export async function runRpcs(cmd: Command, calls: Array<[string, unknown]>, render: (payloads: Record<string, any>) => void, single = false): Promise<number> {
+  const flags = cmd.opts() as ClientFlags;
+  const ctx = contextFor(cmd);
+  const opened = await openClient(ctx.paths, flags, VERSION);
+  if ('failure' in opened) {
+    if (flags.json) printJson({ ok: false, url: opened.url, error: opened.failure });
+    else eprintln(`error: cannot connect to the gateway at ${opened.url}: ${describeFailure(opened.failure)}`);
+    return 1;
+  }
+  try {
+    const payloads: Record<string, any> = {};
+    for (const [method, params] of calls) {
+      const r = await opened.client.call(method, params, timeoutOf(flags));
+      if (!r.ok) {
+        if (flags.json) printJson({ ok: false, url: opened.url, method, error: r.failure });
+        else eprintln(`error: ${method} failed: ${describeFailure(r.failure)}`);
+        return 1;
+      }
+      payloads[method] = r.payload;
+    }
+    if (flags.json) printJson(single ? payloads[calls[0][0]] : payloads);
+    else render(payloads);
+    return 0;
+  } finally {
+    opened.client.close();
+  }
+}
+
+export { println };

@@ -1,0 +1,278 @@
+// One WebSocket from open to close: challenge, the first-frame rules, the pre-auth size limit, the
+// handshake timeout, then RPC dispatch with scope checks.
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import { CLOSE } from '../protocol/errors.js';
+import { POLICY, PREAUTH_MAX_BYTES, PROTOCOL_MAX, PROTOCOL_MIN, connectParams, describeIssues, requestFrame, type ErrorShape, type HelloOk } from '../protocol/frames.js';
+import { decideConnect } from './handshake.js';
+import { remoteIpOf } from './http.js';
+import { healthSnapshot } from './methods/health.js';
+import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
+import { MethodError } from './methods/types.js';
+import { scopeSatisfied } from './pairing-store.js';
+import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
+
+const FIRST_FRAME_ERROR = 'invalid handshake: first request must be connect';
+/** Denied calls tolerated per minute before the socket is closed (upstream: repeated unauthorized calls). */
+const MAX_DENIED_PER_MINUTE = 30;
+/** Presence entries in a hello-ok snapshot; system-presence returns all of them. */
+const SNAPSHOT_PRESENCE_MAX = 100;
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+
+/** The `cause` upstream logs for a connect refused for this reason. */
+function causeOf(logReason: string): string {
+  if (logReason === 'protocol_mismatch') return 'protocol-mismatch';
+  if (logReason === 'invalid_role') return 'invalid-role';
+  if (logReason === 'origin_not_allowed') return 'origin-mismatch';
+  if (logReason === 'pairing_required') return 'pairing-required';
+  if (logReason === 'device_identity_required') return 'device-required';
+  if (logReason === 'control_ui_device_identity_required') return 'control-ui-insecure-auth';
+  if (logReason.startsWith('device_') && logReason !== 'device_token_mismatch') return 'device-auth-invalid';
+  return 'unauthorized';
+}
+
+/** WebSocket close reasons are limited to 123 bytes. */
+function closeReason(text: string): string {
+  let out = text;
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1);
+  return out;
+}
+
+export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessage): void {
+  const connId = crypto.randomUUID();
+  const nonce = crypto.randomUUID();
+  const remoteIp = remoteIpOf(req);
+  const peer = `${remoteIp}:${req.socket.remotePort}->${req.socket.localAddress?.replace(/^::ffff:/, '')}:${req.socket.localPort}`;
+  let lastFrame: { type?: string; method?: string; id?: string } = {};
+  const origin = header(req, 'origin');
+  const host = header(req, 'host');
+  const ua = header(req, 'user-agent');
+  const openedAt = Date.now();
+  let live: LiveConnection | undefined;
+  let closed = false;
+  let denied: number[] = [];
+
+  const send = (frame: unknown) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > POLICY.maxBufferedBytes) {
+      close(CLOSE.POLICY, 'slow consumer');
+      return;
+    }
+    ws.send(JSON.stringify(frame));
+  };
+  const close = (code: number, reason: string) => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(timer);
+    try {
+      ws.close(code, reason);
+    } catch {
+      ws.terminate();
+    }
+    // A peer that never answers the close handshake must not hold the socket.
+    setTimeout(() => ws.terminate(), 2000).unref();
+  };
+  const closeBeforeConnect = (code: number, reason: string, cause?: string, extra: Record<string, unknown> = {}) => {
+    const fields: Record<string, unknown> = {
+      ...(cause ? { cause } : {}),
+      handshake: cause ? 'failed' : 'pending',
+      durationMs: Date.now() - openedAt,
+      ...(lastFrame.type ? { lastFrameType: lastFrame.type, lastFrameMethod: lastFrame.method, lastFrameId: lastFrame.id } : {}),
+      host: host ?? 'n/a',
+      ...(origin ? { origin } : {}),
+      remoteAddr: remoteIp,
+      remotePort: req.socket.remotePort,
+      endpoint: peer,
+      ...extra,
+    };
+    rt.wsLog.warn(
+      `closed before connect conn=${connId} peer=${peer} remote=${remoteIp} fwd=${header(req, 'x-forwarded-for') ?? 'n/a'} origin=${origin ?? 'n/a'} host=${host ?? 'n/a'} ua=${ua ?? 'n/a'} code=${code} reason=${reason || 'n/a'}`,
+      fields,
+    );
+    close(code, closeReason(reason));
+  };
+  const reply = (id: string, ok: boolean, body: { payload?: unknown; error?: ErrorShape }) => send({ type: 'res', id, ok, ...body });
+
+  const timer = setTimeout(() => {
+    if (!live) closeBeforeConnect(CLOSE.NORMAL, 'handshake timeout');
+  }, rt.settings.handshakeTimeoutMs);
+  timer.unref();
+
+  rt.wsLog.debug(`← open remoteAddr=${remoteIp} conn=${connId}`);
+  send({ type: 'event', event: 'connect.challenge', payload: { nonce, ts: Date.now() } });
+
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (closed) return;
+    if (!live) {
+      if (data.length > PREAUTH_MAX_BYTES) return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { bytes: data.length });
+      onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
+    } else {
+      void onRequest(isBinary ? undefined : data.toString('utf8'));
+    }
+  });
+  ws.on('close', () => {
+    closed = true;
+    clearTimeout(timer);
+    if (live) {
+      rt.connections.delete(connId);
+      rt.stateVersion.presence++;
+      rt.wsLog.info(`${live.info.clientMode} disconnected conn=${connId}`);
+    }
+  });
+  ws.on('error', () => ws.terminate());
+
+  function parse(text: string | undefined): unknown {
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function onHandshakeFrame(text: string | undefined) {
+    const raw = parse(text) as { type?: unknown; method?: unknown; id?: unknown } | undefined;
+    if (raw && typeof raw === 'object') lastFrame = { type: String(raw.type), method: String(raw.method), id: String(raw.id) };
+    const frame = requestFrame.safeParse(raw);
+    if (!frame.success || frame.data.method !== 'connect') {
+      const id = frame.success ? frame.data.id : 'invalid';
+      reply(id, false, { error: { code: 'INVALID_REQUEST', message: FIRST_FRAME_ERROR } });
+      return closeBeforeConnect(CLOSE.POLICY, FIRST_FRAME_ERROR, 'invalid-handshake', { handshakeError: FIRST_FRAME_ERROR });
+    }
+    const params = connectParams.safeParse(frame.data.params);
+    if (!params.success) {
+      const message = `invalid connect params: ${describeIssues(params.error)}`;
+      reply(frame.data.id, false, { error: { code: 'INVALID_REQUEST', message } });
+      return closeBeforeConnect(CLOSE.POLICY, message, 'invalid-handshake', { handshakeError: message });
+    }
+    const p = params.data;
+    const decision = decideConnect(rt, { params: p, nonce, remoteIp, origin, host, headers: req.headers });
+    const client = `${p.client.id} ${p.client.mode} v${p.client.version}`;
+    if (!decision.ok) {
+      if (decision.pairing) {
+        const pr = decision.pairing;
+        rt.log.warn(
+          `pairing request from device ${pr.deviceId}: requestId=${pr.requestId} reason=${pr.reason} role=${p.role ?? 'operator'} remote=${remoteIp} client=${client}`,
+        );
+        if (pr.reason !== 'not-paired') {
+          // Upstream's audit line for a known device asking for more than it was approved for.
+          const was = rt.pairing.getPaired(pr.deviceId);
+          rt.log.warn(
+            `security audit: device access upgrade requested reason=${pr.reason} device=${pr.deviceId} ip=${remoteIp} auth=${p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : 'device-token'} roleFrom=${was?.roles.join(',') ?? 'none'} roleTo=${p.role ?? 'operator'} scopesFrom=${was?.scopes.join(',') || 'none'} scopesTo=${(p.scopes ?? []).join(',') || 'none'}`,
+          );
+        }
+        if (pr.created) {
+          rt.broadcast('device.pair.requested', { requestId: pr.requestId, deviceId: pr.deviceId, reason: pr.reason, role: p.role ?? 'operator' }, (c) =>
+            scopeSatisfied(c.info.scopes, 'operator.pairing'),
+          );
+        }
+      }
+      const cause = causeOf(decision.logReason);
+      if (cause === 'unauthorized') {
+        const auth = p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : p.auth?.deviceToken ? 'device-token' : p.auth?.bootstrapToken ? 'bootstrap-token' : 'none';
+        rt.wsLog.warn(
+          `unauthorized conn=${connId} peer=${peer} remote=${remoteIp} client=${client} role=${p.role ?? 'operator'} scopes=${p.scopes?.length ?? 0} auth=${auth} device=${p.device ? 'yes' : 'no'} platform=${p.client.platform} instance=${p.client.instanceId ?? 'n/a'} host=${host ?? 'n/a'} origin=${origin ?? 'n/a'} ua=${ua ?? 'n/a'} reason=${decision.logReason} guidance=${decision.error.message}`,
+        );
+      } else if (cause === 'protocol-mismatch') {
+        rt.wsLog.warn(
+          `protocol mismatch conn=${connId} peer=${peer} remote=${remoteIp} remotePort=${req.socket.remotePort} client=${client} min=${p.minProtocol} max=${p.maxProtocol} expected=${PROTOCOL_MAX} probeMin=${PROTOCOL_MIN} instance=${p.client.instanceId ?? 'n/a'}`,
+        );
+      }
+      reply(frame.data.id, false, { error: decision.error });
+      return closeBeforeConnect(decision.closeCode, decision.error.message, cause, { client: p.client.id, mode: p.client.mode, reason: decision.logReason });
+    }
+    clearTimeout(timer);
+    live = {
+      info: {
+        connId,
+        clientId: p.client.id,
+        clientMode: p.client.mode,
+        clientVersion: p.client.version,
+        platform: p.client.platform,
+        displayName: p.client.displayName,
+        role: decision.role,
+        scopes: decision.scopes,
+        deviceId: decision.deviceId,
+        remoteIp,
+        protocol: decision.protocol,
+        connectedAtMs: Date.now(),
+      },
+      send,
+      close,
+    };
+    rt.connections.set(connId, live);
+    rt.stateVersion.presence++;
+    const s = rt.settings;
+    const hello: HelloOk = {
+      type: 'hello-ok',
+      protocol: decision.protocol,
+      server: { version: rt.version, connId },
+      features: { methods: METHODS.map((m) => m.name), events: EVENTS },
+      snapshot: {
+        // Bounded: with thousands of clients a full list in every hello-ok makes connecting O(n²).
+        presence: presenceOf(rt).slice(-SNAPSHOT_PRESENCE_MAX),
+        health: healthSnapshot(rt),
+        stateVersion: { ...rt.stateVersion },
+        uptimeMs: Date.now() - rt.startedAtMs,
+        configPath: s.configPath,
+        stateDir: s.stateDir,
+        authMode: s.authMode,
+      },
+      policy: { ...POLICY, tickIntervalMs: s.tickIntervalMs },
+    };
+    hello.auth = decision.deviceToken
+      ? { deviceToken: decision.deviceToken.token, role: decision.deviceToken.role, scopes: decision.deviceToken.scopes, method: decision.authMethod }
+      : { role: decision.role, scopes: decision.scopes, method: decision.authMethod };
+    reply(frame.data.id, true, { payload: hello });
+    rt.wsLog.info(`${p.client.mode} connected conn=${connId} remote=${remoteIp} client=${client} role=${decision.role} durationMs=${Date.now() - openedAt}`);
+  }
+
+  function deny(id: string, error: ErrorShape) {
+    reply(id, false, { error });
+    const t = Date.now();
+    denied = denied.filter((d) => t - d < 60_000);
+    denied.push(t);
+    if (denied.length > MAX_DENIED_PER_MINUTE) close(CLOSE.POLICY, 'repeated unauthorized calls');
+  }
+
+  async function onRequest(text: string | undefined) {
+    const frame = requestFrame.safeParse(parse(text));
+    if (!frame.success) {
+      const id = (parse(text) as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') reply(id, false, { error: { code: 'INVALID_REQUEST', message: 'invalid request frame' } });
+      return;
+    }
+    const { id, method, params } = frame.data;
+    const conn = live!;
+    const def = METHOD_TABLE.get(method);
+    if (!def) return reply(id, false, { error: { code: 'INVALID_REQUEST', message: `unknown method: ${method}` } });
+    if (!(def.roles ?? ['operator']).includes(conn.info.role)) {
+      return deny(id, { code: 'INVALID_REQUEST', message: `unauthorized role: ${conn.info.role}` });
+    }
+    if (def.scope && !scopeSatisfied(conn.info.scopes, def.scope)) {
+      const message = `missing scope: ${def.scope}`;
+      return deny(
+        id,
+        conn.info.protocol >= 4 ? { code: 'FORBIDDEN', message, details: { code: 'MISSING_SCOPE', missingScope: def.scope, requiredScopes: [def.scope] } } : { code: 'INVALID_REQUEST', message },
+      );
+    }
+    const started = Date.now();
+    try {
+      const payload = await def.handle(params, { rt, conn });
+      reply(id, true, { payload });
+      rt.wsLog.debug(`⇄ res ✓ ${method} ${Date.now() - started}ms conn=${connId}`);
+    } catch (err) {
+      if (err instanceof MethodError) reply(id, false, { error: err.toShape() });
+      else {
+        rt.wsLog.error(`method ${method} failed: ${(err as Error)?.message ?? String(err)}`);
+        reply(id, false, { error: { code: 'UNAVAILABLE', message: `${method} failed: ${(err as Error)?.message ?? String(err)}` } });
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// `config.get`: the config file as written, secrets redacted, with a hash for config.patch's baseHash.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { ConfigError } from '../../config/errors.js';
+import { parseConfigText } from '../../config/load.js';
+import { redactValue } from '../../config/redact.js';
+import { validateConfig } from '../../config/schema.js';
+import type { MethodDef } from './types.js';
+
+export function hashText(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
+export function readConfigForRpc(file: string) {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { path: file, exists: false, valid: false, issues: [] as unknown[] };
+  }
+  try {
+    const raw = parseConfigText(file, text);
+    const issues = validateConfig(raw);
+    return { path: file, exists: true, hash: hashText(text), valid: issues.length === 0, issues, config: redactValue(raw) };
+  } catch (err) {
+    const e = err as ConfigError;
+    return { path: file, exists: true, hash: hashText(text), valid: false, issues: [{ path: e.location ?? file, message: e.message }] };
+  }
+}
+
+export const configGet: MethodDef = {
+  name: 'config.get',
+  scope: 'operator.read',
+  handle: (_params, { rt }) => readConfigForRpc(rt.settings.configPath),
+};

@@ -1,0 +1,89 @@
+// Failed-auth limiter (reference §4): a sliding window of failures per key; too many lock the key out.
+export interface RateLimitSettings {
+  maxAttempts: number;
+  windowMs: number;
+  lockoutMs: number;
+  exemptLoopback: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = { maxAttempts: 10, windowMs: 60_000, lockoutMs: 300_000, exemptLoopback: true };
+
+export function rateLimitFromConfig(cfg: Partial<RateLimitSettings> | undefined): RateLimitSettings {
+  return { ...DEFAULT_RATE_LIMIT, ...Object.fromEntries(Object.entries(cfg ?? {}).filter(([, v]) => v !== undefined)) };
+}
+
+interface Entry {
+  failures: number[];
+  lockedUntil: number;
+}
+
+export class FailureLimiter {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private settings: RateLimitSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  update(settings: RateLimitSettings): void {
+    this.settings = settings;
+  }
+
+  /** Milliseconds until the key may try again; 0 when it is not locked out. */
+  retryAfter(key: string): number {
+    const e = this.entries.get(key);
+    if (!e) return 0;
+    return Math.max(0, e.lockedUntil - this.now());
+  }
+
+  /** Records a failure; returns true when this failure locked the key out. */
+  fail(key: string): boolean {
+    const t = this.now();
+    const e = this.entries.get(key) ?? { failures: [], lockedUntil: 0 };
+    e.failures = e.failures.filter((f) => t - f < this.settings.windowMs);
+    e.failures.push(t);
+    this.entries.set(key, e);
+    if (e.failures.length >= this.settings.maxAttempts) {
+      e.lockedUntil = t + this.settings.lockoutMs;
+      e.failures = [];
+      return true;
+    }
+    this.prune(t);
+    return false;
+  }
+
+  reset(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Keeps the map bounded: drop keys with nothing recent and no lockout. */
+  private prune(t: number): void {
+    if (this.entries.size < 10_000) return;
+    for (const [k, e] of this.entries) {
+      if (e.lockedUntil < t && e.failures.every((f) => t - f >= this.settings.windowMs)) this.entries.delete(k);
+    }
+  }
+}
+
+/** A fixed-window budget: at most `max` calls per `windowMs` per key (config.patch: 3/60 s). */
+export class CallBudget {
+  private calls = new Map<string, number[]>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** 0 when the call may proceed (and is counted), else ms until it may. */
+  take(key: string): number {
+    const t = this.now();
+    const list = (this.calls.get(key) ?? []).filter((c) => t - c < this.windowMs);
+    if (list.length >= this.max) {
+      this.calls.set(key, list);
+      return this.windowMs - (t - list[0]);
+    }
+    list.push(t);
+    this.calls.set(key, list);
+    return 0;
+  }
+}

@@ -1,0 +1,64 @@
+// What every part of a running gateway shares: settings, stores, connections, logger.
+import type { JsonObject } from '../config/load.js';
+import type { PairingStore } from './pairing-store.js';
+import type { GatewayLogger, SubsystemLogger } from './logger.js';
+import type { FailureLimiter } from './rate-limit.js';
+
+export interface GatewaySettings {
+  configPath: string;
+  stateDir: string;
+  /** The resolved config (after ${ENV}); {} when running unconfigured. */
+  config: JsonObject;
+  configHash?: string;
+  host: string;
+  port: number;
+  bind: string;
+  authMode: 'none' | 'token' | 'password' | 'trusted-proxy';
+  token?: string;
+  password?: string;
+  allowedOrigins: string[];
+  handshakeTimeoutMs: number;
+  tickIntervalMs: number;
+  verbose: boolean;
+}
+
+export interface ConnectionInfo {
+  connId: string;
+  clientId: string;
+  clientMode: string;
+  clientVersion: string;
+  platform: string;
+  displayName?: string;
+  role: string;
+  scopes: string[];
+  deviceId?: string;
+  remoteIp: string;
+  protocol: number;
+  connectedAtMs: number;
+}
+
+export interface LiveConnection {
+  info: ConnectionInfo;
+  send(frame: unknown): void;
+  close(code: number, reason: string): void;
+}
+
+export interface Runtime {
+  version: string;
+  startedAtMs: number;
+  settings: GatewaySettings;
+  logger: GatewayLogger;
+  log: SubsystemLogger;
+  wsLog: SubsystemLogger;
+  pairing: PairingStore;
+  authLimiter: FailureLimiter;
+  originLimiter: FailureLimiter;
+  rateLimitExemptLoopback: boolean;
+  connections: Map<string, LiveConnection>;
+  stateVersion: { presence: number; health: number };
+  broadcast(event: string, payload: unknown, filter?: (c: LiveConnection) => boolean): void;
+}
+
+export function presenceOf(rt: Runtime): ConnectionInfo[] {
+  return [...rt.connections.values()].map((c) => c.info);
+}
