@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
+import { register as registerDoctor } from './commands/doctor.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   );
 
   registerConfig(program);
+  registerDoctor(program);
   return program;
 }
 

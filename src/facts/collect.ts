@@ -1,0 +1,131 @@
+// Collects the facts a run needs, once, in parallel, each under its own timeout. A collector that
+// fails or runs out of time yields `unavailable` with the reason; it never stops the run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { collectSecrets } from '../config/redact.js';
+import { collectBrowser, collectCdp } from './browser.js';
+import { collectConfig, type ConfigFact } from './config.js';
+import type { CollectContext, CollectOptions } from './context.js';
+import { gatewayTarget, probeOptions } from './gateway.js';
+import { collectHeartbeat } from './heartbeat.js';
+import { collectLock } from './lock.js';
+import { collectLogs } from './logs.js';
+import { collectPorts } from './ports.js';
+import { collectState } from './state.js';
+import { collectCron, collectDevices } from './stores.js';
+import { collectSystem } from './system.js';
+import { tcpProbe } from './tcp-probe.js';
+import type { Fact, FactMap, FactName, Facts } from './types.js';
+
+type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
+
+const cfgOf = (ctx: CollectContext) => ctx.config().resolved as Record<string, any> | undefined;
+
+const collectors: { [K in FactName]: Collector<K> } = {
+  config: (ctx) => ctx.config(),
+  state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
+  lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir),
+  gateway: (ctx) => memo(ctx, 'gateway', () => (ctx.probe ?? tcpProbe)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
+  ports: (ctx) => {
+    const { host, port } = gatewayTarget(ctx.config(), ctx.env);
+    return collectPorts(port, host, {
+      timeoutMs: ctx.timeoutMs,
+      deep: ctx.deep,
+      gatewayAnswered: async () => (ctx.recordedDir ? false : ((await collectors.gateway(ctx)) as FactMap['gateway']).ok),
+    });
+  },
+  logs: (ctx) =>
+    collectLogs(
+      {
+        stateDir: ctx.paths.stateDir.value,
+        upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? '/tmp/openclaw'),
+        configuredFile: typeof cfgOf(ctx)?.logging?.file === 'string' ? cfgOf(ctx)!.logging.file : undefined,
+      },
+      collectSecrets(ctx.config().resolved ?? {}),
+      ctx.scanner,
+    ),
+  browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
+  cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
+  system: () => collectSystem(),
+  heartbeat: (ctx) => collectHeartbeat(ctx.config()),
+  devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
+  cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
+};
+
+/** Facts that describe the live machine rather than files: a fixture records them instead. */
+const RECORDED_FILE: Partial<Record<FactName, string>> = {
+  gateway: 'probe.json',
+  ports: 'ports.json',
+  lock: 'lock.json',
+  system: 'system.json',
+  cdp: 'cdp.json',
+};
+
+export const FACT_NAMES = Object.keys(collectors) as FactName[];
+
+function memo<T>(ctx: CollectContext, key: string, make: () => Promise<T>): Promise<T> {
+  let p = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = make();
+    ctx.memo.set(key, p);
+  }
+  return p;
+}
+
+export function createContext(opts: CollectOptions): CollectContext {
+  let config: ConfigFact | undefined;
+  return {
+    ...opts,
+    memo: new Map(),
+    config: () => (config ??= collectConfig(opts.paths, opts.env)),
+  };
+}
+
+function recorded(ctx: CollectContext, name: FactName): Fact<unknown> | undefined {
+  const file = ctx.recordedDir && RECORDED_FILE[name];
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(ctx.recordedDir!, file), 'utf8');
+  } catch {
+    return { ok: false, reason: `not recorded in ${ctx.recordedDir}` };
+  }
+  try {
+    const value = JSON.parse(text);
+    if (value && value.ok === false && typeof value.reason === 'string' && !('connect' in value)) return value as Fact<unknown>;
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, reason: `${file} is not valid JSON: ${(err as Error).message}` };
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export async function collectFact<K extends FactName>(ctx: CollectContext, name: K): Promise<Fact<FactMap[K]>> {
+  const started = performance.now();
+  const rec = recorded(ctx, name);
+  if (rec) return rec as Fact<FactMap[K]>;
+  try {
+    // The probe gets the whole budget for itself plus a margin to report its own timeout.
+    const budget = name === 'gateway' ? ctx.timeoutMs + 500 : ctx.timeoutMs;
+    const value = await withTimeout(Promise.resolve().then(() => collectors[name](ctx)), budget, name);
+    return { ok: true, value, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    return { ok: false, reason: (err as Error)?.message ?? String(err), ms: Math.round(performance.now() - started) };
+  }
+}
+
+export async function collectFacts(ctx: CollectContext, names: Iterable<FactName>): Promise<Facts> {
+  const unique = [...new Set(names)].filter((n) => n in collectors);
+  const results = await Promise.all(unique.map((n) => collectFact(ctx, n)));
+  const facts: Facts = {};
+  unique.forEach((n, i) => ((facts as Record<string, unknown>)[n] = results[i]));
+  return facts;
+}
