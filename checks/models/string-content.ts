@@ -20,9 +20,9 @@ export default defineCheck({
     const lines = logLinesWith(facts, /content: invalid type: sequence, expected a string/);
     const p = parsedConfig(facts);
     if (lines.length === 0 || !p) return [];
-    const providers = Object.entries((p.cfg.models?.providers ?? {}) as Record<string, any>).filter(
-      ([, prov]) => Array.isArray(prov?.models) && !OFFICIAL.test(String(prov.baseUrl ?? '')) && prov.models.some((m: any) => m?.compat?.requiresStringContent !== true),
-    );
+    const custom = Object.entries((p.cfg.models?.providers ?? {}) as Record<string, any>).filter(([, prov]) => Array.isArray(prov?.models) && !OFFICIAL.test(String(prov.baseUrl ?? '')));
+    const providers = custom.filter(([, prov]) => prov.models.some((m: any) => m?.compat?.requiresStringContent !== true));
+    if (custom.length > 0 && providers.length === 0) return []; // already configured: the log line is from before
     const paths = providers.length === 1 ? providers[0][1].models.map((m: any, i: number) => (m?.compat?.requiresStringContent === true ? undefined : formatPath(['models', 'providers', providers[0][0], 'models', i, 'compat', 'requiresStringContent']))).filter(Boolean) : [];
     return [
       {
