@@ -42,7 +42,8 @@ export default defineCheck({
     const probe = fact(facts, 'gateway');
     const config = fact(facts, 'config');
     const lock = fact(facts, 'lock');
-    const answered = probe?.ok === true;
+    // A handshake that got as far as an auth, pairing or protocol answer proves a gateway is there.
+    const answered = probe?.ok === true || ['auth', 'pairing', 'protocol', 'origin', 'rpc'].includes(probe?.connect.error?.kind ?? '');
     const unverified = probe?.connect.error?.code === 'NO_CLIENT';
     if (!ports.holders) {
       if (answered || unverified) return [];
