@@ -2,17 +2,17 @@
 // fail with given findings, and for repairs the state after --fix plus a second run that finds
 // nothing and a second --fix that changes nothing.
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Check, Finding } from '../../src/engine/check.js';
 import { runDoctor, type DoctorOptions } from '../../src/engine/doctor.js';
-import { copyFixture, type FixtureCopy } from './fixtures.js';
+import { useFixtures, type FixtureCopy } from './fixtures.js';
 
 export interface InvalidCase {
   fixture: string;
   /** Expected findings of this check, in order; each is matched partially (toMatchObject). */
   findings: Partial<Finding>[];
   /** Run --fix (with --yes when set) and expect this config afterwards (object or predicate). */
-  fixed?: { yes?: boolean; config?: unknown | ((cfg: any) => void); verifyClean?: boolean };
+  fixed?: { yes?: boolean; config?: Record<string, unknown> | ((cfg: any) => void) };
   options?: Partial<DoctorOptions>;
 }
 
@@ -31,15 +31,7 @@ function readConfig(fx: FixtureCopy): any {
 
 export function testCheck(check: Check, cases: TesterCases): void {
   describe(check.meta.id, () => {
-    const copies: FixtureCopy[] = [];
-    const copy = (name: string) => {
-      const fx = copyFixture(name);
-      copies.push(fx);
-      return fx;
-    };
-    afterEach(() => {
-      for (const c of copies.splice(0)) c.cleanup();
-    });
+    const copy = useFixtures();
 
     it('has complete metadata', () => {
       const m = check.meta;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { resolvePaths, type ResolvedPaths } from '../../src/config/paths.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -70,4 +71,17 @@ export function copyFixture(name: string): FixtureCopy {
 export function cliEnv(fx: FixtureCopy): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NO_COLOR: '1', ...fx.env, OPENCLAW_DOCTOR_FACTS: fx.factsDir, TMPDIR: fx.root };
   return env;
+}
+
+/** `fixture(name)` for a test file: copies are removed after each test. Call at the top level of the file. */
+export function useFixtures(): (name: string) => FixtureCopy {
+  const copies: FixtureCopy[] = [];
+  afterEach(() => {
+    for (const c of copies.splice(0)) c.cleanup();
+  });
+  return (name) => {
+    const fx = copyFixture(name);
+    copies.push(fx);
+    return fx;
+  };
 }

@@ -3,21 +3,13 @@
 // clean, a second --fix that changes nothing, and --undo that restores the original bytes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSchema } from '../helpers/json-schema.js';
-import { cliEnv, copyFixture, fixtureNames, FIXTURES, type FixtureCopy } from '../helpers/fixtures.js';
+import { cliEnv, fixtureNames, FIXTURES, useFixtures } from '../helpers/fixtures.js';
 import { CLI, runCli } from '../helpers/cli.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, '../schemas/doctor-report.schema.json'), 'utf8'));
-const copies: FixtureCopy[] = [];
-afterEach(() => {
-  for (const c of copies.splice(0)) c.cleanup();
-});
-const fixture = (n: string) => {
-  const fx = copyFixture(n);
-  copies.push(fx);
-  return fx;
-};
+const fixture = useFixtures();
 
 beforeAll(() => {
   if (!fs.existsSync(CLI)) throw new Error('build first: npm run build');

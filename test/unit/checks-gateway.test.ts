@@ -68,7 +68,12 @@ testCheck(legacyToken, {
       fixture: 'legacy-token-key',
       findings: [{ severity: 'error', path: 'gateway.token', evidence: [{ kind: 'config', source: 'gateway.token', value: '***' }, { kind: 'config', source: 'gateway.auth.token', value: '(unset)' }] }],
       // The value moves; nothing is deleted.
-      fixed: { config: (c) => expect(c.gateway).toMatchObject({ auth: { mode: 'token', token: 'legacy-token-value-42' } }) && expect(c.gateway.token).toBeUndefined() },
+      fixed: {
+        config: (c) => {
+          expect(c.gateway).toMatchObject({ auth: { mode: 'token', token: 'legacy-token-value-42' } });
+          expect(c.gateway.token).toBeUndefined();
+        },
+      },
     },
     { fixture: 'legacy-token-conflict', findings: [{ message: expect.stringContaining('both set and differ'), data: { conflict: true } }] },
   ],

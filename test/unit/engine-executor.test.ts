@@ -1,22 +1,14 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import modeUnset from '../../checks/gateway/mode-unset.js';
 import clobbered from '../../checks/config/clobbered.js';
 import { applyConfigOps, ConfigOpConflict } from '../../src/engine/apply-config.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { runDoctor, type DoctorOptions } from '../../src/engine/doctor.js';
 import { journalFile, undoLastFix, UndoRefusedError } from '../../src/engine/journal.js';
-import { copyFixture, type FixtureCopy } from '../helpers/fixtures.js';
+import { useFixtures, type FixtureCopy } from '../helpers/fixtures.js';
 
-const copies: FixtureCopy[] = [];
-afterEach(() => {
-  for (const c of copies.splice(0)) c.cleanup();
-});
-const fixture = (n: string) => {
-  const fx = copyFixture(n);
-  copies.push(fx);
-  return fx;
-};
+const fixture = useFixtures();
 const run = (fx: FixtureCopy, o: Partial<DoctorOptions>) => runDoctor({ paths: fx.paths, env: fx.env, recordedDir: fx.factsDir, tmpdir: fx.root, timeoutMs: 1000, ...o });
 const noCopy = () => {
   throw new Error('no copies');

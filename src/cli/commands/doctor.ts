@@ -2,7 +2,7 @@
 // This file parses flags and renders; the engine (src/engine) does the work. Heavy modules load
 // inside the action, and `--json` never loads a terminal UI.
 import fs from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ProbeOptions, ProbeResult } from '../../client/types.js';
 import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -36,7 +36,7 @@ const list = (value: string, prev: string[]) => [...prev, ...value.split(',').ma
 
 function timeoutMs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 120_000) throw new CliError(`--timeout must be a whole number of milliseconds between 1 and 120000, got ${JSON.stringify(value)}`, EXIT.USAGE);
+  if (!Number.isInteger(n) || n < 1 || n > 120_000) throw new InvalidArgumentError('expected a whole number of milliseconds between 1 and 120000.');
   return n;
 }
 
