@@ -1,7 +1,7 @@
 // gateway.token is a legacy key nothing reads. Fix: move its value to gateway.auth.token (never
 // delete it, as upstream does); when both are set and differ, ask the user to choose.
 import { isDeepStrictEqual } from 'node:util';
-import { configEvidence, parsedConfig } from '../../src/engine/check-helpers.js';
+import { configEvidence, obj, parsedConfig } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -16,10 +16,10 @@ export default defineCheck({
   },
   detect(facts) {
     const p = parsedConfig(facts);
-    const raw = p?.config.raw as Record<string, any> | undefined;
-    if (!p || !raw?.gateway || !('token' in raw.gateway)) return [];
-    const legacy = raw.gateway.token;
-    const current = raw.gateway.auth?.token;
+    const gateway = obj(p?.config.raw?.gateway);
+    if (!p || !('token' in gateway)) return [];
+    const legacy = gateway.token;
+    const current = obj(gateway.auth).token;
     const conflict = current !== undefined && !isDeepStrictEqual(current, legacy);
     return [
       {

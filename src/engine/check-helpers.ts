@@ -120,3 +120,8 @@ export function logLinesWith(facts: Facts, ...needles: (string | RegExp)[]): Log
 export function logEvidence(line: LogLine): Evidence {
   return { kind: 'log', source: line.line ? `${line.file}:${line.line}` : line.file, value: line.text.length > 300 ? `${line.text.slice(0, 300)}…` : line.text };
 }
+
+/** The value when it is a plain object, else an empty one: configs in the wild hold anything anywhere. */
+export function obj(v: unknown): Record<string, any> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : {};
+}
