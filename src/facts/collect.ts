@@ -27,7 +27,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
   lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir),
   gateway: (ctx) => memo(ctx, 'gateway', () => (ctx.probe ?? tcpProbe)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
   ports: (ctx) => {
-    const { host, port } = gatewayTarget(ctx.config(), ctx.env);
+    const { host, port } = gatewayTarget(ctx.config());
     return collectPorts(port, host, {
       timeoutMs: ctx.timeoutMs,
       deep: ctx.deep,

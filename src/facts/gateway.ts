@@ -3,16 +3,15 @@
 import type { ProbeOptions } from '../client/types.js';
 import type { ConfigFact } from './config.js';
 
-export function gatewayTarget(config: ConfigFact, env: NodeJS.ProcessEnv): { host: string; port: number } {
+export function gatewayTarget(config: ConfigFact): { host: string; port: number } {
   const port = typeof config.effective.port?.value === 'number' ? (config.effective.port.value as number) : config.defaultPort;
   const gw = (config.resolved?.gateway ?? {}) as Record<string, any>;
   const host = config.effective.bind?.value === 'custom' && typeof gw.customBindHost === 'string' ? gw.customBindHost : '127.0.0.1';
-  void env;
   return { host, port };
 }
 
 export function probeOptions(config: ConfigFact, env: NodeJS.ProcessEnv, stateDir: string, timeoutMs: number, deep?: boolean): ProbeOptions {
-  const { host, port } = gatewayTarget(config, env);
+  const { host, port } = gatewayTarget(config);
   const auth = ((config.resolved?.gateway as any)?.auth ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   return {
