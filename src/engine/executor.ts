@@ -109,9 +109,8 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
       for (const p of configPlans) failed.set(p, why);
       entry.configBefore = undefined;
     }
-  } else if (draft && configPlans.length) {
-    // Nothing to write: the config already says what the repair wants (a second --fix).
   }
+  // Otherwise nothing is written: the config already says what the repairs want (a second --fix).
 
   // 3. Side effects, after the config is in place.
   for (const p of runnable) {

@@ -1,10 +1,9 @@
 // The doctor's report, the one shape every reporter renders. `--json` prints it as is: a superset
 // of upstream's {schemaVersion, ok, checksRun, checksSkipped, findings[]} (schemas/doctor-report.schema.json).
-import type { Check, Finding, FixKind } from './check.js';
-import type { Operation } from './operations.js';
+import type { Check, Finding, FixKind, Severity } from './check.js';
 import type { FixResult } from './executor.js';
+import type { Operation } from './operations.js';
 import { SEVERITY_RANK, sortFindings } from './runner.js';
-import type { Severity } from './check.js';
 
 export interface ReportFinding {
   checkId: string;

@@ -50,7 +50,9 @@ export function renderHuman(r: DoctorReport): string {
   } else {
     const parts = [count('error') && chalk.red(plural(count('error'), 'error')), count('warning') && chalk.yellow(plural(count('warning'), 'warning')), count('info') && plural(count('info'), 'note')].filter(Boolean);
     const fixable = r.findings.filter((f) => f.fix).length;
-    const hint = fixable && !r.fixes ? ` · ${fixable} fixable with \`openclaw doctor --fix\`` : '';
+    const needYes = r.findings.filter((f) => f.fix?.kind === 'confirm').length;
+    const yesNote = needYes ? ` (${needYes === fixable ? 'with --yes' : `${needYes} need --yes`})` : '';
+    const hint = fixable && !r.fixes ? ` · ${fixable} fixable with \`openclaw doctor --fix\`${yesNote}` : '';
     lines.push(`${parts.join(', ')} · ${plural(r.checksRun, 'check')}${took}${hint}`);
   }
   return lines.join('\n');
