@@ -110,3 +110,16 @@ describe('loader', () => {
     }
   });
 });
+
+describe('facts without a collector', () => {
+  it('are reported unavailable, not silently missing (a check from another team may need one)', async () => {
+    const fx = fixture('healthy');
+    const needsServices = defineCheck({
+      meta: { id: 'service/example', title: 'needs services', area: 'service', severity: 'warning', facts: ['services' as never], fix: 'none' },
+      detect: (facts) => ((facts as Record<string, { ok: boolean } | undefined>).services?.ok ? [] : [{ checkId: 'service/example', severity: 'info', message: 'services fact unavailable' }]),
+    });
+    const run = await runDoctor({ checks: [needsServices], paths: fx.paths, env: fx.env, timeoutMs: 500, probe: probeRefused });
+    expect(run.report.unavailable).toEqual({ services: 'no collector for "services" in this build' });
+    expect(run.findings.map((f) => f.message)).toEqual(['services fact unavailable']);
+  });
+});
