@@ -4,7 +4,7 @@ import { createContext, collectFacts } from '../facts/collect.js';
 import type { CollectOptions } from '../facts/context.js';
 import type { Facts } from '../facts/types.js';
 import type { Check, Finding, Severity } from './check.js';
-import { executeFixes, type ExecuteResult, type FixResult } from './executor.js';
+import type { ExecuteResult, FixResult } from './executor.js';
 import { loadChecks } from './loader.js';
 import { planFixes, type FixPlan } from './planner.js';
 import { buildReport, type DoctorReport } from './report.js';
@@ -60,6 +60,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorRun> {
       if (yes || opts.dryRun) p.reason = undefined;
     }
     const config = facts.config?.ok ? facts.config.value : ctx.config();
+    const { executeFixes } = await import('./executor.js'); // diff and write machinery: only when fixing
     execution = await executeFixes(plans, { ...opts, config, stateDir: opts.paths.stateDir.value, dryRun: opts.dryRun, env: opts.env });
     fixes = execution.results;
     if (!opts.dryRun && fixes.some((r) => r.status === 'applied')) findings = await verify(opts, selected, findings, fixes);
