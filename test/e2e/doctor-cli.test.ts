@@ -88,6 +88,18 @@ describe('selection and output', () => {
     expect(junit).toContain('<testcase classname="doctor.gateway" name="gateway/mode-unset">');
   });
 
+  it('--dry-run prints the operations and the config diff, and changes nothing', () => {
+    const fx = fixture('mode-unset');
+    const before = fs.readFileSync(fx.configPath, 'utf8');
+    const r = runCli(['doctor', '--dry-run'], cliEnv(fx));
+    expect(r.stdout).toContain('Planned repairs (dry run: nothing was changed)');
+    expect(r.stdout).toContain('{"op":"config.set","path":"gateway.mode","value":"local"}');
+    expect(r.stdout).toContain('+    "mode": "local"');
+    expect(r.stdout).toContain('"token": "***"'); // the diff is redacted
+    expect(fs.readFileSync(fx.configPath, 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(fx.stateDir, 'logs', 'doctor-journal.jsonl'))).toBe(false);
+  });
+
   it('never prints a secret: a generated token is redacted in the report', () => {
     const fx = fixture('bind-lan-no-auth');
     const r = runCli(['doctor', '--fix', '--json'], cliEnv(fx));
