@@ -113,8 +113,9 @@ export async function collectFact<K extends FactName>(ctx: CollectContext, name:
   const rec = recorded(ctx, name);
   if (rec) return rec as Fact<FactMap[K]>;
   try {
-    // The probe gets the whole budget for itself plus a margin to report its own timeout.
-    const budget = name === 'gateway' ? ctx.timeoutMs + 500 : ctx.timeoutMs;
+    // The probe gets the whole budget plus a margin to report its own timeout; the port lookup may
+    // wait for the probe (to skip ss/lsof when the gateway answers) and then run them.
+    const budget = name === 'gateway' ? ctx.timeoutMs + 500 : name === 'ports' ? ctx.timeoutMs + 2000 : ctx.timeoutMs;
     const value = await withTimeout(Promise.resolve().then(() => collectors[name](ctx)), budget, name);
     return { ok: true, value, ms: Math.round(performance.now() - started) };
   } catch (err) {
