@@ -5,7 +5,7 @@
 // gateway down ≤ 200 ms, ≤ 80 MiB peak. Results go to bench/results/doctor-json.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, freePort, holdPort, machine, measure, printTable, ROOT, runsFromArgs } from './doctor-lib.mjs';
+import { CLI, freePort, holdPort, machine, measure, printTable, ROOT, runsFromArgs, startGateway } from './doctor-lib.mjs';
 
 if (!fs.existsSync(CLI)) {
   console.error('build first: npm run build');
@@ -17,6 +17,14 @@ const rows = [];
 
 const healthy = machine('healthy', { fixture: 'healthy' });
 rows.push({ scenario: 'healthy (recorded gateway facts)', goal: '≤150 ms ≤80 MiB', ...measure([node, CLI, 'doctor', '--json'], healthy.env, runs) });
+
+// With our embedded gateway (once merged): DOCTOR_BENCH_GATEWAY_ARGS='gateway --port {port}'.
+if (process.env.DOCTOR_BENCH_GATEWAY_ARGS) {
+  const port = await freePort();
+  const running = machine('running', { port });
+  await startGateway(process.env.DOCTOR_BENCH_GATEWAY_ARGS.split(' '), running, port);
+  rows.push({ scenario: 'healthy, our gateway running (live)', goal: '≤150 ms ≤80 MiB', ...measure([node, CLI, 'doctor', '--json'], running.env, runs) });
+}
 
 const down = machine('down', { port: await freePort() });
 rows.push({ scenario: 'gateway down (live)', goal: '≤200 ms ≤80 MiB', ...measure([node, CLI, 'doctor', '--json'], down.env, runs) });

@@ -100,3 +100,20 @@ export function runsFromArgs(def = 9) {
   const i = process.argv.indexOf('--runs');
   return i > 0 ? Number(process.argv[i + 1]) : def;
 }
+
+/** Starts `node <CLI> ...args` ({port} replaced) on a machine and waits, at most 30 s, until the port listens. */
+export async function startGateway(args, m, port) {
+  const child = spawn(process.execPath, [CLI, ...args.map((a) => a.replace('{port}', String(port)))], { env: m.env, stdio: 'ignore' });
+  cleanups.push(() => child.kill('SIGKILL'));
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const open = await new Promise((resolve) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => (s.destroy(), resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (open) return child;
+    if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the gateway did not listen within 30 s');
+}

@@ -14,7 +14,6 @@ import type { SystemFact } from './system.js';
 
 export type Fact<T> = { ok: true; value: T; ms?: number } | { ok: false; reason: string; ms?: number };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FactMap {
   config: ConfigFact;
   state: StateFact;
