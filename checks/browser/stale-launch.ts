@@ -9,11 +9,11 @@ export default defineCheck({
     title: 'A launched browser is gone',
     area: 'browser',
     severity: 'warning',
-    facts: ['browser'],
+    facts: ['browserRuntime'],
     fix: 'safe',
     docs: 'seeds: Gateway troubleshooting › browser tool fails (CDP profile reachability)',
   },
-  detect({ browser }) {
+  detect({ browserRuntime: browser }) {
     if (!browser?.ok) return [];
     return browser.value.profiles
       .filter((p) => p.gone && p.stateFile)

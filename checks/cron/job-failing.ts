@@ -7,11 +7,11 @@ export default defineCheck({
     title: 'Cron jobs are failing',
     area: 'cron',
     severity: 'warning',
-    facts: ['cron'],
+    facts: ['cronRuntime'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › cron and heartbeat delivery',
   },
-  detect({ cron }) {
+  detect({ cronRuntime: cron }) {
     if (!cron?.ok) return [];
     return cron.value.jobs
       .filter((j) => j.lastStatus === 'error')

@@ -13,7 +13,7 @@ export default defineCheck({
     severity: 'error',
     facts: ['services'],
     fix: 'confirm',
-    docs: 'reference §6 Services (port drift)',
+    docs: 'reference: §6 Services (port drift)',
   },
   detect(facts) {
     const s = servicesOf(facts);

@@ -11,7 +11,7 @@ export default defineCheck({
     severity: 'warning',
     facts: ['services'],
     fix: 'none',
-    docs: 'reference §6 Services; seeds: Gateway troubleshooting › service manager',
+    docs: 'reference: §6 Services; seeds: Gateway troubleshooting › service manager',
   },
   detect(facts) {
     const s = servicesOf(facts);

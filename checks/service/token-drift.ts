@@ -12,7 +12,7 @@ export default defineCheck({
     severity: 'warning',
     facts: ['services'],
     fix: 'confirm',
-    docs: 'reference §6 Services (token drift)',
+    docs: 'reference: §6 Services (token drift)',
   },
   detect(facts) {
     const s = servicesOf(facts);

@@ -12,7 +12,7 @@ export default defineCheck({
     severity: 'warning',
     facts: ['services'],
     fix: 'confirm',
-    docs: 'reference §6 Services',
+    docs: 'reference: §6 Services',
   },
   detect(facts) {
     const s = servicesOf(facts);

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerConfig } from './commands/config.js';
+import { register as registerDoctor } from './commands/doctor.js';
 import { register as registerDevices } from './commands/devices.js';
 import { register as registerGateway } from './commands/gateway.js';
 import { register as registerHealth } from './commands/health.js';
@@ -45,6 +46,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   );
 
   registerConfig(program);
+  registerDoctor(program);
   const gateway = registerGateway(program);
   registerHealth(program);
   registerStatus(program);

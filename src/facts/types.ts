@@ -1,18 +1,39 @@
 // Facts are collected once per doctor run, in parallel, each with its own timeout, and handed to
 // pure checks. A collector that cannot answer returns `unavailable` with the reason, never throws.
 // Each collector module adds its value type to FactMap below (one line per fact).
+import type { ProbeResult } from '../client/types.js';
+import type { BrowserFact, CdpFact } from './browser.js';
+import type { ConfigFact } from './config.js';
+import type { CronFact, DevicesFact } from './stores.js';
+import type { HeartbeatFact } from './heartbeat.js';
+import type { LockFact } from './lock.js';
+import type { LogsFact } from './logs.js';
+import type { PortsFact } from './ports.js';
+import type { StateFact } from './state.js';
+import type { SystemFact } from './system.js';
 
 export type Fact<T> = { ok: true; value: T; ms?: number } | { ok: false; reason: string; ms?: number };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FactMap {
-  // name: ValueType — filled in by the collectors, e.g. `config: ConfigFact;`
+  config: ConfigFact;
+  state: StateFact;
+  lock: LockFact;
+  ports: PortsFact;
+  gateway: ProbeResult;
+  logs: LogsFact;
+  browser: BrowserFact;
+  cdp: CdpFact;
+  system: SystemFact;
+  heartbeat: HeartbeatFact;
+  devices: DevicesFact;
+  cron: CronFact;
+  // The runtime state of subsystems (src/subsystems/*/facts.ts), beside the config-level facts above.
   services: import('./services.js').ServicesFact;
-  cron: import('../subsystems/cron/facts.js').CronFact;
-  heartbeat: import('../subsystems/heartbeat/facts.js').HeartbeatFact;
+  cronRuntime: import('../subsystems/cron/facts.js').CronFact;
+  heartbeatRuntime: import('../subsystems/heartbeat/facts.js').HeartbeatFact;
   channels: import('../subsystems/channels/facts.js').ChannelsFact;
   nodes: import('../subsystems/nodes/facts.js').NodesFact;
-  browser: import('../subsystems/browser/facts.js').BrowserFact;
+  browserRuntime: import('../subsystems/browser/facts.js').BrowserFact;
   models: import('../subsystems/models/facts.js').ModelsFact;
 }
 

@@ -28,11 +28,11 @@ export async function collectSubsystemFacts(input: SubsystemFactsInput): Promise
     collectModelsFact({ config: input.config, probe: input.probeModels, offline: input.offline, timeoutMs: input.timeoutMs }),
   ]);
   return {
-    cron: collectCronFact(base),
-    heartbeat: collectHeartbeatFact({ ...base, now: input.now }),
+    cronRuntime: collectCronFact(base),
+    heartbeatRuntime: collectHeartbeatFact({ ...base, now: input.now }),
     channels: collectChannelsFact({ ...base, now: input.now }),
     nodes: collectNodesFact(base),
-    browser,
+    browserRuntime: browser,
     models,
   };
 }

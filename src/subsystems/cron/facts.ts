@@ -2,7 +2,8 @@
 import type { Fact } from '../../facts/types.js';
 import type { JsonObject } from '../../config/load.js';
 import { cronEnabled, viewJob, type CronJobView } from './rpc.js';
-import { cronStorePath, nextWakeAt, readCronStore } from './store.js';
+import { nextRunAt } from './schedule.js';
+import { cronStorePath, readCronStore, type CronJob } from './store.js';
 
 export interface CronFact {
   enabled: boolean;
@@ -11,11 +12,27 @@ export interface CronFact {
   nextWakeAtMs: number | null;
 }
 
-export function collectCronFact(input: { stateDir: string; config: JsonObject }): Fact<CronFact> {
+/**
+ * When the job runs next: what the scheduler saved, else what its schedule says. A store the gateway
+ * never ran has no saved times, and that is not a stuck job; a schedule with no future run is.
+ */
+function plannedRun(job: CronJob, now: number): number | null {
+  if (job.state.nextRunAtMs !== undefined && job.state.nextRunAtMs !== null) return job.state.nextRunAtMs;
+  try {
+    return nextRunAt(job.schedule, now) ?? null;
+  } catch {
+    return null; // an expression croner cannot parse never runs
+  }
+}
+
+export function collectCronFact(input: { stateDir: string; config: JsonObject; now?: number }): Fact<CronFact> {
   const storePath = cronStorePath(input.stateDir, input.config as { cron?: { store?: unknown } });
   try {
     const store = readCronStore(storePath);
-    return { ok: true, value: { enabled: cronEnabled(input.config), storePath, jobs: store.jobs.map(viewJob), nextWakeAtMs: nextWakeAt(store) ?? null } };
+    const now = input.now ?? Date.now();
+    const jobs = store.jobs.map((j) => ({ ...viewJob(j), nextRunAtMs: plannedRun(j, now) }));
+    const planned = jobs.filter((j) => j.enabled && j.nextRunAtMs !== null).map((j) => j.nextRunAtMs as number);
+    return { ok: true, value: { enabled: cronEnabled(input.config), storePath, jobs, nextWakeAtMs: planned.length ? Math.min(...planned) : null } };
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }

@@ -1,0 +1,40 @@
+// The same scenarios under a real `openclaw` install, when one is on PATH (or OPENCLAW_UPSTREAM_BIN
+// names it), for a side-by-side ratio with ours. Run the real one only where it cannot reach the
+// network (reference §8: an `ip netns` with loopback only). Skips cleanly when none is installed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CLI, freePort, holdPort, machine, measure, printTable, ROOT, runsFromArgs } from './doctor-lib.mjs';
+
+function findUpstream() {
+  if (process.env.OPENCLAW_UPSTREAM_BIN) return process.env.OPENCLAW_UPSTREAM_BIN;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const bin = path.join(dir, 'openclaw');
+    if (!fs.existsSync(bin)) continue;
+    const real = fs.realpathSync(bin);
+    if (real.startsWith(ROOT)) continue; // that is us (npm link / node_modules/.bin)
+    return bin;
+  }
+  return undefined;
+}
+
+const upstream = findUpstream();
+if (!upstream) {
+  console.log('No upstream openclaw on PATH (or OPENCLAW_UPSTREAM_BIN): nothing to compare. See bench/README.md.');
+  process.exit(0);
+}
+const version = spawnSync(upstream, ['--version'], { encoding: 'utf8', timeout: 60_000 }).stdout.trim();
+const runs = runsFromArgs(5);
+const rows = [];
+for (const [scenario, make] of [
+  ['gateway down (live)', async () => machine('up-down', { port: await freePort() })],
+  ['port held by another process', async () => machine('up-busy', { port: await holdPort() })],
+]) {
+  const m = await make();
+  const env = { ...m.env, OPENCLAW_CONFIG_PATH: path.join(m.stateDir, 'openclaw.json') };
+  const theirs = measure([upstream, 'doctor', '--json'], env, runs);
+  const ours = measure([process.execPath, CLI, 'doctor', '--json'], env, runs);
+  rows.push({ scenario: `${scenario}: upstream`, ...theirs });
+  rows.push({ scenario: `${scenario}: ours`, ...ours, goal: `×${(theirs.medianMs / ours.medianMs).toFixed(1)} faster` });
+}
+printTable(`openclaw doctor --json, upstream ${version} vs ours (${runs} runs each)`, rows);

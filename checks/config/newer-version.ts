@@ -1,0 +1,34 @@
+// meta.lastTouchedVersion newer than the releases this toolkit knows: warn before anything edits it.
+import { compareVersions, configEvidence, get, parsedConfig } from '../../src/engine/check-helpers.js';
+import { defineCheck } from '../../src/engine/check.js';
+
+/** The newest OpenClaw release this toolkit was checked against (reference: releases 2026.4–2026.9). */
+export const NEWEST_KNOWN = '2026.9.99';
+
+export default defineCheck({
+  meta: {
+    id: 'config/newer-version',
+    title: 'The config was written by a newer OpenClaw',
+    area: 'config',
+    severity: 'warning',
+    facts: ['config'],
+    fix: 'none',
+    docs: 'reference: Config was last written by a newer OpenClaw',
+  },
+  detect(facts) {
+    const p = parsedConfig(facts);
+    const v = p && get(p.cfg, 'meta.lastTouchedVersion');
+    if (typeof v !== 'string' || !/^\d{4}\.\d+/.test(v) || compareVersions(v, NEWEST_KNOWN) <= 0) return [];
+    return [
+      {
+        checkId: 'config/newer-version',
+        severity: 'warning',
+        message: `Config was last written by a newer OpenClaw (${v}); this toolkit knows releases up to 2026.9. Keys it does not know are kept as they are, but its advice may be dated.`,
+        path: 'meta.lastTouchedVersion',
+        fixHint: 'Update the toolkit, or run the newer openclaw doctor',
+        cause: 'config-newer-version',
+        evidence: [configEvidence('meta.lastTouchedVersion', v)],
+      },
+    ];
+  },
+});

@@ -1,0 +1,30 @@
+// Devices waiting for approval: they get "pairing required" until someone approves them.
+import { fact } from '../../src/engine/check-helpers.js';
+import { defineCheck } from '../../src/engine/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'devices/pairing-pending',
+    title: 'Devices are waiting for pairing approval',
+    area: 'devices',
+    severity: 'warning',
+    facts: ['devices'],
+    fix: 'none',
+    docs: 'seeds: Gateway errors › Pairing Required',
+  },
+  detect(facts) {
+    const d = fact(facts, 'devices');
+    if (!d?.pending.length) return [];
+    const first = d.pending[0];
+    return [
+      {
+        checkId: 'devices/pairing-pending',
+        severity: 'warning',
+        message: `${d.pending.length} device${d.pending.length === 1 ? ' is' : 's are'} waiting for approval; until approved ${d.pending.length === 1 ? 'it gets' : 'they get'} "pairing required".`,
+        fixHint: `openclaw devices approve ${first.requestId} (openclaw devices list shows all)`,
+        cause: 'pairing-pending',
+        evidence: d.pending.slice(0, 5).map((p) => ({ kind: 'file' as const, source: `${d.path} requestId ${p.requestId}`, value: [p.displayName, p.deviceId?.slice(0, 12), p.role, p.reason].filter(Boolean).join(' · ') || 'pending' })),
+      },
+    ];
+  },
+});

@@ -1,0 +1,46 @@
+// A non-loopback bind with no token, password or trusted proxy: the gateway refuses to start
+// ("Refusing to bind gateway to <bind> without auth"). Fix: generate a 48-hex token, mode token.
+import { configEvidence, describeBind, exposure, newToken, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
+import { defineCheck } from '../../src/engine/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'gateway/bind-without-auth',
+    title: 'A non-loopback bind needs a token or password',
+    area: 'gateway',
+    severity: 'error',
+    facts: ['config'],
+    fix: 'safe',
+    docs: 'seeds: Gateway troubleshooting › bind and auth guardrails',
+  },
+  detect(facts) {
+    const p = parsedConfig(facts);
+    if (!p) return [];
+    const x = exposure(p.config);
+    if (!x.exposed) return [];
+    const auth = serverAuth(p.config);
+    if (auth.mode.value === 'none' || auth.mode.value === 'trusted-proxy' || auth.mode.value === 'password') return []; // other checks
+    if (auth.token) return [];
+    return [
+      {
+        checkId: 'gateway/bind-without-auth',
+        severity: 'error',
+        message: `The gateway binds to ${describeBind(x)} without a token: it refuses to start ("Refusing to bind gateway to ${String(x.raw)} without auth").`,
+        path: 'gateway.auth.token',
+        fixHint: 'openclaw doctor --fix (generates a token), or bind to loopback: openclaw config set gateway.bind loopback',
+        cause: 'bind-without-auth',
+        evidence: [configEvidence('gateway.bind', x.raw), configEvidence('gateway.auth.mode', p.cfg.gateway?.auth?.mode), { kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '(unset)' }],
+      },
+    ];
+  },
+  repair: (_f, facts) => {
+    // A token under the legacy key is the user's token: move it rather than invent another.
+    const legacy = (parsedConfig(facts)?.config.raw as any)?.gateway?.token;
+    return [
+      { op: 'config.set', path: 'gateway.auth.mode', value: 'token' },
+      typeof legacy === 'string' && legacy
+        ? { op: 'config.move', from: 'gateway.token', to: 'gateway.auth.token' }
+        : { op: 'config.set', path: 'gateway.auth.token', value: newToken() },
+    ];
+  },
+});

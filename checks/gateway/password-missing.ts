@@ -1,0 +1,32 @@
+// auth.mode password but no password anywhere: "Gateway auth is set to password, but no password is configured."
+import { configEvidence, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
+import { defineCheck } from '../../src/engine/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'gateway/password-missing',
+    title: 'Password auth without a password',
+    area: 'gateway',
+    severity: 'error',
+    facts: ['config'],
+    fix: 'none',
+    docs: 'seeds: Gateway troubleshooting › bind and auth guardrails',
+  },
+  detect(facts) {
+    const p = parsedConfig(facts);
+    if (!p) return [];
+    const auth = serverAuth(p.config);
+    if (auth.mode.value !== 'password' || auth.password) return [];
+    return [
+      {
+        checkId: 'gateway/password-missing',
+        severity: 'error',
+        message: 'gateway.auth.mode is "password" but no password is configured: the gateway refuses to start.',
+        path: 'gateway.auth.password',
+        fixHint: 'Set one: openclaw config set gateway.auth.password "<password>" (or export OPENCLAW_GATEWAY_PASSWORD for the gateway)',
+        cause: 'password-missing',
+        evidence: [configEvidence('gateway.auth.mode', 'password'), configEvidence('gateway.auth.password', undefined), { kind: 'env', source: 'OPENCLAW_GATEWAY_PASSWORD', value: '(unset)' }],
+      },
+    ];
+  },
+});

@@ -1,0 +1,36 @@
+// The state dir should be 0700 and the files holding secrets 0600 (config, backups, identity, devices).
+import { fact } from '../../src/engine/check-helpers.js';
+import { defineCheck } from '../../src/engine/check.js';
+
+const octal = (m: number) => `0${m.toString(8).padStart(3, '0')}`;
+
+export default defineCheck({
+  meta: {
+    id: 'state/permissions',
+    title: 'State files readable by other users',
+    area: 'state',
+    severity: 'warning',
+    facts: ['state'],
+    fix: 'safe',
+    docs: 'reference: paths (state dir 0700, config 0600)',
+  },
+  detect(facts) {
+    const state = fact(facts, 'state');
+    if (!state?.exists) return [];
+    return state.entries
+      .filter((e) => (e.mode & 0o077) !== 0)
+      .map((e) => {
+        const want = e.kind === 'dir' ? 0o700 : 0o600;
+        return {
+          checkId: 'state/permissions',
+          severity: 'warning' as const,
+          message: `${e.path} is ${octal(e.mode)}: other users on this machine can ${e.kind === 'dir' ? 'list it' : 'read it'} (it holds ${e.role === 'config' ? 'the config and its tokens' : 'secrets'}).`,
+          fixHint: `openclaw doctor --fix (chmod ${octal(want)})`,
+          cause: 'state-permissions',
+          evidence: [{ kind: 'file' as const, source: e.path, value: octal(e.mode) }],
+          data: { path: e.path, mode: want },
+        };
+      });
+  },
+  repair: (finding) => [{ op: 'file.chmod', path: String(finding.data?.path), mode: Number(finding.data?.mode) }],
+});

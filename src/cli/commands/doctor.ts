@@ -1,0 +1,201 @@
+// `openclaw doctor`: find the real cause, and with --fix repair it without losing anything.
+// This file parses flags and renders; the engine (src/engine) does the work. Heavy modules load
+// inside the action, and `--json` never loads a terminal UI.
+import fs from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ProbeOptions, ProbeResult } from '../../client/types.js';
+import { contextFor } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { printJson, println } from '../output.js';
+import { action } from '../run-action.js';
+
+type Format = 'human' | 'json' | 'sarif' | 'junit';
+const SEVERITIES = ['info', 'warning', 'error'] as const;
+
+interface DoctorFlags {
+  fix?: boolean;
+  repair?: boolean;
+  yes?: boolean;
+  dryRun?: boolean;
+  undo?: boolean;
+  json?: boolean;
+  lint?: boolean;
+  list?: boolean;
+  only: string[];
+  skip: string[];
+  severityMin?: (typeof SEVERITIES)[number];
+  format?: Format;
+  exitZero?: boolean;
+  nonInteractive?: boolean;
+  deep?: boolean;
+  timeout: number;
+  factsFrom?: string;
+}
+
+const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+function timeoutMs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 120_000) throw new InvalidArgumentError('expected a whole number of milliseconds between 1 and 120000.');
+  return n;
+}
+
+/**
+ * The gateway prober: the real client when this build has it (src/client/probe.ts), else a plain
+ * TCP connect that reports `refused` in milliseconds. The specifier is a variable so the build
+ * does not depend on the module existing.
+ */
+export async function defaultProber(): Promise<(o: ProbeOptions) => Promise<ProbeResult>> {
+  const specifier = '../../client/probe.js';
+  try {
+    const mod = (await import(specifier)) as { probeGateway?: (o: ProbeOptions) => Promise<ProbeResult> };
+    if (typeof mod.probeGateway === 'function') return mod.probeGateway;
+  } catch {
+    /* no gateway client in this build */
+  }
+  const { tcpProbe } = await import('../../facts/tcp-probe.js');
+  return tcpProbe;
+}
+
+async function askYes(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function checkStateReadable(dir: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // a fresh machine: checks say what is missing
+    throw new CliError(`cannot read the state dir ${dir}: ${(err as NodeJS.ErrnoException).code}`, EXIT.USAGE, 'Run the doctor as the user who owns it.');
+  }
+  if (!st.isDirectory()) throw new CliError(`the state dir ${dir} is not a directory`, EXIT.USAGE, 'Point OPENCLAW_STATE_DIR at the state directory.');
+  try {
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+  } catch {
+    throw new CliError(`cannot read the state dir ${dir}: permission denied`, EXIT.USAGE, 'Run the doctor as the user who owns it.');
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('doctor')
+    .description('find what keeps the gateway from working, and repair it with --fix')
+    .option('--fix', 'apply safe repairs (config edits are atomic, with a backup and an undo journal)')
+    .addOption(new Option('--repair', 'alias of --fix').hideHelp())
+    .option('--yes', 'also apply repairs that need confirmation (restore a config, stop a stale gateway)')
+    .option('--dry-run', 'show the repairs and the config diff; change nothing')
+    .option('--undo', 'revert the last --fix')
+    .option('--json', 'machine-readable report (same as --format json)')
+    .option('--lint', 'exit 0 when clean, 1 when findings at or above --severity-min remain, 2 on failure')
+    .option('--list', 'list the checks and exit')
+    .option('--only <ids>', 'run only these checks or areas (repeatable, or a comma list)', list, [])
+    .option('--skip <ids>', 'skip these checks or areas (repeatable, or a comma list)', list, [])
+    .addOption(new Option('--severity-min <level>', 'report findings at or above this severity').choices(SEVERITIES))
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json', 'sarif', 'junit']))
+    .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
+    .option('--non-interactive', 'never prompt; confirm repairs need --yes')
+    .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
+    .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP)', timeoutMs, 1500)
+    .addOption(new Option('--facts-from <dir>', 'read live-machine facts recorded in DIR (probe.json, ports.json, …)').hideHelp())
+    .action(action((flags: DoctorFlags, cmd: Command) => doctorAction(flags, cmd)));
+}
+
+async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
+  const ctx = contextFor(cmd);
+  const format: Format = flags.json ? 'json' : (flags.format ?? 'human');
+  if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);
+  if (flags.undo && (flags.fix || flags.repair || flags.dryRun)) throw new CliError('--undo cannot be combined with --fix or --dry-run', EXIT.USAGE);
+  checkStateReadable(ctx.paths.stateDir.value);
+  if (flags.undo) return undo(ctx.paths.stateDir.value, format, Boolean(flags.yes));
+
+  const [{ runDoctor }, { loadChecks, CheckLoadError }, { SelectionError, SEVERITY_RANK }] = await Promise.all([
+    import('../../engine/doctor.js'),
+    import('../../engine/loader.js'),
+    import('../../engine/runner.js'),
+  ]);
+  let checks;
+  try {
+    checks = await loadChecks();
+  } catch (err) {
+    if (err instanceof CheckLoadError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
+  if (flags.list) {
+    if (format === 'json') printJson(checks.map((c) => c.meta));
+    else for (const c of checks) println(`${c.meta.id.padEnd(34)} ${c.meta.severity.padEnd(8)} fix:${c.meta.fix.padEnd(8)} ${c.meta.title}`);
+    return EXIT.OK;
+  }
+  const recordedDir = flags.factsFrom ?? (ctx.env.OPENCLAW_DOCTOR_FACTS || undefined);
+  if (recordedDir && !fs.existsSync(recordedDir)) throw new CliError(`--facts-from: no such directory ${recordedDir}`, EXIT.USAGE);
+  const interactive = format === 'human' && !flags.nonInteractive && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+
+  let run;
+  try {
+    run = await runDoctor({
+      checks,
+      paths: ctx.paths,
+      env: ctx.env,
+      timeoutMs: flags.timeout,
+      deep: flags.deep,
+      recordedDir,
+      probe: recordedDir ? undefined : await defaultProber(),
+      only: flags.only,
+      skip: flags.skip,
+      severityMin: flags.severityMin,
+      fix: Boolean(flags.fix || flags.repair),
+      yes: flags.yes,
+      dryRun: flags.dryRun,
+      confirm: interactive ? (plan) => askYes(`Apply the repair for ${plan.checkId} (${plan.operations.map((o) => o.op).join(', ')})?`) : undefined,
+    });
+  } catch (err) {
+    if (err instanceof SelectionError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
+  const { report } = run;
+  if (format === 'json') printJson(report);
+  else if (format === 'sarif') {
+    const { renderSarif } = await import('../../engine/reporters/sarif.js');
+    const { VERSION } = await import('../version.js');
+    printJson(renderSarif(report, run.selected, VERSION));
+  } else if (format === 'junit') {
+    const { renderJunit } = await import('../../engine/reporters/junit.js');
+    process.stdout.write(renderJunit(report, run.selected));
+  } else {
+    const { renderHuman } = await import('../../engine/reporters/human.js');
+    println(renderHuman(report));
+  }
+
+  if (flags.lint) {
+    const min = SEVERITY_RANK[flags.severityMin ?? 'warning'];
+    return report.findings.some((f) => SEVERITY_RANK[f.severity] >= min) ? EXIT.FAILED : EXIT.OK;
+  }
+  if (flags.exitZero) return EXIT.OK;
+  return report.ok ? EXIT.OK : EXIT.FAILED;
+}
+
+async function undo(stateDir: string, format: Format, force: boolean): Promise<number> {
+  const { undoLastFix, UndoRefusedError } = await import('../../engine/journal.js');
+  let r;
+  try {
+    r = undoLastFix(stateDir, { force });
+  } catch (err) {
+    if (err instanceof UndoRefusedError) throw new CliError(err.message, EXIT.FAILED);
+    throw err;
+  }
+  if (format === 'json') {
+    printJson(r ? { ok: true, undone: r.entry.id, checkIds: r.entry.checkIds, restoredConfig: r.restoredConfig, steps: r.steps, irreversible: r.irreversible, backup: r.backup } : { ok: false, undone: null, message: 'nothing to undo' });
+  } else if (!r) println('Nothing to undo: no doctor fix is recorded in this state dir.');
+  else {
+    println(`Undid the fix of ${r.entry.at} (${r.entry.checkIds.join(', ') || 'no checks'}).`);
+    if (r.restoredConfig) println(`  Restored ${r.entry.configPath}${r.backup ? ` (the file as it was is kept as ${r.backup})` : ''}.`);
+    for (const i of r.irreversible) println(`  Cannot be undone: ${i}.`);
+  }
+  return r ? EXIT.OK : EXIT.FAILED;
+}

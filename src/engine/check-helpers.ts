@@ -1,0 +1,127 @@
+// Small pure helpers the check modules share: reading facts safely, naming evidence, and the
+// gateway's exposure and auth as the server will see them.
+import crypto from 'node:crypto';
+import { bindHost, isLoopbackHost, resolveServerAuth, type BindMode } from '../config/gateway-settings.js';
+import { getPath, parsePath } from '../config/dotpath.js';
+import { isSecretKey, REDACTED } from '../config/redact.js';
+import { normalizeBind } from '../config/gateway-settings.js';
+import type { ConfigFact } from '../facts/config.js';
+import type { LockFact } from '../facts/lock.js';
+import type { LogLine } from '../facts/logs.js';
+import type { PortHolderInfo } from '../facts/ports.js';
+import type { FactMap, FactName, Facts } from '../facts/types.js';
+import type { Evidence } from './check.js';
+
+/** The fact's value, or undefined when it was not collected or is unavailable. */
+export function fact<K extends FactName>(facts: Facts, name: K): FactMap[K] | undefined {
+  const f = facts[name];
+  return f && f.ok ? (f.value as FactMap[K]) : undefined;
+}
+
+/** The resolved config when the file exists and parses; undefined otherwise (config/* checks report that). */
+export function parsedConfig(facts: Facts): { cfg: Record<string, any>; config: ConfigFact } | undefined {
+  const config = fact(facts, 'config');
+  if (!config || !config.exists || config.error || !config.resolved) return undefined;
+  return { cfg: config.resolved as Record<string, any>, config };
+}
+
+export function get(cfg: unknown, path: string): unknown {
+  return getPath(cfg, parsePath(path)).value;
+}
+
+function shown(path: string, value: unknown): string {
+  const last = path.split('.').at(-1) ?? '';
+  if (typeof value === 'string' && isSecretKey(last) && value) return REDACTED;
+  return value === undefined ? '(unset)' : JSON.stringify(value);
+}
+
+export function configEvidence(path: string, value: unknown): Evidence {
+  return { kind: 'config', source: path, value: shown(path, value) };
+}
+
+export function newToken(): string {
+  return crypto.randomBytes(24).toString('hex'); // 48 hex characters
+}
+
+export interface Exposure {
+  mode: BindMode | undefined;
+  raw: unknown;
+  host?: string;
+  /** True when the gateway listens beyond loopback. */
+  exposed: boolean;
+}
+
+export function exposure(config: ConfigFact): Exposure {
+  const raw = get(config.resolved, 'gateway.bind');
+  const mode = raw === undefined ? 'loopback' : typeof raw === 'string' ? normalizeBind(raw) : undefined;
+  if (!mode) return { mode, raw, exposed: false };
+  let host: string | undefined;
+  try {
+    host = bindHost(mode, config.resolved, {
+      env: config.env.inContainer ? { container: '1' } : {},
+      tailnetAddress: () => '100.64.0.1', // any tailnet address: what matters is that it is not loopback
+    });
+  } catch {
+    host = undefined;
+  }
+  return { mode, raw, host, exposed: host !== undefined && !isLoopbackHost(host) };
+}
+
+/** The server's view of auth from the config plus which env secrets are present (values never leave the fact). */
+export function serverAuth(config: ConfigFact) {
+  const env: NodeJS.ProcessEnv = {};
+  if (config.env.tokenSet) env.OPENCLAW_GATEWAY_TOKEN = 'set';
+  if (config.env.passwordSet) env.OPENCLAW_GATEWAY_PASSWORD = 'set';
+  return resolveServerAuth(config.resolved, {}, env);
+}
+
+export function describeBind(x: Exposure): string {
+  return `${String(x.raw ?? x.mode)}${x.host && x.host !== x.raw ? ` (${x.host})` : ''}`;
+}
+
+export type HolderKind = 'this-gateway' | 'other-gateway' | 'ssh-tunnel' | 'foreign' | 'unknown';
+
+/** Who a port holder is, relative to this config: our gateway, another OpenClaw gateway, a tunnel, or something else. */
+export function classifyHolder(h: PortHolderInfo, config: ConfigFact | undefined, lock: LockFact | undefined): HolderKind {
+  if (!h.pid) return 'unknown';
+  const env = h.env ?? {};
+  const ourLockPid = lock && (lock.state === 'held' || lock.state === 'stale') ? lock.lock.pid : undefined;
+  if (ourLockPid === h.pid) return 'this-gateway';
+  if (config && (env.OPENCLAW_CONFIG_PATH === config.path || (!env.OPENCLAW_CONFIG_PATH && env.OPENCLAW_STATE_DIR === config.stateDir))) return 'this-gateway';
+  const cmd = h.command ?? '';
+  const exe = cmd.split(/\s+/)[0]?.split('/').at(-1) ?? '';
+  if (exe === 'ssh' || exe === 'autossh') return 'ssh-tunnel';
+  if (env.OPENCLAW_SERVICE_KIND === 'gateway' || env.OPENCLAW_STATE_DIR || env.OPENCLAW_CONFIG_PATH || /\b(openclaw|clawdbot)\b.*\bgateway\b/.test(cmd)) return 'other-gateway';
+  return 'foreign';
+}
+
+export function holderEvidence(h: PortHolderInfo): Evidence {
+  return { kind: 'process', source: h.pid ? `pid ${h.pid}` : `port ${h.port}`, value: h.command ?? '(command line not visible)' };
+}
+
+/** Compares dotted versions (`2026.9.6`, `20.19.0`) numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return Math.sign(d);
+  }
+  return 0;
+}
+
+/** The recent log lines that contain any of the given texts (newest last). */
+export function logLinesWith(facts: Facts, ...needles: (string | RegExp)[]): LogLine[] {
+  const logs = fact(facts, 'logs');
+  if (!logs) return [];
+  return logs.lines.filter((l) => needles.some((n) => (typeof n === 'string' ? l.text.includes(n) : n.test(l.text))));
+}
+
+export function logEvidence(line: LogLine): Evidence {
+  return { kind: 'log', source: line.line ? `${line.file}:${line.line}` : line.file, value: line.text.length > 300 ? `${line.text.slice(0, 300)}…` : line.text };
+}
+
+/** The value when it is a plain object, else an empty one: configs in the wild hold anything anywhere. */
+export function obj(v: unknown): Record<string, any> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : {};
+}

@@ -1,0 +1,50 @@
+// Finds every check module under checks/ (recursively, so other teams' folders plug in) and
+// imports them. Under tsc the modules are dist/checks/**/*.js; under vitest, checks/**/*.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Check } from './check.js';
+
+export function defaultChecksDir(): string {
+  return fileURLToPath(new URL('../../checks/', import.meta.url));
+}
+
+function moduleFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) out.push(...moduleFiles(p));
+    else if (/\.(js|ts)$/.test(d.name) && !/\.d\.ts$|\.test\.|^_/.test(d.name)) out.push(p);
+  }
+  return out;
+}
+
+function isCheck(v: unknown): v is Check {
+  const c = v as Check;
+  return Boolean(c && typeof c === 'object' && c.meta && typeof c.meta.id === 'string' && typeof c.detect === 'function');
+}
+
+export class CheckLoadError extends Error {}
+
+export async function loadChecks(dir = defaultChecksDir()): Promise<Check[]> {
+  let files: string[];
+  try {
+    files = moduleFiles(dir).sort();
+  } catch (err) {
+    throw new CheckLoadError(`cannot read the check modules in ${dir}: ${(err as Error).message}`);
+  }
+  // A .ts next to its .js (a build output folder with sources) would load twice: prefer .js.
+  const js = new Set(files.filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)));
+  files = files.filter((f) => !(f.endsWith('.ts') && js.has(f.slice(0, -3))));
+  const mods = await Promise.all(files.map((f) => import(pathToFileURL(f).href).then((m) => [f, m.default] as const)));
+  const byId = new Map<string, string>();
+  const checks: Check[] = [];
+  for (const [file, check] of mods) {
+    if (!isCheck(check)) continue; // helpers and non-check modules
+    const seen = byId.get(check.meta.id);
+    if (seen) throw new CheckLoadError(`two check modules claim the id ${check.meta.id}: ${seen} and ${file}`);
+    byId.set(check.meta.id, file);
+    checks.push(check);
+  }
+  return checks.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+}

@@ -1,0 +1,78 @@
+// The doctor's report, the one shape every reporter renders. `--json` prints it as is: a superset
+// of upstream's {schemaVersion, ok, checksRun, checksSkipped, findings[]} (schemas/doctor-report.schema.json).
+import type { Check, Finding, FixKind, Severity } from './check.js';
+import type { FixResult } from './executor.js';
+import type { Operation } from './operations.js';
+import { SEVERITY_RANK, sortFindings } from './runner.js';
+
+export interface ReportFinding {
+  checkId: string;
+  severity: Severity;
+  message: string;
+  path?: string;
+  fixHint?: string;
+  cause?: string;
+  evidence?: Finding['evidence'];
+  fix?: { kind: FixKind; operations: Operation[] };
+}
+
+export interface DoctorReport {
+  schemaVersion: 1;
+  ok: boolean;
+  checksRun: number;
+  checksSkipped: number;
+  findings: ReportFinding[];
+  fixes?: { checkId: string; status: FixResult['status']; operations: Operation[]; verified: boolean; reason?: string }[];
+  backup?: string;
+  /** Extras beyond upstream's shape. */
+  configPath?: string;
+  durationMs?: number;
+  dryRun?: boolean;
+  diff?: string;
+  /** Facts that could not be collected, with the reason. */
+  unavailable?: Record<string, string>;
+}
+
+/** Redacts the secret values repair operations carry (a generated token) before they are shown. */
+export function redactOperation(op: Operation): Operation {
+  if (op.op === 'config.set' && /(token|password|secret|apikey)$/i.test(op.path) && typeof op.value === 'string') return { ...op, value: '***' };
+  return op;
+}
+
+export function buildReport(args: {
+  checks: Check[];
+  skipped: number;
+  findings: Finding[];
+  severityMin: Severity;
+  operationsFor: (f: Finding) => Operation[] | undefined;
+  fixes?: FixResult[];
+  backup?: string;
+  extras?: Partial<DoctorReport>;
+}): DoctorReport {
+  const kinds = new Map(args.checks.map((c) => [c.meta.id, c.meta.fix]));
+  const shown = sortFindings(args.findings).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.severityMin]);
+  const findings = shown.map((f): ReportFinding => {
+    const kind = kinds.get(f.checkId) ?? 'none';
+    const ops = kind === 'none' ? undefined : args.operationsFor(f);
+    return {
+      checkId: f.checkId,
+      severity: f.severity,
+      message: f.message,
+      path: f.path,
+      fixHint: f.fixHint,
+      cause: f.cause,
+      evidence: f.evidence?.length ? f.evidence : undefined,
+      fix: ops?.length ? { kind, operations: ops.map(redactOperation) } : undefined,
+    };
+  });
+  return {
+    schemaVersion: 1,
+    ok: !args.findings.some((f) => f.severity === 'error'),
+    checksRun: args.checks.length,
+    checksSkipped: args.skipped,
+    findings,
+    fixes: args.fixes?.map((r) => ({ checkId: r.checkId, status: r.status, operations: r.operations.map(redactOperation), verified: r.verified, reason: r.reason })),
+    backup: args.backup,
+    ...args.extras,
+  };
+}

@@ -1,0 +1,90 @@
+// Operations that act on the machine rather than the config: chmod, lock removal, freeing a port,
+// restarting the gateway. Each returns what undo needs, and re-checks the situation first so it
+// never acts on a pid or file that changed since the facts were collected.
+import fs from 'node:fs';
+import { fileTimestamp } from '../config/write.js';
+import { pidAlive, readLock } from '../system/gateway-lock.js';
+import type { Operation } from './operations.js';
+
+/** What the journal keeps to undo one operation. */
+export type UndoStep =
+  | { op: 'file.chmod'; path: string; mode: number }
+  | { op: 'file.restore'; path: string; from: string }
+  | { op: 'lock.restore'; path: string; content: string };
+
+export interface SideEffectHooks {
+  /** Restarts the gateway; the service layer provides it. Without it, gateway.restart is reported as manual. */
+  restartGateway?: () => Promise<void>;
+  /** Looks up who holds a port (defaults to ss/lsof). */
+  portHolders?: (port: number) => Promise<{ pid?: number }[] | undefined>;
+}
+
+export class ManualStepError extends Error {}
+
+async function waitGone(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!pidAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !pidAlive(pid);
+}
+
+export async function runSideEffect(op: Operation, hooks: SideEffectHooks): Promise<UndoStep | undefined> {
+  switch (op.op) {
+    case 'file.chmod': {
+      const before = fs.statSync(op.path).mode & 0o777;
+      fs.chmodSync(op.path, op.mode);
+      return { op: 'file.chmod', path: op.path, mode: before };
+    }
+    case 'file.remove': {
+      // Never delete: move it aside so undo (or the user) can bring it back.
+      const aside = `${op.path}.removed.${fileTimestamp()}`;
+      fs.renameSync(op.path, aside);
+      return { op: 'file.restore', path: op.path, from: aside };
+    }
+    case 'lock.clear': {
+      const state = readLock(op.path);
+      if (state.state === 'absent') return undefined;
+      if (state.state === 'held') throw new Error(`the lock is held again by a live process (pid ${state.lock.pid}); not removed`);
+      if (op.pid !== undefined && state.state === 'stale' && state.lock.pid !== op.pid) throw new Error('the lock changed since it was inspected; run the doctor again');
+      const content = fs.readFileSync(op.path, 'utf8');
+      fs.rmSync(op.path);
+      return { op: 'lock.restore', path: op.path, content };
+    }
+    case 'port.free': {
+      const lookup = hooks.portHolders ?? (async (port: number) => (await import('../system/port-holders.js')).findPortHolders(port));
+      const holders = await lookup(op.port);
+      if (!holders?.some((h) => h.pid === op.pid)) throw new Error(`pid ${op.pid} no longer holds port ${op.port}; nothing stopped`);
+      process.kill(op.pid, 'SIGTERM');
+      if (!(await waitGone(op.pid, 3000))) {
+        process.kill(op.pid, 'SIGKILL');
+        if (!(await waitGone(op.pid, 2000))) throw new Error(`pid ${op.pid} did not exit after SIGKILL`);
+      }
+      return undefined; // a stopped process cannot be un-stopped; the journal says so
+    }
+    case 'gateway.restart':
+      if (!hooks.restartGateway) throw new ManualStepError('restart the gateway yourself: `openclaw gateway restart` (or restart its service)');
+      await hooks.restartGateway();
+      return undefined;
+    case 'service.install':
+      throw new ManualStepError('install the service yourself: `openclaw gateway install`');
+    default:
+      return undefined;
+  }
+}
+
+export function undoStep(step: UndoStep): void {
+  switch (step.op) {
+    case 'file.chmod':
+      fs.chmodSync(step.path, step.mode);
+      break;
+    case 'file.restore':
+      if (fs.existsSync(step.path)) throw new Error(`${step.path} exists again; ${step.from} left in place`);
+      fs.renameSync(step.from, step.path);
+      break;
+    case 'lock.restore':
+      if (!fs.existsSync(step.path)) fs.writeFileSync(step.path, step.content, { mode: 0o600 });
+      break;
+  }
+}

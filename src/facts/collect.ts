@@ -1,0 +1,153 @@
+// Collects the facts a run needs, once, in parallel, each under its own timeout. A collector that
+// fails or runs out of time yields `unavailable` with the reason; it never stops the run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { collectSecrets } from '../config/redact.js';
+import { collectBrowser, collectCdp } from './browser.js';
+import { collectConfig, type ConfigFact } from './config.js';
+import type { CollectContext, CollectOptions } from './context.js';
+import { gatewayTarget, probeOptions } from './gateway.js';
+import { collectHeartbeat } from './heartbeat.js';
+import { collectLock } from './lock.js';
+import { collectLogs } from './logs.js';
+import { collectPorts } from './ports.js';
+import { collectState } from './state.js';
+import { collectCron, collectDevices } from './stores.js';
+import { collectSystem } from './system.js';
+import { tcpProbe } from './tcp-probe.js';
+import type { Fact, FactMap, FactName, Facts } from './types.js';
+
+type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
+
+const cfgOf = (ctx: CollectContext) => ctx.config().resolved as Record<string, any> | undefined;
+
+/** Collectors from other layers return a Fact already; the table wants the value or a throw. */
+async function unwrap<T>(fact: Fact<T> | Promise<Fact<T>>): Promise<T> {
+  const f = await fact;
+  if (!f.ok) throw new Error(f.reason);
+  return f.value;
+}
+
+/** What the subsystem collectors read: the state dir and the resolved config. */
+const subsystemInput = (ctx: CollectContext) => ({ stateDir: ctx.paths.stateDir.value, config: (cfgOf(ctx) ?? {}) as Record<string, unknown> });
+
+const collectors: { [K in FactName]: Collector<K> } = {
+  config: (ctx) => ctx.config(),
+  state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
+  lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir),
+  gateway: (ctx) => memo(ctx, 'gateway', () => (ctx.probe ?? tcpProbe)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
+  ports: (ctx) => {
+    const { host, port } = gatewayTarget(ctx.config());
+    return collectPorts(port, host, {
+      timeoutMs: ctx.timeoutMs,
+      deep: ctx.deep,
+      gatewayAnswered: async () => (ctx.recordedDir ? false : ((await collectors.gateway(ctx)) as FactMap['gateway']).ok),
+    });
+  },
+  logs: (ctx) =>
+    collectLogs(
+      {
+        stateDir: ctx.paths.stateDir.value,
+        upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? '/tmp/openclaw'),
+        configuredFile: typeof cfgOf(ctx)?.logging?.file === 'string' ? cfgOf(ctx)!.logging.file : undefined,
+      },
+      collectSecrets(ctx.config().resolved ?? {}),
+      ctx.scanner,
+    ),
+  browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
+  cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
+  system: () => collectSystem(),
+  heartbeat: (ctx) => collectHeartbeat(ctx.config()),
+  devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
+  cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
+  // Loaded on demand: only runs that select these checks pay for their modules.
+  services: async (ctx) => unwrap((await import('./services.js')).collectServices({ paths: ctx.paths, env: ctx.env, deep: ctx.deep })),
+  cronRuntime: async (ctx) => unwrap((await import('../subsystems/cron/facts.js')).collectCronFact(subsystemInput(ctx))),
+  heartbeatRuntime: async (ctx) => unwrap((await import('../subsystems/heartbeat/facts.js')).collectHeartbeatFact(subsystemInput(ctx))),
+  channels: async (ctx) => unwrap((await import('../subsystems/channels/facts.js')).collectChannelsFact(subsystemInput(ctx))),
+  nodes: async (ctx) => unwrap((await import('../subsystems/nodes/facts.js')).collectNodesFact(subsystemInput(ctx))),
+  browserRuntime: async (ctx) =>
+    unwrap((await import('../subsystems/browser/facts.js')).collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
+  models: async (ctx) => unwrap((await import('../subsystems/models/facts.js')).collectModelsFact({ config: subsystemInput(ctx).config, offline: Boolean(ctx.recordedDir), timeoutMs: Math.min(ctx.timeoutMs, 1500) })),
+};
+
+/** Facts that describe the live machine rather than files: a fixture records them instead. */
+const RECORDED_FILE: Partial<Record<FactName, string>> = {
+  gateway: 'probe.json',
+  ports: 'ports.json',
+  lock: 'lock.json',
+  system: 'system.json',
+  cdp: 'cdp.json',
+  services: 'services.json',
+};
+
+export const FACT_NAMES = Object.keys(collectors) as FactName[];
+
+function memo<T>(ctx: CollectContext, key: string, make: () => Promise<T>): Promise<T> {
+  let p = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = make();
+    ctx.memo.set(key, p);
+  }
+  return p;
+}
+
+export function createContext(opts: CollectOptions): CollectContext {
+  let config: ConfigFact | undefined;
+  return {
+    ...opts,
+    memo: new Map(),
+    config: () => (config ??= collectConfig(opts.paths, opts.env)),
+  };
+}
+
+function recorded(ctx: CollectContext, name: FactName): Fact<unknown> | undefined {
+  const file = ctx.recordedDir && RECORDED_FILE[name];
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(ctx.recordedDir!, file), 'utf8');
+  } catch {
+    return { ok: false, reason: `not recorded in ${ctx.recordedDir}` };
+  }
+  try {
+    const value = JSON.parse(text);
+    if (value && value.ok === false && typeof value.reason === 'string' && !('connect' in value)) return value as Fact<unknown>;
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, reason: `${file} is not valid JSON: ${(err as Error).message}` };
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export async function collectFact<K extends FactName>(ctx: CollectContext, name: K): Promise<Fact<FactMap[K]>> {
+  const started = performance.now();
+  const rec = recorded(ctx, name);
+  if (rec) return rec as Fact<FactMap[K]>;
+  try {
+    // The probe gets the whole budget plus a margin to report its own timeout; the port lookup may
+    // wait for the probe (to skip ss/lsof when the gateway answers) and then run them.
+    const budget = name === 'gateway' ? ctx.timeoutMs + 500 : name === 'ports' ? ctx.timeoutMs + 2000 : ctx.timeoutMs;
+    const value = await withTimeout(Promise.resolve().then(() => collectors[name](ctx)), budget, name);
+    return { ok: true, value, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    return { ok: false, reason: (err as Error)?.message ?? String(err), ms: Math.round(performance.now() - started) };
+  }
+}
+
+export async function collectFacts(ctx: CollectContext, names: Iterable<FactName>): Promise<Facts> {
+  const unique = [...new Set(names)];
+  // A check may ask for a fact whose collector is not in this build yet: say so, do not guess.
+  const results = await Promise.all(unique.map((n) => (n in collectors ? collectFact(ctx, n) : Promise.resolve({ ok: false as const, reason: `no collector for "${n}" in this build` }))));
+  const facts: Facts = {};
+  unique.forEach((n, i) => ((facts as Record<string, unknown>)[n] = results[i]));
+  return facts;
+}

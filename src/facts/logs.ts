@@ -1,0 +1,133 @@
+// Recent log lines: ours (<stateDir>/logs/openclaw-*.log, gateway.log, gateway.err.log) and
+// upstream's shared /tmp/openclaw/openclaw-*.log. Each line is upstream's JSON-lines format or
+// plain text; secrets known from the config are scrubbed before any check sees them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { redactText } from '../config/redact.js';
+
+export interface LogLine {
+  file: string;
+  /** 1-based line number when the whole file was read, else undefined (a tail). */
+  line?: number;
+  level?: string;
+  time?: string;
+  subsystem?: string;
+  text: string;
+}
+
+/** A log line the signature catalog recognised. */
+export interface SignatureMatch {
+  signatureId: string;
+  cause?: string;
+  severity: 'info' | 'warning' | 'error';
+  explain: string;
+  line: LogLine;
+  commands?: string[];
+  /** The doctor check that can confirm and repair it. */
+  check?: string;
+}
+
+export interface LogsFact {
+  files: { path: string; size: number; tail: boolean }[];
+  lines: LogLine[];
+  matches: SignatureMatch[];
+}
+
+const TAIL_BYTES = 256 * 1024;
+const MAX_LINES_PER_FILE = 500;
+
+function newestLogs(dir: string, count: number): string[] {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((n) => /^openclaw-.*\.log$/.test(n))
+      .sort()
+      .slice(-count)
+      .map((n) => path.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/** One line of upstream's JSON log (`{"0": msg, "1": …, _meta:{logLevelName,date,name}, time}`) or plain text. */
+export function parseLogLine(file: string, raw: string, line?: number): LogLine {
+  if (raw.startsWith('{')) {
+    try {
+      const o = JSON.parse(raw);
+      if (o && typeof o === 'object') {
+        const parts: string[] = [];
+        for (let i = 0; String(i) in o; i++) parts.push(typeof o[i] === 'string' ? o[i] : JSON.stringify(o[i]));
+        const meta = o._meta ?? {};
+        let subsystem: string | undefined;
+        try {
+          const n = typeof meta.name === 'string' ? JSON.parse(meta.name) : undefined;
+          subsystem = n?.subsystem ?? n?.module;
+        } catch {
+          subsystem = typeof meta.name === 'string' ? meta.name : undefined;
+        }
+        return {
+          file,
+          line,
+          level: meta.logLevelName ?? o.level,
+          time: o.time ?? meta.date,
+          subsystem,
+          text: parts.length ? parts.join(' ') : String(o.msg ?? o.message ?? raw),
+        };
+      }
+    } catch {
+      /* plain text that starts with a brace */
+    }
+  }
+  return { file, line, text: raw };
+}
+
+function readTail(file: string, secrets: Set<string>): { lines: LogLine[]; size: number; tail: boolean } | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const start = Math.max(0, size - TAIL_BYTES);
+    const buf = Buffer.alloc(size - start);
+    fs.readSync(fd, buf, 0, buf.length, start);
+    let rows = buf.toString('utf8').split(/\r?\n/);
+    if (start > 0) rows = rows.slice(1); // the first row is cut in the middle
+    if (rows.at(-1) === '') rows.pop();
+    const offset = rows.length > MAX_LINES_PER_FILE ? rows.length - MAX_LINES_PER_FILE : 0;
+    const lines = rows.slice(offset).map((r, i) => parseLogLine(file, redactText(r, secrets), start === 0 ? offset + i + 1 : undefined));
+    return { lines, size, tail: start > 0 || offset > 0 };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface LogSources {
+  stateDir: string;
+  /** upstream's shared log directory; undefined to skip it. */
+  upstreamDir?: string;
+  /** `logging.file` from the config. */
+  configuredFile?: string;
+}
+
+export function logFiles(src: LogSources): string[] {
+  const ours = path.join(src.stateDir, 'logs');
+  const files = [...newestLogs(ours, 2), path.join(ours, 'gateway.log'), path.join(ours, 'gateway.err.log')];
+  if (src.configuredFile) files.push(src.configuredFile);
+  if (src.upstreamDir) files.push(...newestLogs(src.upstreamDir, 1));
+  return [...new Set(files)];
+}
+
+export function collectLogs(src: LogSources, secrets: Set<string>, scanner?: (lines: LogLine[]) => SignatureMatch[]): LogsFact {
+  const fact: LogsFact = { files: [], lines: [], matches: [] };
+  for (const f of logFiles(src)) {
+    const t = readTail(f, secrets);
+    if (!t) continue;
+    fact.files.push({ path: f, size: t.size, tail: t.tail });
+    fact.lines.push(...t.lines);
+  }
+  fact.matches = scanner ? scanner(fact.lines) : [];
+  return fact;
+}
