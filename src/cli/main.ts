@@ -1,30 +1,22 @@
 #!/usr/bin/env node
-// The `openclaw` command. This file only wires commands; each group lives in commands/<group>.ts
-// and loads its heavy modules inside its actions, so `--help` and `doctor --json` start fast.
-import { Command, CommanderError } from 'commander';
+// The `openclaw` command. This file only wires commands; each group lives in commands/<group>.ts.
+// Only the command named on the command line is imported (command-table.ts); the others are
+// light stubs that `--help` lists and that make an unknown name a usage error, so start-up does
+// not load every command's modules. Commands load their heavy modules inside their actions.
+import { Command, CommanderError, Help } from 'commander';
 import { configureColor } from './color.js';
 import { EXIT } from './exit-codes.js';
-import { register as registerConfig } from './commands/config.js';
-import { register as registerDoctor } from './commands/doctor.js';
-import { register as registerDevices } from './commands/devices.js';
-import { register as registerGateway } from './commands/gateway.js';
-import { register as registerHealth } from './commands/health.js';
-import { register as registerLogs } from './commands/logs.js';
-import { register as registerPairing } from './commands/pairing.js';
-import { register as registerStatus } from './commands/status.js';
-import { registerServiceCommands } from './commands/gateway-service.js';
-import { register as registerExplain } from './commands/explain.js';
-import { registerLogsScan } from './commands/logs-scan.js';
-import { register as registerCron } from './commands/cron.js';
-import { register as registerSystem } from './commands/system.js';
-import { register as registerChannels } from './commands/channels.js';
-import { register as registerNodes } from './commands/nodes.js';
-import { register as registerApprovals } from './commands/approvals.js';
-import { register as registerBrowser } from './commands/browser.js';
-import { register as registerModels } from './commands/models.js';
+import { COMMANDS, requestedCommand } from './command-table.js';
 import { VERSION } from './version.js';
 
-export function buildProgram(): Command {
+/** Imports the named top-level commands; the rest of the program is built without them. */
+export async function loadCommands(names: readonly (string | undefined)[]): Promise<Map<string, (program: Command) => void>> {
+  const wanted = COMMANDS.filter((entry) => names.includes(entry.name));
+  const registers = await Promise.all(wanted.map((entry) => entry.load()));
+  return new Map(wanted.map((entry, i) => [entry.name, registers[i]!]));
+}
+
+export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => void>): Command {
   const program = new Command('openclaw');
   program
     .description('Troubleshooting toolkit for the OpenClaw gateway: doctor, log signatures, and an embedded gateway.')
@@ -45,29 +37,23 @@ export function buildProgram(): Command {
 Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 configuration error that blocks a start`,
   );
 
-  registerConfig(program);
-  registerDoctor(program);
-  const gateway = registerGateway(program);
-  registerHealth(program);
-  registerStatus(program);
-  const logs = registerLogs(program);
-  registerDevices(program);
-  registerPairing(program);
-  registerServiceCommands(gateway);
-  registerLogsScan(logs);
-  registerExplain(program);
-  registerCron(program);
-  registerSystem(program);
-  registerChannels(program);
-  registerNodes(program);
-  registerApprovals(program);
-  registerBrowser(program);
-  registerModels(program);
+  // The stubs show the real command's term (`doctor [options]`) so the listing is unchanged.
+  const stubTerms = new WeakMap<Command, string>();
+  program.configureHelp({
+    subcommandTerm(this: Help, cmd: Command) {
+      return stubTerms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+    },
+  });
+  for (const entry of COMMANDS) {
+    const registerReal = loaded.get(entry.name);
+    if (registerReal) registerReal(program);
+    else stubTerms.set(program.command(entry.name).description(entry.summary), entry.term);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(await loadCommands([requestedCommand(argv.slice(2))]));
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { PathSyntaxError } from '../config/dotpath.js';
-import { ConfigWriteRejectedError } from '../config/write.js';
-import { SettingError } from '../config/gateway-settings.js';
+// The light homes of these classes (write.ts and gateway-settings.ts load zod).
+import { ConfigWriteRejectedError } from '../config/write-errors.js';
+import { SettingError } from '../config/setting-error.js';
 import { chalk } from './color.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { eprintln, printJson } from './output.js';

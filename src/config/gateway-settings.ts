@@ -2,6 +2,7 @@
 // order with the source of each value (reference §2).
 import { DEFAULT_PORT, type Sourced } from './paths.js';
 import { AUTH_MODES, BIND_MODES, LEGACY_BIND_ALIASES } from './schema.js';
+import { SettingError } from './setting-error.js';
 
 export type BindMode = (typeof BIND_MODES)[number];
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -20,7 +21,8 @@ function gw(config: Cfg | undefined): Cfg {
   return (config?.gateway as Cfg) ?? {};
 }
 
-export class SettingError extends Error {}
+// Re-exported: the class lives in a module without zod so the CLI can test for it cheaply.
+export { SettingError };
 
 function parsePort(text: string, what: string): number {
   const n = Number(text);

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { pidAlive } from '../system/gateway-lock.js';
 import { substituteEnv, type JsonObject } from './load.js';
 import { validateConfig, type ValidationIssue } from './schema.js';
+import { ConfigWriteRejectedError } from './write-errors.js';
+
+// Re-exported: the class lives in a module without zod so the CLI can test for it cheaply.
+export { ConfigWriteRejectedError };
 
 export const BACKUP_RING_SIZE = 5; // .bak, .bak.1 … .bak.4
 export const LAST_GOOD_SUFFIX = '.last-good';
@@ -16,21 +20,6 @@ export function fileTimestamp(date = new Date()): string {
 
 export function backupPaths(file: string): string[] {
   return Array.from({ length: BACKUP_RING_SIZE }, (_, i) => (i === 0 ? `${file}.bak` : `${file}.bak.${i}`));
-}
-
-export class ConfigWriteRejectedError extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: ValidationIssue[],
-    readonly rejectedPath: string,
-  ) {
-    super(
-      `refused to write ${file}: the result would not be valid\n` +
-        issues.map((i) => `  ${i.path}: ${i.message}`).join('\n') +
-        `\n  The rejected content was saved as ${rejectedPath}; the config was not changed.`,
-    );
-    this.name = 'ConfigWriteRejectedError';
-  }
 }
 
 export interface WriteOptions {

@@ -1,0 +1,18 @@
+// The error a refused config write throws. Kept apart from write.ts (which loads the zod schema)
+// so that code which only tests for it, like the CLI's error reporter, starts fast.
+import type { ValidationIssue } from './schema.js';
+
+export class ConfigWriteRejectedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: ValidationIssue[],
+    readonly rejectedPath: string,
+  ) {
+    super(
+      `refused to write ${file}: the result would not be valid\n` +
+        issues.map((i) => `  ${i.path}: ${i.message}`).join('\n') +
+        `\n  The rejected content was saved as ${rejectedPath}; the config was not changed.`,
+    );
+    this.name = 'ConfigWriteRejectedError';
+  }
+}
