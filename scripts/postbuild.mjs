@@ -14,7 +14,7 @@ const VENDOR = path.join(DIST, 'vendor');
 fs.chmodSync(path.join(DIST, 'src/cli/main.js'), 0o755);
 
 /** Packages loaded on the way to a command's action (see bench/startup-bench.mjs). */
-const BUNDLED = ['zod', 'commander', 'chalk', 'json5', 'ws', 'safe-regex2'];
+const BUNDLED = ['zod', 'commander', 'chalk', 'json5', 'ws', 'safe-regex2', 'yaml', 'diff', 'croner'];
 const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
 
 for (const pkg of BUNDLED) {

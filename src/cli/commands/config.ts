@@ -7,8 +7,9 @@ import { getPath, mergePatch, parsePath, setPath, unsetPath } from '../../config
 import { readConfigFile, type JsonObject } from '../../config/load.js';
 import { describeSource } from '../../config/paths.js';
 import { redactValue } from '../../config/redact.js';
-import { validateConfig, type ValidationIssue } from '../../config/schema.js';
-import { ConfigMissingError, editConfig, type EditResult } from '../../config/store.js';
+// The schema (zod) and the writer load inside the actions that need them: `config get|file` start fast.
+import type { ValidationIssue } from '../../config/schema.js';
+import type { EditResult } from '../../config/store.js';
 import { chalk } from '../color.js';
 import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -62,7 +63,8 @@ function printEdit(ctx: CliContext, r: EditResult, json: boolean, summary: strin
   void ctx;
 }
 
-function edit(ctx: CliContext, mutate: (raw: JsonObject) => JsonObject, opts: { dryRun?: boolean; allowCreate?: boolean }, reason: string): EditResult {
+async function edit(ctx: CliContext, mutate: (raw: JsonObject) => JsonObject, opts: { dryRun?: boolean; allowCreate?: boolean }, reason: string): Promise<EditResult> {
+  const { ConfigMissingError, editConfig } = await import('../../config/store.js');
   try {
     return editConfig(ctx.paths, mutate, {
       dryRun: opts.dryRun,
@@ -131,11 +133,11 @@ export function register(program: Command): void {
     .option('--dry-run', 'print the diff and write nothing')
     .option('--string', 'store the value as a string even if it parses as JSON5')
     .action(
-      action((p: string, value: string, opts: { json?: boolean; dryRun?: boolean; string?: boolean }, cmd: Command) => {
+      action(async (p: string, value: string, opts: { json?: boolean; dryRun?: boolean; string?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
         const segments = parsePath(p);
         const parsed = opts.string ? value : parseCliValue(value);
-        const r = edit(ctx, (raw) => setPath(raw, segments, parsed), { dryRun: opts.dryRun, allowCreate: true }, `config set ${p}`);
+        const r = await edit(ctx, (raw) => setPath(raw, segments, parsed), { dryRun: opts.dryRun, allowCreate: true }, `config set ${p}`);
         printEdit(ctx, r, Boolean(opts.json), `Set ${p}`);
       }),
     );
@@ -147,11 +149,11 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .option('--dry-run', 'print the diff and write nothing')
     .action(
-      action((p: string, opts: { json?: boolean; dryRun?: boolean }, cmd: Command) => {
+      action(async (p: string, opts: { json?: boolean; dryRun?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
         const segments = parsePath(p);
         let removed = false;
-        const r = edit(
+        const r = await edit(
           ctx,
           (raw) => {
             const u = unsetPath(raw, segments);
@@ -196,7 +198,7 @@ export function register(program: Command): void {
           throw new CliError(`${source}:${e.lineNumber ?? 1}:${e.columnNumber ?? 1}: the patch is not valid JSON5 (${e.message.replace(/^JSON5: /, '')})`, EXIT.USAGE);
         }
         if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new CliError('the patch must be a JSON5 object', EXIT.USAGE);
-        const r = edit(ctx, (raw) => mergePatch(raw, patch) as JsonObject, { dryRun: opts.dryRun, allowCreate: true }, 'config patch');
+        const r = await edit(ctx, (raw) => mergePatch(raw, patch) as JsonObject, { dryRun: opts.dryRun, allowCreate: true }, 'config patch');
         printEdit(ctx, r, Boolean(opts.json), 'Patched');
       }),
     );
@@ -206,8 +208,9 @@ export function register(program: Command): void {
     .description('check the config against the schema the toolkit understands')
     .option('--json', 'print {valid, path, issues:[{path, message}]}')
     .action(
-      action((opts: { json?: boolean }, cmd: Command) => {
+      action(async (opts: { json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
+        const { validateConfig } = await import('../../config/schema.js');
         const file = ctx.paths.configPath.value;
         let issues: (ValidationIssue & { line?: number; column?: number })[];
         let fatal: ConfigError | undefined;
