@@ -2,6 +2,7 @@
 // restarting the gateway. Each returns what undo needs, and re-checks the situation first so it
 // never acts on a pid or file that changed since the facts were collected.
 import fs from 'node:fs';
+import type { ResolvedPaths } from '../config/paths.js';
 import { fileTimestamp } from '../config/write.js';
 import { pidAlive, readLock } from '../system/gateway-lock.js';
 import type { Operation } from './operations.js';
@@ -17,6 +18,8 @@ export interface SideEffectHooks {
   restartGateway?: () => Promise<void>;
   /** Looks up who holds a port (defaults to ss/lsof). */
   portHolders?: (port: number) => Promise<{ pid?: number }[] | undefined>;
+  /** The profile's paths: where service.install writes the definition (with the run's env). */
+  paths?: ResolvedPaths;
 }
 
 export class ManualStepError extends Error {}
@@ -30,7 +33,7 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
   return !pidAlive(pid);
 }
 
-export async function runSideEffect(op: Operation, hooks: SideEffectHooks): Promise<UndoStep | undefined> {
+export async function runSideEffect(op: Operation, hooks: SideEffectHooks & { env?: NodeJS.ProcessEnv }): Promise<UndoStep | undefined> {
   switch (op.op) {
     case 'file.chmod': {
       const before = fs.statSync(op.path).mode & 0o777;
@@ -67,8 +70,18 @@ export async function runSideEffect(op: Operation, hooks: SideEffectHooks): Prom
       if (!hooks.restartGateway) throw new ManualStepError('restart the gateway yourself: `openclaw gateway restart` (or restart its service)');
       await hooks.restartGateway();
       return undefined;
-    case 'service.install':
-      throw new ManualStepError('install the service yourself: `openclaw gateway install`');
+    case 'service.install': {
+      if (!hooks.paths) throw new ManualStepError('reinstall the service yourself: `openclaw gateway install --force`');
+      // Runs after the config write, so the definition is rendered from the repaired config.
+      const { installService } = await import('../service/lifecycle.js');
+      const r = await installService({ paths: hooks.paths, env: hooks.env, force: op.force });
+      if (r.exists) throw new Error(r.message);
+      // The definition on disk is what the drift checks read; enabling it is the manager's part.
+      const what = r.written ? 'definition rewritten' : 'definition already up to date';
+      if (r.unavailable) throw new ManualStepError(`${what} but could not be enabled: ${r.unavailable.reason}`);
+      if (!r.ok) throw new ManualStepError(`${what} but not started: ${r.message}`);
+      return undefined;
+    }
     default:
       return undefined;
   }
