@@ -18,8 +18,12 @@ export interface SideEffectHooks {
   restartGateway?: () => Promise<void>;
   /** Looks up who holds a port (defaults to ss/lsof). */
   portHolders?: (port: number) => Promise<{ pid?: number }[] | undefined>;
-  /** The profile's paths: where service.install writes the definition (with the run's env). */
+}
+
+/** What service.install needs besides the hooks: the profile's paths and the run's environment. */
+export interface SideEffectContext extends SideEffectHooks {
   paths?: ResolvedPaths;
+  env?: NodeJS.ProcessEnv;
 }
 
 export class ManualStepError extends Error {}
@@ -33,7 +37,7 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
   return !pidAlive(pid);
 }
 
-export async function runSideEffect(op: Operation, hooks: SideEffectHooks & { env?: NodeJS.ProcessEnv }): Promise<UndoStep | undefined> {
+export async function runSideEffect(op: Operation, hooks: SideEffectContext): Promise<UndoStep | undefined> {
   switch (op.op) {
     case 'file.chmod': {
       const before = fs.statSync(op.path).mode & 0o777;
