@@ -128,7 +128,10 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
         if (undo) entry.undo.push(undo);
         else if (op.op === 'port.free') entry.irreversible.push(`stopped pid ${op.pid} (${op.command ?? 'unknown command'}) on port ${op.port}`);
       } catch (err) {
-        if (err instanceof ManualStepError) notes.push(err.message);
+        if (err instanceof ManualStepError) {
+          notes.push(err.message);
+          if (err.undo) entry.undo.push(err.undo);
+        }
         else {
           status = 'failed';
           notes.push((err as Error).message);

@@ -11,7 +11,9 @@ import type { Operation } from './operations.js';
 export type UndoStep =
   | { op: 'file.chmod'; path: string; mode: number }
   | { op: 'file.restore'; path: string; from: string }
-  | { op: 'lock.restore'; path: string; content: string };
+  | { op: 'lock.restore'; path: string; content: string }
+  /** Puts a saved copy back over a file that was rewritten (a service definition). */
+  | { op: 'file.replace'; path: string; from: string; mode: number };
 
 export interface SideEffectHooks {
   /** Restarts the gateway; the service layer provides it. Without it, gateway.restart is reported as manual. */
@@ -26,7 +28,12 @@ export interface SideEffectContext extends SideEffectHooks {
   env?: NodeJS.ProcessEnv;
 }
 
-export class ManualStepError extends Error {}
+export class ManualStepError extends Error {
+  /** What undo needs when the step did part of its work before stopping (a rewritten definition). */
+  constructor(message: string, readonly undo?: UndoStep) {
+    super(message);
+  }
+}
 
 async function waitGone(pid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
@@ -77,14 +84,23 @@ export async function runSideEffect(op: Operation, hooks: SideEffectContext): Pr
     case 'service.install': {
       if (!hooks.paths) throw new ManualStepError('reinstall the service yourself: `openclaw gateway install --force`');
       // Runs after the config write, so the definition is rendered from the repaired config.
-      const { installService } = await import('../service/lifecycle.js');
+      const { installService, targetOf } = await import('../service/lifecycle.js');
+      // A copy of the definition being replaced, for --undo (the installer's own .bak is overwritten by the next install).
+      const file = targetOf({ paths: hooks.paths, env: hooks.env }).file;
+      const saved = fs.existsSync(file) ? `${file}.doctor-${fileTimestamp()}` : undefined;
+      const mode = saved ? fs.statSync(file).mode & 0o777 : 0o644;
+      if (saved) {
+        fs.copyFileSync(file, saved);
+        fs.chmodSync(saved, 0o600); // it may hold the old token
+      }
       const r = await installService({ paths: hooks.paths, env: hooks.env, force: op.force });
       if (r.exists) throw new Error(r.message);
       // The definition on disk is what the drift checks read; enabling it is the manager's part.
       const what = r.written ? 'definition rewritten' : 'definition already up to date';
-      if (r.unavailable) throw new ManualStepError(`${what} but could not be enabled: ${r.unavailable.reason}`);
-      if (!r.ok) throw new ManualStepError(`${what} but not started: ${r.message}`);
-      return undefined;
+      if (r.unavailable) throw new ManualStepError(`${what} but could not be enabled: ${r.unavailable.reason}`, saved && r.written ? { op: 'file.replace', path: file, from: saved, mode } : undefined);
+      if (!r.ok) throw new ManualStepError(`${what} but not started: ${r.message}`, saved && r.written ? { op: 'file.replace', path: file, from: saved, mode } : undefined);
+      if (saved && !r.written) fs.rmSync(saved);
+      return saved && r.written ? { op: 'file.replace', path: file, from: saved, mode } : undefined;
     }
     default:
       return undefined;
@@ -99,6 +115,10 @@ export function undoStep(step: UndoStep): void {
     case 'file.restore':
       if (fs.existsSync(step.path)) throw new Error(`${step.path} exists again; ${step.from} left in place`);
       fs.renameSync(step.from, step.path);
+      break;
+    case 'file.replace':
+      fs.renameSync(step.from, step.path);
+      fs.chmodSync(step.path, step.mode);
       break;
     case 'lock.restore':
       if (!fs.existsSync(step.path)) fs.writeFileSync(step.path, step.content, { mode: 0o600 });
