@@ -2,6 +2,7 @@
 // fixture root, state dir in state/, the unit under .config/systemd/user, the service manager
 // recorded in facts/services.json). --fix --yes rewrites the unit in that temp home for real; this
 // machine has no systemd user manager, so the fix says it could not enable the unit.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,10 @@ describe('doctor --fix --yes rewrites the drifted unit, verifies, is idempotent,
     expect(env2.OPENCLAW_STATE_DIR).toBe(fx.stateDir);
     expect(env2.OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
     expect(fs.readFileSync(`${unitFile(fx)}.bak`, 'utf8')).toBe(unitBefore);
+    // What the doctor wrote is a unit systemd accepts.
+    fs.mkdirSync(path.join(fx.root, 'run'), { mode: 0o700 });
+    const analyze = spawnSync('systemd-analyze', ['--user', 'verify', unitFile(fx)], { encoding: 'utf8', timeout: 15_000, env: { XDG_RUNTIME_DIR: path.join(fx.root, 'run') } });
+    expect([analyze.status, analyze.stderr]).toEqual([0, '']);
 
     const again = runCli(['doctor', '--json'], env);
     expect(again.code).toBe(0);
