@@ -84,23 +84,12 @@ export async function runSideEffect(op: Operation, hooks: SideEffectContext): Pr
     case 'service.install': {
       if (!hooks.paths) throw new ManualStepError('reinstall the service yourself: `openclaw gateway install --force`');
       // Runs after the config write, so the definition is rendered from the repaired config.
-      const { installService, targetOf } = await import('../service/lifecycle.js');
-      // A copy of the definition being replaced, for --undo (the installer's own .bak is overwritten by the next install).
-      const file = targetOf({ paths: hooks.paths, env: hooks.env }).file;
-      const saved = fs.existsSync(file) ? `${file}.doctor-${fileTimestamp()}` : undefined;
-      const mode = saved ? fs.statSync(file).mode & 0o777 : 0o644;
-      if (saved) {
-        fs.copyFileSync(file, saved);
-        fs.chmodSync(saved, 0o600); // it may hold the old token
-      }
-      const r = await installService({ paths: hooks.paths, env: hooks.env, force: op.force });
-      if (r.exists) throw new Error(r.message);
-      // The definition on disk is what the drift checks read; enabling it is the manager's part.
-      const what = r.written ? 'definition rewritten' : 'definition already up to date';
-      if (r.unavailable) throw new ManualStepError(`${what} but could not be enabled: ${r.unavailable.reason}`, saved && r.written ? { op: 'file.replace', path: file, from: saved, mode } : undefined);
-      if (!r.ok) throw new ManualStepError(`${what} but not started: ${r.message}`, saved && r.written ? { op: 'file.replace', path: file, from: saved, mode } : undefined);
-      if (saved && !r.written) fs.rmSync(saved);
-      return saved && r.written ? { op: 'file.replace', path: file, from: saved, mode } : undefined;
+      const { reinstallForDoctor } = await import('../service/doctor-repair.js');
+      const r = await reinstallForDoctor({ paths: hooks.paths, env: hooks.env, force: op.force });
+      const undo: UndoStep | undefined = r.replaced && { op: 'file.replace', ...r.replaced };
+      // Written but not enabled still repairs the file: applied, with the reason noted.
+      if (r.note) throw new ManualStepError(r.note, undo);
+      return undo;
     }
     default:
       return undefined;
