@@ -1,5 +1,5 @@
 // `gateway stop` / `gateway restart` for a gateway run by hand: act on the pid in the lock file.
-// (When a service manager owns the gateway, the lead routes these to it instead.)
+// (When a usable service is installed, src/cli/commands/gateway.ts routes these to the service manager instead.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { CliContext } from '../cli/context.js';

@@ -20,7 +20,12 @@ function printScrubbed(value: unknown, secrets: string[]): void {
   process.stdout.write(`${text}\n`);
 }
 
-export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep?: boolean; requireRpc?: boolean }): Promise<number> {
+/** The service section `gateway status` shows (built by the service layer). */
+export interface StatusSection {
+  lines: string[];
+}
+
+export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep?: boolean; requireRpc?: boolean }, service?: StatusSection): Promise<number> {
   const target = resolveTarget(ctx.paths, flags);
   const lockFile = lockPathFor(ctx.paths.configPath.value);
   const lock = readLock(lockFile);
@@ -54,6 +59,7 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
     url: { value: target.url, source: target.urlSource },
     listeners,
     status: flags.deep ? probe.status : undefined,
+    service: service ? { ...service, lines: undefined } : undefined,
   };
   if (flags.json) printScrubbed(out, secretsOf(flags, target));
   else {
@@ -67,6 +73,7 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
       if (listeners.length === 0) println('Listeners: none');
       for (const l of listeners as Array<{ address: string; port: number; pid?: number; command?: string }>) println(`Listener: ${l.address}:${l.port} pid ${l.pid ?? '?'} ${l.command ?? ''}`);
     }
+    for (const line of service?.lines ?? []) println(line);
   }
   if (flags.requireRpc && !rpcOk) return 1;
   return 0;

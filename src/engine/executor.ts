@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { diffConfigs, type ConfigDiff } from '../config/diff.js';
 import { parseConfigText, type JsonObject } from '../config/load.js';
-import { stateLayout } from '../config/paths.js';
+import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { ConfigWriteRejectedError, fileTimestamp, saveClobbered, serializeConfig, writeConfig } from '../config/write.js';
 import type { ConfigFact } from '../facts/config.js';
 import { applyConfigOps, ConfigOpConflict, isConfigOp } from './apply-config.js';
@@ -29,6 +29,8 @@ export interface ExecuteOptions extends SideEffectHooks {
   stateDir: string;
   dryRun?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** The profile's paths (service.install writes its definition from them). */
+  paths?: ResolvedPaths;
 }
 
 export interface ExecuteResult {
@@ -126,7 +128,10 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
         if (undo) entry.undo.push(undo);
         else if (op.op === 'port.free') entry.irreversible.push(`stopped pid ${op.pid} (${op.command ?? 'unknown command'}) on port ${op.port}`);
       } catch (err) {
-        if (err instanceof ManualStepError) notes.push(err.message);
+        if (err instanceof ManualStepError) {
+          notes.push(err.message);
+          if (err.undo) entry.undo.push(err.undo);
+        }
         else {
           status = 'failed';
           notes.push((err as Error).message);

@@ -2,6 +2,7 @@
 // restarting the gateway. Each returns what undo needs, and re-checks the situation first so it
 // never acts on a pid or file that changed since the facts were collected.
 import fs from 'node:fs';
+import type { ResolvedPaths } from '../config/paths.js';
 import { fileTimestamp } from '../config/write.js';
 import { pidAlive, readLock } from '../system/gateway-lock.js';
 import type { Operation } from './operations.js';
@@ -10,7 +11,9 @@ import type { Operation } from './operations.js';
 export type UndoStep =
   | { op: 'file.chmod'; path: string; mode: number }
   | { op: 'file.restore'; path: string; from: string }
-  | { op: 'lock.restore'; path: string; content: string };
+  | { op: 'lock.restore'; path: string; content: string }
+  /** Puts a saved copy back over a file that was rewritten (a service definition). */
+  | { op: 'file.replace'; path: string; from: string; mode: number };
 
 export interface SideEffectHooks {
   /** Restarts the gateway; the service layer provides it. Without it, gateway.restart is reported as manual. */
@@ -19,7 +22,18 @@ export interface SideEffectHooks {
   portHolders?: (port: number) => Promise<{ pid?: number }[] | undefined>;
 }
 
-export class ManualStepError extends Error {}
+/** What service.install needs besides the hooks: the profile's paths and the run's environment. */
+export interface SideEffectContext extends SideEffectHooks {
+  paths?: ResolvedPaths;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class ManualStepError extends Error {
+  /** What undo needs when the step did part of its work before stopping (a rewritten definition). */
+  constructor(message: string, readonly undo?: UndoStep) {
+    super(message);
+  }
+}
 
 async function waitGone(pid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
@@ -30,7 +44,7 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
   return !pidAlive(pid);
 }
 
-export async function runSideEffect(op: Operation, hooks: SideEffectHooks): Promise<UndoStep | undefined> {
+export async function runSideEffect(op: Operation, hooks: SideEffectContext): Promise<UndoStep | undefined> {
   switch (op.op) {
     case 'file.chmod': {
       const before = fs.statSync(op.path).mode & 0o777;
@@ -67,8 +81,16 @@ export async function runSideEffect(op: Operation, hooks: SideEffectHooks): Prom
       if (!hooks.restartGateway) throw new ManualStepError('restart the gateway yourself: `openclaw gateway restart` (or restart its service)');
       await hooks.restartGateway();
       return undefined;
-    case 'service.install':
-      throw new ManualStepError('install the service yourself: `openclaw gateway install`');
+    case 'service.install': {
+      if (!hooks.paths) throw new ManualStepError('reinstall the service yourself: `openclaw gateway install --force`');
+      // Runs after the config write, so the definition is rendered from the repaired config.
+      const { reinstallForDoctor } = await import('../service/doctor-repair.js');
+      const r = await reinstallForDoctor({ paths: hooks.paths, env: hooks.env, force: op.force });
+      const undo: UndoStep | undefined = r.replaced && { op: 'file.replace', ...r.replaced };
+      // Written but not enabled still repairs the file: applied, with the reason noted.
+      if (r.note) throw new ManualStepError(r.note, undo);
+      return undo;
+    }
     default:
       return undefined;
   }
@@ -82,6 +104,10 @@ export function undoStep(step: UndoStep): void {
     case 'file.restore':
       if (fs.existsSync(step.path)) throw new Error(`${step.path} exists again; ${step.from} left in place`);
       fs.renameSync(step.from, step.path);
+      break;
+    case 'file.replace':
+      fs.renameSync(step.from, step.path);
+      fs.chmodSync(step.path, step.mode);
       break;
     case 'lock.restore':
       if (!fs.existsSync(step.path)) fs.writeFileSync(step.path, step.content, { mode: 0o600 });

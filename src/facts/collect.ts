@@ -61,7 +61,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
   devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
   cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
   // Loaded on demand: only runs that select these checks pay for their modules.
-  services: async (ctx) => unwrap((await import('./services.js')).collectServices({ paths: ctx.paths, env: ctx.env, deep: ctx.deep })),
+  services: async (ctx) => unwrap((await import('./services.js')).collectServicesFact(ctx)),
   cronRuntime: async (ctx) => unwrap((await import('../subsystems/cron/facts.js')).collectCronFact(subsystemInput(ctx))),
   heartbeatRuntime: async (ctx) => unwrap((await import('../subsystems/heartbeat/facts.js')).collectHeartbeatFact(subsystemInput(ctx))),
   channels: async (ctx) => unwrap((await import('../subsystems/channels/facts.js')).collectChannelsFact(subsystemInput(ctx))),
@@ -78,7 +78,6 @@ const RECORDED_FILE: Partial<Record<FactName, string>> = {
   lock: 'lock.json',
   system: 'system.json',
   cdp: 'cdp.json',
-  services: 'services.json',
 };
 
 export const FACT_NAMES = Object.keys(collectors) as FactName[];

@@ -3,12 +3,13 @@
 // availability and runtime state, the service's error log evidence, and (--deep) every other
 // gateway-like definition on the machine. Checks read only this; they never touch the files.
 import fs from 'node:fs';
+import path from 'node:path';
 import { readConfigFile } from '../config/load.js';
 import type { ResolvedPaths, Sourced } from '../config/paths.js';
 import { stateLayout } from '../config/paths.js';
 import { redactText } from '../config/redact.js';
 import { resolvePort } from '../config/gateway-settings.js';
-import { type ServiceDefinition, type ServiceDirs, type ServiceKind } from '../service/definition.js';
+import { defaultServiceDirs, type ServiceDefinition, type ServiceDirs, type ServiceKind } from '../service/definition.js';
 import { managerFor, targetOf } from '../service/lifecycle.js';
 import type { Availability, RuntimeState, ServiceManager } from '../service/manager.js';
 import { readDefinitionFile, scanGatewayServices } from '../service/read.js';
@@ -174,4 +175,41 @@ export async function collectServices(opts: ServicesCollectOptions): Promise<Fac
       }));
   }
   return { ok: true, value: fact, ms: Date.now() - started };
+}
+
+/**
+ * What a fixture records about the service manager (the live part of this fact): its availability
+ * and the unit's runtime. The definitions themselves are read from the fixture's files, so a
+ * doctor --fix that rewrites them is verified against the rewritten file.
+ */
+export interface RecordedServiceManager {
+  availability?: Availability;
+  runtime?: RuntimeState;
+  /** --deep: the machine's other unit directories, relative to the fixture root (default: none). */
+  systemDirs?: string[];
+}
+
+/**
+ * The doctor's `services` collector. With recorded facts (fixtures, bundles): `services.json` in
+ * that directory stands for the service manager and definitions come from the files under HOME;
+ * without the file the fact is unavailable, as for every other recorded fact.
+ */
+export async function collectServicesFact(opts: { paths: ResolvedPaths; env: NodeJS.ProcessEnv; deep?: boolean; recordedDir?: string }): Promise<Fact<ServicesFact>> {
+  if (!opts.recordedDir) return collectServices(opts);
+  let recorded: RecordedServiceManager;
+  try {
+    recorded = JSON.parse(fs.readFileSync(path.join(opts.recordedDir, 'services.json'), 'utf8')) as RecordedServiceManager;
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, reason: missing ? `not recorded in ${opts.recordedDir}` : `services.json: ${(err as Error).message}` };
+  }
+  // The recording stands for the whole machine: --deep never scans this machine's system dirs.
+  const dirs = defaultServiceDirs(opts.paths, opts.env);
+  const systemDirs = (recorded.systemDirs ?? []).map((d) => path.resolve(opts.recordedDir!, '..', d));
+  const fact = await collectServices({ ...opts, dirs: { ...dirs, systemdOther: systemDirs, launchOther: systemDirs }, manager: false });
+  if (fact.ok) {
+    fact.value.availability = recorded.availability;
+    if (fact.value.installed && (recorded.availability?.ok ?? true)) fact.value.runtime = recorded.runtime;
+  }
+  return fact;
 }

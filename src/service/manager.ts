@@ -2,7 +2,6 @@
 // shared by all of them: availability with the exact check that failed, command results, runtime state.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import type { ServiceKind } from './definition.js';
 
 export interface ProbeStep {
@@ -64,6 +63,8 @@ export const COMMAND_TIMEOUT_MS = 5000;
 /** Runs a service-manager command with a timeout; never throws. */
 export async function runCommand(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandResult> {
   const command = [file, ...args].join(' ');
+  // Loaded on first use: reading definitions (doctor, status) must not pay for the process library.
+  const { execa } = await import('execa');
   const r = await execa(file, args, { env, extendEnv: false, reject: false, timeout: timeoutMs, stdin: 'ignore' });
   const spawnError = r.failed && r.exitCode === undefined ? (r.shortMessage ?? '') : '';
   const stderr = r.timedOut ? `did not answer within ${timeoutMs} ms` : String(r.stderr || spawnError).trim();

@@ -16,7 +16,7 @@ import { resolvePaths } from '../../src/config/paths.js';
 import type { Check, Finding } from '../../src/engine/check.js';
 import { collectServices, type ServicesFact } from '../../src/facts/services.js';
 import type { Facts } from '../../src/facts/types.js';
-import { fixtureDirs } from './service-fixtures.js';
+import { fixtureDirs, fixtureEnv } from './service-fixtures.js';
 
 const CHECKS: Check[] = [configDrift, tokenDrift, portDrift, tokenEmbedded, extraGateways, notInstalled, restartLoop, systemdUnavailable];
 const FIXTURES = path.resolve('fixtures');
@@ -32,7 +32,7 @@ function copyFixture(name: string): string {
 }
 
 async function factsFor(root: string, patch: (f: ServicesFact) => void = () => {}, platform: NodeJS.Platform = 'linux'): Promise<Facts> {
-  const env = { HOME: path.join(root, 'home') };
+  const env = fixtureEnv(root);
   const fact = await collectServices({ paths: resolvePaths({ env }), env, platform, dirs: fixtureDirs(root), deep: true, manager: false });
   if (fact.ok) patch(fact.value);
   return { services: fact };
@@ -59,7 +59,7 @@ const cases: Case[] = [
   {
     fixture: 'service-config-drift',
     findings: ['service/config-drift'],
-    messages: { 'service/config-drift': [/Config \(cli\): .*\/home\/\.openclaw\/openclaw\.json/, /Config \(service\): .*\/home\/\.openclaw-old\/openclaw\.json/, /state dir differs/] },
+    messages: { 'service/config-drift': [/Config \(cli\): .*\/state\/openclaw\.json/, /Config \(service\): .*\/\.openclaw-old\/openclaw\.json/, /state dir differs/] },
   },
   { fixture: 'service-token-drift', findings: ['service/token-drift'] },
   { fixture: 'service-token-embedded', findings: ['service/token-embedded'], messages: { 'service/token-embedded': [/lives only in the service definition/] } },
@@ -81,7 +81,7 @@ const cases: Case[] = [
   },
   { fixture: 'service-clean', findings: [], patch: (f) => void (f.availability = { ok: true, steps: [] }) },
   // macOS: the same drift read from a launchd plist (OPENCLAW_CONFIG_PATH pinned to an old copy).
-  { fixture: 'service-launchd-drift', platform: 'darwin', findings: ['service/config-drift'], messages: { 'service/config-drift': [/Config \(service\): .*\/home\/Documents\/openclaw-backup\/openclaw\.json/, /the service pins OPENCLAW_CONFIG_PATH=/] } },
+  { fixture: 'service-launchd-drift', platform: 'darwin', findings: ['service/config-drift'], messages: { 'service/config-drift': [/Config \(service\): .*-service-launchd-drift-\w+\/Documents\/openclaw-backup\/openclaw\.json/, /the service pins OPENCLAW_CONFIG_PATH=/] } },
   { fixture: 'service-none', platform: 'darwin', findings: ['service/not-installed'], messages: { 'service/not-installed': [/ai\.openclaw\.gateway at .*Library\/LaunchAgents\/ai\.openclaw\.gateway\.plist/] } },
 ];
 
@@ -127,7 +127,9 @@ describe('repairs as operations', () => {
       { op: 'config.set', path: 'gateway.auth.token', value: 'tok-old-state-0123456789' },
       { op: 'service.install', force: true },
     ]);
-    expect(finding.fixHint).toBe('Reinstall the service from this shell so both use ' + finding.data!.cliConfig + ': openclaw gateway install --force');
+    // The CLI's state dir came from the environment, so the command carries it.
+    const stateDir = path.dirname(finding.data!.cliConfig as string);
+    expect(finding.fixHint).toBe(`Reinstall the service from this shell so both use ${finding.data!.cliConfig}: OPENCLAW_STATE_DIR=${stateDir} OPENCLAW_CONFIG_PATH=${finding.data!.cliConfig} openclaw gateway install --force`);
   });
 
   it('token only in the service: config.set first, then service.install', async () => {

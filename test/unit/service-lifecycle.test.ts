@@ -19,7 +19,7 @@ import { controlService, installService, uninstallService } from '../../src/serv
 import type { ServiceManager } from '../../src/service/manager.js';
 import { readSystemdUnit } from '../../src/service/systemd.js';
 import { probeSystemd } from '../../src/service/systemd-manager.js';
-import { fixtureDirs } from './service-fixtures.js';
+import { fixtureDirs, fixtureEnv } from './service-fixtures.js';
 
 let tmp: string;
 beforeEach(() => {
@@ -59,10 +59,10 @@ describe('probeSystemd on this machine', () => {
 });
 
 function setup(config: string) {
-  const home = path.join(tmp, 'home');
-  fs.mkdirSync(path.join(home, '.openclaw'), { recursive: true });
-  fs.writeFileSync(path.join(home, '.openclaw', 'openclaw.json'), config);
-  const env = realEnv(home);
+  const home = tmp;
+  fs.mkdirSync(path.join(home, 'state'), { recursive: true });
+  fs.writeFileSync(path.join(home, 'state', 'openclaw.json'), config);
+  const env = { ...realEnv(home), ...fixtureEnv(home) };
   return { home, env, paths: resolvePaths({ env }), dirs: fixtureDirs(tmp) };
 }
 
@@ -140,7 +140,7 @@ describe('--fix rewrites a drifted unit, and a second run is clean', () => {
     ['port drift', portDrift, 'service-port-drift'],
   ])('%s', async (_name, check, fixture) => {
     fs.cpSync(path.resolve('fixtures', fixture), tmp, { recursive: true });
-    const ctx = { ...setup(fs.readFileSync(path.join(tmp, 'home/.openclaw/openclaw.json'), 'utf8')) };
+    const ctx = { ...setup(fs.readFileSync(path.join(tmp, 'state/openclaw.json'), 'utf8')) };
     const serviceTokenBefore = readSystemdUnit(fs.readFileSync(path.join(ctx.dirs.systemdUser, 'openclaw-gateway.service'), 'utf8'), 'x').env.OPENCLAW_GATEWAY_TOKEN;
     const first = await facts(ctx);
     const [finding] = check.detect(first);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { restartService, serviceInstalled, serviceStatus, stopService } from '../../src/cli/commands/gateway-service.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { resolvePaths } from '../../src/config/paths.js';
+import { fixtureEnv } from './service-fixtures.js';
 
 let tmp: string;
 beforeEach(() => {
@@ -19,7 +20,7 @@ afterEach(() => {
 
 function ctxFor(fixture: string): CliContext {
   fs.cpSync(path.resolve('fixtures', fixture), tmp, { recursive: true });
-  const env = { HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'home/.config'), PATH: process.env.PATH };
+  const env = { ...fixtureEnv(tmp), XDG_CONFIG_HOME: path.join(tmp, '.config'), PATH: process.env.PATH };
   return { global: {}, paths: resolvePaths({ env }), env };
 }
 
@@ -30,8 +31,8 @@ describe('serviceStatus', () => {
     expect(s.installed).toBe(true);
     const text = s.lines.join('\n');
     expect(text).toMatch(/^Service: systemd openclaw-gateway\.service \(installed\)/);
-    expect(text).toContain(`Config (cli): ${path.join(tmp, 'home/.openclaw/openclaw.json')}`);
-    expect(text).toContain(`Config (service): ${path.join(tmp, 'home/.openclaw-old/openclaw.json')}`);
+    expect(text).toContain(`Config (cli): ${path.join(tmp, 'state/openclaw.json')}`);
+    expect(text).toContain(`Config (service): ${path.join(tmp, '.openclaw-old/openclaw.json')}`);
     expect(text).toMatch(/Runtime: unknown \(systemd user services unavailable: this system was not booted with systemd/);
     expect(text).toMatch(/error: The gateway service reads a different config than the CLI\.\n  → Reinstall/);
     expect(s.findings.map((f) => f.checkId)).toEqual(['service/config-drift', 'service/systemd-unavailable']);
@@ -42,7 +43,7 @@ describe('serviceStatus', () => {
     const ctx = ctxFor('service-none');
     const s = await serviceStatus(ctx, false);
     expect(s.installed).toBe(false);
-    expect(s.lines[0]).toBe(`Service: systemd openclaw-gateway.service (not installed) ${path.join(tmp, 'home/.config/systemd/user/openclaw-gateway.service')}`);
+    expect(s.lines[0]).toBe(`Service: systemd openclaw-gateway.service (not installed) ${path.join(tmp, '.config/systemd/user/openclaw-gateway.service')}`);
     expect(await serviceInstalled(ctx)).toBe(false);
   });
 });

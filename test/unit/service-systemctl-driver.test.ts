@@ -10,7 +10,7 @@ import { resolvePaths } from '../../src/config/paths.js';
 import { collectServices } from '../../src/facts/services.js';
 import { installService } from '../../src/service/lifecycle.js';
 import { probeSystemd, systemdManager } from '../../src/service/systemd-manager.js';
-import { fixtureDirs } from './service-fixtures.js';
+import { fixtureDirs, fixtureEnv } from './service-fixtures.js';
 
 let tmp: string;
 let env: Record<string, string>;
@@ -32,7 +32,7 @@ beforeEach(() => {
   fs.mkdirSync(bin);
   fs.writeFileSync(path.join(bin, 'systemctl'), FAKE, { mode: 0o755 });
   marker = fs.mkdtempSync(path.join(tmp, 'run-systemd-system-'));
-  env = { HOME: path.join(tmp, 'home'), PATH: `${bin}:/usr/bin:/bin`, SYSTEMCTL_LOG: path.join(tmp, 'calls.log') };
+  env = { ...fixtureEnv(tmp), PATH: `${bin}:/usr/bin:/bin`, SYSTEMCTL_LOG: path.join(tmp, 'calls.log') };
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

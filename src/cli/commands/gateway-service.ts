@@ -109,6 +109,17 @@ export async function serviceInstalled(ctx: CliContext): Promise<boolean> {
   return fs.existsSync(targetOf({ paths: ctx.paths, env: ctx.env }).file);
 }
 
+/**
+ * True when `gateway stop|restart` should go through the service manager: a definition is installed
+ * for this profile and its manager works here. Otherwise they act on the lock's pid.
+ */
+export async function serviceManaged(ctx: CliContext): Promise<boolean> {
+  if (!(await serviceInstalled(ctx))) return false;
+  const { managerFor, targetOf } = await lifecycle();
+  const { kind, env } = targetOf({ paths: ctx.paths, env: ctx.env });
+  return (await managerFor(kind, env).available()).ok;
+}
+
 /** `gateway stop` for an installed service: prints and returns the exit code. */
 export async function stopService(ctx: CliContext, opts: { json?: boolean } = {}): Promise<number> {
   const { controlService } = await lifecycle();
@@ -176,6 +187,7 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
   if (s.installed?.definition.envFiles.length) lines.push(`Environment files (not read by the doctor): ${s.installed.definition.envFiles.join(', ')}`);
   lines.push(`Config (cli): ${s.cli.config.path}`);
   if (s.installed) lines.push(`Config (service): ${s.installed.config.path}`);
+  if (s.installed) lines.push(`Port (service): ${s.installed.port.value} (${s.installed.port.from ?? s.installed.port.source})`);
   if (s.availability && !s.availability.ok) lines.push(`Runtime: unknown (${s.availability.reason})`);
   else if (s.runtime) {
     const bits = [s.runtime.detail, s.runtime.pid ? `pid ${s.runtime.pid}` : undefined, s.runtime.restarts !== undefined ? `restarts ${s.runtime.restarts}` : undefined, s.runtime.lastExitStatus ? `last exit ${s.runtime.lastExitStatus}` : undefined];
@@ -183,5 +195,6 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
   }
   for (const f of findings) lines.push(`${f.severity === 'error' ? 'error' : 'warning'}: ${f.message.split('\n')[0]}${f.fixHint ? `\n  → ${f.fixHint}` : ''}`);
   if (deep && !s.others?.length) lines.push('Other gateway-like services: none found');
+  for (const o of s.others ?? []) lines.push(`Other gateway-like service: ${o.name} (${o.scope}${o.legacy ? ', legacy' : ''}${o.port ? `, port ${o.port}` : ''}) ${o.file}`);
   return status;
 }

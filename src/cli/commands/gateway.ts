@@ -63,12 +63,14 @@ export function register(program: Command): Command {
 
   addClientOptions(gateway.command('status'), 3000)
     .description('is it running (lock pid), does it answer (RPC probe), and where its settings came from')
-    .option('--deep', 'also list the processes listening on the port and call status')
+    .option('--deep', 'also list the processes listening on the port, call status, and look for other gateway-like services')
     .option('--require-rpc', 'exit 1 unless the RPC probe succeeds')
     .action(
       action(async (_flags: unknown, cmd: Command) => {
-        const { gatewayStatus } = await import('../../client/gateway-status.js');
-        return gatewayStatus(contextFor(cmd), flagsOf(cmd));
+        const ctx = contextFor(cmd);
+        const flags = flagsOf<{ deep?: boolean }>(cmd);
+        const [{ gatewayStatus }, { serviceStatus }] = await Promise.all([import('../../client/gateway-status.js'), import('./gateway-service.js')]);
+        return gatewayStatus(ctx, flags, await serviceStatus(ctx, Boolean(flags.deep)));
       }),
     );
 
@@ -83,25 +85,31 @@ export function register(program: Command): Command {
 
   gateway
     .command('stop')
-    .description('stop the gateway that holds the lock (SIGTERM, then SIGKILL after --timeout)')
+    .description('stop the gateway: through its service manager when a service is installed and usable, else the lock\'s pid (SIGTERM, then SIGKILL after --timeout)')
     .option('--json', 'print JSON')
     .option('--timeout <ms>', 'how long to wait before SIGKILL', '10000')
     .action(
       action(async (flags: { json?: boolean; timeout?: string }, cmd: Command) => {
+        const ctx = contextFor(cmd);
+        const svc = await import('./gateway-service.js');
+        if (await svc.serviceManaged(ctx)) return svc.stopService(ctx, flags);
         const { gatewayStop } = await import('../../client/gateway-control.js');
-        return gatewayStop(contextFor(cmd), flags);
+        return gatewayStop(ctx, flags);
       }),
     );
 
   gateway
     .command('restart')
-    .description('stop the running gateway and start it again in the background with the same arguments')
+    .description('restart the gateway: through its service manager when a service is installed and usable, else stop the lock\'s pid and start it again in the background with the same arguments')
     .option('--json', 'print JSON')
     .option('--timeout <ms>', 'how long to wait for stop and for the new one to listen', '10000')
     .action(
       action(async (flags: { json?: boolean; timeout?: string }, cmd: Command) => {
+        const ctx = contextFor(cmd);
+        const svc = await import('./gateway-service.js');
+        if (await svc.serviceManaged(ctx)) return svc.restartService(ctx, flags);
         const { gatewayRestart } = await import('../../client/gateway-control.js');
-        return gatewayRestart(contextFor(cmd), flags);
+        return gatewayRestart(ctx, flags);
       }),
     );
   return gateway;
