@@ -22,6 +22,7 @@ import { register as registerNodes } from './commands/nodes.js';
 import { register as registerApprovals } from './commands/approvals.js';
 import { register as registerBrowser } from './commands/browser.js';
 import { register as registerModels } from './commands/models.js';
+import { register as registerTriage } from './commands/triage.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -63,6 +64,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   registerApprovals(program);
   registerBrowser(program);
   registerModels(program);
+  registerTriage(program);
   return program;
 }
 
