@@ -203,7 +203,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
 
   if (help) {
     return (
-      <Box flexDirection="column">
+      <Box flexDirection="column" width={80}>
         {title}
         <Text bold>Keys</Text>
         {HELP.map(([k, what]) => (
@@ -388,7 +388,7 @@ function Findings(props: { findings: ReportFinding[]; cursor: number; chosen: Se
             </Text>
           ))}
           {f.fixHint && <Text wrap="truncate-end">→ {f.fixHint}</Text>}
-          {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="truncate-end">needs confirmation: {whyConfirm(f.fix.operations)}</Text>}
+          {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="wrap">needs confirmation: {whyConfirm(f.fix.operations)}</Text>}
           {f.fix?.kind === 'safe' && <Text dimColor>safe fix: backed up and undoable</Text>}
         </Box>
       )}
