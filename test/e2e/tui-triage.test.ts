@@ -5,20 +5,26 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI, cleanup, cli, makeState, newToken, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
 
-const SOCKET = `oc-tui-${process.pid}`;
+// A private tmux server (its own socket in a temp dir): teardown kills it and removes the socket.
+const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-tui-tmux-'));
+const SOCKET = path.join(socketDir, 'sock');
 const gateways: RunningGateway[] = [];
 
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', timeout: 5000 });
+const tmux = (...args: string[]) => spawnSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8', timeout: 5000 });
 
 afterEach(async () => {
   tmux('kill-server');
   for (const g of gateways.splice(0)) await g.stop();
 });
-afterAll(cleanup);
+afterAll(async () => {
+  fs.rmSync(socketDir, { recursive: true, force: true });
+  await cleanup();
+});
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
