@@ -12,13 +12,14 @@ import { CLI, cleanup, cli, makeState, newToken, startGateway, waitFor, type Run
 
 // A private tmux server (its own socket in a temp dir): teardown kills it and removes the socket.
 const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-tui-tmux-'));
-const SOCKET = path.join(socketDir, 'sock');
+// One server per terminal: a new one never races the shutdown of the last.
+const sockets: string[] = [];
 const gateways: RunningGateway[] = [];
 
-const tmux = (...args: string[]) => spawnSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8', timeout: 5000 });
+const tmux = (socket: string, ...args: string[]) => spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8', timeout: 5000 });
 
 afterEach(async () => {
-  tmux('kill-server');
+  for (const s of sockets.splice(0)) tmux(s, 'kill-server');
   for (const g of gateways.splice(0)) await g.stop();
 });
 afterAll(async () => {
@@ -41,12 +42,15 @@ function terminal(name: string, stateDir: string, command: string, extraEnv: Rec
   const exports = Object.entries(env).map(([k, v]) => `export ${k}=${JSON.stringify(v)}`);
   // After the CLI exits, print its status and the terminal mode, then stay so the pane can be read.
   fs.writeFileSync(script, ['#!/bin/sh', 'unset CI OPENCLAW_CONFIG_PATH OPENCLAW_GATEWAY_TOKEN OPENCLAW_GATEWAY_PORT', ...exports, `cd ${JSON.stringify(stateDir)}`, `${command}`, 'echo "EXIT=$?"', 'stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo', 'sleep 120', ''].join('\n'), { mode: 0o700 });
-  const r = tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', script);
+  const socket = path.join(socketDir, name);
+  sockets.push(socket);
+  const r = tmux(socket, 'new-session', '-d', '-s', name, '-x', '80', '-y', '24', script);
   expect(r.status, r.stderr).toBe(0);
-  const screen = () => tmux('capture-pane', '-p', '-J', '-t', name).stdout;
+  // The whole pane, scrollback included (a long report scrolls its first lines away).
+  const screen = () => tmux(socket, 'capture-pane', '-p', '-J', '-S', '-', '-t', name).stdout;
   const keys = async (...k: string[]) => {
     for (const key of k) {
-      tmux('send-keys', '-t', name, key);
+      tmux(socket, 'send-keys', '-t', name, key);
       await new Promise((res) => setTimeout(res, 80));
     }
   };
@@ -107,13 +111,22 @@ describe('triage wizard in a real terminal', () => {
     expect(gateways[0]!.proc.exitCode).toBeNull();
   }, 120_000);
 
-  it('refuses politely with exit 2 in CI, even on a TTY, and a bare doctor prints its report there', async () => {
+  it('refuses politely with exit 2 in CI, even on a TTY; a bare doctor there prints its report', async () => {
     const stateDir = makeState({ gateway: { mode: 'local', port: await freePort() } });
-    const t = terminal('ci', stateDir, `node ${JSON.stringify(CLI)} triage; echo "TRIAGE=$?"; node ${JSON.stringify(CLI)} doctor --exit-zero >/dev/null; node ${JSON.stringify(CLI)} doctor | head -3`, { CI: 'true' });
+    const t = terminal('ci', stateDir, `node ${JSON.stringify(CLI)} triage; echo "TRIAGE=$?"; node ${JSON.stringify(CLI)} doctor --help >/dev/null; node ${JSON.stringify(CLI)} doctor`, { CI: 'true' });
     const s = await t.see(/EXIT=\d+/);
     expect(s).toContain('TRIAGE=2');
     expect(s).toContain('needs an interactive terminal (CI is set)');
     expect(s).toContain('openclaw doctor --json');
+    expect(s).toMatch(/gateway\/not-running|No gateway is listening/);
+    expect(s).not.toContain('What is wrong?');
+  }, 60_000);
+
+  it('doctor with any flag on a TTY prints the report, never the wizard', async () => {
+    const stateDir = makeState({ gateway: { mode: 'local', port: await freePort() } });
+    const t = terminal('flagged', stateDir, `node ${JSON.stringify(CLI)} doctor --only gateway`);
+    const s = await t.see(/EXIT=\d+/);
+    expect(s).toMatch(/gateway\/not-running|No gateway is listening/);
     expect(s).not.toContain('What is wrong?');
   }, 60_000);
 
