@@ -60,7 +60,9 @@ function terminal(name: string, stateDir: string, command: string, extraEnv: Rec
   }, ms, `${String(what)} on screen`).catch((err) => {
     throw new Error(`${(err as Error).message}; the screen:\n${screen()}`);
   });
-  return { screen, keys, see };
+  /** The visible screen with its escape codes, to check what colour reached the terminal. */
+  const raw = () => tmux(socket, 'capture-pane', '-p', '-e', '-t', name).stdout;
+  return { screen, keys, see, raw };
 }
 
 describe('triage wizard in a real terminal', () => {
@@ -73,6 +75,7 @@ describe('triage wizard in a real terminal', () => {
 
     const t = terminal('wizard', stateDir, `node ${JSON.stringify(CLI)} doctor`);
     await t.see('What is wrong?');
+    expect(t.raw()).not.toMatch(/\u001B\[[0-9;]*(3[0-8]|9[0-7])[;m]/); // NO_COLOR: no foreground colour at all
     await t.keys('j', 'j', 'j');
     await t.see('› Probe warnings');
     await t.keys('Enter');
