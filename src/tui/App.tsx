@@ -28,6 +28,10 @@ const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 const SEVERITY_MARK = { error: '✗', warning: '!', info: 'i' } as const;
 const TONE = { ok: 'green', warn: 'yellow', fail: 'red', error: 'red', warning: 'yellow', info: 'cyan' } as const;
 const MAX_LOG_LINES = 4;
+/** Rows of plans and fixes shown at once, and the text a detail may take (two lines of the box): 80×24. */
+const MAX_PLAN_ROWS = 4;
+const MAX_MESSAGE = 150;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const FINDINGS_WINDOW = 7;
 
 const HELP: [string, string][] = [
@@ -274,7 +278,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
               <Spinner label="dry run" />
             ) : (
               <>
-                {preview.operations.map((p) => (
+                {preview.operations.slice(0, MAX_PLAN_ROWS).map((p) => (
                   <Box key={p.checkId} flexDirection="column">
                     <Text wrap="truncate-end">
                       {p.checkId} <Text dimColor>({p.kind})</Text>: {p.operations.map(describeOp).join('; ')}
@@ -282,6 +286,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
                     {p.kind === 'confirm' && <Text color={tone('warning')} wrap="truncate-end">  needs confirmation: {whyConfirm(p.operations)}</Text>}
                   </Box>
                 ))}
+                {preview.operations.length > MAX_PLAN_ROWS && <Text dimColor>… and {preview.operations.length - MAX_PLAN_ROWS} more fix(es)</Text>}
                 <Text bold>Config diff</Text>
                 {preview.diff ? <Diff text={preview.diff} tone={tone} /> : <Text dimColor>(no config change)</Text>}
               </>
@@ -299,20 +304,21 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
         return (
           <Box flexDirection="column">
             <Text bold>Before</Text>
-            {fixedBefore.map((f, i) => (
+            {fixedBefore.slice(0, MAX_PLAN_ROWS).map((f, i) => (
               <Text key={i} wrap="truncate-end">
                 <Text color={tone(f.severity)}>{SEVERITY_MARK[f.severity]}</Text> {f.checkId}: {f.message}
               </Text>
             ))}
             <Text bold>After</Text>
-            {(applied?.fixes ?? []).map((r, i) => (
+            {(applied?.fixes ?? []).slice(0, MAX_PLAN_ROWS).map((r, i) => (
               <Text key={i} wrap="truncate-end">
                 <Text color={tone(r.verified ? 'ok' : 'fail')}>{r.verified ? '✓' : '✗'}</Text> {r.checkId}: {r.status}
                 {r.status === 'applied' ? (r.verified ? ', verified' : ', not verified') : ''}
                 {r.reason ? ` (${r.reason})` : ''}
               </Text>
             ))}
-            {(applied?.after ?? []).map((f, i) => (
+            {(applied?.fixes.length ?? 0) > MAX_PLAN_ROWS && <Text dimColor>… and {applied!.fixes.length - MAX_PLAN_ROWS} more (all of them are in the report: r on the next screen)</Text>}
+            {(applied?.after ?? []).slice(0, 3).map((f, i) => (
               <Text key={`a${i}`} wrap="truncate-end">
                 {'  '}still: {f.message}
               </Text>
@@ -380,7 +386,7 @@ function Findings(props: { findings: ReportFinding[]; cursor: number; chosen: Se
       })}
       {f && (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
-          <Text wrap="wrap">{f.message}</Text>
+          <Text wrap="wrap">{clip(f.message, MAX_MESSAGE)}</Text>
           {(f.evidence ?? []).slice(0, 3).map((e, i) => (
             <Text key={i} dimColor wrap="truncate-end">
               {e.kind} {e.source}
@@ -388,7 +394,7 @@ function Findings(props: { findings: ReportFinding[]; cursor: number; chosen: Se
             </Text>
           ))}
           {f.fixHint && <Text wrap="truncate-end">→ {f.fixHint}</Text>}
-          {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="wrap">needs confirmation: {whyConfirm(f.fix.operations)}</Text>}
+          {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="wrap">{clip(`needs confirmation: ${whyConfirm(f.fix.operations)}`, MAX_MESSAGE)}</Text>}
           {f.fix?.kind === 'safe' && <Text dimColor>safe fix: backed up and undoable</Text>}
         </Box>
       )}

@@ -254,6 +254,35 @@ describe('triage wizard: keyboard and terminal', () => {
       expect(frame).not.toMatch(/\u001B\[[0-9;]*m/);
     }
   });
+
+  it('stays inside 80×24 with many findings, long messages and many fixes', async () => {
+    const many: ReportFinding[] = Array.from({ length: 12 }, (_, i) => ({
+      checkId: `gateway/check-${String(i).padStart(2, '0')}`,
+      severity: i % 2 ? 'warning' : 'error',
+      message: `a long message ${'that goes on and on '.repeat(12)}`,
+      evidence: [1, 2, 3, 4].map((n) => ({ kind: 'config' as const, source: `gateway.path${n}`, value: 'v'.repeat(120) })),
+      fixHint: 'do this '.repeat(20),
+      fix: { kind: 'confirm', operations: [{ op: 'config.restore', from: `/state/${'deep/'.repeat(30)}openclaw.json` }] },
+    }));
+    const { engine } = fakeEngine(many);
+    const ui = mount(engine);
+    await chooseSymptom(ui, 12);
+    await waitFor(ui.frame, 'Ladder done');
+    await ui.press(KEY.enter);
+    for (let i = 0; i < 12; i++) await ui.press(KEY.space, 'j');
+    await waitFor(ui.frame, '12 fix(es) chosen');
+    await ui.press('d');
+    await waitFor(ui.frame, 'more fix(es)');
+    await ui.press(KEY.enter);
+    await waitFor(ui.frame, 'After');
+    await ui.press(KEY.enter);
+    await waitFor(ui.frame, 'Summary');
+    for (const frame of ui.frames) {
+      const lines = frame.split('\n');
+      expect(lines.length, frame).toBeLessThanOrEqual(24);
+      for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
+    }
+  });
 });
 
 describe('triage wizard: a real fix through the doctor executor', () => {
