@@ -17,6 +17,9 @@ export default defineCheck({
   detect(facts) {
     const s = servicesOf(facts);
     if (!s || s.installed || s.readError) return [];
+    // Where the service manager cannot run a service (containers, WSL without systemd) there is
+    // nothing to install: no advice beats advice that cannot be followed.
+    if (s.availability && !s.availability.ok) return [];
     return [
       {
         checkId: 'service/not-installed',

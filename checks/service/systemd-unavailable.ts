@@ -17,7 +17,11 @@ export default defineCheck({
     const s = servicesOf(facts);
     const a = s?.availability;
     if (!s || s.kind !== 'systemd' || !a || a.ok) return [];
+    // With no unit installed nothing is broken: in a container or WSL the gateway runs in the
+    // foreground or under another supervisor, and `gateway install` explains this when tried.
+    // Saying it on every run would bury real findings.
     const installed = Boolean(s.installed);
+    if (!installed) return [];
     return [
       {
         checkId: 'service/systemd-unavailable',

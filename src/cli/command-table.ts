@@ -28,6 +28,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/doctor.js')).register,
   },
   {
+    name: 'triage',
+    summary: 'interactive wizard: pick a symptom, see the cause, apply a verified fix',
+    term: 'triage',
+    load: async () => (await import('./commands/triage.js')).register,
+  },
+  {
     name: 'gateway',
     summary: 'run the embedded gateway (foreground, the default), or inspect and control a running one',
     term: 'gateway',

@@ -74,8 +74,9 @@ const cases: Case[] = [
   // NRestarts from systemd makes a single conflict line enough evidence.
   { fixture: 'service-restart-once', findings: ['service/restart-loop'], patch: (f) => void (f.runtime = { state: 'activating', restarts: 7 }), messages: { 'service/restart-loop': [/NRestarts=7/] } },
   {
+    // Nothing installed and no systemd to install into: nothing to say (containers, WSL).
     fixture: 'service-none',
-    findings: ['service/not-installed', 'service/systemd-unavailable'],
+    findings: [],
     patch: (f) =>
       void (f.availability = { ok: false, failed: 'user-bus', reason: 'systemd user services unavailable: no user bus (systemctl --user: Failed to connect to bus: No medium found)', alternatives: ['a', 'b'], steps: [{ check: 'user-bus', ok: false, detail: 'Failed to connect to bus' }] }),
   },

@@ -108,6 +108,12 @@ export function register(program: Command): void {
 }
 
 async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
+  // A bare `openclaw doctor` from a person at a terminal starts the triage wizard; any flag, a pipe
+  // or CI keeps the plain report (and never loads Ink or React).
+  if (!cmd.options.some((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli')) {
+    const { interactiveTerminal, startWizard } = await import('./triage.js');
+    if (interactiveTerminal()) return startWizard(cmd);
+  }
   const ctx = contextFor(cmd);
   const format: Format = flags.json ? 'json' : (flags.format ?? 'human');
   if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);

@@ -1,0 +1,37 @@
+// `openclaw triage`: the interactive wizard from symptom to verified fix. It needs a person at a
+// terminal; anywhere else it says so and points at the machine-readable doctor.
+import type { Command } from 'commander';
+import { contextFor } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { action } from '../run-action.js';
+import { defaultProber } from './doctor.js';
+
+export const NOT_A_TTY_HINT = 'Run `openclaw doctor` for a report, or `openclaw doctor --json` for one a program can read.';
+
+export function register(program: Command): void {
+  program
+    .command('triage')
+    .description('interactive wizard: pick a symptom, see the cause, apply a verified fix')
+    .action(action((_flags: unknown, cmd: Command) => triageAction(cmd)));
+}
+
+/** Starts the wizard (also used by a bare `openclaw doctor` on a terminal). */
+export async function startWizard(cmd: Command): Promise<number> {
+  const ctx = contextFor(cmd);
+  const { runWizard } = await import('../../tui/index.js');
+  return runWizard({ paths: ctx.paths, env: ctx.env, probe: await defaultProber(), color: ctx.global.color === false ? false : undefined });
+}
+
+/** A person at a terminal, outside CI: the only place the wizard runs. */
+export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = Boolean(env.CI && env.CI !== 'false' && env.CI !== '0');
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !ci;
+}
+
+async function triageAction(cmd: Command): Promise<number> {
+  if (!interactiveTerminal()) {
+    const why = process.env.CI && interactiveTerminal({}) ? 'CI is set' : 'this is not an interactive terminal';
+    throw new CliError(`the triage wizard needs an interactive terminal (${why})`, EXIT.USAGE, NOT_A_TTY_HINT);
+  }
+  return startWizard(cmd);
+}
