@@ -6,7 +6,7 @@ import { applyConfigOps } from '../../src/engine/apply-config.js';
 import type { Finding } from '../../src/engine/check.js';
 import { loadChecks } from '../../src/engine/loader.js';
 import { planFixes } from '../../src/engine/planner.js';
-import { CRASH_CAUSE, runChecks } from '../../src/engine/runner.js';
+import { isCrash, runChecks } from '../../src/engine/runner.js';
 import { configFactFromText } from '../../src/facts/config.js';
 import type { Facts } from '../../src/facts/types.js';
 
@@ -108,7 +108,7 @@ describe('fuzz', () => {
       let findings: Finding[] = [];
       try {
         findings = runChecks(checks, facts);
-        const crashed = findings.filter((f) => f.cause === CRASH_CAUSE);
+        const crashed = findings.filter(isCrash);
         if (crashed.length) throw new Error(crashed.map((f) => `${f.checkId}: ${f.message}`).join('; '));
         const plans = planFixes(findings, checks, facts, { yes: true });
         const failed = plans.filter((p) => p.status === 'failed');
