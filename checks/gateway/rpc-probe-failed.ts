@@ -66,6 +66,10 @@ export default defineCheck({
     const evidence: Evidence[] = [{ kind: 'probe', source: probe.url, value: [e.errorCode, e.code, e.message].filter(Boolean).join(' · ') }];
     if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
     if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
-    return [{ checkId: 'gateway/rpc-probe-failed', severity: 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, data: { code: e.code, kind: e.kind } }];
+    const code = e.code ?? e.errorCode;
+    const details = Object.fromEntries(
+      Object.entries({ kind: e.kind, code, requestId: e.requestId, recommendedNextStep: e.recommendedNextStep }).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
+    );
+    return [{ checkId: 'gateway/rpc-probe-failed', severity: 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, details }];
   },
 });

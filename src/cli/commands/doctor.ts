@@ -43,10 +43,9 @@ function timeoutMs(value: string): number {
  * The `gateway.restart` operation: through the service manager when a service is installed, else
  * the same restart `openclaw gateway restart` does for a gateway run by hand.
  */
-async function restartGateway(ctx: CliContext, timeoutMs: number): Promise<void> {
-  const { serviceInstalled } = await import('./gateway-service.js');
-  if (await serviceInstalled(ctx)) {
-    const { controlService } = await import('../../service/lifecycle.js');
+export async function restartGateway(ctx: Pick<CliContext, 'paths' | 'env'>, timeoutMs: number): Promise<void> {
+  const { controlService, targetOf } = await import('../../service/lifecycle.js');
+  if (fs.existsSync(targetOf({ paths: ctx.paths, env: ctx.env }).file)) {
     const r = await controlService('restart', { paths: ctx.paths, env: ctx.env });
     if (!r.ok) throw new Error(r.message);
     return;
