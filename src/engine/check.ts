@@ -41,7 +41,7 @@ export interface Finding {
   cause?: string;
   evidence?: Evidence[];
   /** Machine-readable detail shown in --json (the gateway's details.code, a pairing requestId). */
-  details?: Record<string, string | number | boolean>;
+  details?: Record<string, string>;
   /** Data repair() needs (kept out of the message). */
   data?: Record<string, unknown>;
 }
