@@ -36,7 +36,7 @@ export default defineCheck({
         message: `${m.path} refers to \${${m.name}}, which is not set in this environment: the gateway refuses to start.`,
         path: m.path,
         fixHint: `export ${m.name}=… in the environment the gateway runs in (for a service: openclaw gateway install --force)`,
-        cause: 'config-missing-env',
+        cause: 'secret-ref-unresolved',
         evidence: [{ kind: 'env', source: m.name, value: '(unset)' }],
       });
     }

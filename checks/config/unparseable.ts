@@ -30,7 +30,7 @@ export default defineCheck({
         severity: 'error',
         message: `${at}: ${e.message}. The gateway cannot start with this file (upstream misleadingly says "missing gateway.mode").`,
         fixHint: copy ? `openclaw doctor --fix --yes (restores ${copy.path}; the broken file is kept as .clobbered.<time>), or fix the text at ${at}` : e.hint,
-        cause: 'config-unparseable',
+        cause: 'config-invalid',
         evidence: [{ kind: 'file', source: at, value: e.excerpt !== undefined ? e.excerpt.trim() : e.code }],
         data: { restoreFrom: copy?.path },
       },

@@ -25,7 +25,7 @@ export default defineCheck({
         message: `gateway.bind is the legacy host value ${JSON.stringify(bind)}; newer releases expect the mode "${mode}".`,
         path: 'gateway.bind',
         fixHint: `openclaw doctor --fix (sets gateway.bind=${mode})`,
-        cause: 'legacy-bind-alias',
+        cause: 'legacy-config-key',
         evidence: [configEvidence('gateway.bind', bind)],
         data: { mode },
       },

@@ -32,7 +32,7 @@ export default defineCheck({
         fixHint: conflict
           ? 'Keep the token your clients use: `openclaw config unset gateway.token` or move it with `openclaw config set gateway.auth.token …`'
           : 'openclaw doctor --fix (moves the value to gateway.auth.token)',
-        cause: 'legacy-token-key',
+        cause: 'legacy-config-key',
         evidence: [configEvidence('gateway.token', legacy), configEvidence('gateway.auth.token', current)],
         data: { conflict },
       },

@@ -25,7 +25,7 @@ export default defineCheck({
         message: `gateway.mode is ${JSON.stringify(mode)}: a local \`openclaw gateway\` refuses to start (current: ${String(mode)}).`,
         path: 'gateway.mode',
         fixHint: 'If this machine should run the gateway: openclaw config set gateway.mode local',
-        cause: 'gateway-mode-not-local',
+        cause: 'mode-unset',
         evidence: [
           { kind: 'config', source: 'gateway.mode', value: JSON.stringify(mode) },
           ...(remoteUrl !== undefined ? [{ kind: 'config' as const, source: 'gateway.remote.url', value: JSON.stringify(remoteUrl) }] : []),

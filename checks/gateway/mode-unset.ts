@@ -23,7 +23,7 @@ export default defineCheck({
           message: `No config file at ${config.path}: the gateway refuses to start ("Missing config").`,
           path: 'gateway.mode',
           fixHint: 'openclaw doctor --fix (creates it with gateway.mode=local), or `openclaw setup`',
-          cause: 'gateway-mode-unset',
+          cause: 'mode-unset',
           evidence: [{ kind: 'file', source: config.path, value: `missing (${config.pathSource})` }],
         },
       ];
@@ -36,7 +36,7 @@ export default defineCheck({
         message: 'gateway.mode is not set, so `openclaw gateway` refuses to start ("Gateway start blocked").',
         path: 'gateway.mode',
         fixHint: 'openclaw doctor --fix (sets gateway.mode=local), or `openclaw config set gateway.mode local`',
-        cause: 'gateway-mode-unset',
+        cause: 'mode-unset',
         evidence: [{ kind: 'config', source: 'gateway.mode', value: '(unset)' }],
       },
     ];

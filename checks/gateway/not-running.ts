@@ -23,7 +23,7 @@ export default defineCheck({
         severity: 'warning',
         message: `No gateway is listening at ${probe.url}.`,
         fixHint: 'Start it: openclaw gateway (foreground) or openclaw gateway start (service); then openclaw gateway status',
-        cause: 'gateway-not-running',
+        cause: 'gateway-unreachable',
         evidence: [{ kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` }],
       },
     ];

@@ -44,16 +44,15 @@ export default defineCheck({
     const lock = fact(facts, 'lock');
     // A handshake that got as far as an auth, pairing or protocol answer proves a gateway is there.
     const answered = probe?.ok === true || ['auth', 'pairing', 'protocol', 'origin', 'rpc'].includes(probe?.connect.error?.kind ?? '');
-    const unverified = probe?.connect.error?.code === 'NO_CLIENT';
     if (!ports.holders) {
-      if (answered || unverified) return [];
+      if (answered) return [];
       return [{ checkId: ID, severity: 'error', ...explain('unknown', ports.port, undefined, undefined), path: 'gateway.port', cause: 'port-conflict', evidence: [{ kind: 'process', source: `port ${ports.port}`, value: 'listening (holder not visible)' }] }];
     }
     const out: Finding[] = [];
     for (const h of ports.holders) {
       const kind = classifyHolder(h, config, lock);
-      // Our own gateway answering (or not verifiable without a client) is not a conflict.
-      if (kind === 'this-gateway' && (answered || unverified)) continue;
+      // Our own gateway answering is not a conflict.
+      if (kind === 'this-gateway' && answered) continue;
       if ((kind === 'foreign' || kind === 'unknown') && answered) continue; // it speaks the protocol: a gateway we could not attribute
       out.push({
         checkId: ID,

@@ -5,13 +5,14 @@ import { defineCheck, type Evidence } from '../../src/engine/check.js';
 import type { ProbeFailure } from '../../src/client/types.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 
-function nextStep(e: ProbeFailure, config: ConfigFact | undefined): { message: string; fixHint: string; cause: string } {
+function nextStep(e: ProbeFailure, config: ConfigFact | undefined): { message: string; fixHint: string; cause: string; envDrift?: boolean } {
   const code = e.code ?? e.errorCode ?? '';
   switch (true) {
     case code === 'AUTH_TOKEN_MISMATCH':
       if (config?.env.tokenSet && config.env.tokenMatchesConfig === false) {
         return {
-          cause: 'token-drift',
+          cause: 'token-mismatch',
+          envDrift: true,
           message: 'Token drift: OPENCLAW_GATEWAY_TOKEN in this shell differs from gateway.auth.token; CLI clients send the env token first, so the gateway says "token mismatch".',
           fixHint: 'unset OPENCLAW_GATEWAY_TOKEN (or set it to the config value); if a service sets it, reinstall the service: openclaw gateway install --force',
         };
@@ -20,7 +21,7 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): { message: s
     case code === 'AUTH_DEVICE_TOKEN_MISMATCH':
       return { cause: 'device-token-stale', message: 'The cached device token is stale ("device token mismatch").', fixHint: 'openclaw devices list, then openclaw devices rotate (or remove identity/device-auth.json and pair again)' };
     case code === 'PAIRING_REQUIRED' || e.kind === 'pairing':
-      return { cause: 'pairing-pending', message: `This device must be approved first (pairing required${e.requestId ? `, request ${e.requestId}` : ''}).`, fixHint: `openclaw devices approve ${e.requestId ?? '<requestId>'} (on the gateway host)` };
+      return { cause: 'pairing-required', message: `This device must be approved first (pairing required${e.requestId ? `, request ${e.requestId}` : ''}).`, fixHint: `openclaw devices approve ${e.requestId ?? '<requestId>'} (on the gateway host)` };
     case code === 'CONTROL_UI_ORIGIN_NOT_ALLOWED' || e.kind === 'origin':
       return { cause: 'origin-not-allowed', message: 'The browser origin is not allowed.', fixHint: 'Add it: openclaw config set gateway.controlUi.allowedOrigins \'["https://your.host"]\'' };
     case e.kind === 'protocol': {
@@ -30,15 +31,15 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): { message: s
     case code === 'AUTH_RATE_LIMITED':
       return { cause: 'auth-rate-limited', message: 'Too many failed attempts: the gateway locked this client out for a while.', fixHint: 'Wait a few minutes, then retry with the right token' };
     case code === 'AUTH_TOKEN_MISSING' || code === 'AUTH_REQUIRED' || code === 'AUTH_PASSWORD_MISSING':
-      return { cause: 'auth-missing', message: 'The gateway requires auth and this client sent none.', fixHint: 'export OPENCLAW_GATEWAY_TOKEN=<token> (or --token), matching gateway.auth.token' };
+      return { cause: 'token-missing', message: 'The gateway requires auth and this client sent none.', fixHint: 'export OPENCLAW_GATEWAY_TOKEN=<token> (or --token), matching gateway.auth.token' };
     case code.startsWith('DEVICE_AUTH_') || code === 'DEVICE_IDENTITY_REQUIRED':
-      return { cause: 'device-auth', message: `Device authentication failed (${code}): the handshake signature or nonce was rejected.`, fixHint: 'Check the clock (signatures expire after 2 minutes) and update the client; then pair again' };
+      return { cause: 'device-signature-invalid', message: `Device authentication failed (${code}): the handshake signature or nonce was rejected.`, fixHint: 'Check the clock (signatures expire after 2 minutes) and update the client; then pair again' };
     case e.kind === 'timeout':
-      return { cause: 'gateway-hung', message: 'The gateway accepts connections but did not finish the handshake in time.', fixHint: 'openclaw logs --follow; restart it: openclaw gateway restart' };
+      return { cause: 'gateway-unreachable', message: 'The gateway accepts connections but did not finish the handshake in time.', fixHint: 'openclaw logs --follow; restart it: openclaw gateway restart' };
     case e.kind === 'rpc' && /scope/i.test(e.message):
-      return { cause: 'missing-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (openclaw devices approve) instead of a token-only connection' };
+      return { cause: 'missing-operator-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (openclaw devices approve) instead of a token-only connection' };
     default:
-      return { cause: 'probe-failed', message: `The gateway probe failed (${e.kind}${code ? `, ${code}` : ''}): ${e.message}`, fixHint: e.recommendedNextStep ? `recommended next step: ${e.recommendedNextStep}` : 'openclaw gateway status --deep; openclaw logs --follow' };
+      return { cause: 'gateway-unreachable', message: `The gateway probe failed (${e.kind}${code ? `, ${code}` : ''}): ${e.message}`, fixHint: e.recommendedNextStep ? `recommended next step: ${e.recommendedNextStep}` : 'openclaw gateway status --deep; openclaw logs --follow' };
   }
 }
 
@@ -55,7 +56,7 @@ export default defineCheck({
   detect(facts) {
     const probe = fact(facts, 'gateway');
     const e = probe?.connect.error;
-    if (!probe || probe.ok || !e || e.kind === 'refused' || e.code === 'NO_CLIENT') return [];
+    if (!probe || probe.ok || !e || e.kind === 'refused') return [];
     const config = fact(facts, 'config');
     const ports = fact(facts, 'ports');
     const lock = fact(facts, 'lock');
@@ -63,8 +64,12 @@ export default defineCheck({
     if (ports?.holders?.some((h) => classifyHolder(h, config, lock) !== 'this-gateway')) return [];
     const step = nextStep(e, config);
     const evidence: Evidence[] = [{ kind: 'probe', source: probe.url, value: [e.errorCode, e.code, e.message].filter(Boolean).join(' · ') }];
-    if (step.cause === 'token-drift') evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
+    if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
     if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
-    return [{ checkId: 'gateway/rpc-probe-failed', severity: 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, data: { code: e.code, kind: e.kind } }];
+    const code = e.code ?? e.errorCode;
+    const details = Object.fromEntries(
+      Object.entries({ kind: e.kind, code, requestId: e.requestId, recommendedNextStep: e.recommendedNextStep }).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
+    );
+    return [{ checkId: 'gateway/rpc-probe-failed', severity: 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, details }];
   },
 });

@@ -1,4 +1,5 @@
-// Recent log lines the signature catalog recognises (empty until a catalog scanner is wired in).
+// Recent log lines the signature catalog recognises: one finding per signature, with its cause,
+// the last line that matched as evidence, and the catalog's fix.
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 
@@ -8,12 +9,12 @@ export default defineCheck({
     title: 'Known problems in recent log lines',
     area: 'logs',
     severity: 'warning',
-    facts: ['logs'],
+    facts: ['logSignatures'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › openclaw logs --follow',
   },
   detect(facts) {
-    const logs = fact(facts, 'logs');
+    const logs = fact(facts, 'logSignatures');
     if (!logs?.matches.length) return [];
     const bySignature = new Map<string, typeof logs.matches>();
     for (const m of logs.matches) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);

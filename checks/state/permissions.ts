@@ -26,7 +26,7 @@ export default defineCheck({
           severity: 'warning' as const,
           message: `${e.path} is ${octal(e.mode)}: other users on this machine can ${e.kind === 'dir' ? 'list it' : 'read it'} (it holds ${e.role === 'config' ? 'the config and its tokens' : 'secrets'}).`,
           fixHint: `openclaw doctor --fix (chmod ${octal(want)})`,
-          cause: 'state-permissions',
+          // No cause: no log line names this (the catalog's permission-denied is the opposite, too closed).
           evidence: [{ kind: 'file' as const, source: e.path, value: octal(e.mode) }],
           data: { path: e.path, mode: want },
         };

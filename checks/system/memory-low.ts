@@ -24,7 +24,7 @@ export default defineCheck({
         severity: 'warning',
         message: `Only ${mib(s.memAvailableBytes)} of ${mib(s.memTotalBytes)} memory is available: the gateway may be killed (OOM) or start very slowly.`,
         fixHint: 'Close other programs, add swap, or give the machine/container more memory (at least 1 GiB)',
-        cause: 'memory-low',
+        cause: 'oom',
         evidence: [{ kind: 'system', source: 'MemAvailable', value: mib(s.memAvailableBytes) }],
       },
     ];

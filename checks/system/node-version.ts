@@ -21,10 +21,10 @@ export default defineCheck({
     if (!s) return [];
     const evidence = [{ kind: 'system' as const, source: 'node --version', value: `v${s.nodeVersion}` }];
     if (compareVersions(s.nodeVersion, MIN_NODE) < 0) {
-      return [{ checkId: 'system/node-version', severity: 'error', message: `Node.js v${s.nodeVersion} is too old: the toolkit and gateway need ${MIN_NODE} or newer.`, fixHint: 'Install Node.js 22 or 24 LTS (nvm install 24)', cause: 'node-too-old', evidence }];
+      return [{ checkId: 'system/node-version', severity: 'error', message: `Node.js v${s.nodeVersion} is too old: the toolkit and gateway need ${MIN_NODE} or newer.`, fixHint: 'Install Node.js 22 or 24 LTS (nvm install 24)', cause: 'node-version-unsupported', evidence }];
     }
     if (compareVersions(s.nodeVersion, EOL_BEFORE) < 0) {
-      return [{ checkId: 'system/node-version', severity: 'info', message: `Node.js v${s.nodeVersion} is past end-of-life (April 2026); current OpenClaw releases need Node 24.`, fixHint: 'Plan an upgrade to Node.js 24 LTS', cause: 'node-eol', evidence }];
+      return [{ checkId: 'system/node-version', severity: 'info', message: `Node.js v${s.nodeVersion} is past end-of-life (April 2026); current OpenClaw releases need Node 24.`, fixHint: 'Plan an upgrade to Node.js 24 LTS', cause: 'node-version-unsupported', evidence }];
     }
     return [];
   },

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { CliContext } from '../cli/context.js';
 import { printJson, println } from '../cli/output.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
-import { stateLayout } from '../config/paths.js';
+import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { lockPathFor, readLock } from '../system/gateway-lock.js';
 import { processGone, terminate, waitForExit } from '../gateway/force.js';
 
@@ -48,8 +48,21 @@ async function waitForLock(configPath: string, timeoutMs: number, notPid: number
   return undefined;
 }
 
-export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
-  const configPath = ctx.paths.configPath.value;
+export interface RestartResult {
+  ok: boolean;
+  oldPid: number;
+  /** The new gateway's pid once it holds the lock, else the spawned child's. */
+  pid?: number;
+  log: string;
+  errLog: string;
+}
+
+/**
+ * Stops the gateway that holds this config's lock and starts it again, detached, with the command
+ * line, environment and cwd it had. Quiet: `gateway restart` and the doctor's `gateway.restart` print.
+ */
+export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: number): Promise<RestartResult> {
+  const configPath = paths.configPath.value;
   const lock = readLock(lockPathFor(configPath));
   if (lock.state !== 'held') throw new CliError('Gateway is not running; start it with `openclaw gateway` (or install the service).', EXIT.FAILED);
   const oldPid = lock.lock.pid;
@@ -59,9 +72,9 @@ export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; t
   if (!argv?.length) throw new CliError(`cannot read the command line of pid ${oldPid}; stop it and start it again by hand`, EXIT.FAILED);
   const env = envList ? Object.fromEntries(envList.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : process.env;
   const cwd = fs.readlinkSync(`/proc/${oldPid}/cwd`);
-  await terminate(oldPid, timeout(flags));
+  await terminate(oldPid, timeoutMs);
   await waitForExit(oldPid, 2000);
-  const logs = stateLayout(ctx.paths.stateDir.value);
+  const logs = stateLayout(paths.stateDir.value);
   fs.mkdirSync(logs.logsDir, { recursive: true, mode: 0o700 });
   const out = fs.openSync(logs.gatewayLog, 'a', 0o600);
   const err = fs.openSync(logs.gatewayErrLog, 'a', 0o600);
@@ -69,9 +82,13 @@ export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; t
   child.unref();
   fs.closeSync(out);
   fs.closeSync(err);
-  const newPid = await waitForLock(configPath, timeout(flags), oldPid);
-  const ok = newPid !== undefined;
-  if (flags.json) printJson({ ok, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog });
-  else println(ok ? `Restarted gateway: pid ${oldPid} → ${newPid}.` : `Gateway did not come back within ${timeout(flags)}ms; see ${logs.gatewayErrLog}.`);
-  return ok ? 0 : 1;
+  const newPid = await waitForLock(configPath, timeoutMs, oldPid);
+  return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog };
+}
+
+export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
+  const r = await restartGatewayProcess(ctx.paths, timeout(flags));
+  if (flags.json) printJson({ ok: r.ok, oldPid: r.oldPid, pid: r.pid, log: r.log });
+  else println(r.ok ? `Restarted gateway: pid ${r.oldPid} → ${r.pid}.` : `Gateway did not come back within ${timeout(flags)}ms; see ${r.errLog}.`);
+  return r.ok ? 0 : 1;
 }

@@ -40,6 +40,8 @@ export interface Finding {
   /** One of the cause ids in signatures/causes (shared with the log catalog). */
   cause?: string;
   evidence?: Evidence[];
+  /** Machine-readable detail shown in --json (the gateway's details.code, a pairing requestId). */
+  details?: Record<string, string>;
   /** Data repair() needs (kept out of the message). */
   data?: Record<string, unknown>;
 }

@@ -13,6 +13,7 @@ export interface ReportFinding {
   fixHint?: string;
   cause?: string;
   evidence?: Finding['evidence'];
+  details?: Finding['details'];
   fix?: { kind: FixKind; operations: Operation[] };
 }
 
@@ -62,6 +63,7 @@ export function buildReport(args: {
       fixHint: f.fixHint,
       cause: f.cause,
       evidence: f.evidence?.length ? f.evidence : undefined,
+      details: f.details,
       fix: ops?.length ? { kind, operations: ops.map(redactOperation) } : undefined,
     };
   });

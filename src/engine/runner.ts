@@ -26,7 +26,8 @@ export function factsNeeded(checks: Check[]): FactName[] {
   return [...new Set(checks.flatMap((c) => c.meta.facts))];
 }
 
-export const CRASH_CAUSE = 'doctor-check-crashed';
+/** A check that threw is reported as a finding about itself: a doctor bug, so no catalog cause. */
+export const isCrash = (f: Finding): boolean => f.data?.crashed === true;
 
 export function runCheck(check: Check, facts: Facts): Finding[] {
   try {
@@ -39,7 +40,7 @@ export function runCheck(check: Check, facts: Facts): Finding[] {
         checkId: check.meta.id,
         severity: 'warning',
         message: `the check itself failed and could not tell: ${(err as Error)?.message ?? String(err)}`,
-        cause: CRASH_CAUSE,
+        data: { crashed: true },
         fixHint: 'This is a bug in the doctor; rerun with OPENCLAW_DEBUG=1 and report it.',
       },
     ];

@@ -14,10 +14,12 @@ import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
 import { collectCron, collectDevices } from './stores.js';
 import { collectSystem } from './system.js';
-import { tcpProbe } from './tcp-probe.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
 
 type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
+
+/** The real gateway client (handshake + health), loaded with ws only when a run probes the gateway. */
+const defaultProbe = async () => (await import('../client/probe.js')).probeGateway;
 
 const cfgOf = (ctx: CollectContext) => ctx.config().resolved as Record<string, any> | undefined;
 
@@ -35,7 +37,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
   config: (ctx) => ctx.config(),
   state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
   lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir),
-  gateway: (ctx) => memo(ctx, 'gateway', () => (ctx.probe ?? tcpProbe)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
+  gateway: (ctx) => memo(ctx, 'gateway', async () => (ctx.probe ?? (await defaultProbe()))(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
   ports: (ctx) => {
     const { host, port } = gatewayTarget(ctx.config());
     return collectPorts(port, host, {
@@ -45,15 +47,21 @@ const collectors: { [K in FactName]: Collector<K> } = {
     });
   },
   logs: (ctx) =>
-    collectLogs(
-      {
-        stateDir: ctx.paths.stateDir.value,
-        upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? '/tmp/openclaw'),
-        configuredFile: typeof cfgOf(ctx)?.logging?.file === 'string' ? cfgOf(ctx)!.logging.file : undefined,
-      },
-      collectSecrets(ctx.config().resolved ?? {}),
-      ctx.scanner,
+    memo(ctx, 'logs', async () =>
+      collectLogs(
+        {
+          stateDir: ctx.paths.stateDir.value,
+          upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? '/tmp/openclaw'),
+          configuredFile: typeof cfgOf(ctx)?.logging?.file === 'string' ? cfgOf(ctx)!.logging.file : undefined,
+        },
+        collectSecrets(ctx.config().resolved ?? {}),
+      ),
     ),
+  logSignatures: async (ctx) => {
+    const logs = (await collectors.logs(ctx)) as FactMap['logs'];
+    const scan = ctx.scanner ?? (await (await import('./log-signatures.js')).catalogScanner());
+    return { matches: await scan(logs.lines) };
+  },
   browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
   system: () => collectSystem(),

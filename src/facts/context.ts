@@ -7,7 +7,7 @@ import type { ConfigFact } from './config.js';
 import type { LogLine, SignatureMatch } from './logs.js';
 
 export type Prober = (opts: ProbeOptions) => Promise<ProbeResult>;
-export type LogScanner = (lines: LogLine[]) => SignatureMatch[];
+export type LogScanner = (lines: LogLine[]) => SignatureMatch[] | Promise<SignatureMatch[]>;
 
 export interface CollectOptions {
   paths: ResolvedPaths;
@@ -20,7 +20,9 @@ export interface CollectOptions {
    * `cdp.json`): when set, live machine facts come from there, and a missing file means unavailable.
    */
   recordedDir?: string;
+  /** Defaults to the gateway client (src/client/probe.ts), loaded on first use. */
   probe?: Prober;
+  /** Defaults to the shipped signature catalog, loaded only when `logSignatures` is collected. */
   scanner?: LogScanner;
   /** The directory the gateway lock lives under (defaults to os.tmpdir()). */
   tmpdir?: string;

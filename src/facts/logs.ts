@@ -15,7 +15,7 @@ export interface LogLine {
   text: string;
 }
 
-/** A log line the signature catalog recognised. */
+/** A log line the signature catalog recognised (see log-signatures.ts). */
 export interface SignatureMatch {
   signatureId: string;
   cause?: string;
@@ -30,7 +30,6 @@ export interface SignatureMatch {
 export interface LogsFact {
   files: { path: string; size: number; tail: boolean }[];
   lines: LogLine[];
-  matches: SignatureMatch[];
 }
 
 const TAIL_BYTES = 256 * 1024;
@@ -120,14 +119,13 @@ export function logFiles(src: LogSources): string[] {
   return [...new Set(files)];
 }
 
-export function collectLogs(src: LogSources, secrets: Set<string>, scanner?: (lines: LogLine[]) => SignatureMatch[]): LogsFact {
-  const fact: LogsFact = { files: [], lines: [], matches: [] };
+export function collectLogs(src: LogSources, secrets: Set<string>): LogsFact {
+  const fact: LogsFact = { files: [], lines: [] };
   for (const f of logFiles(src)) {
     const t = readTail(f, secrets);
     if (!t) continue;
     fact.files.push({ path: f, size: t.size, tail: t.tail });
     fact.lines.push(...t.lines);
   }
-  fact.matches = scanner ? scanner(fact.lines) : [];
   return fact;
 }

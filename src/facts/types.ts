@@ -21,6 +21,7 @@ export interface FactMap {
   ports: PortsFact;
   gateway: ProbeResult;
   logs: LogsFact;
+  logSignatures: import('./log-signatures.js').LogSignaturesFact;
   browser: BrowserFact;
   cdp: CdpFact;
   system: SystemFact;

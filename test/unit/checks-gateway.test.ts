@@ -18,7 +18,7 @@ const TOKEN = /^[0-9a-f]{48}$/;
 testCheck(modeUnset, {
   valid: ['healthy', 'mode-remote', 'config-unparseable'],
   invalid: [
-    { fixture: 'mode-unset', findings: [{ severity: 'error', path: 'gateway.mode', cause: 'gateway-mode-unset' }], fixed: { config: (c) => expect(c.gateway.mode).toBe('local') } },
+    { fixture: 'mode-unset', findings: [{ severity: 'error', path: 'gateway.mode', cause: 'mode-unset' }], fixed: { config: (c) => expect(c.gateway.mode).toBe('local') } },
     { fixture: 'no-config', findings: [{ severity: 'error' }], fixed: { config: { gateway: { mode: 'local' } } } },
   ],
 });
@@ -118,10 +118,10 @@ testCheck(notRunning, {
 testCheck(rpcProbe, {
   valid: ['healthy', 'gateway-down', 'port-conflict-foreign', 'port-conflict-other-gateway'],
   invalid: [
-    { fixture: 'token-drift', findings: [{ cause: 'token-drift', message: expect.stringContaining('OPENCLAW_GATEWAY_TOKEN') }] },
+    { fixture: 'token-drift', findings: [{ cause: 'token-mismatch', message: expect.stringContaining('OPENCLAW_GATEWAY_TOKEN'), evidence: expect.arrayContaining([expect.objectContaining({ kind: 'env' })]) }] },
     { fixture: 'token-drift', options: { env: {} as NodeJS.ProcessEnv }, findings: [{ cause: 'token-mismatch' }] },
-    { fixture: 'pairing-required', findings: [{ cause: 'pairing-pending', fixHint: expect.stringContaining('openclaw devices approve req-7f3a') }] },
+    { fixture: 'pairing-required', findings: [{ cause: 'pairing-required', fixHint: expect.stringContaining('openclaw devices approve req-7f3a') }] },
     { fixture: 'protocol-mismatch', findings: [{ cause: 'protocol-mismatch', message: expect.stringContaining('5–5') }] },
-    { fixture: 'port-conflict-stale-gateway', findings: [{ cause: 'gateway-hung' }] },
+    { fixture: 'port-conflict-stale-gateway', findings: [{ cause: 'gateway-unreachable' }] },
   ],
 });

@@ -10,7 +10,6 @@ import quietHours from '../../checks/heartbeat/quiet-hours.js';
 import knownSignatures from '../../checks/logs/known-signatures.js';
 import context1m from '../../checks/models/context1m.js';
 import stringContent from '../../checks/models/string-content.js';
-import type { LogScanner } from '../../src/facts/context.js';
 import { testCheck } from '../helpers/check-tester.js';
 
 testCheck(quietHours, {
@@ -75,19 +74,21 @@ testCheck(stringContent, {
   ],
 });
 
-// The catalog scanner is injected; this one stands in for it and recognises EADDRINUSE.
-const scanner: LogScanner = (lines) =>
-  lines
-    .filter((l) => l.text.includes('another gateway instance is already listening'))
-    .map((line) => ({ signatureId: 'gateway.port-in-use', cause: 'port-conflict', severity: 'error' as const, explain: 'Another process holds the gateway port.', line, commands: ['openclaw gateway status --deep'], check: 'gateway/port-conflict' }));
-
+// The real catalog (the default scanner) recognises the line and carries its cause, evidence and fix.
 testCheck(knownSignatures, {
-  valid: ['healthy', 'logs-known-signature', { fixture: 'healthy', options: { scanner } }],
+  valid: ['healthy', 'heartbeat-quiet-hours'],
   invalid: [
     {
       fixture: 'logs-known-signature',
-      options: { scanner },
-      findings: [{ severity: 'error', cause: 'port-conflict', fixHint: 'openclaw gateway status --deep; openclaw doctor --only gateway/port-conflict', evidence: [expect.objectContaining({ kind: 'log', source: expect.stringMatching(/openclaw-2026-11-21\.log:3$/) })] }],
+      findings: [
+        {
+          severity: 'error',
+          cause: 'port-conflict',
+          message: expect.stringContaining('gateway.port-in-use'),
+          fixHint: 'openclaw gateway status --deep; openclaw gateway --force; openclaw doctor --only gateway/port-conflict',
+          evidence: [expect.objectContaining({ kind: 'log', source: expect.stringMatching(/openclaw-2026-11-21\.log:3$/), value: expect.stringContaining('already listening') })],
+        },
+      ],
     },
   ],
 });

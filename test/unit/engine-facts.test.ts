@@ -9,7 +9,8 @@ import { collectCdp } from '../../src/facts/browser.js';
 import { configFactFromText } from '../../src/facts/config.js';
 import { collectLogs, parseLogLine } from '../../src/facts/logs.js';
 import { collectPorts } from '../../src/facts/ports.js';
-import { tcpProbe } from '../../src/facts/tcp-probe.js';
+import { collectFact, createContext } from '../../src/facts/collect.js';
+import { resolvePaths } from '../../src/config/paths.js';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -60,7 +61,6 @@ describe('logs fact', () => {
     const fact = collectLogs({ stateDir: dir }, new Set(['the-secret-token-value']));
     expect(fact.lines[0]).toMatchObject({ line: 1, level: 'WARN', subsystem: 'gateway/ws', text: 'connect failed {"code":"AUTH_TOKEN_MISMATCH"}' });
     expect(fact.lines[1].text).toBe('plain line with token=*** and ***');
-    expect(fact.matches).toEqual([]);
   });
 
   it('keeps plain text that merely starts with a brace', () => {
@@ -71,9 +71,15 @@ describe('logs fact', () => {
 describe('gateway and port probes', () => {
   it('nothing listening costs milliseconds', async () => {
     const port = await freePort();
-    const r = await tcpProbe({ url: `ws://127.0.0.1:${port}`, timeoutMs: 1500 });
-    expect(r.connect.error?.kind).toBe('refused');
-    expect(r.durationMs).toBeLessThan(200);
+    // The default prober is the real gateway client; a refused connect must not wait for the budget.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-facts-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(dir, 'openclaw.json'), JSON.stringify({ gateway: { mode: 'local', port } }));
+    const env = { OPENCLAW_STATE_DIR: dir, HOME: dir };
+    const ctx = createContext({ paths: resolvePaths({ env }), env, timeoutMs: 1500 });
+    const g = await collectFact(ctx, 'gateway');
+    expect(g.ok && g.value.connect.error?.kind).toBe('refused');
+    expect(g.ok && g.value.durationMs).toBeLessThan(200); // the probe itself, not vitest's first import of ws
     const p = await collectPorts(port, '127.0.0.1', { timeoutMs: 1500, gatewayAnswered: async () => false });
     expect(p).toMatchObject({ listening: false, holders: [] });
   });
@@ -117,5 +123,27 @@ describe('CDP probe', () => {
   it('does not probe when no cdpUrl is configured or it is invalid', async () => {
     expect(await collectCdp(undefined, 100)).toEqual({ probed: false });
     expect(await collectCdp('ftp://x', 100)).toEqual({ url: 'ftp://x', probed: false });
+  });
+});
+
+describe('log signatures', () => {
+  it('matches the tail of our and upstream logs against the catalog, keeping file and line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-logsig-'));
+    const upstream = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-upstream-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }), () => fs.rmSync(upstream, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(dir, 'logs'));
+    fs.writeFileSync(path.join(dir, 'logs', 'gateway.err.log'), 'starting\nGateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789\n');
+    fs.writeFileSync(path.join(upstream, 'openclaw-2026-11-21.log'), `${JSON.stringify({ 0: 'Gateway start blocked: set gateway.mode=local (current: unset) or pass --allow-unconfigured.', _meta: { logLevelName: 'ERROR' } })}\n`);
+    const env = { OPENCLAW_STATE_DIR: dir, HOME: dir };
+    const ctx = createContext({ paths: resolvePaths({ env }), env, timeoutMs: 5000, upstreamLogDir: upstream });
+    const f = await collectFact(ctx, 'logSignatures');
+    expect(f.ok).toBe(true);
+    const matches = f.ok ? f.value.matches : [];
+    expect(matches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ cause: 'port-conflict', check: 'gateway/port-conflict', line: expect.objectContaining({ file: path.join(dir, 'logs', 'gateway.err.log'), line: 2 }) }),
+        expect.objectContaining({ cause: 'mode-unset', line: expect.objectContaining({ file: path.join(upstream, 'openclaw-2026-11-21.log'), line: 1 }) }),
+      ]),
+    );
   });
 });

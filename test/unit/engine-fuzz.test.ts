@@ -6,7 +6,7 @@ import { applyConfigOps } from '../../src/engine/apply-config.js';
 import type { Finding } from '../../src/engine/check.js';
 import { loadChecks } from '../../src/engine/loader.js';
 import { planFixes } from '../../src/engine/planner.js';
-import { CRASH_CAUSE, runChecks } from '../../src/engine/runner.js';
+import { isCrash, runChecks } from '../../src/engine/runner.js';
 import { configFactFromText } from '../../src/facts/config.js';
 import type { Facts } from '../../src/facts/types.js';
 
@@ -97,7 +97,8 @@ describe('fuzz', () => {
         lock: { ok: true, value: r() < 0.5 ? { state: 'absent', path: '/l', configPath: '/fuzz/openclaw.json' } : { state: 'stale', path: '/l', lock: { pid: 3, createdAt: 0, configPath: 'x' }, configPath: 'x' } },
         system: { ok: true, value: { nodeVersion: r() < 0.5 ? '18.0.0' : 'weird', platform: 'linux', memAvailableBytes: r() * 1e9, memTotalBytes: 1e9, nowMs: r() * 2e12, timeZone: r() < 0.5 ? 'UTC' : 'Nowhere/Land' } },
         heartbeat: { ok: true, value: { path: '/fuzz/HEARTBEAT.md', exists: r() < 0.7, content: mutate('# H\n\ntasks:\n  - name: a\n    enabled: false\n', r) } },
-        logs: { ok: true, value: { files: [], lines: LOG_TEXTS.filter(() => r() < 0.3).map((t) => ({ file: '/fuzz/log', text: t })), matches: [] } },
+        logs: { ok: true, value: { files: [], lines: LOG_TEXTS.filter(() => r() < 0.3).map((t) => ({ file: "/fuzz/log", text: t })) } },
+        logSignatures: { ok: true, value: { matches: [] } },
         browser: { ok: true, value: { executablePath: r() < 0.2 ? '/x' : undefined, executableExists: false } },
         cdp: { ok: true, value: { probed: r() < 0.2, httpOk: false, url: 'http://x' } },
         devices: { ok: true, value: { path: '/d', exists: true, pending: r() < 0.2 ? [{ requestId: 'r1' }] : [] } },
@@ -107,7 +108,7 @@ describe('fuzz', () => {
       let findings: Finding[] = [];
       try {
         findings = runChecks(checks, facts);
-        const crashed = findings.filter((f) => f.cause === CRASH_CAUSE);
+        const crashed = findings.filter(isCrash);
         if (crashed.length) throw new Error(crashed.map((f) => `${f.checkId}: ${f.message}`).join('; '));
         const plans = planFixes(findings, checks, facts, { yes: true });
         const failed = plans.filter((p) => p.status === 'failed');

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineCheck, type Check } from '../../src/engine/check.js';
 import { runDoctor } from '../../src/engine/doctor.js';
 import { CheckLoadError, loadChecks } from '../../src/engine/loader.js';
-import { CRASH_CAUSE, factsNeeded, runChecks, selectChecks, SelectionError } from '../../src/engine/runner.js';
+import { factsNeeded, runChecks, selectChecks, SelectionError } from '../../src/engine/runner.js';
 import { createContext, collectFacts } from '../../src/facts/collect.js';
 import { copyFixture, type FixtureCopy } from '../helpers/fixtures.js';
 
@@ -35,7 +35,7 @@ describe('runner', () => {
     const ok = defineCheck({ meta: { id: 'test/ok', title: 'ok', area: 'test', severity: 'info', facts: [], fix: 'none' }, detect: () => [{ checkId: 'test/ok', severity: 'info', message: 'still ran' }] });
     const findings = runChecks([throwing, ok], {});
     expect(findings).toEqual([
-      expect.objectContaining({ checkId: 'test/throws', cause: CRASH_CAUSE, message: expect.stringContaining('boom') }),
+      expect.objectContaining({ checkId: 'test/throws', data: { crashed: true }, message: expect.stringContaining('boom') }),
       expect.objectContaining({ checkId: 'test/ok', message: 'still ran' }),
     ]);
   });

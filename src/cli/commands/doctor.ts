@@ -3,8 +3,7 @@
 // inside the action, and `--json` never loads a terminal UI.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { ProbeOptions, ProbeResult } from '../../client/types.js';
-import { contextFor } from '../context.js';
+import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { action } from '../run-action.js';
@@ -41,20 +40,19 @@ function timeoutMs(value: string): number {
 }
 
 /**
- * The gateway prober: the real client when this build has it (src/client/probe.ts), else a plain
- * TCP connect that reports `refused` in milliseconds. The specifier is a variable so the build
- * does not depend on the module existing.
+ * The `gateway.restart` operation: through the service manager when a service is installed, else
+ * the same restart `openclaw gateway restart` does for a gateway run by hand.
  */
-export async function defaultProber(): Promise<(o: ProbeOptions) => Promise<ProbeResult>> {
-  const specifier = '../../client/probe.js';
-  try {
-    const mod = (await import(specifier)) as { probeGateway?: (o: ProbeOptions) => Promise<ProbeResult> };
-    if (typeof mod.probeGateway === 'function') return mod.probeGateway;
-  } catch {
-    /* no gateway client in this build */
+export async function restartGateway(ctx: Pick<CliContext, 'paths' | 'env'>, timeoutMs: number): Promise<void> {
+  const { controlService, targetOf } = await import('../../service/lifecycle.js');
+  if (fs.existsSync(targetOf({ paths: ctx.paths, env: ctx.env }).file)) {
+    const r = await controlService('restart', { paths: ctx.paths, env: ctx.env });
+    if (!r.ok) throw new Error(r.message);
+    return;
   }
-  const { tcpProbe } = await import('../../facts/tcp-probe.js');
-  return tcpProbe;
+  const { restartGatewayProcess } = await import('../../client/gateway-control.js');
+  const r = await restartGatewayProcess(ctx.paths, timeoutMs);
+  if (!r.ok) throw new Error(`the gateway did not come back within ${timeoutMs} ms; see ${r.errLog}`);
 }
 
 async function askYes(question: string): Promise<boolean> {
@@ -151,13 +149,13 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
       timeoutMs: flags.timeout,
       deep: flags.deep,
       recordedDir,
-      probe: recordedDir ? undefined : await defaultProber(),
       only: flags.only,
       skip: flags.skip,
       severityMin: flags.severityMin,
       fix: Boolean(flags.fix || flags.repair),
       yes: flags.yes,
       dryRun: flags.dryRun,
+      restartGateway: () => restartGateway(ctx, Math.max(flags.timeout, 10_000)),
       confirm: interactive ? (plan) => askYes(`Apply the repair for ${plan.checkId} (${plan.operations.map((o) => o.op).join(', ')})?`) : undefined,
     });
   } catch (err) {

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { action } from '../run-action.js';
-import { defaultProber } from './doctor.js';
 
 export const NOT_A_TTY_HINT = 'Run `openclaw doctor` for a report, or `openclaw doctor --json` for one a program can read.';
 
@@ -19,7 +18,8 @@ export function register(program: Command): void {
 export async function startWizard(cmd: Command): Promise<number> {
   const ctx = contextFor(cmd);
   const { runWizard } = await import('../../tui/index.js');
-  return runWizard({ paths: ctx.paths, env: ctx.env, probe: await defaultProber(), color: ctx.global.color === false ? false : undefined });
+  // The engine probes with the real gateway client by default, as the doctor does.
+  return runWizard({ paths: ctx.paths, env: ctx.env, color: ctx.global.color === false ? false : undefined });
 }
 
 /** A person at a terminal, outside CI: the only place the wizard runs. */

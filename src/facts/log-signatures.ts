@@ -1,0 +1,30 @@
+// The doctor's log scanner: recent log lines (the `logs` fact) matched against the signature
+// catalog. The catalog loads here, so only runs that select `logs/known-signatures` pay for it.
+import type { CompiledCatalog } from '../signatures/matcher.js';
+import type { LogLine, SignatureMatch } from './logs.js';
+
+export interface LogSignaturesFact {
+  matches: SignatureMatch[];
+}
+
+/** Scans lines with a compiled catalog; each match keeps its original log line (file and number). */
+export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]): Promise<SignatureMatch[]> {
+  const { scanLinesWith } = await import('../signatures/index.js');
+  // Multi-line records (a JSON line with a newline inside) would shift the numbering: keep one row per line.
+  const report = scanLinesWith(matcher, lines.map((l) => l.text.replace(/\r?\n/g, ' ')), { maxMatches: 1000 });
+  const byId = new Map(matcher.signatures.map((s) => [s.id, s]));
+  return report.matches.flatMap((m): SignatureMatch[] => {
+    const sig = byId.get(m.signature);
+    const line = lines[m.line - 1];
+    if (!sig || !line) return [];
+    const cause = matcher.causes[m.cause];
+    return [{ signatureId: m.signature, cause: m.cause, severity: m.severity, explain: sig.explain, line, commands: sig.fix.commands, check: sig.fix.check ?? cause?.fix.check }];
+  });
+}
+
+/** The shipped catalog's scanner, compiled once per process. */
+export async function catalogScanner(): Promise<(lines: LogLine[]) => Promise<SignatureMatch[]>> {
+  const { loadMatcher } = await import('../signatures/index.js');
+  const matcher = await loadMatcher();
+  return (lines) => scanWithCatalog(matcher, lines);
+}
