@@ -29,7 +29,7 @@ export default defineCheck({
           fixHint: scope
             ? `Grant the bot the missing scope or add it to the channel (${e.code}), then: openclaw channels status --probe`
             : `Replace the channel token (${a.configPath}.token), then: openclaw channels status --probe`,
-          cause: scope ? 'channel-missing-scope' : 'channel-auth-rejected',
+          cause: 'channel-permission',
           evidence: [{ kind: 'probe', source: `channels/${a.channel}/${a.accountId}.json`, value: `${new Date(e.at).toISOString()} ${e.message}` }],
         };
       });

@@ -26,7 +26,7 @@ export default defineCheck({
         severity: 'warning',
         message: `${hb.path} has only blank lines or headings, so every heartbeat is skipped (empty-heartbeat-file).`,
         fixHint: `Write what the agent should check on each beat into ${hb.path}`,
-        cause: 'heartbeat-empty-file',
+        cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: hb.path, value: `${hb.content.length} bytes, no tasks` }, ...logLinesWith(facts, 'empty-heartbeat-file').slice(-1).map(logEvidence)],
       },
     ];

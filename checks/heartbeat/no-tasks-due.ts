@@ -40,7 +40,7 @@ export default defineCheck({
         severity: 'info',
         message: 'The heartbeat tasks: block has nothing due, so beats are skipped (no-tasks-due).',
         fixHint: `Add or enable a task in ${hb?.path ?? 'HEARTBEAT.md'} if beats should run`,
-        cause: 'heartbeat-no-tasks-due',
+        cause: 'heartbeat-skipped',
         evidence,
       },
     ];

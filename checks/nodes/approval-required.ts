@@ -26,7 +26,7 @@ export default defineCheck({
         fixHint: miss
           ? `The command is not in the allowlist: review it with openclaw approvals get --node ${e.nodeId} and add a pattern to ${approvals?.path ?? 'exec-approvals.json'} if it should run`
           : `An operator must approve the run (ask: ${approvals?.effective?.ask ?? 'on-miss'}); check openclaw approvals get --node ${e.nodeId}`,
-        cause: miss ? 'exec-allowlist-miss' : 'exec-approval-pending',
+        cause: 'exec-approval',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       };
     });

@@ -21,6 +21,7 @@ import channelsPairing from '../../checks/channels/pairing-pending.js';
 import channelsMention from '../../checks/channels/mention-gating.js';
 import channelsAllowlist from '../../checks/channels/allowlist-mismatch.js';
 import channelsPermission from '../../checks/channels/permission-error.js';
+import channelsUnreachable from '../../checks/channels/delivery-unreachable.js';
 import nodesPermission from '../../checks/nodes/permission-required.js';
 import nodesApproval from '../../checks/nodes/approval-required.js';
 import modelsKey from '../../checks/models/provider-key-missing.js';
@@ -37,6 +38,7 @@ const CHECKS: Check[] = [
   channelsMention,
   channelsAllowlist,
   channelsPermission,
+  channelsUnreachable,
   nodesPermission,
   nodesApproval,
   modelsKey,
