@@ -24,6 +24,7 @@ import channelsPermission from '../../checks/channels/permission-error.js';
 import channelsUnreachable from '../../checks/channels/delivery-unreachable.js';
 import nodesPermission from '../../checks/nodes/permission-required.js';
 import nodesApproval from '../../checks/nodes/approval-required.js';
+import nodesDisconnected from '../../checks/nodes/disconnected.js';
 import modelsKey from '../../checks/models/provider-key-missing.js';
 import modelsUnknown from '../../checks/models/unknown-model.js';
 import modelsContext from '../../checks/models/context-window-small.js';
@@ -41,6 +42,7 @@ const CHECKS: Check[] = [
   channelsUnreachable,
   nodesPermission,
   nodesApproval,
+  nodesDisconnected,
   modelsKey,
   modelsUnknown,
   modelsContext,
