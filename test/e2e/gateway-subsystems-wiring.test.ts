@@ -4,10 +4,10 @@
 // doctor and `logs scan` on the same state dir.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/subsystems/browser/launch.js';
 import { runCli } from '../helpers/cli.js';
 import { CLI, cleanup, cli, envFor, logText, makeState, newToken, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
 
@@ -19,14 +19,6 @@ let receiver: ChildProcess;
 let receiverUrl: string;
 let deliveriesFile: string;
 let nodeProc: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 // The webhook channel's outbound endpoint, in its own process (the CLI runs below block this one):
 // appends every delivery to a file as a JSON line and answers 200.
