@@ -100,6 +100,27 @@ describe('cron through the gateway', () => {
   });
 });
 
+describe('hot reload', () => {
+  it('enabling cron.enabled starts the running scheduler: a one-shot added over RPC runs when due', async () => {
+    const file = path.join(dir, 'openclaw.json');
+    const config = JSON.parse(fs.readFileSync(file, 'utf8'));
+    config.cron.enabled = true;
+    fs.writeFileSync(file, JSON.stringify(config, null, 2));
+    await waitFor(() => logText(dir).includes('config hot reload applied (cron.enabled)'), 5000, 'the hot reload');
+    const added = json(['cron', 'add', '--name', 'soon', '--at', '+1s', '--json']);
+    expect(added.body).toMatchObject({ ok: true, via: 'gateway' });
+    const id = added.body.job.id as string;
+    const runs = await waitFor(() => {
+      const r = json(['cron', 'runs', '--id', id, '--json']).body;
+      return r?.entries?.length ? r.entries : undefined;
+    }, 8000, 'the one-shot to run');
+    expect(runs[0]).toMatchObject({ jobId: id, status: 'ok', trigger: 'due' });
+    config.cron.enabled = false;
+    fs.writeFileSync(file, JSON.stringify(config, null, 2));
+    await waitFor(() => logText(dir).split('cron: scheduler disabled').length === 3, 5000, 'the scheduler to say it is disabled again');
+  });
+});
+
 describe('heartbeat runner', () => {
   it('logs each skip with its reason and `system heartbeat last` reads it back from the gateway', async () => {
     await waitFor(() => logText(dir).includes('heartbeat skipped reason=no-target'), 8000, 'a heartbeat skip');
