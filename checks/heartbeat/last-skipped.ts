@@ -51,7 +51,7 @@ export default defineCheck({
         severity: SEVERITY[last.reason] ?? 'warning',
         message: `last heartbeat skipped reason=${last.reason}${last.detail ? ` (${last.detail})` : ''}`,
         fixHint: HINTS[last.reason],
-        cause: `heartbeat-${last.reason}`,
+        cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: `${new Date(last.ts).toISOString()} skipped reason=${last.reason}` }],
         data: { reason: last.reason },
       });

@@ -114,6 +114,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/nodes.js')).register,
   },
   {
+    name: 'node',
+    summary: 'run this machine as a node of the gateway',
+    term: 'node',
+    load: async () => (await import('./commands/nodes.js')).registerNode,
+  },
+  {
     name: 'approvals',
     summary: 'exec approvals for system.run',
     term: 'approvals',

@@ -22,6 +22,11 @@ export interface ConnectOptions {
   version?: string;
   role?: 'operator' | 'node';
   scopes?: string[];
+  /** What a node declares (role "node"): capabilities, commands it accepts, OS permissions. */
+  caps?: string[];
+  commands?: string[];
+  permissions?: Record<string, unknown>;
+  displayName?: string;
   /** Protocol range to offer (tests use it to provoke a mismatch). */
   minProtocol?: number;
   maxProtocol?: number;
@@ -66,6 +71,9 @@ export class GatewayClient {
   private closedWith?: ProbeFailure;
   private lastFrameAt = Date.now();
   private readonly watchdog: NodeJS.Timeout;
+  private onClosed!: (f: ProbeFailure) => void;
+  /** Settles once the connection is over, with why (long-lived clients such as a node wait on it). */
+  readonly closed = new Promise<ProbeFailure>((r) => (this.onClosed = r));
 
   constructor(
     private readonly ws: WebSocket,
@@ -97,6 +105,7 @@ export class GatewayClient {
       p.resolve({ ok: false, failure: this.closedWith });
     }
     this.pending.clear();
+    this.onClosed(this.closedWith);
   }
 
   private onMessage(text: string): void {
@@ -148,10 +157,12 @@ function buildConnect(opts: ConnectOptions, identity: DeviceIdentity | undefined
   const params: Record<string, unknown> = {
     minProtocol: opts.minProtocol ?? PROTOCOL_MIN,
     maxProtocol: opts.maxProtocol ?? PROTOCOL_MAX,
-    client: { id: clientId, version: opts.version ?? '0.0.0', platform, mode: clientMode },
+    client: { id: clientId, version: opts.version ?? '0.0.0', platform, mode: clientMode, ...(opts.displayName ? { displayName: opts.displayName } : {}) },
     role,
     scopes,
-    caps: [],
+    caps: opts.caps ?? [],
+    ...(opts.commands ? { commands: opts.commands } : {}),
+    ...(opts.permissions ? { permissions: opts.permissions } : {}),
     auth,
     locale: 'en-US',
     userAgent: `openclaw-doctor/${opts.version ?? '0'}`,

@@ -122,6 +122,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     if (live) {
       rt.connections.delete(connId);
       rt.stateVersion.presence++;
+      if (live.info.role === 'node') rt.subsystems?.nodeDisconnected(live);
       rt.wsLog.info(`${live.info.clientMode} disconnected conn=${connId}`);
     }
   });
@@ -230,6 +231,8 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       ? { deviceToken: decision.deviceToken.token, role: decision.deviceToken.role, scopes: decision.deviceToken.scopes, method: decision.authMethod }
       : { role: decision.role, scopes: decision.scopes, method: decision.authMethod };
     reply(frame.data.id, true, { payload: hello });
+    // A node declares what it can do in its connect; the registry routes node.invoke to this socket.
+    if (decision.role === 'node') rt.subsystems?.nodeConnected(live, { caps: p.caps, commands: p.commands, permissions: p.permissions, displayName: p.client.displayName, platform: p.client.platform });
     rt.wsLog.info(`${p.client.mode} connected conn=${connId} remote=${remoteIp} client=${client} role=${decision.role} durationMs=${Date.now() - openedAt}`);
   }
 

@@ -54,6 +54,17 @@ export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerRespons
       return send(res, 200, { object: 'list', data }, head);
     }
     default:
-      return send(res, 404, { error: 'not found' }, head);
+      // Channel routes (the webhook channel's inbound POSTs) come before the 404.
+      if (!rt.subsystems) return send(res, 404, { error: 'not found' }, head);
+      void rt.subsystems
+        .handleHttp(req, res)
+        .then((handled) => {
+          if (!handled) send(res, 404, { error: 'not found' }, head);
+        })
+        .catch((err) => {
+          rt.log.error(`http ${path} failed: ${(err as Error).message}`);
+          if (!res.headersSent) send(res, 500, { error: 'internal error' });
+        });
+      return;
   }
 }

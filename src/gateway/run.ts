@@ -208,6 +208,11 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
     },
   };
 
+  // Cron, heartbeat, nodes and the webhook channel live as long as the process, across in-process restarts.
+  const { GatewaySubsystems } = await import('./subsystems.js');
+  const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger });
+  rt.subsystems = subsystems;
+
   let server: RunningServer;
   const listen = async () => {
     try {
@@ -231,6 +236,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
         mode: () => (((rt.settings.config.gateway as any)?.reload?.mode as ReloadMode) ?? 'hybrid'),
         applyHot: (next) => {
           rt.settings.config = next;
+          subsystems.reconfigure(next);
         },
         restart: (next) => {
           if (restarting) return;
@@ -246,6 +252,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
               const nrl = rateLimitFromConfig((next.gateway as any)?.auth?.rateLimit);
               rt.authLimiter.update(nrl);
               rt.rateLimitExemptLoopback = nrl.exemptLoopback;
+              subsystems.reconfigure(nextSettings.config);
               await listen();
               glog.info('gateway restarted in-process after config change');
             } catch (err) {
@@ -270,6 +277,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
     stopping = true;
     glog.info(`received ${signal}; shutting down`);
     stopWatching();
+    subsystems.stop();
     const hard = setTimeout(() => {
       lock.release();
       resolveDone(0);
@@ -295,11 +303,13 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
     await ready;
   } catch (err) {
     stopWatching();
+    subsystems.stop();
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
     lock.release();
     throw err;
   }
+  subsystems.start();
   if (loaded.exists) {
     try {
       promoteLastKnownGood(settings.configPath);

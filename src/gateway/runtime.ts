@@ -3,6 +3,7 @@ import type { JsonObject } from '../config/load.js';
 import type { PairingStore } from './pairing-store.js';
 import type { GatewayLogger, SubsystemLogger } from './logger.js';
 import type { FailureLimiter } from './rate-limit.js';
+import type { GatewaySubsystems } from './subsystems.js';
 
 export interface GatewaySettings {
   configPath: string;
@@ -57,6 +58,8 @@ export interface Runtime {
   connections: Map<string, LiveConnection>;
   stateVersion: { presence: number; health: number };
   broadcast(event: string, payload: unknown, filter?: (c: LiveConnection) => boolean): void;
+  /** Cron, heartbeat, nodes and channels; absent in tests that build a bare runtime. */
+  subsystems?: GatewaySubsystems;
 }
 
 export function presenceOf(rt: Runtime): ConnectionInfo[] {

@@ -56,3 +56,31 @@ export function subsystemAction(fn: Fn) {
 export function fmtTime(ms: number | null | undefined): string {
   return ms ? new Date(ms).toISOString() : '-';
 }
+
+export interface GatewayOrLocal<T> {
+  payload: T;
+  /** Where the answer came from: the running gateway, or the state dir read by this process. */
+  via: 'gateway' | 'local';
+}
+
+/**
+ * Calls `method` on the running gateway (so its scheduler, node registry and logger are used); when no
+ * gateway answers, runs `local` against the state dir instead and says why on stderr unless the
+ * gateway simply is not running. An RPC error from a running gateway is the command's error.
+ */
+export async function viaGatewayOr<T>(cmd: Command, method: string, params: unknown, local: () => Promise<T> | T, timeoutMs = 3000): Promise<GatewayOrLocal<T>> {
+  const { openClient, describeFailure } = await import('../client/cli-options.js');
+  const { VERSION } = await import('../cli/version.js');
+  const opened = await openClient(contextFor(cmd).paths, { timeout: String(timeoutMs) }, VERSION);
+  if ('failure' in opened) {
+    if (opened.failure.kind !== 'refused') process.stderr.write(`note: the gateway at ${opened.url} did not answer (${describeFailure(opened.failure)}); reading the state dir directly\n`);
+    return { payload: await local(), via: 'local' };
+  }
+  try {
+    const r = await opened.client.call<T>(method, params, Math.max(timeoutMs, 30_000));
+    if (!r.ok) throw new RpcError(r.failure.errorCode ?? 'UNAVAILABLE', r.failure.message, r.failure.details);
+    return { payload: r.payload, via: 'gateway' };
+  } finally {
+    opened.client.close();
+  }
+}

@@ -21,8 +21,10 @@ import channelsPairing from '../../checks/channels/pairing-pending.js';
 import channelsMention from '../../checks/channels/mention-gating.js';
 import channelsAllowlist from '../../checks/channels/allowlist-mismatch.js';
 import channelsPermission from '../../checks/channels/permission-error.js';
+import channelsUnreachable from '../../checks/channels/delivery-unreachable.js';
 import nodesPermission from '../../checks/nodes/permission-required.js';
 import nodesApproval from '../../checks/nodes/approval-required.js';
+import nodesDisconnected from '../../checks/nodes/disconnected.js';
 import modelsKey from '../../checks/models/provider-key-missing.js';
 import modelsUnknown from '../../checks/models/unknown-model.js';
 import modelsContext from '../../checks/models/context-window-small.js';
@@ -37,8 +39,10 @@ const CHECKS: Check[] = [
   channelsMention,
   channelsAllowlist,
   channelsPermission,
+  channelsUnreachable,
   nodesPermission,
   nodesApproval,
+  nodesDisconnected,
   modelsKey,
   modelsUnknown,
   modelsContext,

@@ -1,10 +1,11 @@
 // `openclaw channels status [--probe] [--json]`: every channel account's policy, recorded traffic and
-// delivery errors (from the state dir), and with --probe a live outbound check. Needs no gateway;
-// `running` is only known when the gateway answers (it is null here).
+// delivery errors (from the state dir), and with --probe a live outbound check. Asks the running
+// gateway when there is one (then `running` says whether its transport serves the account); without
+// one it reads the state dir and probes from this process (`running` is null).
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
 
 export function register(program: Command): void {
   const channels = program.command('channels').description('channel accounts: policy, traffic and delivery health');
@@ -18,7 +19,8 @@ export function register(program: Command): void {
       subsystemAction(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
         const { channelsStatus } = await import('../../subsystems/channels/status.js');
         const { redactValue } = await import('../../config/redact.js');
-        const r = await channelsStatus({ probe: opts.probe, timeoutMs: opts.timeout }, subsystemContextFor(cmd));
+        const params = { probe: opts.probe, timeoutMs: opts.timeout };
+        const { payload: r } = await viaGatewayOr(cmd, 'channels.status', params, () => channelsStatus(params, subsystemContextFor(cmd)), opts.timeout + 3000);
         const failed = r.channels.some((c) => c.probe && !c.probe.ok);
         if (opts.json) {
           printJson(redactValue(r));
@@ -29,7 +31,8 @@ export function register(program: Command): void {
           return EXIT.OK;
         }
         for (const c of r.channels) {
-          println(`${c.channel}/${c.accountId}: ${c.enabled ? 'enabled' : 'disabled'}, transport ${c.transport}${c.configured ? '' : ' (not configured)'}, dmPolicy ${c.dmPolicy}`);
+          const running = c.running === null ? '' : c.running ? ', running' : ', not running';
+          println(`${c.channel}/${c.accountId}: ${c.enabled ? 'enabled' : 'disabled'}, transport ${c.transport}${running}${c.configured ? '' : ' (not configured)'}, dmPolicy ${c.dmPolicy}`);
           println(`  inbound ${c.state.inbound} (accepted ${c.state.accepted}), last ${fmtTime(c.state.lastInboundAt)}; last outbound ${fmtTime(c.state.lastOutboundAt)}`);
           const drops = Object.entries(c.state.drops).map(([k, v]) => `${k} ${v}`);
           if (drops.length) println(`  dropped: ${drops.join(', ')}`);

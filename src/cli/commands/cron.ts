@@ -1,10 +1,11 @@
-// `openclaw cron status|list|runs|add|rm|run`: works directly on the cron store, so it needs no
-// running gateway. `run` executes the job in this process with the default runner (system events
+// `openclaw cron status|list|runs|add|rm|run`. Reads work directly on the cron store. `add`, `rm` and
+// `run` go through the running gateway (its scheduler re-arms, runs land in its log); when no gateway
+// answers they work on the store in this process (`run` then uses the default runner: system events
 // are queued in cron/events.jsonl; agent turns are recorded as skipped: they need the gateway's agent).
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
 
 function parseLimit(v: string): number {
   const n = Number(v);
@@ -89,8 +90,10 @@ export function register(program: Command): void {
           throw err;
         }
         const payload = opts.message ? { kind: 'agentTurn', message: String(opts.message) } : { kind: 'systemEvent', text: String(opts.systemEvent ?? opts.name ?? 'cron job') };
-        const { job } = cronAdd({ name: opts.name as string | undefined, schedule: schedule as never, payload, enabled: !opts.disabled }, subsystemContextFor(cmd));
-        if (opts.json) return printJson({ ok: true, job });
+        const params = { name: opts.name as string | undefined, schedule: schedule as never, payload, enabled: !opts.disabled };
+        const r = await viaGatewayOr(cmd, 'cron.add', params, () => cronAdd(params, subsystemContextFor(cmd)));
+        const { job } = r.payload;
+        if (opts.json) return printJson({ ok: true, via: r.via, job });
         println(`Added ${job.id} (${job.schedule}); next run ${fmtTime(job.nextRunAtMs)}`);
       }),
     );
@@ -104,8 +107,8 @@ export function register(program: Command): void {
     .action(
       subsystemAction(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { cronRemove } = await import('../../subsystems/cron/rpc.js');
-        const r = cronRemove({ id }, subsystemContextFor(cmd));
-        if (opts.json) return printJson({ ok: true, ...r });
+        const { payload: r, via } = await viaGatewayOr(cmd, 'cron.remove', { id }, () => cronRemove({ id }, subsystemContextFor(cmd)));
+        if (opts.json) return printJson({ ok: true, via, ...r });
         println(`Removed ${id}`);
       }),
     );
@@ -118,8 +121,8 @@ export function register(program: Command): void {
     .action(
       subsystemAction(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { cronRun } = await import('../../subsystems/cron/rpc.js');
-        const r = await cronRun({ id }, subsystemContextFor(cmd));
-        if (opts.json) printJson({ ok: r.entry.status !== 'error', ...r });
+        const { payload: r, via } = await viaGatewayOr(cmd, 'cron.run', { id }, () => cronRun({ id }, subsystemContextFor(cmd)));
+        if (opts.json) printJson({ ok: r.entry.status !== 'error', via, ...r });
         else println(`${id}: ${r.entry.status}${r.entry.error ? ` — ${r.entry.error}` : ''}${r.entry.summary ? ` (${r.entry.summary})` : ''}`);
         return r.entry.status === 'error' ? EXIT.FAILED : EXIT.OK;
       }),

@@ -1,9 +1,9 @@
-// `openclaw system heartbeat last [--json]`: the last heartbeat event, read from the file the
-// gateway's heartbeat runner writes (<stateDir>/heartbeat/last.json); no running gateway needed.
+// `openclaw system heartbeat last [--json]`: the last heartbeat event, from the running gateway
+// (`last-heartbeat`), else from the file its heartbeat runner writes (<stateDir>/heartbeat/last.json).
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
 
 export function register(program: Command): void {
   const system = program.command('system').description('system events: heartbeat');
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .action(
       subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
         const { lastHeartbeat } = await import('../../subsystems/heartbeat/rpc.js');
-        const ev = lastHeartbeat({}, subsystemContextFor(cmd));
+        const { payload: ev } = await viaGatewayOr(cmd, 'last-heartbeat', {}, () => lastHeartbeat({}, subsystemContextFor(cmd)));
         if (opts.json) return printJson(ev);
         if (!ev) {
           println('No heartbeat recorded yet (the gateway records one every agents.defaults.heartbeat.every).');

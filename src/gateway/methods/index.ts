@@ -7,6 +7,7 @@ import { health } from './health.js';
 import { logsTail } from './logs-tail.js';
 import { status } from './status.js';
 import { systemPresence } from './system-presence.js';
+import { subsystemMethods } from './subsystems.js';
 import type { MethodDef } from './types.js';
 
 export const METHODS: MethodDef[] = [
@@ -22,8 +23,9 @@ export const METHODS: MethodDef[] = [
   devicePairRemove,
   deviceTokenRotate,
   deviceTokenRevoke,
+  ...subsystemMethods,
 ];
 
-export const EVENTS = ['connect.challenge', 'tick', 'shutdown', 'presence', 'health', 'device.pair.requested', 'device.pair.resolved'];
+export const EVENTS = ['connect.challenge', 'tick', 'shutdown', 'presence', 'health', 'device.pair.requested', 'device.pair.resolved', 'node.invoke.request'];
 
 export const METHOD_TABLE: ReadonlyMap<string, MethodDef> = new Map(METHODS.map((m) => [m.name, m]));

@@ -91,7 +91,7 @@ export const cronAddParams = z.object({
   deleteAfterRun: z.boolean().optional(),
 });
 
-export function cronAdd(p: z.output<typeof cronAddParams>, ctx: SubsystemContext) {
+export function cronAdd(p: z.output<typeof cronAddParams>, ctx: CronRpcContext) {
   const now = nowOf(ctx);
   const schedule: CronSchedule = p.schedule.kind === 'every' ? { ...p.schedule, anchorMs: now } : p.schedule;
   try {
@@ -111,16 +111,18 @@ export function cronAdd(p: z.output<typeof cronAddParams>, ctx: SubsystemContext
     state: { nextRunAtMs: nextRunAt(schedule, now) },
   } as CronJob;
   updateCronStore(storeOf(ctx), (s) => void s.jobs.push(job));
+  ctx.cron?.wake();
   return { job: viewJob(job) };
 }
 
-export function cronRemove(p: { id: string }, ctx: SubsystemContext) {
+export function cronRemove(p: { id: string }, ctx: CronRpcContext) {
   const removed = updateCronStore(storeOf(ctx), (s) => {
     const before = s.jobs.length;
     s.jobs = s.jobs.filter((j) => j.id !== p.id);
     return before !== s.jobs.length;
   });
   if (!removed) throw new RpcError('NOT_FOUND', `unknown cron job: ${p.id}`);
+  ctx.cron?.wake();
   return { id: p.id, removed: true };
 }
 

@@ -114,6 +114,11 @@ export class CronScheduler {
     this.start();
   }
 
+  /** Re-reads the store now (a job was added or removed through the gateway) instead of at the next capped sleep. */
+  wake(): void {
+    this.arm();
+  }
+
   stop(): void {
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
