@@ -267,11 +267,12 @@ describe('--dev and restart mode', () => {
     proc.stdout.on('data', (d) => (out += d));
     proc.stderr.on('data', (d) => (out += d));
     try {
-      await waitFor(() => out.includes('listening on ws://'), 10_000, 'dev gateway');
-      const cfg = readJsonFile(path.join(home, '.openclaw-dev', 'openclaw.json'));
+      const devConfig = path.join(home, '.openclaw-dev', 'openclaw.json');
+      // The listening line and the config path are separate writes: wait for both, not just the first.
+      await waitFor(() => out.includes('listening on ws://') && out.includes(devConfig), 10_000, 'dev gateway');
+      const cfg = readJsonFile(devConfig);
       trackSecret(cfg.gateway.auth.token);
       expect(cfg.gateway.mode).toBe('local');
-      expect(out).toContain(path.join(home, '.openclaw-dev', 'openclaw.json'));
     } finally {
       proc.kill('SIGTERM');
       await new Promise((r) => proc.once('exit', r));
