@@ -8,7 +8,7 @@ export default defineCheck({
     title: 'No gateway is listening',
     area: 'gateway',
     severity: 'warning',
-    facts: ['config', 'gateway'],
+    facts: ['config', 'gateway', 'lock'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › Gateway service not running',
   },
@@ -17,6 +17,27 @@ export default defineCheck({
     const p = parsedConfig(facts);
     if (!probe || !p || probe.connect.error?.kind !== 'refused') return [];
     if (get(p.cfg, 'gateway.mode') !== 'local') return []; // mode checks explain why it cannot start
+    const lock = fact(facts, 'lock');
+    if (lock?.state === 'held') {
+      // A live gateway owns this config's lock but not this port: it was started on another one.
+      const port = /--port[= ](\d+)/.exec(lock.ownerCommand ?? '')?.[1];
+      const where = port ? `it was started with --port ${port}` : 'it listens on another port (OPENCLAW_GATEWAY_PORT or --port when it started)';
+      return [
+        {
+          checkId: 'gateway/not-running',
+          severity: 'warning',
+          message: `No gateway is listening at ${probe.url}, but the gateway that holds this config's lock (pid ${lock.lock.pid}) is running: ${where}.`,
+          fixHint: port
+            ? `Talk to it with --url ws://127.0.0.1:${port}, or restart it on the configured port: openclaw gateway stop && openclaw gateway`
+            : 'Find its port with `openclaw gateway status --deep`, or restart it on the configured port: openclaw gateway stop && openclaw gateway',
+          cause: 'gateway-unreachable',
+          evidence: [
+            { kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` },
+            { kind: 'process', source: `pid ${lock.lock.pid} (${lock.path})`, value: lock.ownerCommand ?? 'command line not readable' },
+          ],
+        },
+      ];
+    }
     return [
       {
         checkId: 'gateway/not-running',

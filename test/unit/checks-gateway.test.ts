@@ -112,7 +112,21 @@ testCheck(staleLock, {
 
 testCheck(notRunning, {
   valid: ['healthy', 'port-conflict-foreign', 'mode-remote'],
-  invalid: [{ fixture: 'gateway-down', findings: [{ severity: 'warning', message: expect.stringContaining('ws://127.0.0.1:18789') }] }],
+  invalid: [
+    { fixture: 'gateway-down', findings: [{ severity: 'warning', message: expect.stringContaining('ws://127.0.0.1:18789') }] },
+    // The lock's owner is alive: say which port it chose instead of "not running".
+    {
+      fixture: 'gateway-other-port',
+      findings: [
+        {
+          severity: 'warning',
+          message: expect.stringContaining('(pid 6547) is running: it was started with --port 18999'),
+          fixHint: expect.stringContaining('--url ws://127.0.0.1:18999'),
+          evidence: expect.arrayContaining([expect.objectContaining({ kind: 'process', value: expect.stringContaining('gateway --port 18999') })]),
+        },
+      ],
+    },
+  ],
 });
 
 testCheck(rpcProbe, {
