@@ -1,6 +1,5 @@
 // Talking to a Chrome DevTools Protocol endpoint: `GET /json/version` (which names the browser and
 // its webSocketDebuggerUrl), a WebSocket open to that URL, and the page list. Short timeouts throughout.
-import WebSocket from 'ws';
 
 export interface CdpVersion {
   Browser?: string;
@@ -30,7 +29,9 @@ export async function fetchJson<T>(url: string, timeoutMs: number): Promise<T> {
   return (await res.json()) as T;
 }
 
-export function openWebSocket(url: string, timeoutMs: number): Promise<void> {
+export async function openWebSocket(url: string, timeoutMs: number): Promise<void> {
+  // Loaded here: `doctor` imports this module for its browser checks but rarely opens a socket.
+  const { default: WebSocket } = await import('ws');
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { handshakeTimeout: timeoutMs });
     const timer = setTimeout(() => {
