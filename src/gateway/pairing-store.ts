@@ -14,7 +14,8 @@ export interface DeviceToken {
   rotatedAtMs?: number;
 }
 
-export interface PairedDevice {
+/** What a device says about itself in its connect request; kept on requests and paired entries alike. */
+export interface DeviceDescriptor {
   deviceId: string;
   publicKey: string;
   displayName?: string;
@@ -22,6 +23,9 @@ export interface PairedDevice {
   deviceFamily?: string;
   clientId?: string;
   clientMode?: string;
+}
+
+export interface PairedDevice extends DeviceDescriptor {
   roles: string[];
   scopes: string[];
   tokens: Record<string, DeviceToken>;
@@ -32,15 +36,8 @@ export interface PairedDevice {
 
 export type PairingReason = 'not-paired' | 'role-upgrade' | 'scope-upgrade' | 'metadata-upgrade';
 
-export interface PendingRequest {
+export interface PendingRequest extends DeviceDescriptor {
   requestId: string;
-  deviceId: string;
-  publicKey: string;
-  displayName?: string;
-  platform?: string;
-  deviceFamily?: string;
-  clientId?: string;
-  clientMode?: string;
   role: string;
   scopes: string[];
   reason: PairingReason;
