@@ -67,6 +67,15 @@ export async function main(argv: string[]): Promise<number> {
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
 }
 
+// A reader that stops early (`openclaw --help | head`) closes the pipe: that is the reader's choice,
+// not a failure to report with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli-sync.js';
+import { CLI as CLI_FOR_PIPE, runCli } from '../helpers/cli-sync.js';
 
 let dir: string;
 let register: string;
@@ -70,5 +70,17 @@ describe('CLI start-up', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'doctr'");
     expect(r.stderr).toContain('doctor');
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('ends quietly instead of printing an EPIPE stack trace', async () => {
+    const { execa } = await import('execa');
+    // `head -c 1` reads one byte and exits; the CLI keeps writing help into the closed pipe.
+    const r = await execa('bash', ['-c', `node ${JSON.stringify(CLI_FOR_PIPE)} --help | head -c 1 >/dev/null; node ${JSON.stringify(CLI_FOR_PIPE)} doctor --list | head -c 1 >/dev/null`], {
+      reject: false,
+      timeout: 20_000,
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
   });
 });
