@@ -1,53 +1,68 @@
-// After tsc: make the CLI entry executable so `npx openclaw` and the bin link work, and point the
-// built code at one-file bundles of the dependencies it loads on start-up. Node's ESM loader pays
-// per module file (zod alone is ~95), and a minified one-file bundle loads in about half the time
-// (bench/README.md, "CLI start-up"). Source and tests under vitest keep importing the packages.
+// After tsc: build the CLI users run. tsc's dist/ is one file per module, and Node's ESM loader
+// pays per file (resolve, read, compile, link): the doctor touched ~200 of them before it printed
+// anything. esbuild bundles src/cli/main.ts with its dependencies into dist/src/cli/main.js (the
+// package's bin) plus chunks under dist/src/cli/chunks/, one per group of modules that load
+// together, so a command still loads only its own code (bench/README.md, "CLI start-up").
+// Ink and React stay outside: only the triage wizard loads them. tsc's other output stays for the
+// build scripts and tests that import single modules.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
-const VENDOR = path.join(DIST, 'vendor');
-fs.chmodSync(path.join(DIST, 'src/cli/main.js'), 0o755);
+const OUT = path.join(ROOT, 'dist/src/cli');
+const { moduleFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine/loader.js')).href);
 
-/** Packages loaded on the way to a command's action (see bench/startup-bench.mjs). */
-const BUNDLED = ['zod', 'commander', 'chalk', 'json5', 'ws', 'safe-regex2', 'yaml', 'diff', 'croner'];
-const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
+/** In the bundle, bundled-checks.ts lists every check module by a static import. */
+const bundledChecks = {
+  name: 'bundled-checks',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]engine[\\/]bundled-checks\.ts$/ }, () => {
+      const files = moduleFiles(path.join(ROOT, 'checks')).sort();
+      const rel = (f) => path.relative(ROOT, f).split(path.sep).join('/');
+      return {
+        resolveDir: ROOT,
+        loader: 'js',
+        contents: [
+          ...files.map((f, i) => `import c${i} from ${JSON.stringify(`./${rel(f)}`)};`),
+          `export const BUNDLED_CHECKS = [${files.map((f, i) => `[${JSON.stringify(rel(f))}, c${i}]`).join(', ')}];`,
+        ].join('\n'),
+      };
+    });
+  },
+};
 
-for (const pkg of BUNDLED) {
-  // Re-export exactly the names Node gives an `import` of the package, so importers see no change.
-  const url = pathToFileURL(requireFromRoot.resolve(pkg)).href;
-  const names = Object.keys(await import(pkg).catch(() => import(url)));
-  await build({
-    stdin: { contents: `export { ${names.join(', ')} } from '${pkg}';`, resolveDir: ROOT, loader: 'js' },
-    bundle: true,
-    minify: true,
-    keepNames: true, // error and class names stay what the packages call them
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // CommonJS inside the bundle (commander, ws, json5) still calls require() for Node's modules.
-    banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
-    // ws tries these optional native add-ons and falls back when they are missing.
-    external: ['bufferutil', 'utf-8-validate'],
-    outfile: path.join(VENDOR, `${pkg}.js`),
-    logLevel: 'warning',
-  });
+fs.rmSync(path.join(OUT, 'chunks'), { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints: ['src/cli/main.ts'],
+  outdir: OUT,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Identifiers keep their names: class and function names stay what the code calls them and
+  // stack traces stay readable, without keepNames' per-function __name() calls at load.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked', // read only with --enable-source-maps; costs nothing otherwise
+  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'bufferutil', 'utf-8-validate'],
+  // CommonJS inside the bundle (commander, ws, json5) still calls require() for Node's modules.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  plugins: [bundledChecks],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// Which source modules each output file holds: tests map a module trace back to sources with it.
+const outputs = {};
+for (const [file, out] of Object.entries(result.metafile.outputs)) {
+  if (file.endsWith('.map')) continue;
+  outputs[path.relative(OUT, path.resolve(ROOT, file)).split(path.sep).join('/')] = Object.keys(out.inputs);
 }
-
-// tsc leaves bare specifiers in the output; each built file gets the bundle's relative path instead.
-const SPECIFIER = new RegExp(`(from\\s+|import\\s*\\(\\s*)(['"])(${BUNDLED.join('|')})\\2`, 'g');
-for (const rel of fs.readdirSync(DIST, { recursive: true })) {
-  const file = path.join(DIST, rel);
-  if (!file.endsWith('.js') || file.startsWith(VENDOR + path.sep)) continue;
-  const text = fs.readFileSync(file, 'utf8');
-  const out = text.replace(SPECIFIER, (_m, head, q, pkg) => {
-    let spec = path.relative(path.dirname(file), path.join(VENDOR, `${pkg}.js`)).split(path.sep).join('/');
-    if (!spec.startsWith('.')) spec = `./${spec}`;
-    return `${head}${q}${spec}${q}`;
-  });
-  if (out !== text) fs.writeFileSync(file, out);
-}
+fs.writeFileSync(path.join(ROOT, 'dist/bundle-inputs.json'), `${JSON.stringify({ outputs }, null, 1)}\n`);
+fs.chmodSync(path.join(OUT, 'main.js'), 0o755);

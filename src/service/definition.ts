@@ -1,8 +1,8 @@
 // What a gateway service is, independent of the service manager: the spec we install and the
 // definition we read back from a unit file, a plist or a task, with upstream's names (reference §6).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedPaths } from '../config/paths.js';
+import { packageRoot } from '../package-root.js';
 
 export type ServiceKind = 'systemd' | 'launchd' | 'schtasks';
 
@@ -93,9 +93,9 @@ export function definitionPath(kind: ServiceKind, dirs: ServiceDirs, names: Serv
   return path.join(dirs.windowsTasks, 'gateway-task.xml');
 }
 
-/** The CLI entry the service runs: our own bin, next to this module once built. */
+/** The CLI entry the service runs: our own bin (package.json `bin`), inside the installed package. */
 export function defaultCliEntry(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.js');
+  return path.join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
 }
 
 export interface SpecOptions {

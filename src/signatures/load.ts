@@ -3,7 +3,7 @@
 // running zod; the YAML is the source of truth and is used whenever the JSON is missing or older.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import type { Catalog } from './schema.js';
 
 export const COMPILED_NAME = 'catalog.json';
@@ -20,19 +20,16 @@ export class CatalogError extends Error {
   }
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The signatures/ directory: at the repository root, seen from src/signatures or dist/src/signatures. */
+/** The signatures/ directory, shipped at the package's root. */
 export function catalogDir(): string {
-  for (const candidate of [path.resolve(here, '../../signatures'), path.resolve(here, '../../../signatures')]) {
-    if (fs.existsSync(path.join(candidate, CAUSES_FILE))) return candidate;
-  }
+  const dir = path.join(packageRoot(), 'signatures');
+  if (fs.existsSync(path.join(dir, CAUSES_FILE))) return dir;
   throw new CatalogError('cannot find the signatures/ directory next to the installed toolkit');
 }
 
 /** Where the build writes the compiled catalog: dist/signatures/catalog.json. */
 export function compiledPath(): string {
-  return path.resolve(here, '../../signatures', COMPILED_NAME);
+  return path.join(packageRoot(), 'dist', 'signatures', COMPILED_NAME);
 }
 
 function yamlFiles(dir: string): string[] {

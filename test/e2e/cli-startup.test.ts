@@ -3,66 +3,69 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI as CLI_FOR_PIPE, runCli } from '../helpers/cli-sync.js';
+import { traceModules } from '../helpers/module-trace.js';
 
 let dir: string;
-let register: string;
 let stateDir: string;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-startup-'));
   stateDir = path.join(dir, 'state');
   fs.mkdirSync(stateDir, { mode: 0o700 });
-  const hooks = path.join(dir, 'hooks.mjs');
-  fs.writeFileSync(hooks, `import fs from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); if (process.env.TRACE_FILE) fs.appendFileSync(process.env.TRACE_FILE, r.url + '\\n'); return r; }\n`);
-  register = path.join(dir, 'register.mjs');
-  fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function loadedBy(args: string[]): { code: number; stdout: string; loaded: string } {
-  const trace = path.join(dir, `trace-${args.join('-')}.txt`);
-  const env = { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir, TRACE_FILE: trace };
-  const r = runCli(args, env, { nodeArgs: ['--import', register] });
-  return { code: r.code, stdout: r.stdout, loaded: fs.readFileSync(trace, 'utf8') };
+function loadedBy(args: string[]) {
+  return traceModules(args, { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir });
 }
 
-const ZOD = /node_modules\/zod\/|\/vendor\/zod\.js/;
+const isZod = (m: string) => m.startsWith('node_modules/zod/');
+const commandModules = (modules: string[]) => modules.filter((m) => m.startsWith('src/cli/commands/'));
 
 describe('CLI start-up', () => {
   it('--version loads no command module and no zod', () => {
     const r = loadedBy(['--version']);
     expect(r.code).toBe(0);
-    expect(r.loaded).toContain('/dist/src/cli/main.js'); // the trace works
-    expect(r.loaded).not.toContain('/cli/commands/');
-    expect(r.loaded).not.toMatch(ZOD);
+    expect(r.modules).toContain('src/cli/main.ts'); // the trace works
+    expect(commandModules(r.modules)).toEqual([]);
+    expect(r.modules.filter(isZod)).toEqual([]);
   });
 
   it('config file loads the config command only, and no zod', () => {
     const r = loadedBy(['config', 'file']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(path.join(stateDir, 'openclaw.json'));
-    expect(r.loaded).toContain('/cli/commands/config.js');
-    expect(r.loaded).not.toContain('/cli/commands/doctor.js');
-    expect(r.loaded).not.toContain('/cli/commands/gateway.js');
-    expect(r.loaded).not.toMatch(ZOD);
+    expect(commandModules(r.modules)).toEqual(['src/cli/commands/config.ts']);
+    expect(r.modules.filter(isZod)).toEqual([]);
   });
 
   it('--help lists every command without loading them', () => {
     const r = loadedBy(['--help']);
     expect(r.code).toBe(0);
     for (const name of ['config', 'doctor [options]', 'gateway', 'logs', 'explain [options] [text...]', 'models']) expect(r.stdout).toContain(`  ${name} `);
-    expect(r.loaded).not.toContain('/cli/commands/');
+    expect(commandModules(r.modules)).toEqual([]);
   });
 
   it('help X loads X and prints its subcommands', () => {
     const r = loadedBy(['help', 'gateway']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('install [options]');
-    expect(r.loaded).toContain('/cli/commands/gateway-service.js');
-    expect(r.loaded).not.toContain('/cli/commands/doctor.js');
+    expect(r.modules).toContain('src/cli/commands/gateway-service.ts');
+    expect(r.modules).not.toContain('src/cli/commands/doctor.ts');
+  });
+
+  it('the doctor runs the checks compiled into the bundle: every module under checks/, none read from disk', async () => {
+    const { loadChecks, moduleFiles } = await import('../../src/engine/loader.js');
+    const fromSources = (await loadChecks(path.resolve('checks'))).map((c) => c.meta.id);
+    const r = runCli(['doctor', '--list', '--json'], { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir });
+    expect(r.code).toBe(0);
+    expect(r.json<{ id: string }[]>().map((c) => c.id)).toEqual(fromSources);
+    const traced = loadedBy(['doctor', '--list']);
+    const checkFiles = moduleFiles(path.resolve('checks')).map((f) => path.relative(process.cwd(), f));
+    expect(traced.modules.filter((m) => m.startsWith('checks/'))).toEqual(checkFiles.sort());
+    expect(traced.modules.filter((m) => m.startsWith('dist/'))).toEqual([]); // nothing from tsc's per-module output
   });
 
   it('an unknown command is still a usage error with a suggestion', () => {

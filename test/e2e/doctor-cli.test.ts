@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-sync.js';
+import { traceModules } from '../helpers/module-trace.js';
 import { cliEnv, useFixtures } from '../helpers/fixtures.js';
 
 const fixture = useFixtures();
@@ -113,21 +113,10 @@ describe('selection and output', () => {
   });
 
   it('--json does not load Ink or React', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-trace-'));
-    try {
-      const log = path.join(dir, 'loaded.txt');
-      const hooks = path.join(dir, 'hooks.mjs');
-      fs.writeFileSync(hooks, `import fs from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); fs.appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
-      const register = path.join(dir, 'register.mjs');
-      fs.writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-      const r = runCli(['doctor', '--json'], cliEnv(fixture('healthy')), { nodeArgs: ['--import', register] });
-      expect(r.code).toBe(0);
-      const loaded = fs.readFileSync(log, 'utf8');
-      expect(loaded).toContain('/dist/checks/gateway/mode-unset.js'); // the trace works
-      expect(loaded).not.toMatch(/node_modules\/(ink|react|@inkjs)\//);
-      expect(loaded).not.toContain('/engine/reporters/human.js');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const r = traceModules(['doctor', '--json'], cliEnv(fixture('healthy')));
+    expect(r.code).toBe(0);
+    expect(r.modules).toContain('checks/gateway/mode-unset.ts'); // the trace works
+    expect(r.modules.filter((m) => /node_modules\/(ink|react|@inkjs)\//.test(m))).toEqual([]);
+    expect(r.modules).not.toContain('src/engine/reporters/human.ts');
   });
 });
