@@ -1,11 +1,14 @@
 // The inbound policy shared by every channel type: who may DM the agent (pairing, allowlist, open,
 // disabled), which groups it listens in, and whether a group message must mention it. Pure; drops
 // carry upstream's wording so logs match the seeds' signatures.
-import safeRegex from 'safe-regex2';
+import { lazyRequire } from '../../lazy-require.js';
 import type { JsonObject } from '../../config/load.js';
 import { objectAt } from '../context.js';
 import type { AccountSettings } from './accounts.js';
 import { normalizeSender } from './pairing-store.js';
+
+// Only a config with mention patterns needs safe-regex2 (and the regex parser behind it).
+const safeRegex = lazyRequire<typeof import('safe-regex2').default>('safe-regex2');
 
 export interface InboundMessage {
   channel: string;
@@ -35,7 +38,7 @@ export function compileMentionPatterns(config: JsonObject): { patterns: RegExp[]
     if (typeof p !== 'string') continue;
     try {
       const re = new RegExp(p, 'i');
-      if (!safeRegex(re)) throw new Error('unsafe');
+      if (!safeRegex()(re)) throw new Error('unsafe');
       patterns.push(re);
     } catch {
       rejected.push(p);

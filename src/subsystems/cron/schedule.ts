@@ -1,7 +1,11 @@
 // When a job runs next. Three kinds, as upstream: a cron expression (parsed by croner, with an
 // optional IANA timezone), a fixed interval, and a one-shot time.
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
+import { lazyRequire } from '../../lazy-require.js';
 import { parseDuration } from '../duration.js';
+
+// Only stores with a cron-expression job need croner: the gateway and the doctor load it then.
+const croner = lazyRequire<typeof import('croner')>('croner');
 
 export type CronSchedule =
   | { kind: 'cron'; expr: string; tz?: string }
@@ -12,7 +16,7 @@ export class ScheduleError extends Error {}
 
 function cronOf(expr: string, tz?: string): Cron {
   try {
-    return new Cron(expr, { paused: true, timezone: tz });
+    return new (croner().Cron)(expr, { paused: true, timezone: tz });
   } catch (err) {
     throw new ScheduleError(`invalid cron expression "${expr}"${tz ? ` (tz ${tz})` : ''}: ${(err as Error).message}`);
   }

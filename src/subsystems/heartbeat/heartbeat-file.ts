@@ -8,17 +8,13 @@
 //       every: 2h
 //     - name: weekly review
 //       every: 7d
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../../lazy-require.js';
 import { parseDuration } from '../duration.js';
 
 // yaml costs ~80 ms to load; only a HEARTBEAT.md with a tasks: block needs it, so the gateway and the
 // doctor load it on first use (synchronously: the parse runs inside a synchronous evaluation).
-const requireCjs = createRequire(import.meta.url);
-let yamlParse: typeof import('yaml').parse | undefined;
-function parseYaml(text: string): unknown {
-  yamlParse ??= (requireCjs('yaml') as typeof import('yaml')).parse;
-  return yamlParse(text);
-}
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
+const parseYaml = (text: string): unknown => yaml().parse(text);
 
 export interface HeartbeatTask {
   name: string;
