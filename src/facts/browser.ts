@@ -1,6 +1,7 @@
 // The browser tool's set-up: does the configured Chromium exist, and does the configured CDP
 // endpoint answer (`GET /json/version`, then a WebSocket open to its webSocketDebuggerUrl).
 import fs from 'node:fs';
+import { getJson, requestFailure } from '../net/get-json.js';
 
 export interface BrowserFact {
   executablePath?: string;
@@ -68,13 +69,13 @@ export async function collectCdp(cdpUrl: unknown, timeoutMs: number): Promise<Cd
   let wsUrl = cdpUrl;
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     try {
-      const res = await fetch(new URL('/json/version', url), { signal: AbortSignal.timeout(timeoutMs) });
+      const res = await getJson(new URL('/json/version', url), timeoutMs);
       fact.httpOk = res.ok;
       if (!res.ok) {
         fact.error = `GET /json/version answered HTTP ${res.status}`;
         return fact;
       }
-      const body = (await res.json()) as { Browser?: string; webSocketDebuggerUrl?: string };
+      const body = (res.body ?? {}) as { Browser?: string; webSocketDebuggerUrl?: string };
       fact.browser = body.Browser;
       fact.webSocketDebuggerUrl = body.webSocketDebuggerUrl;
       if (!body.webSocketDebuggerUrl) {
@@ -84,8 +85,8 @@ export async function collectCdp(cdpUrl: unknown, timeoutMs: number): Promise<Cd
       wsUrl = body.webSocketDebuggerUrl;
     } catch (err) {
       fact.httpOk = false;
-      const e = err as Error & { cause?: { code?: string } };
-      fact.error = `GET /json/version failed: ${e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message)}`;
+      const why = requestFailure(err);
+      fact.error = `GET /json/version failed: ${why === 'timed out' ? `no answer within ${timeoutMs} ms` : why}`;
       return fact;
     }
   }

@@ -156,7 +156,8 @@ export async function collectServices(opts: ServicesCollectOptions): Promise<Fac
   fact.errorLog = readErrorLog((fact.installed?.paths ?? opts.paths).stateDir.value, secrets);
 
   if (opts.manager !== false) {
-    const manager = opts.manager ?? managerFor(kind, env, fact.installed?.port.value);
+    // The checks need the verdict, not every precondition: no systemctl process where systemd is not PID 1.
+    const manager = opts.manager ?? managerFor(kind, env, fact.installed?.port.value, { askBusWhenNotBooted: false });
     fact.availability = await manager.available();
     if (fact.availability.ok && fact.installed) fact.runtime = await manager.runtime(name, file);
   }

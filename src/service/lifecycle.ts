@@ -13,7 +13,7 @@ import { stepsSucceeded, type Availability, type CommandResult, type ServiceMana
 import { renderTaskScript, renderTaskXml } from './schtasks.js';
 import { schtasksManager } from './schtasks-manager.js';
 import { renderSystemdUnit } from './systemd.js';
-import { systemdManager } from './systemd-manager.js';
+import { systemdManager, type SystemdOptions } from './systemd-manager.js';
 
 export interface ServiceTarget {
   paths: ResolvedPaths;
@@ -54,10 +54,10 @@ export interface InstallResult extends LifecycleResult {
   warnings: string[];
 }
 
-export function managerFor(kind: ServiceKind, env: NodeJS.ProcessEnv, port?: number): ServiceManager {
+export function managerFor(kind: ServiceKind, env: NodeJS.ProcessEnv, port?: number, systemd: Pick<SystemdOptions, 'askBusWhenNotBooted'> = {}): ServiceManager {
   if (kind === 'launchd') return launchdManager({ env, port });
   if (kind === 'schtasks') return schtasksManager({ env, port });
-  return systemdManager({ env, port });
+  return systemdManager({ env, port, ...systemd });
 }
 
 export function targetOf(t: Omit<ServiceTarget, 'manager'>) {

@@ -10,6 +10,11 @@ export interface SystemdOptions {
   bootedMarker?: string;
   timeoutMs?: number;
   port?: number;
+  /**
+   * Ask `systemctl --user` even when systemd is not PID 1 (default true), so install and start
+   * report every precondition. The doctor only needs the verdict and skips the extra process.
+   */
+  askBusWhenNotBooted?: boolean;
 }
 
 export const SYSTEMD_BOOTED_MARKER = '/run/systemd/system';
@@ -42,6 +47,7 @@ export async function probeSystemd(opts: SystemdOptions = {}): Promise<Availabil
   const booted = fs.existsSync(marker);
   steps.push({ check: 'booted-with-systemd', ok: booted, detail: booted ? `${marker} exists` : `${marker} is missing` });
 
+  if (!booted && opts.askBusWhenNotBooted === false) return unavailable('booted-with-systemd', `this system was not booted with systemd (${marker} is missing)`, steps, opts.port);
   // Asked even when not booted with systemd, so the report shows every precondition.
   const bus = await runCommand(binary, ['--user', 'show-environment'], env, opts.timeoutMs);
   const busDetail = bus.ok ? 'systemctl --user answers' : `systemctl --user: ${bus.stderr || `exit ${bus.exitCode}`}`;

@@ -51,6 +51,23 @@ describe('probeSystemd on this machine', () => {
     expect(a.alternatives[0]).toMatch(/loginctl enable-linger/);
   });
 
+  it('askBusWhenNotBooted: false gives the verdict without running systemctl (the doctor)', async () => {
+    const bin = path.join(tmp, 'bin');
+    const calls = path.join(tmp, 'calls');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'systemctl'), `#!/bin/sh\necho "$@" >> ${JSON.stringify(calls)}\nexit 1\n`, { mode: 0o755 });
+    const env = { HOME: tmp, PATH: `${bin}:/usr/bin:/bin` };
+    const quick = await probeSystemd({ env, bootedMarker: path.join(tmp, 'no-such-marker'), askBusWhenNotBooted: false });
+    expect(quick.ok).toBe(false);
+    if (quick.ok) return;
+    expect(quick.failed).toBe('booted-with-systemd');
+    expect(quick.reason).toBe(`systemd user services unavailable: this system was not booted with systemd (${path.join(tmp, 'no-such-marker')} is missing)`);
+    expect(quick.steps.map((s) => s.check)).toEqual(['systemctl-binary', 'booted-with-systemd']);
+    expect(fs.existsSync(calls)).toBe(false);
+    await probeSystemd({ env, bootedMarker: path.join(tmp, 'no-such-marker') });
+    expect(fs.readFileSync(calls, 'utf8')).toBe('--user show-environment\n'); // the default still asks
+  });
+
   it('no systemctl binary on PATH', async () => {
     const a = await probeSystemd({ env: { HOME: tmp, PATH: path.join(tmp, 'empty-bin') } });
     expect(a.ok).toBe(false);

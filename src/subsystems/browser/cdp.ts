@@ -1,5 +1,6 @@
 // Talking to a Chrome DevTools Protocol endpoint: `GET /json/version` (which names the browser and
 // its webSocketDebuggerUrl), a WebSocket open to that URL, and the page list. Short timeouts throughout.
+import { getJson, requestFailure } from '../../net/get-json.js';
 
 export interface CdpVersion {
   Browser?: string;
@@ -24,9 +25,9 @@ export function httpBaseOf(cdpUrl: string): string {
 }
 
 export async function fetchJson<T>(url: string, timeoutMs: number): Promise<T> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  const res = await getJson(url, timeoutMs);
   if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
-  return (await res.json()) as T;
+  return res.body as T;
 }
 
 export async function openWebSocket(url: string, timeoutMs: number): Promise<void> {
@@ -51,11 +52,6 @@ export async function openWebSocket(url: string, timeoutMs: number): Promise<voi
   });
 }
 
-function describe(err: unknown): string {
-  const e = err as Error & { cause?: { code?: string } };
-  if (e.name === 'TimeoutError') return 'timed out';
-  return e.cause?.code ?? e.message;
-}
 
 /** Asks /json/version, then opens the browser's WebSocket. Never throws. */
 export async function probeCdp(cdpUrl: string, timeoutMs = 1500): Promise<CdpProbe> {
@@ -66,7 +62,7 @@ export async function probeCdp(cdpUrl: string, timeoutMs = 1500): Promise<CdpPro
         await openWebSocket(cdpUrl, timeoutMs);
         return { http: true, ws: true, wsUrl: cdpUrl };
       } catch (err) {
-        return { http: false, ws: false, wsUrl: cdpUrl, error: describe(err) };
+        return { http: false, ws: false, wsUrl: cdpUrl, error: requestFailure(err) };
       }
     }
   }
@@ -74,7 +70,7 @@ export async function probeCdp(cdpUrl: string, timeoutMs = 1500): Promise<CdpPro
   try {
     version = await fetchJson<CdpVersion>(`${httpBaseOf(cdpUrl)}/json/version`, timeoutMs);
   } catch (err) {
-    return { http: false, ws: false, error: describe(err) };
+    return { http: false, ws: false, error: requestFailure(err) };
   }
   const wsUrl = version.webSocketDebuggerUrl;
   if (!wsUrl) return { http: true, ws: false, version, error: 'no webSocketDebuggerUrl in /json/version' };
@@ -82,7 +78,7 @@ export async function probeCdp(cdpUrl: string, timeoutMs = 1500): Promise<CdpPro
     await openWebSocket(wsUrl, timeoutMs);
     return { http: true, ws: true, version, wsUrl };
   } catch (err) {
-    return { http: true, ws: false, version, wsUrl, error: describe(err) };
+    return { http: true, ws: false, version, wsUrl, error: requestFailure(err) };
   }
 }
 
