@@ -1,9 +1,11 @@
 // The part of OpenClaw's config this toolkit understands. Unknown keys pass through untouched
 // everywhere except directly under `gateway` (and `gateway.auth`), where a stray key is usually a
 // typo or a legacy key such as `gateway.token` that silently does nothing.
-import { z } from 'zod';
+import * as z from '../zod.js';
 
-const port = z.number().int().min(1).max(65535);
+const port = z.number().check(z.int(), z.gte(1), z.lte(65535));
+/** A whole number of at least `min` (counts, milliseconds). */
+const intAtLeast = (min: number) => z.number().check(z.int(), z.gte(min));
 const loose = z.looseObject({});
 
 export const BIND_MODES = ['loopback', 'lan', 'tailnet', 'custom', 'auto'] as const;
@@ -22,125 +24,119 @@ export const GATEWAY_MODES = ['local', 'remote'] as const;
 export const DM_POLICIES = ['pairing', 'allowlist', 'open', 'disabled'] as const;
 
 const rateLimit = z.looseObject({
-  maxAttempts: z.number().int().min(1).optional(),
-  windowMs: z.number().int().min(1).optional(),
-  lockoutMs: z.number().int().min(0).optional(),
-  exemptLoopback: z.boolean().optional(),
+  maxAttempts: z.optional(intAtLeast(1)),
+  windowMs: z.optional(intAtLeast(1)),
+  lockoutMs: z.optional(intAtLeast(0)),
+  exemptLoopback: z.optional(z.boolean()),
 });
 
 const gatewayAuth = z.strictObject({
-  mode: z.enum(AUTH_MODES).optional(),
-  token: z.string().optional(),
-  password: z.string().optional(),
-  allowTailscale: z.boolean().optional(),
-  trustedProxy: loose.optional(),
-  identityScopes: z.record(z.string(), z.array(z.string())).optional(),
-  rateLimit: rateLimit.optional(),
+  mode: z.optional(z.enum(AUTH_MODES)),
+  token: z.optional(z.string()),
+  password: z.optional(z.string()),
+  allowTailscale: z.optional(z.boolean()),
+  trustedProxy: z.optional(loose),
+  identityScopes: z.optional(z.record(z.string(), z.array(z.string()))),
+  rateLimit: z.optional(rateLimit),
 });
 
 export const gatewaySchema = z.strictObject({
-  mode: z.enum(GATEWAY_MODES).optional(),
-  port: port.optional(),
-  bind: z.union([z.enum(BIND_MODES), z.enum(Object.keys(LEGACY_BIND_ALIASES) as [string, ...string[]])]).optional(),
-  customBindHost: z.string().optional(),
-  publicOrigin: z.string().optional(),
-  auth: gatewayAuth.optional(),
-  controlUi: z
-    .looseObject({
-      enabled: z.boolean().optional(),
-      basePath: z.string().optional(),
-      allowedOrigins: z.array(z.string()).optional(),
-      allowInsecureAuth: z.boolean().optional(),
-      dangerouslyDisableDeviceAuth: z.boolean().optional(),
-      dangerouslyAllowHostHeaderOriginFallback: z.boolean().optional(),
-    })
-    .optional(),
-  reload: z.looseObject({ mode: z.enum(RELOAD_MODES).optional(), debounceMs: z.number().int().min(0).optional() }).optional(),
-  remote: loose.optional(),
-  tailscale: loose.optional(),
-  tls: loose.optional(),
-  http: loose.optional(),
-  nodes: loose.optional(),
-  roles: loose.optional(),
-  push: loose.optional(),
-  tools: loose.optional(),
-  terminal: loose.optional(),
-  trustedProxies: z.array(z.string()).optional(),
-  allowRealIpFallback: z.boolean().optional(),
-  channelHealthCheckMinutes: z.number().min(0).optional(),
-  handshakeTimeoutMs: z.number().int().min(1).optional(),
+  mode: z.optional(z.enum(GATEWAY_MODES)),
+  port: z.optional(port),
+  bind: z.optional(z.union([z.enum(BIND_MODES), z.enum(Object.keys(LEGACY_BIND_ALIASES) as [string, ...string[]])])),
+  customBindHost: z.optional(z.string()),
+  publicOrigin: z.optional(z.string()),
+  auth: z.optional(gatewayAuth),
+  controlUi: z.optional(
+    z.looseObject({
+      enabled: z.optional(z.boolean()),
+      basePath: z.optional(z.string()),
+      allowedOrigins: z.optional(z.array(z.string())),
+      allowInsecureAuth: z.optional(z.boolean()),
+      dangerouslyDisableDeviceAuth: z.optional(z.boolean()),
+      dangerouslyAllowHostHeaderOriginFallback: z.optional(z.boolean()),
+    }),
+  ),
+  reload: z.optional(z.looseObject({ mode: z.optional(z.enum(RELOAD_MODES)), debounceMs: z.optional(intAtLeast(0)) })),
+  remote: z.optional(loose),
+  tailscale: z.optional(loose),
+  tls: z.optional(loose),
+  http: z.optional(loose),
+  nodes: z.optional(loose),
+  roles: z.optional(loose),
+  push: z.optional(loose),
+  tools: z.optional(loose),
+  terminal: z.optional(loose),
+  trustedProxies: z.optional(z.array(z.string())),
+  allowRealIpFallback: z.optional(z.boolean()),
+  channelHealthCheckMinutes: z.optional(z.number().check(z.gte(0))),
+  handshakeTimeoutMs: z.optional(intAtLeast(1)),
 });
 
 const channelAccount = z.looseObject({
-  enabled: z.boolean().optional(),
-  dmPolicy: z.enum(DM_POLICIES).optional(),
-  allowFrom: z.array(z.union([z.string(), z.number()])).optional(),
-  groupPolicy: z.string().optional(),
-  requireMention: z.boolean().optional(),
+  enabled: z.optional(z.boolean()),
+  dmPolicy: z.optional(z.enum(DM_POLICIES)),
+  allowFrom: z.optional(z.array(z.union([z.string(), z.number()]))),
+  groupPolicy: z.optional(z.string()),
+  requireMention: z.optional(z.boolean()),
 });
 
+const hhmm = z.string().check(z.regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM'));
+
 const heartbeat = z.looseObject({
-  every: z.string().optional(),
-  target: z.string().optional(),
-  to: z.string().optional(),
-  accountId: z.string().optional(),
-  directPolicy: z.enum(['allow', 'block']).optional(),
-  activeHours: z
-    .looseObject({
-      start: z.string().regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM').optional(),
-      end: z.string().regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM').optional(),
-      timezone: z.string().optional(),
-    })
-    .optional(),
+  every: z.optional(z.string()),
+  target: z.optional(z.string()),
+  to: z.optional(z.string()),
+  accountId: z.optional(z.string()),
+  directPolicy: z.optional(z.enum(['allow', 'block'])),
+  activeHours: z.optional(z.looseObject({ start: z.optional(hhmm), end: z.optional(hhmm), timezone: z.optional(z.string()) })),
 });
 
 const providerModel = z.looseObject({
-  id: z.string().optional(),
-  contextWindow: z.number().int().min(1).optional(),
-  compat: z.looseObject({ requiresStringContent: z.boolean().optional(), supportsTools: z.boolean().optional() }).optional(),
+  id: z.optional(z.string()),
+  contextWindow: z.optional(intAtLeast(1)),
+  compat: z.optional(z.looseObject({ requiresStringContent: z.optional(z.boolean()), supportsTools: z.optional(z.boolean()) })),
+});
+
+const provider = z.looseObject({
+  baseUrl: z.optional(z.string()),
+  apiKey: z.optional(z.string()),
+  api: z.optional(z.string()),
+  models: z.optional(z.array(providerModel)),
 });
 
 export const configSchema = z.looseObject({
-  meta: z.looseObject({ lastTouchedVersion: z.string().optional(), lastTouchedAt: z.string().optional() }).optional(),
-  gateway: gatewaySchema.optional(),
-  channels: z.record(z.string(), z.union([channelAccount, z.unknown()])).optional(),
-  messages: z.looseObject({ groupChat: z.looseObject({ mentionPatterns: z.array(z.string()).optional() }).optional() }).optional(),
-  agents: z
-    .looseObject({
-      defaults: z
-        .looseObject({
-          heartbeat: heartbeat.optional(),
-          models: z.record(z.string(), z.looseObject({ params: loose.optional() })).optional(),
-          workspace: z.string().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  cron: z.looseObject({ enabled: z.boolean().optional(), store: z.string().optional() }).optional(),
-  browser: z
-    .looseObject({
-      enabled: z.boolean().optional(),
-      executablePath: z.string().optional(),
-      cdpUrl: z.string().optional(),
-      attachOnly: z.boolean().optional(),
-      headless: z.boolean().optional(),
-      defaultProfile: z.string().optional(),
-      profiles: z.record(z.string(), loose).optional(),
-    })
-    .optional(),
-  plugins: z.looseObject({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() }).optional(),
-  models: z
-    .looseObject({
-      providers: z
-        .record(
-          z.string(),
-          z.looseObject({ baseUrl: z.string().optional(), apiKey: z.string().optional(), api: z.string().optional(), models: z.array(providerModel).optional() }),
-        )
-        .optional(),
-    })
-    .optional(),
-  logging: z.looseObject({ file: z.string().optional(), level: z.string().optional() }).optional(),
-  hooks: z.looseObject({ enabled: z.boolean().optional(), token: z.string().optional(), path: z.string().optional() }).optional(),
+  meta: z.optional(z.looseObject({ lastTouchedVersion: z.optional(z.string()), lastTouchedAt: z.optional(z.string()) })),
+  gateway: z.optional(gatewaySchema),
+  channels: z.optional(z.record(z.string(), z.union([channelAccount, z.unknown()]))),
+  messages: z.optional(z.looseObject({ groupChat: z.optional(z.looseObject({ mentionPatterns: z.optional(z.array(z.string())) })) })),
+  agents: z.optional(
+    z.looseObject({
+      defaults: z.optional(
+        z.looseObject({
+          heartbeat: z.optional(heartbeat),
+          models: z.optional(z.record(z.string(), z.looseObject({ params: z.optional(loose) }))),
+          workspace: z.optional(z.string()),
+        }),
+      ),
+    }),
+  ),
+  cron: z.optional(z.looseObject({ enabled: z.optional(z.boolean()), store: z.optional(z.string()) })),
+  browser: z.optional(
+    z.looseObject({
+      enabled: z.optional(z.boolean()),
+      executablePath: z.optional(z.string()),
+      cdpUrl: z.optional(z.string()),
+      attachOnly: z.optional(z.boolean()),
+      headless: z.optional(z.boolean()),
+      defaultProfile: z.optional(z.string()),
+      profiles: z.optional(z.record(z.string(), loose)),
+    }),
+  ),
+  plugins: z.optional(z.looseObject({ allow: z.optional(z.array(z.string())), deny: z.optional(z.array(z.string())) })),
+  models: z.optional(z.looseObject({ providers: z.optional(z.record(z.string(), provider)) })),
+  logging: z.optional(z.looseObject({ file: z.optional(z.string()), level: z.optional(z.string()) })),
+  hooks: z.optional(z.looseObject({ enabled: z.optional(z.boolean()), token: z.optional(z.string()), path: z.optional(z.string()) })),
 });
 
 export type OpenClawConfig = z.infer<typeof configSchema>;

@@ -1,84 +1,88 @@
 // Wire frames of the OpenClaw gateway protocol (reference §4), as zod schemas shared by both ends.
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 import { CLIENT_IDS, CLIENT_MODES } from './constants.js';
 
 export * from './constants.js';
 
-const str = z.string().max(4096);
+const str = z.string().check(z.maxLength(4096));
+const name = z.string().check(z.minLength(1), z.maxLength(256));
+const strings = (max: number) => z.optional(z.array(str).check(z.maxLength(max)));
 
 export const requestFrame = z.object({
   type: z.literal('req'),
-  id: z.string().min(1).max(256),
-  method: z.string().min(1).max(256),
-  params: z.unknown().optional(),
+  id: name,
+  method: name,
+  params: z.optional(z.unknown()),
 });
 
 export const errorShape = z.object({
   code: z.string(),
   message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-  retryable: z.boolean().optional(),
-  retryAfterMs: z.number().optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
+  retryable: z.optional(z.boolean()),
+  retryAfterMs: z.optional(z.number()),
 });
 
 export const responseFrame = z.object({
   type: z.literal('res'),
   id: z.string(),
   ok: z.boolean(),
-  payload: z.unknown().optional(),
-  error: errorShape.optional(),
+  payload: z.optional(z.unknown()),
+  error: z.optional(errorShape),
 });
 
 export const eventFrame = z.object({
   type: z.literal('event'),
   event: z.string(),
-  payload: z.unknown().optional(),
-  seq: z.number().optional(),
-  stateVersion: z.unknown().optional(),
+  payload: z.optional(z.unknown()),
+  seq: z.optional(z.number()),
+  stateVersion: z.optional(z.unknown()),
 });
 
 export const anyFrame = z.discriminatedUnion('type', [requestFrame, responseFrame, eventFrame]);
 
+const protocolVersion = z.number().check(z.int(), z.gte(0), z.lte(1000));
+
 export const connectParams = z.object({
-  minProtocol: z.number().int().min(0).max(1000),
-  maxProtocol: z.number().int().min(0).max(1000),
+  minProtocol: protocolVersion,
+  maxProtocol: protocolVersion,
   client: z.object({
     id: z.enum(CLIENT_IDS),
     version: str,
     platform: str,
     mode: z.enum(CLIENT_MODES),
-    displayName: str.optional(),
-    deviceFamily: str.optional(),
-    modelIdentifier: str.optional(),
-    instanceId: str.optional(),
+    displayName: z.optional(str),
+    deviceFamily: z.optional(str),
+    modelIdentifier: z.optional(str),
+    instanceId: z.optional(str),
   }),
   // The role is checked after the protocol range, so it is a plain string here.
-  role: str.optional(),
-  scopes: z.array(str).max(64).optional(),
-  caps: z.array(str).max(256).optional(),
-  commands: z.array(str).max(1024).optional(),
-  permissions: z.record(z.string(), z.unknown()).optional(),
-  pathEnv: str.optional(),
-  auth: z
-    .object({
-      token: str.optional(),
-      password: str.optional(),
-      deviceToken: str.optional(),
-      bootstrapToken: str.optional(),
-    })
-    .optional(),
-  device: z
-    .object({
+  role: z.optional(str),
+  scopes: strings(64),
+  caps: strings(256),
+  commands: strings(1024),
+  permissions: z.optional(z.record(z.string(), z.unknown())),
+  pathEnv: z.optional(str),
+  auth: z.optional(
+    z.object({
+      token: z.optional(str),
+      password: z.optional(str),
+      deviceToken: z.optional(str),
+      bootstrapToken: z.optional(str),
+    }),
+  ),
+  device: z.optional(
+    z.object({
       id: str,
       publicKey: str,
       signature: str,
       signedAt: z.number(),
-      nonce: str.optional(),
-    })
-    .optional(),
-  locale: str.optional(),
-  userAgent: str.optional(),
+      nonce: z.optional(str),
+    }),
+  ),
+  locale: z.optional(str),
+  userAgent: z.optional(str),
 });
 
 export type RequestFrame = z.infer<typeof requestFrame>;
@@ -122,7 +126,7 @@ function issueText(i: z.core.$ZodIssue): string {
 }
 
 /** `at /client/id: must be equal to one of the allowed values; …` — zod issues as one short line. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((i) => `at /${i.path.join('/')}: ${issueText(i)}`)

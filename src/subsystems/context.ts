@@ -1,7 +1,7 @@
 // What every subsystem handler receives from its host (the gateway, a CLI command or a test).
 import type { JsonObject } from '../config/load.js';
 import type { SubsystemLog } from './log.js';
-import type { z } from 'zod';
+import type * as z from '../zod.js';
 
 export interface SubsystemContext {
   stateDir: string;
@@ -34,16 +34,15 @@ export function objectAt(value: unknown): JsonObject {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
 }
 
-
 /** One RPC method for the gateway's registry: its name, the scope it needs, a zod params schema and the handler. */
-export interface RpcMethod<S extends z.ZodType = z.ZodType> {
+export interface RpcMethod<S extends z.ZodMiniType = z.ZodMiniType> {
   name: string;
   scope: 'operator.read' | 'operator.write' | 'operator.admin' | 'operator.approvals' | 'operator.pairing';
   params: S;
   handler: RpcHandler<z.output<S>>;
 }
 
-export function defineRpc<S extends z.ZodType>(method: RpcMethod<S>): RpcMethod {
+export function defineRpc<S extends z.ZodMiniType>(method: RpcMethod<S>): RpcMethod {
   return method as unknown as RpcMethod;
 }
 

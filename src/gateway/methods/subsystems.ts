@@ -1,7 +1,7 @@
 // The subsystem RPC methods (cron, heartbeat, channels, nodes, browser) as gateway methods: each keeps
 // its scope and zod params; an RpcError becomes the error frame with its code, message and details.
 // Plus `node.invoke.result`, which a node calls to answer a `node.invoke.request` event.
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { callRpc, RpcError, type RpcMethod } from '../../subsystems/context.js';
 import { subsystemRpcMethods } from '../../subsystems/rpc.js';
 import { MethodError, type MethodContext, type MethodDef } from './types.js';
@@ -28,10 +28,10 @@ function adapt(method: RpcMethod): MethodDef {
 }
 
 const invokeResult = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   ok: z.boolean(),
-  payload: z.unknown().optional(),
-  error: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
+  payload: z.optional(z.unknown()),
+  error: z.optional(z.object({ code: z.optional(z.string()), message: z.optional(z.string()) })),
 });
 
 export const nodeInvokeResult: MethodDef = {

@@ -1,7 +1,7 @@
 // Browser control over the gateway: `browser.status|start|stop|profiles {profile?}`, the same
 // operations as the CLI. Upstream's error strings come back as the RPC error message, with the
 // error code (`attach-only-not-running`, `cdp-start-failed`, …) in details.
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
 import { BrowserError } from './config.js';
 import { listProfiles, profileStatus, startProfile, stopProfile } from './service.js';
@@ -15,11 +15,11 @@ async function guarded<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-const profileParam = z.object({ profile: z.string().optional() });
+const profileParam = z.object({ profile: z.optional(z.string()) });
 
 export const browserRpcMethods: RpcMethod[] = [
   defineRpc({ name: 'browser.status', scope: 'operator.read', params: profileParam, handler: (p, ctx: SubsystemContext) => guarded(() => profileStatus(ctx, p.profile)) }),
-  defineRpc({ name: 'browser.profiles', scope: 'operator.read', params: z.object({}).loose(), handler: (_p, ctx: SubsystemContext) => guarded(() => ({ profiles: listProfiles(ctx) })) }),
+  defineRpc({ name: 'browser.profiles', scope: 'operator.read', params: z.looseObject({}), handler: (_p, ctx: SubsystemContext) => guarded(() => ({ profiles: listProfiles(ctx) })) }),
   defineRpc({ name: 'browser.start', scope: 'operator.write', params: profileParam, handler: (p, ctx: SubsystemContext) => guarded(() => startProfile(ctx, p.profile)) }),
   defineRpc({ name: 'browser.stop', scope: 'operator.write', params: profileParam, handler: (p, ctx: SubsystemContext) => guarded(() => stopProfile(ctx, p.profile)) }),
 ];

@@ -1,7 +1,7 @@
 // `channels.status {probe, timeoutMs}`: per account, the transport, its configuration, what the state
 // file recorded (last inbound/outbound, drops, last delivery error), pending pairing requests, and
 // with `probe` a live outbound check whose result is `works` or the error.
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { defineRpc, type RpcMethod, type SubsystemContext } from '../context.js';
 import { channelTypes, resolveAccounts, type AccountSettings } from './accounts.js';
 import { readAccountState, type ChannelAccountState } from './account-state.js';
@@ -73,7 +73,7 @@ export const channelsRpcMethods: RpcMethod[] = [
   defineRpc({
     name: 'channels.status',
     scope: 'operator.read',
-    params: z.object({ probe: z.boolean().optional(), timeoutMs: z.number().int().min(100).max(60_000).optional() }),
+    params: z.object({ probe: z.optional(z.boolean()), timeoutMs: z.optional(z.number().check(z.int(), z.gte(100), z.lte(60_000))) }),
     handler: channelsStatus,
   }),
 ];

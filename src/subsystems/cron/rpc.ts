@@ -1,7 +1,7 @@
 // The cron RPC methods (`cron.status|list|runs|add|remove|run`) as plain handlers over the store.
 // They work with or without a running scheduler: `cron.run` uses the gateway's scheduler when one is
 // attached to the context, else a one-off scheduler with the default runner.
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { defineRpc, nowOf, objectAt, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { CronScheduler, defaultCronRunner, planNextRuns } from './scheduler.js';
@@ -77,19 +77,23 @@ export function cronRuns(p: { id: string; limit: number }, ctx: SubsystemContext
   return { id: p.id, entries: readCronRuns(storeOf(ctx), p.id, p.limit) };
 }
 
+const nonEmpty = z.string().check(z.minLength(1));
+
 const scheduleParam = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cron'), expr: z.string().min(1), tz: z.string().optional() }),
-  z.object({ kind: z.literal('every'), everyMs: z.number().int().positive() }),
+  z.object({ kind: z.literal('cron'), expr: nonEmpty, tz: z.optional(z.string()) }),
+  z.object({ kind: z.literal('every'), everyMs: z.number().check(z.int(), z.positive()) }),
   z.object({ kind: z.literal('at'), atMs: z.number() }),
 ]);
 
 export const cronAddParams = z.object({
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   schedule: scheduleParam,
-  payload: z.looseObject({ kind: z.string(), text: z.string().optional(), message: z.string().optional() }).optional(),
-  enabled: z.boolean().optional(),
-  deleteAfterRun: z.boolean().optional(),
+  payload: z.optional(z.looseObject({ kind: z.string(), text: z.optional(z.string()), message: z.optional(z.string()) })),
+  enabled: z.optional(z.boolean()),
+  deleteAfterRun: z.optional(z.boolean()),
 });
+
+const jobIdParam = z.object({ id: nonEmpty });
 
 export function cronAdd(p: z.output<typeof cronAddParams>, ctx: CronRpcContext) {
   const now = nowOf(ctx);
@@ -141,15 +145,15 @@ export function cronPlan(ctx: SubsystemContext): boolean {
 }
 
 export const cronRpcMethods: RpcMethod[] = [
-  defineRpc({ name: 'cron.status', scope: 'operator.read', params: z.object({}).loose(), handler: cronStatus }),
-  defineRpc({ name: 'cron.list', scope: 'operator.read', params: z.object({ includeDisabled: z.boolean().optional() }), handler: cronList }),
+  defineRpc({ name: 'cron.status', scope: 'operator.read', params: z.looseObject({}), handler: cronStatus }),
+  defineRpc({ name: 'cron.list', scope: 'operator.read', params: z.object({ includeDisabled: z.optional(z.boolean()) }), handler: cronList }),
   defineRpc({
     name: 'cron.runs',
     scope: 'operator.read',
-    params: z.object({ id: z.string().min(1), limit: z.number().int().min(1).max(1000).default(20) }),
+    params: z.object({ id: nonEmpty, limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 20) }),
     handler: cronRuns,
   }),
   defineRpc({ name: 'cron.add', scope: 'operator.write', params: cronAddParams, handler: cronAdd }),
-  defineRpc({ name: 'cron.remove', scope: 'operator.write', params: z.object({ id: z.string().min(1) }), handler: cronRemove }),
-  defineRpc({ name: 'cron.run', scope: 'operator.write', params: z.object({ id: z.string().min(1) }), handler: cronRun }),
+  defineRpc({ name: 'cron.remove', scope: 'operator.write', params: jobIdParam, handler: cronRemove }),
+  defineRpc({ name: 'cron.run', scope: 'operator.write', params: jobIdParam, handler: cronRun }),
 ];

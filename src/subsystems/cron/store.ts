@@ -1,41 +1,43 @@
 // The cron job store, `<stateDir>/cron/jobs.json` (or `cron.store`), and each job's run history in
 // `<stateDir>/cron/runs/<jobId>.jsonl`. Writes are atomic; a damaged store is reported, never overwritten.
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { appendJsonLine, readJsonFile, readJsonLines, StateFileError, writeJsonFile } from '../json-file.js';
 import type { CronSchedule } from './schedule.js';
 
 export type RunStatus = 'ok' | 'skipped' | 'error';
 
+const time = z.optional(z.number());
+
 const scheduleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cron'), expr: z.string(), tz: z.string().optional() }),
-  z.object({ kind: z.literal('every'), everyMs: z.number().positive(), anchorMs: z.number().optional() }),
+  z.object({ kind: z.literal('cron'), expr: z.string(), tz: z.optional(z.string()) }),
+  z.object({ kind: z.literal('every'), everyMs: z.number().check(z.positive()), anchorMs: time }),
   z.object({ kind: z.literal('at'), atMs: z.number() }),
 ]);
 
 const jobStateSchema = z.looseObject({
-  nextRunAtMs: z.number().optional(),
-  runningAtMs: z.number().optional(),
-  lastRunAtMs: z.number().optional(),
-  lastStatus: z.enum(['ok', 'skipped', 'error']).optional(),
-  lastError: z.string().optional(),
-  lastDurationMs: z.number().optional(),
-  consecutiveErrors: z.number().int().min(0).optional(),
+  nextRunAtMs: time,
+  runningAtMs: time,
+  lastRunAtMs: time,
+  lastStatus: z.optional(z.enum(['ok', 'skipped', 'error'])),
+  lastError: z.optional(z.string()),
+  lastDurationMs: time,
+  consecutiveErrors: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 const jobSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  enabled: z.boolean().default(true),
+  id: z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
+  enabled: z._default(z.boolean(), true),
   schedule: scheduleSchema,
   /** What the job does: upstream sends a system event text or an agent turn message. */
-  payload: z.looseObject({ kind: z.string(), text: z.string().optional(), message: z.string().optional() }).optional(),
-  deleteAfterRun: z.boolean().optional(),
-  createdAtMs: z.number().optional(),
-  state: jobStateSchema.default({}),
+  payload: z.optional(z.looseObject({ kind: z.string(), text: z.optional(z.string()), message: z.optional(z.string()) })),
+  deleteAfterRun: z.optional(z.boolean()),
+  createdAtMs: time,
+  state: z._default(jobStateSchema, {}),
 });
 
-const storeSchema = z.looseObject({ version: z.literal(1).default(1), jobs: z.array(jobSchema).default([]) });
+const storeSchema = z.looseObject({ version: z._default(z.literal(1), 1), jobs: z._default(z.array(jobSchema), []) });
 
 export type CronJob = z.infer<typeof jobSchema> & { schedule: CronSchedule };
 export type CronJobState = z.infer<typeof jobStateSchema>;

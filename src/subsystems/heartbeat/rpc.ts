@@ -1,5 +1,5 @@
 // `last-heartbeat`: the last event the runner recorded, or null when none ran yet.
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { readLastHeartbeat, type HeartbeatEvent } from './runner.js';
@@ -13,4 +13,4 @@ export function lastHeartbeat(_p: unknown, ctx: SubsystemContext): HeartbeatEven
   }
 }
 
-export const heartbeatRpcMethods: RpcMethod[] = [defineRpc({ name: 'last-heartbeat', scope: 'operator.read', params: z.object({}).loose(), handler: lastHeartbeat })];
+export const heartbeatRpcMethods: RpcMethod[] = [defineRpc({ name: 'last-heartbeat', scope: 'operator.read', params: z.looseObject({}), handler: lastHeartbeat })];

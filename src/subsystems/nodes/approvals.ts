@@ -3,19 +3,19 @@
 // patterns matched against the executable (its path or bare name), at the top level, under
 // `defaults`, and per agent under `agents.<id>` (or "*"); the most specific setting wins.
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { readJsonFile, StateFileError } from '../json-file.js';
 
 export type Security = 'deny' | 'allowlist' | 'full';
 export type Ask = 'off' | 'on-miss' | 'always';
 
-const entry = z.union([z.string(), z.looseObject({ pattern: z.string(), lastUsedAt: z.number().optional() })]);
+const entry = z.union([z.string(), z.looseObject({ pattern: z.string(), lastUsedAt: z.optional(z.number()) })]);
 const policy = z.looseObject({
-  security: z.enum(['deny', 'allowlist', 'full']).optional(),
-  ask: z.enum(['off', 'on-miss', 'always']).optional(),
-  allowlist: z.array(entry).optional(),
+  security: z.optional(z.enum(['deny', 'allowlist', 'full'])),
+  ask: z.optional(z.enum(['off', 'on-miss', 'always'])),
+  allowlist: z.optional(z.array(entry)),
 });
-const fileSchema = policy.extend({ version: z.number().optional(), defaults: policy.optional(), agents: z.record(z.string(), policy).optional() });
+const fileSchema = z.extend(policy, { version: z.optional(z.number()), defaults: z.optional(policy), agents: z.optional(z.record(z.string(), policy)) });
 export type ExecApprovalsFile = z.infer<typeof fileSchema>;
 
 export interface EffectiveApprovals {

@@ -1,6 +1,6 @@
 // `node.list`, `node.describe`, `node.invoke`, `exec.approvals.get`. With a live registry (the
 // gateway) they answer from it; without one they read the last snapshot the gateway wrote.
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { effectiveApprovals, readApprovalsFile } from './approvals.js';
@@ -56,18 +56,20 @@ export function execApprovalsGet(p: { nodeId?: string; agentId?: string }, ctx: 
   }
 }
 
+const nonEmpty = z.string().check(z.minLength(1));
+
 const invokeParams = z.object({
-  nodeId: z.string().min(1),
-  command: z.string().min(1),
-  params: z.unknown().optional(),
-  timeoutMs: z.number().int().min(1).max(600_000).optional(),
-  approval: z.enum(['allow-once', 'allow-always']).optional(),
-  agentId: z.string().optional(),
+  nodeId: nonEmpty,
+  command: nonEmpty,
+  params: z.optional(z.unknown()),
+  timeoutMs: z.optional(z.number().check(z.int(), z.gte(1), z.lte(600_000))),
+  approval: z.optional(z.enum(['allow-once', 'allow-always'])),
+  agentId: z.optional(z.string()),
 });
 
 export const nodesRpcMethods: RpcMethod[] = [
-  defineRpc({ name: 'node.list', scope: 'operator.read', params: z.object({}).loose(), handler: nodeList }),
-  defineRpc({ name: 'node.describe', scope: 'operator.read', params: z.object({ nodeId: z.string().min(1) }), handler: nodeDescribe }),
+  defineRpc({ name: 'node.list', scope: 'operator.read', params: z.looseObject({}), handler: nodeList }),
+  defineRpc({ name: 'node.describe', scope: 'operator.read', params: z.object({ nodeId: nonEmpty }), handler: nodeDescribe }),
   defineRpc({ name: 'node.invoke', scope: 'operator.write', params: invokeParams, handler: nodeInvoke }),
-  defineRpc({ name: 'exec.approvals.get', scope: 'operator.approvals', params: z.object({ nodeId: z.string().optional(), agentId: z.string().optional() }), handler: execApprovalsGet }),
+  defineRpc({ name: 'exec.approvals.get', scope: 'operator.approvals', params: z.object({ nodeId: z.optional(z.string()), agentId: z.optional(z.string()) }), handler: execApprovalsGet }),
 ];
