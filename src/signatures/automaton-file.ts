@@ -76,6 +76,7 @@ export function decodeAutomaton(file: Uint8Array, key: AutomatonKey): AutomatonT
     const { width, states, outputs } = header;
     if (![width, states, outputs].every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
     let at = jsonEnd + pad4(jsonEnd);
+    if (at > buf.length || buf.subarray(jsonEnd, at).some((b) => b !== 0)) return undefined;
     if (digest([buf.subarray(at)]) !== header.sha256) return undefined;
     // Copies, not views: the file's buffer need not be 4-byte aligned.
     const take = <T extends Uint8Array | Int32Array>(out: T): T => {
