@@ -1,5 +1,5 @@
 // A case-insensitive multi-literal searcher: an Aho-Corasick automaton compiled to one dense
-// transition table over bytes. One table lookup per byte, no string conversion and no per-line
+// transition table over byte classes. One table lookup per byte, no string conversion and no per-line
 // work, which is what lets `logs scan` keep up with grep on a multi-GiB file (see bench/README.md).
 
 /** ASCII letters fold to lower case; every other byte stands for itself. */
