@@ -1,6 +1,8 @@
 // Benchmark: `openclaw logs scan` against `grep -E -f <the catalog's literals>` on the same
 // generated file, in the same run. Reports median wall time, throughput and peak RSS of each.
 // Usage: npm run build && node bench/logscan-bench.mjs [BYTES=1GiB] [RUNS=5]
+// LOGSCAN_BENCH_BASELINE=<another checkout with a built dist/> adds its `logs scan` to the same runs,
+// for a before/after comparison on the same file under the same machine load.
 // Needs GNU time (/usr/bin/time) for peak RSS. The generated file lives in a temp dir and is
 // deleted at the end, whatever happens.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -47,6 +49,9 @@ try {
 
   const tools = {
     'openclaw logs scan --json': [process.execPath, [cli, 'logs', 'scan', log, '--json']],
+    ...(process.env.LOGSCAN_BENCH_BASELINE && {
+      'baseline logs scan --json': [process.execPath, [path.join(process.env.LOGSCAN_BENCH_BASELINE, 'dist/src/cli/main.js'), 'logs', 'scan', log, '--json']],
+    }),
     'grep -E -c -f literals': ['grep', ['-E', '-c', '-f', literalsFile, log]],
     'grep -E -i -c -f literals': ['grep', ['-E', '-i', '-c', '-f', literalsFile, log]],
   };

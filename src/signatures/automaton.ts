@@ -1,5 +1,5 @@
 // A case-insensitive multi-literal searcher: an Aho-Corasick automaton compiled to one dense
-// transition table over bytes. One table lookup per byte, no string conversion and no per-line
+// transition table over byte classes. One table lookup per byte, no string conversion and no per-line
 // work, which is what lets `logs scan` keep up with grep on a multi-GiB file (see bench/README.md).
 
 /** ASCII letters fold to lower case; every other byte stands for itself. */
@@ -18,10 +18,35 @@ export interface LiteralAutomaton {
 }
 
 /**
+ * The compiled automaton as plain tables: what the build stores (src/signatures/automaton-file.ts)
+ * so a start-up reads them instead of compiling the catalog again.
+ */
+export interface AutomatonTables {
+  /** Byte → class. Bytes no literal uses share class 0; an upper-case letter shares its lower case's. */
+  readonly classOf: Uint8Array;
+  /** Number of classes: the width of a row of `delta`. */
+  readonly width: number;
+  /**
+   * states × width transitions. Entries are pre-multiplied row offsets of the target state, stored
+   * as `-offset - 1` when the target ends a trigger literal. Bytes in one class have identical
+   * transitions, so this table is the whole automaton.
+   */
+  readonly delta: Int32Array;
+  /** The literals ending at state s (overlaps included) are outList[outStart[s] .. outStart[s + 1]). */
+  readonly outStart: Int32Array;
+  readonly outList: Int32Array;
+}
+
+/**
  * `isTrigger(i)` says which literals make `firstHit` stop (the prefilter anchors); the others are
  * only reported by `literalsIn` (helper literals such as a signature's `all` and `not` lists).
  */
 export function buildAutomaton(literals: readonly string[], isTrigger: (index: number) => boolean = () => true): LiteralAutomaton {
+  return automatonFrom(compileAutomaton(literals, isTrigger), literals.length);
+}
+
+/** Compiles the literals into the automaton's tables (see `buildAutomaton`). */
+export function compileAutomaton(literals: readonly string[], isTrigger: (index: number) => boolean = () => true): AutomatonTables {
   // 1. A trie of the folded literals.
   const children: Map<number, number>[] = [new Map()];
   const own: number[][] = [[]];
@@ -100,8 +125,17 @@ export function buildAutomaton(literals: readonly string[], isTrigger: (index: n
     }
   }
 
+  const outStart = new Int32Array(states + 1);
+  for (let st = 0; st < states; st++) outStart[st + 1] = outStart[st] + outputs[st].length;
+  const outList = Int32Array.from(outputs.flat());
+  return { classOf, width, delta, outStart, outList };
+}
+
+/** The searcher over compiled tables (fresh from `compileAutomaton` or read back from the build). */
+export function automatonFrom(tables: AutomatonTables, size: number): LiteralAutomaton {
+  const { classOf, width, delta, outStart, outList } = tables;
   return {
-    size: literals.length,
+    size,
     firstHit(buf, from, to) {
       let st = 0;
       for (let i = from; i < to; i++) {
@@ -112,14 +146,43 @@ export function buildAutomaton(literals: readonly string[], isTrigger: (index: n
     },
     literalsIn(text) {
       const found = new Set<number>();
-      let st = 0;
+      let row = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         // Literals are ASCII, so any wider character simply cannot continue a match.
-        st = next[st * 256 + (c > 0xff ? 0xff : c)];
-        for (const lit of outputs[st]) found.add(lit);
+        const t = delta[row + classOf[c > 0xff ? 0xff : c]];
+        row = t < 0 ? -t - 1 : t;
+        const state = row / width;
+        for (let k = outStart[state]; k < outStart[state + 1]; k++) found.add(outList[k]);
       }
       return found;
     },
   };
+}
+
+/**
+ * Whether tables read from outside (a file) have a consistent shape: classes, state count and
+ * outputs all in range. The transitions themselves are not scanned here (that costs more than the
+ * rest of a load): the file's SHA-256 vouches for them, and `compileAutomaton` only writes
+ * transitions onto rows (the tests check `transitionsLandOnRows` on every compiled catalog).
+ */
+export function tablesAreSound(t: AutomatonTables, size: number): boolean {
+  const { classOf, width, delta, outStart, outList } = t;
+  if (classOf.length !== 256 || width < 1 || width > 256 || delta.length === 0 || delta.length % width !== 0) return false;
+  const states = delta.length / width;
+  if (outStart.length !== states + 1 || outStart[0] !== 0 || outStart[states] !== outList.length) return false;
+  for (let b = 0; b < 256; b++) if (classOf[b] >= width) return false;
+  for (let st = 0; st < states; st++) if (outStart[st + 1] < outStart[st]) return false;
+  for (let k = 0; k < outList.length; k++) if (outList[k] < 0 || outList[k] >= size) return false;
+  return true;
+}
+
+/** Every transition is a (possibly trigger-marked) row offset within the table. */
+export function transitionsLandOnRows({ width, delta }: AutomatonTables): boolean {
+  for (let i = 0; i < delta.length; i++) {
+    const e = delta[i];
+    const row = e < 0 ? -e - 1 : e;
+    if (row % width !== 0 || row >= delta.length) return false;
+  }
+  return true;
 }

@@ -1,7 +1,9 @@
-// Build step: validate signatures/*.yaml and write dist/signatures/catalog.json (run by `npm run build`).
+// Build step: validate signatures/*.yaml and write dist/signatures/catalog.json, plus the catalog's
+// compiled automaton (dist/signatures/automaton.bin) so start-ups need not compile it (run by `npm run build`).
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalogDir, compiledPath, loadCatalogFromYaml, type CatalogError } from './load.js';
+import { automatonPath, catalogDir, compiledPath, loadCatalogFromYaml, type CatalogError } from './load.js';
+import { CompiledCatalog } from './matcher.js';
 
 const catalog = await loadCatalogFromYaml(catalogDir()).catch((err: CatalogError) => {
   process.stderr.write(`signatures: ${err.message}\n`);
@@ -10,4 +12,6 @@ const catalog = await loadCatalogFromYaml(catalogDir()).catch((err: CatalogError
 const out = compiledPath();
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(catalog));
-process.stdout.write(`signatures: ${catalog.signatures.length} entries, ${Object.keys(catalog.causes).length} causes → ${path.relative(process.cwd(), out)}\n`);
+const automaton = new CompiledCatalog(catalog).automatonFile();
+fs.writeFileSync(automatonPath(), automaton);
+process.stdout.write(`signatures: ${catalog.signatures.length} entries, ${Object.keys(catalog.causes).length} causes → ${path.relative(process.cwd(), out)}, automaton ${automaton.length} bytes\n`);

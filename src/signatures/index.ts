@@ -1,7 +1,7 @@
 // The catalog's programmatic surface, for the CLI and for the doctor's `logs/known-signatures` check.
 import { scanText } from '../logs/read.js';
 import { LogScanner, type ScanOptions, type ScanReport } from '../logs/scanner.js';
-import { loadCatalog } from './load.js';
+import { loadCatalog, readPrecompiledAutomaton } from './load.js';
 import { CompiledCatalog } from './matcher.js';
 
 export { loadCatalog, CatalogError } from './load.js';
@@ -13,7 +13,8 @@ let compiled: Promise<CompiledCatalog> | undefined;
 
 /** The shipped catalog compiled into its matcher, once per process. */
 export function loadMatcher(): Promise<CompiledCatalog> {
-  compiled ??= loadCatalog().then((c) => new CompiledCatalog(c));
+  // The build's precompiled automaton is checked against the catalog's literals before it is used.
+  compiled ??= loadCatalog().then((c) => new CompiledCatalog(c, readPrecompiledAutomaton()));
   return compiled;
 }
 

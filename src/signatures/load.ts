@@ -7,6 +7,7 @@ import { packageRoot } from '../package-root.js';
 import type { Catalog } from './schema.js';
 
 export const COMPILED_NAME = 'catalog.json';
+export const AUTOMATON_NAME = 'automaton.bin';
 export const CAUSES_FILE = 'causes.yaml';
 
 /** A catalog file that is unreadable, malformed or inconsistent: names the file and entry. */
@@ -30,6 +31,20 @@ export function catalogDir(): string {
 /** Where the build writes the compiled catalog: dist/signatures/catalog.json. */
 export function compiledPath(): string {
   return path.join(packageRoot(), 'dist', 'signatures', COMPILED_NAME);
+}
+
+/** Where the build writes the precompiled automaton, next to the catalog: dist/signatures/automaton.bin. */
+export function automatonPath(): string {
+  return path.resolve(here, '../../signatures', AUTOMATON_NAME);
+}
+
+/** The build's automaton file, or undefined when there is none (the matcher then compiles its own). */
+export function readPrecompiledAutomaton(file = automatonPath()): Uint8Array | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function yamlFiles(dir: string): string[] {

@@ -1,6 +1,7 @@
 // The compiled catalog: one automaton over every anchor literal (the prefilter), and per signature
 // its all/not literals and evidence regex, run only on lines the automaton flagged.
-import { buildAutomaton, type LiteralAutomaton } from './automaton.js';
+import { automatonFrom, compileAutomaton, type AutomatonTables, type LiteralAutomaton } from './automaton.js';
+import { decodeAutomaton, encodeAutomaton, type AutomatonKey } from './automaton-file.js';
 import { SEVERITY_RANK, type Catalog, type Cause, type Severity, type Signature } from './schema.js';
 
 export interface SignatureHit {
@@ -56,6 +57,9 @@ export class CompiledCatalog {
   readonly automaton: LiteralAutomaton;
   readonly causes: Record<string, Cause>;
   readonly signatures: readonly Signature[];
+  /** Whether the automaton was read from the build's precompiled file rather than compiled here. */
+  readonly precompiled: boolean;
+  private readonly tables: AutomatonTables;
   private readonly literals: string[] = [];
   private readonly literalId = new Map<string, number>();
   /** For each literal, the signatures it is an `any` anchor of. */
@@ -63,7 +67,11 @@ export class CompiledCatalog {
   private readonly triggers = new Set<number>();
   private readonly compiled: CompiledSignature[];
 
-  constructor(catalog: Catalog) {
+  /**
+   * `precompiled` is the build's automaton file (dist/signatures/automaton.bin); it is used only when
+   * it was built from exactly this catalog's literals, and compiled afresh otherwise.
+   */
+  constructor(catalog: Catalog, precompiled?: Uint8Array) {
     this.causes = catalog.causes;
     this.signatures = catalog.signatures;
     this.compiled = catalog.signatures.map((sig, index) => {
@@ -79,7 +87,19 @@ export class CompiledCatalog {
     for (const marker of LEVEL_MARKERS) this.triggers.add(this.intern(marker));
     for (const sig of catalog.signatures) for (const lit of sig.match.any) this.triggers.add(this.literalId.get(lit.toLowerCase())!);
     // Only anchors and level markers stop the scan; `all`/`not` literals are looked up on candidates.
-    this.automaton = buildAutomaton(this.literals, (i) => this.triggers.has(i));
+    const stored = precompiled && decodeAutomaton(precompiled, this.automatonKey());
+    this.precompiled = stored !== undefined;
+    this.tables = stored || compileAutomaton(this.literals, (i) => this.triggers.has(i));
+    this.automaton = automatonFrom(this.tables, this.literals.length);
+  }
+
+  private automatonKey(): AutomatonKey {
+    return { literals: this.literals, triggers: [...this.triggers].sort((a, b) => a - b) };
+  }
+
+  /** The automaton file for the build to store next to catalog.json. */
+  automatonFile(): Buffer {
+    return encodeAutomaton(this.tables, this.automatonKey());
   }
 
   private intern(literal: string): number {

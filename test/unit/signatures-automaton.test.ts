@@ -1,15 +1,7 @@
 // The prefilter automaton against a naive search, on random text built from literal fragments.
 import { describe, expect, it } from 'vitest';
+import { rng } from '../helpers/rng.js';
 import { buildAutomaton } from '../../src/signatures/automaton.js';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LITERALS = ['eaddrinuse', 'token mismatch', 'device token mismatch', 'mismatch', 'ab', 'abc', 'bca', '\nerror ', 'x"y'];
 

@@ -1,0 +1,101 @@
+// The precompiled automaton file (dist/signatures/automaton.bin, written by the build next to
+// catalog.json): the compiled tables, keyed by the exact literal list and trigger set they were
+// built from, so a start-up reads them instead of compiling the catalog (~20 ms). Anything that does
+// not fit (an older format, another catalog, a truncated or damaged file) reads as "no file".
+//
+// Layout: MAGIC, u32 header length, the JSON header, zero padding to 4 bytes, then classOf (256
+// bytes), delta, outStart and outList (Int32, in the byte order named in the header).
+import { createHash } from 'node:crypto';
+import type { AutomatonTables } from './automaton.js';
+import { tablesAreSound } from './automaton.js';
+
+/** The format's name and version: change the version whenever the tables' meaning changes. */
+const MAGIC = Buffer.from('OCSIGAC1', 'latin1');
+const ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+
+interface Header {
+  literals: string[];
+  triggers: number[];
+  endian: string;
+  width: number;
+  states: number;
+  outputs: number;
+  sha256: string;
+}
+
+/** What the tables were built from: the automaton is a function of these (and of the format). */
+export interface AutomatonKey {
+  literals: readonly string[];
+  /** Indexes of the trigger literals, ascending. */
+  triggers: readonly number[];
+}
+
+/** The tables' bytes as stored; their SHA-256 catches a damaged file (native, < 1 ms for the catalog). */
+function body(t: AutomatonTables): Buffer[] {
+  return [t.classOf, t.delta, t.outStart, t.outList].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+}
+
+function digest(parts: Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+}
+
+const pad4 = (n: number) => (4 - (n % 4)) % 4;
+
+export function encodeAutomaton(tables: AutomatonTables, key: AutomatonKey): Buffer {
+  const header: Header = {
+    literals: [...key.literals],
+    triggers: [...key.triggers],
+    endian: ENDIAN,
+    width: tables.width,
+    states: tables.delta.length / tables.width,
+    outputs: tables.outList.length,
+    sha256: digest(body(tables)),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([MAGIC, length, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length)), ...body(tables)]);
+}
+
+function sameKey(header: Header, key: AutomatonKey): boolean {
+  const same = (a: readonly unknown[], b: readonly unknown[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+  return same(header.literals, key.literals) && same(header.triggers, key.triggers);
+}
+
+/** The tables stored in `file` if they were built from exactly `key` and are intact; otherwise undefined. */
+export function decodeAutomaton(file: Uint8Array, key: AutomatonKey): AutomatonTables | undefined {
+  try {
+    const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const jsonEnd = MAGIC.length + 4 + buf.readUInt32LE(MAGIC.length);
+    if (jsonEnd > buf.length) return undefined;
+    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, jsonEnd)) as Header;
+    if (header === null || typeof header !== 'object' || header.endian !== ENDIAN || !sameKey(header, key)) return undefined;
+    const { width, states, outputs } = header;
+    if (![width, states, outputs].every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
+    let at = jsonEnd + pad4(jsonEnd);
+    if (at > buf.length || buf.subarray(jsonEnd, at).some((b) => b !== 0)) return undefined;
+    if (digest([buf.subarray(at)]) !== header.sha256) return undefined;
+    // Copies, not views: the file's buffer need not be 4-byte aligned.
+    const take = <T extends Uint8Array | Int32Array>(out: T): T => {
+      const end = at + out.byteLength;
+      if (end > buf.length) throw new RangeError('truncated');
+      new Uint8Array(out.buffer).set(buf.subarray(at, end));
+      at = end;
+      return out;
+    };
+    const tables: AutomatonTables = {
+      classOf: take(new Uint8Array(256)),
+      width,
+      delta: take(new Int32Array(states * width)),
+      outStart: take(new Int32Array(states + 1)),
+      outList: take(new Int32Array(outputs)),
+    };
+    if (at !== buf.length || !tablesAreSound(tables, key.literals.length)) return undefined;
+    return tables;
+  } catch {
+    return undefined;
+  }
+}
