@@ -35,7 +35,7 @@ export function compiledPath(): string {
 
 /** Where the build writes the precompiled automaton, next to the catalog: dist/signatures/automaton.bin. */
 export function automatonPath(): string {
-  return path.resolve(here, '../../signatures', AUTOMATON_NAME);
+  return path.join(path.dirname(compiledPath()), AUTOMATON_NAME);
 }
 
 /** The build's automaton file, or undefined when there is none (the matcher then compiles its own). */
