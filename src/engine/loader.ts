@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLED_CHECKS } from './bundled-checks.js';
 import type { Check } from './check.js';
+import { compareIds } from './order.js';
 
 export function defaultChecksDir(): string {
   return fileURLToPath(new URL('../../checks/', import.meta.url));
@@ -56,5 +57,5 @@ function collect(mods: ReadonlyArray<readonly [string, unknown]>): Check[] {
     byId.set(check.meta.id, file);
     checks.push(check);
   }
-  return checks.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  return checks.sort((a, b) => compareIds(a.meta.id, b.meta.id));
 }

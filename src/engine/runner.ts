@@ -3,6 +3,7 @@
 // only what its checks read.
 import type { FactName, Facts } from '../facts/types.js';
 import type { Check, Finding, Severity } from './check.js';
+import { compareIds } from './order.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -52,5 +53,5 @@ export function runChecks(checks: Check[], facts: Facts): Finding[] {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.checkId.localeCompare(b.checkId));
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareIds(a.checkId, b.checkId));
 }

@@ -1,5 +1,8 @@
 // Collects the facts a run needs, once, in parallel, each under its own timeout. A collector that
 // fails or runs out of time yields `unavailable` with the reason; it never stops the run.
+// Collectors are imported statically: a full run needs them all, and in the bundle they then load
+// as a few files instead of a dozen. What is heavy and rare stays lazy: the gateway probe (ws) and
+// the port-holder lookup (execa).
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectSecrets } from '../config/redact.js';
@@ -14,6 +17,14 @@ import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
 import { collectCron, collectDevices } from './stores.js';
 import { collectSystem } from './system.js';
+import { catalogScanner } from './log-signatures.js';
+import { collectServicesFact } from './services.js';
+import { collectBrowserFact } from '../subsystems/browser/facts.js';
+import { collectChannelsFact } from '../subsystems/channels/facts.js';
+import { collectCronFact } from '../subsystems/cron/facts.js';
+import { collectHeartbeatFact } from '../subsystems/heartbeat/facts.js';
+import { collectModelsFact } from '../subsystems/models/facts.js';
+import { collectNodesFact } from '../subsystems/nodes/facts.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
 
 type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
@@ -59,7 +70,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
     ),
   logSignatures: async (ctx) => {
     const logs = (await collectors.logs(ctx)) as FactMap['logs'];
-    const scan = ctx.scanner ?? (await (await import('./log-signatures.js')).catalogScanner());
+    const scan = ctx.scanner ?? (await catalogScanner());
     return { matches: await scan(logs.lines) };
   },
   browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
@@ -68,15 +79,13 @@ const collectors: { [K in FactName]: Collector<K> } = {
   heartbeat: (ctx) => collectHeartbeat(ctx.config()),
   devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
   cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
-  // Loaded on demand: only runs that select these checks pay for their modules.
-  services: async (ctx) => unwrap((await import('./services.js')).collectServicesFact(ctx)),
-  cronRuntime: async (ctx) => unwrap((await import('../subsystems/cron/facts.js')).collectCronFact(subsystemInput(ctx))),
-  heartbeatRuntime: async (ctx) => unwrap((await import('../subsystems/heartbeat/facts.js')).collectHeartbeatFact(subsystemInput(ctx))),
-  channels: async (ctx) => unwrap((await import('../subsystems/channels/facts.js')).collectChannelsFact(subsystemInput(ctx))),
-  nodes: async (ctx) => unwrap((await import('../subsystems/nodes/facts.js')).collectNodesFact(subsystemInput(ctx))),
-  browserRuntime: async (ctx) =>
-    unwrap((await import('../subsystems/browser/facts.js')).collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
-  models: async (ctx) => unwrap((await import('../subsystems/models/facts.js')).collectModelsFact({ config: subsystemInput(ctx).config, offline: Boolean(ctx.recordedDir), timeoutMs: Math.min(ctx.timeoutMs, 1500) })),
+  services: (ctx) => unwrap(collectServicesFact(ctx)),
+  cronRuntime: (ctx) => unwrap(collectCronFact(subsystemInput(ctx))),
+  heartbeatRuntime: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
+  channels: (ctx) => unwrap(collectChannelsFact(subsystemInput(ctx))),
+  nodes: (ctx) => unwrap(collectNodesFact(subsystemInput(ctx))),
+  browserRuntime: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
+  models: (ctx) => unwrap(collectModelsFact({ config: subsystemInput(ctx).config, offline: Boolean(ctx.recordedDir), timeoutMs: Math.min(ctx.timeoutMs, 1500) })),
 };
 
 /** Facts that describe the live machine rather than files: a fixture records them instead. */

@@ -1,5 +1,7 @@
 // The doctor's log scanner: recent log lines (the `logs` fact) matched against the signature
-// catalog. The catalog loads here, so only runs that select `logs/known-signatures` pay for it.
+// catalog. The catalog (and its precompiled automaton) is read only when a run selects
+// `logs/known-signatures`.
+import { loadMatcher, scanLinesWith } from '../signatures/index.js';
 import type { CompiledCatalog } from '../signatures/matcher.js';
 import type { LogLine, SignatureMatch } from './logs.js';
 
@@ -9,7 +11,6 @@ export interface LogSignaturesFact {
 
 /** Scans lines with a compiled catalog; each match keeps its original log line (file and number). */
 export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]): Promise<SignatureMatch[]> {
-  const { scanLinesWith } = await import('../signatures/index.js');
   // Multi-line records (a JSON line with a newline inside) would shift the numbering: keep one row per line.
   const report = scanLinesWith(matcher, lines.map((l) => l.text.replace(/\r?\n/g, ' ')), { maxMatches: 1000 });
   const byId = new Map(matcher.signatures.map((s) => [s.id, s]));
@@ -24,7 +25,6 @@ export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]
 
 /** The shipped catalog's scanner, compiled once per process. */
 export async function catalogScanner(): Promise<(lines: LogLine[]) => Promise<SignatureMatch[]>> {
-  const { loadMatcher } = await import('../signatures/index.js');
   const matcher = await loadMatcher();
   return (lines) => scanWithCatalog(matcher, lines);
 }

@@ -2,8 +2,6 @@
 // browser's DevTools endpoints (/json/version, /json/list). node:http rather than fetch(): the
 // first fetch() in a process loads undici, about 30 ms that every doctor run would pay just to
 // learn that nothing listens on the browser's CDP port.
-import http from 'node:http';
-import https from 'node:https';
 
 export interface JsonResponse {
   status: number;
@@ -18,9 +16,10 @@ export class HttpTimeoutError extends Error {
 }
 
 /** Rejects with Node's socket error (its `code`, e.g. ECONNREFUSED), HttpTimeoutError, or a SyntaxError for a body that is not JSON. */
-export function getJson(url: string | URL, timeoutMs: number): Promise<JsonResponse> {
+export async function getJson(url: string | URL, timeoutMs: number): Promise<JsonResponse> {
   const target = typeof url === 'string' ? new URL(url) : url;
-  const client = target.protocol === 'https:' ? https : http;
+  // Imported per call: https brings tls with it, and most runs never probe a browser at all.
+  const client = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
     const req = client.get(target, { headers: { accept: 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];

@@ -1,12 +1,16 @@
 // `openclaw doctor`: find the real cause, and with --fix repair it without losing anything.
-// This file parses flags and renders; the engine (src/engine) does the work. Heavy modules load
-// inside the action, and `--json` never loads a terminal UI.
+// This file parses flags and renders; the engine (src/engine) does the work. The engine loads with
+// this command (this module is imported only when `doctor` is named); reporters, fixing and the
+// terminal UI load inside the action, and `--json` never loads a terminal UI.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { action } from '../run-action.js';
+import { runDoctor } from '../../engine/doctor.js';
+import { CheckLoadError, loadChecks } from '../../engine/loader.js';
+import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
 
 type Format = 'human' | 'json' | 'sarif' | 'junit';
 const SEVERITIES = ['info', 'warning', 'error'] as const;
@@ -119,11 +123,6 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   checkStateReadable(ctx.paths.stateDir.value);
   if (flags.undo) return undo(ctx.paths.stateDir.value, format, Boolean(flags.yes));
 
-  const [{ runDoctor }, { loadChecks, CheckLoadError }, { SelectionError, SEVERITY_RANK }] = await Promise.all([
-    import('../../engine/doctor.js'),
-    import('../../engine/loader.js'),
-    import('../../engine/runner.js'),
-  ]);
   let checks;
   try {
     checks = await loadChecks();

@@ -3,6 +3,7 @@
 import { chalk } from '../../cli/color.js';
 import type { DoctorReport, ReportFinding } from '../report.js';
 import { SEVERITY_RANK } from '../runner.js';
+import { compareIds } from '../order.js';
 
 const MARK = { error: () => chalk.red('✖ error  '), warning: () => chalk.yellow('▲ warning'), info: () => chalk.blue('ℹ info   ') };
 
@@ -38,7 +39,7 @@ export function renderHuman(r: DoctorReport): string {
   const areas = new Map<string, ReportFinding[]>();
   for (const f of r.findings) areas.set(area(f), [...(areas.get(area(f)) ?? []), f]);
   const worst = (fs: ReportFinding[]) => Math.max(...fs.map((f) => SEVERITY_RANK[f.severity]));
-  for (const [name, fs] of [...areas.entries()].sort((a, b) => worst(b[1]) - worst(a[1]) || a[0].localeCompare(b[0]))) {
+  for (const [name, fs] of [...areas.entries()].sort((a, b) => worst(b[1]) - worst(a[1]) || compareIds(a[0], b[0]))) {
     lines.push(chalk.bold(name));
     for (const f of fs) lines.push(...finding(f));
     lines.push('');
