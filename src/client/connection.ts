@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import WebSocket from 'ws';
 import { signPayload, signedPayload } from '../protocol/device-auth.js';
-import { PROTOCOL_MAX, PROTOCOL_MIN, type ClientId, type ClientMode, type ErrorShape, type HelloOk } from '../protocol/frames.js';
+import { PROTOCOL_MAX, PROTOCOL_MIN, type ClientId, type ClientMode } from '../protocol/constants.js';
+import type { ErrorShape, HelloOk } from '../protocol/frames.js';
 import { clearDeviceToken, loadOrCreateIdentity, readDeviceToken, storeDeviceToken, type DeviceIdentity } from './identity.js';
 import type { ProbeFailure, ProbeFailureKind } from './types.js';
 

@@ -1,6 +1,6 @@
 // Reading openclaw.json: JSON5, `${ENV}` substitution, and a precise error for every way it can go wrong.
 import fs from 'node:fs';
-import JSON5 from 'json5';
+import { lazyRequire } from '../lazy-require.js';
 import { ConfigError } from './errors.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -145,6 +145,18 @@ function firstInvalidUtf8(buf: Buffer): number {
   return lo;
 }
 
+// Most configs are plain JSON (the wizard and every `config set` write JSON): JSON.parse reads them
+// without loading json5, which only hand-edited files with comments or trailing commas need.
+const json5 = lazyRequire<typeof import('json5')>('json5');
+
+function parseJson5(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return json5().parse(text); // JSON5 accepts every JSON text, and its errors carry line and column
+  }
+}
+
 /** Parses config text as JSON5; the result must be an object. */
 export function parseConfigText(file: string, text: string): JsonObject {
   if (text.trim() === '') {
@@ -157,7 +169,7 @@ export function parseConfigText(file: string, text: string): JsonObject {
   }
   let value: unknown;
   try {
-    value = JSON5.parse(text);
+    value = parseJson5(text);
   } catch (err) {
     const e = err as SyntaxError & { lineNumber?: number; columnNumber?: number };
     const line = e.lineNumber ?? 1;

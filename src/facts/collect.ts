@@ -1,8 +1,9 @@
 // Collects the facts a run needs, once, in parallel, each under its own timeout. A collector that
 // fails or runs out of time yields `unavailable` with the reason; it never stops the run.
 // Collectors are imported statically: a full run needs them all, and in the bundle they then load
-// as a few files instead of a dozen. What is heavy and rare stays lazy: the gateway probe (ws) and
-// the port-holder lookup (execa).
+// as a few files instead of a dozen. The gateway probe too: it waits on the network, so it starts
+// first and its handshake runs while the file-reading collectors use the CPU. What is heavy and
+// rare stays lazy: the port-holder lookup (execa).
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectSecrets } from '../config/redact.js';
@@ -17,6 +18,7 @@ import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
 import { collectCron, collectDevices } from './stores.js';
 import { collectSystem } from './system.js';
+import { probeGateway } from '../client/probe.js';
 import { catalogScanner } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
 import { collectBrowserFact } from '../subsystems/browser/facts.js';
@@ -28,9 +30,6 @@ import { collectNodesFact } from '../subsystems/nodes/facts.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
 
 type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
-
-/** The real gateway client (handshake + health), loaded with ws only when a run probes the gateway. */
-const defaultProbe = async () => (await import('../client/probe.js')).probeGateway;
 
 const cfgOf = (ctx: CollectContext) => ctx.config().resolved as Record<string, any> | undefined;
 
@@ -48,7 +47,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
   config: (ctx) => ctx.config(),
   state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
   lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir),
-  gateway: (ctx) => memo(ctx, 'gateway', async () => (ctx.probe ?? (await defaultProbe()))(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
+  gateway: (ctx) => memo(ctx, 'gateway', async () => (ctx.probe ?? probeGateway)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
   ports: (ctx) => {
     const { host, port } = gatewayTarget(ctx.config());
     return collectPorts(port, host, {
@@ -98,6 +97,8 @@ const RECORDED_FILE: Partial<Record<FactName, string>> = {
 };
 
 export const FACT_NAMES = Object.keys(collectors) as FactName[];
+
+const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browserRuntime']);
 
 function memo<T>(ctx: CollectContext, key: string, make: () => Promise<T>): Promise<T> {
   let p = ctx.memo.get(key) as Promise<T> | undefined;
@@ -160,7 +161,8 @@ export async function collectFact<K extends FactName>(ctx: CollectContext, name:
 }
 
 export async function collectFacts(ctx: CollectContext, names: Iterable<FactName>): Promise<Facts> {
-  const unique = [...new Set(names)];
+  // Facts that wait on the network start first, so their waits overlap the others' work.
+  const unique = [...new Set(names)].sort((a, b) => Number(NETWORK_FIRST.has(b)) - Number(NETWORK_FIRST.has(a)));
   // A check may ask for a fact whose collector is not in this build yet: say so, do not guess.
   const results = await Promise.all(unique.map((n) => (n in collectors ? collectFact(ctx, n) : Promise.resolve({ ok: false as const, reason: `no collector for "${n}" in this build` }))));
   const facts: Facts = {};

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { JsonObject } from '../config/load.js';
 import type { SubsystemLog } from '../subsystems/log.js';
 import { CronScheduler, defaultCronRunner } from '../subsystems/cron/scheduler.js';
-import { cronEnabled } from '../subsystems/cron/rpc.js';
+import { cronEnabled } from '../subsystems/cron/view.js';
 import { cronStorePath } from '../subsystems/cron/store.js';
 import { HeartbeatRunner } from '../subsystems/heartbeat/runner.js';
 import { NodeRegistry, type NodeInfo, type PermissionState } from '../subsystems/nodes/registry.js';

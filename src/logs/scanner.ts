@@ -3,7 +3,8 @@
 // aggregates everything into the report shape `logs scan --json` prints. Memory stays bounded:
 // counts grow, stored matches and templates are capped.
 import { LINE_START_LEVELS, type CompiledCatalog, type SignatureHit } from '../signatures/matcher.js';
-import { SEVERITY_RANK, type Fix, type Severity } from '../signatures/schema.js';
+import type { Fix } from '../signatures/schema.js';
+import { SEVERITY_RANK, type Severity } from '../signatures/severity.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
 import { decodeLine, lineTime } from './decode.js';
 

@@ -2,7 +2,8 @@
 // its all/not literals and evidence regex, run only on lines the automaton flagged.
 import { automatonFrom, compileAutomaton, type AutomatonTables, type LiteralAutomaton } from './automaton.js';
 import { decodeAutomaton, encodeAutomaton, type AutomatonKey } from './automaton-file.js';
-import { SEVERITY_RANK, type Catalog, type Cause, type Severity, type Signature } from './schema.js';
+import type { Catalog, Cause, Signature } from './schema.js';
+import { SEVERITY_RANK, type Severity } from './severity.js';
 
 export interface SignatureHit {
   signature: string;

@@ -1,10 +1,9 @@
 // The shape of the catalog files (signatures/*.yaml, signatures/causes.yaml), checked with zod when
 // the YAML is loaded or compiled, so a bad entry names its file and id instead of misbehaving later.
 import * as z from '../zod.js';
+import { SEVERITIES } from './severity.js';
 
-export const SEVERITIES = ['info', 'warning', 'error'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+export { SEVERITIES, SEVERITY_RANK, type Severity } from './severity.js';
 
 /**
  * A prefilter literal. Printable ASCII without quotes or backslashes: the same bytes then appear in a

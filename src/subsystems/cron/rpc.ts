@@ -5,16 +5,15 @@ import * as z from '../../zod.js';
 import { defineRpc, nowOf, objectAt, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { CronScheduler, defaultCronRunner, planNextRuns } from './scheduler.js';
-import { describeSchedule, nextRunAt, ScheduleError, validateSchedule, type CronSchedule } from './schedule.js';
+import { nextRunAt, ScheduleError, validateSchedule, type CronSchedule } from './schedule.js';
 import { cronStorePath, newJobId, nextWakeAt, readCronRuns, readCronStore, updateCronStore, type CronJob } from './store.js';
+import { cronEnabled, viewJob } from './view.js';
+
+export { cronEnabled, viewJob, type CronJobView } from './view.js';
 
 export interface CronRpcContext extends SubsystemContext {
   /** The gateway's running scheduler, when there is one. */
   cron?: CronScheduler;
-}
-
-export function cronEnabled(config: Record<string, unknown>): boolean {
-  return objectAt(config.cron).enabled !== false;
 }
 
 function storeOf(ctx: SubsystemContext): string {
@@ -28,32 +27,6 @@ function readStore(ctx: SubsystemContext) {
     if (err instanceof StateFileError) throw new RpcError('UNAVAILABLE', err.message);
     throw err;
   }
-}
-
-export interface CronJobView {
-  id: string;
-  name?: string;
-  enabled: boolean;
-  schedule: string;
-  nextRunAtMs: number | null;
-  lastRunAtMs: number | null;
-  lastStatus: string | null;
-  lastError?: string;
-  consecutiveErrors: number;
-}
-
-export function viewJob(j: CronJob): CronJobView {
-  return {
-    id: j.id,
-    name: j.name,
-    enabled: j.enabled,
-    schedule: describeSchedule(j.schedule),
-    nextRunAtMs: j.state.nextRunAtMs ?? null,
-    lastRunAtMs: j.state.lastRunAtMs ?? null,
-    lastStatus: j.state.lastStatus ?? null,
-    lastError: j.state.lastError,
-    consecutiveErrors: j.state.consecutiveErrors ?? 0,
-  };
 }
 
 export function cronStatus(_p: unknown, ctx: SubsystemContext) {
