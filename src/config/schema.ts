@@ -7,6 +7,10 @@ const port = z.number().check(z.int(), z.gte(1), z.lte(65535));
 /** A whole number of at least `min` (counts, milliseconds). */
 const intAtLeast = (min: number) => z.number().check(z.int(), z.gte(min));
 const loose = z.looseObject({});
+// Schemas are immutable, so the common leaves are built once and shared: every CLI start builds
+// this schema, and fewer instances make both that and the first parse cheaper.
+const optString = z.optional(z.string());
+const optBoolean = z.optional(z.boolean());
 
 export const BIND_MODES = ['loopback', 'lan', 'tailnet', 'custom', 'auto'] as const;
 /** Host values older releases accepted for gateway.bind; the doctor migrates them to a mode. */
@@ -27,14 +31,14 @@ const rateLimit = z.looseObject({
   maxAttempts: z.optional(intAtLeast(1)),
   windowMs: z.optional(intAtLeast(1)),
   lockoutMs: z.optional(intAtLeast(0)),
-  exemptLoopback: z.optional(z.boolean()),
+  exemptLoopback: optBoolean,
 });
 
 const gatewayAuth = z.strictObject({
   mode: z.optional(z.enum(AUTH_MODES)),
-  token: z.optional(z.string()),
-  password: z.optional(z.string()),
-  allowTailscale: z.optional(z.boolean()),
+  token: optString,
+  password: optString,
+  allowTailscale: optBoolean,
   trustedProxy: z.optional(loose),
   identityScopes: z.optional(z.record(z.string(), z.array(z.string()))),
   rateLimit: z.optional(rateLimit),
@@ -44,17 +48,17 @@ export const gatewaySchema = z.strictObject({
   mode: z.optional(z.enum(GATEWAY_MODES)),
   port: z.optional(port),
   bind: z.optional(z.union([z.enum(BIND_MODES), z.enum(Object.keys(LEGACY_BIND_ALIASES) as [string, ...string[]])])),
-  customBindHost: z.optional(z.string()),
-  publicOrigin: z.optional(z.string()),
+  customBindHost: optString,
+  publicOrigin: optString,
   auth: z.optional(gatewayAuth),
   controlUi: z.optional(
     z.looseObject({
-      enabled: z.optional(z.boolean()),
-      basePath: z.optional(z.string()),
+      enabled: optBoolean,
+      basePath: optString,
       allowedOrigins: z.optional(z.array(z.string())),
-      allowInsecureAuth: z.optional(z.boolean()),
-      dangerouslyDisableDeviceAuth: z.optional(z.boolean()),
-      dangerouslyAllowHostHeaderOriginFallback: z.optional(z.boolean()),
+      allowInsecureAuth: optBoolean,
+      dangerouslyDisableDeviceAuth: optBoolean,
+      dangerouslyAllowHostHeaderOriginFallback: optBoolean,
     }),
   ),
   reload: z.optional(z.looseObject({ mode: z.optional(z.enum(RELOAD_MODES)), debounceMs: z.optional(intAtLeast(0)) })),
@@ -68,45 +72,45 @@ export const gatewaySchema = z.strictObject({
   tools: z.optional(loose),
   terminal: z.optional(loose),
   trustedProxies: z.optional(z.array(z.string())),
-  allowRealIpFallback: z.optional(z.boolean()),
+  allowRealIpFallback: optBoolean,
   channelHealthCheckMinutes: z.optional(z.number().check(z.gte(0))),
   handshakeTimeoutMs: z.optional(intAtLeast(1)),
 });
 
 const channelAccount = z.looseObject({
-  enabled: z.optional(z.boolean()),
+  enabled: optBoolean,
   dmPolicy: z.optional(z.enum(DM_POLICIES)),
   allowFrom: z.optional(z.array(z.union([z.string(), z.number()]))),
-  groupPolicy: z.optional(z.string()),
-  requireMention: z.optional(z.boolean()),
+  groupPolicy: optString,
+  requireMention: optBoolean,
 });
 
 const hhmm = z.string().check(z.regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM'));
 
 const heartbeat = z.looseObject({
-  every: z.optional(z.string()),
-  target: z.optional(z.string()),
-  to: z.optional(z.string()),
-  accountId: z.optional(z.string()),
+  every: optString,
+  target: optString,
+  to: optString,
+  accountId: optString,
   directPolicy: z.optional(z.enum(['allow', 'block'])),
-  activeHours: z.optional(z.looseObject({ start: z.optional(hhmm), end: z.optional(hhmm), timezone: z.optional(z.string()) })),
+  activeHours: z.optional(z.looseObject({ start: z.optional(hhmm), end: z.optional(hhmm), timezone: optString })),
 });
 
 const providerModel = z.looseObject({
-  id: z.optional(z.string()),
+  id: optString,
   contextWindow: z.optional(intAtLeast(1)),
-  compat: z.optional(z.looseObject({ requiresStringContent: z.optional(z.boolean()), supportsTools: z.optional(z.boolean()) })),
+  compat: z.optional(z.looseObject({ requiresStringContent: optBoolean, supportsTools: optBoolean })),
 });
 
 const provider = z.looseObject({
-  baseUrl: z.optional(z.string()),
-  apiKey: z.optional(z.string()),
-  api: z.optional(z.string()),
+  baseUrl: optString,
+  apiKey: optString,
+  api: optString,
   models: z.optional(z.array(providerModel)),
 });
 
 export const configSchema = z.looseObject({
-  meta: z.optional(z.looseObject({ lastTouchedVersion: z.optional(z.string()), lastTouchedAt: z.optional(z.string()) })),
+  meta: z.optional(z.looseObject({ lastTouchedVersion: optString, lastTouchedAt: optString })),
   gateway: z.optional(gatewaySchema),
   channels: z.optional(z.record(z.string(), z.union([channelAccount, z.unknown()]))),
   messages: z.optional(z.looseObject({ groupChat: z.optional(z.looseObject({ mentionPatterns: z.optional(z.array(z.string())) })) })),
@@ -116,27 +120,27 @@ export const configSchema = z.looseObject({
         z.looseObject({
           heartbeat: z.optional(heartbeat),
           models: z.optional(z.record(z.string(), z.looseObject({ params: z.optional(loose) }))),
-          workspace: z.optional(z.string()),
+          workspace: optString,
         }),
       ),
     }),
   ),
-  cron: z.optional(z.looseObject({ enabled: z.optional(z.boolean()), store: z.optional(z.string()) })),
+  cron: z.optional(z.looseObject({ enabled: optBoolean, store: optString })),
   browser: z.optional(
     z.looseObject({
-      enabled: z.optional(z.boolean()),
-      executablePath: z.optional(z.string()),
-      cdpUrl: z.optional(z.string()),
-      attachOnly: z.optional(z.boolean()),
-      headless: z.optional(z.boolean()),
-      defaultProfile: z.optional(z.string()),
+      enabled: optBoolean,
+      executablePath: optString,
+      cdpUrl: optString,
+      attachOnly: optBoolean,
+      headless: optBoolean,
+      defaultProfile: optString,
       profiles: z.optional(z.record(z.string(), loose)),
     }),
   ),
   plugins: z.optional(z.looseObject({ allow: z.optional(z.array(z.string())), deny: z.optional(z.array(z.string())) })),
   models: z.optional(z.looseObject({ providers: z.optional(z.record(z.string(), provider)) })),
-  logging: z.optional(z.looseObject({ file: z.optional(z.string()), level: z.optional(z.string()) })),
-  hooks: z.optional(z.looseObject({ enabled: z.optional(z.boolean()), token: z.optional(z.string()), path: z.optional(z.string()) })),
+  logging: z.optional(z.looseObject({ file: optString, level: optString })),
+  hooks: z.optional(z.looseObject({ enabled: optBoolean, token: optString, path: optString })),
 });
 
 export type OpenClawConfig = z.infer<typeof configSchema>;
