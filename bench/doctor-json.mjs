@@ -24,6 +24,8 @@ if (process.env.DOCTOR_BENCH_GATEWAY_ARGS) {
   const running = machine('running', { port });
   await startGateway(process.env.DOCTOR_BENCH_GATEWAY_ARGS.split(' '), running, port);
   rows.push({ scenario: 'healthy, our gateway running (live)', goal: '≤150 ms ≤80 MiB', ...measure([node, CLI, 'doctor', '--json'], running.env, runs) });
+  // The same run compiling the CLI from source instead of starting from the build's code cache.
+  rows.push({ scenario: '  same, without the code cache', goal: '', ...measure([node, CLI, 'doctor', '--json'], { ...running.env, OPENCLAW_NO_CODE_CACHE: '1' }, runs) });
 }
 
 const down = machine('down', { port: await freePort() });

@@ -1,10 +1,14 @@
-// After tsc: build the CLI users run. tsc's dist/ is one file per module, and Node's ESM loader
-// pays per file (resolve, read, compile, link): the doctor touched ~200 of them before it printed
-// anything. esbuild bundles src/cli/main.ts with its dependencies into dist/src/cli/main.js (the
-// package's bin) plus chunks under dist/src/cli/chunks/, one per group of modules that load
-// together, so a command still loads only its own code (bench/README.md, "CLI start-up").
-// Ink and React stay outside: only the triage wizard loads them. tsc's other output stays for the
-// build scripts and tests that import single modules.
+// After tsc: build the CLI users run. tsc's dist/ is one file per module, and Node pays per file
+// (resolve, read, compile, link): the doctor touched ~200 of them before it printed anything.
+// esbuild writes three files under dist/src/cli/ (bench/README.md, "CLI start-up"):
+// - openclaw.cjs: the whole CLI (src/cli/main.ts and its dependencies) as one CommonJS script.
+//   Modules still initialise only when first imported (esbuild wraps lazily imported ones), and
+//   Node 20 can start a CommonJS script from V8's code cache (src/cli/bundle-script.ts,
+//   scripts/code-cache.mjs), which it cannot do for ES modules.
+// - tui.js: the triage wizard, an ES module with Ink and React left outside (Ink's layout engine
+//   uses top-level await, which require() cannot load). Only the wizard loads it.
+// - main.js: the package's bin, a few lines that start openclaw.cjs (src/cli/launcher.ts).
+// tsc's other output stays for the build scripts and tests that import single modules.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,16 +37,27 @@ const bundledChecks = {
   },
 };
 
-fs.rmSync(path.join(OUT, 'chunks'), { recursive: true, force: true });
-const result = await build({
+/**
+ * What the CommonJS script cannot import() itself: inside node:vm, import() needs an experimental
+ * flag on Node 20. A dynamic import of a Node built-in becomes a require(); the wizard's module is
+ * loaded from tui.js through the launcher's import (bundle-script.ts, __importEsm).
+ */
+const commonJsImports = {
+  name: 'commonjs-imports',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onResolve({ filter: /[\\/]tui[\\/]index\.js$/ }, () => ({ path: 'tui', namespace: 'tui' }));
+    b.onLoad({ filter: /.*/, namespace: 'tui' }, () => ({
+      loader: 'js',
+      contents: `export async function runWizard(opts) { return (await __importEsm(new URL('./tui.js', __bundleUrl).href)).runWizard(opts); }`,
+    }));
+  },
+};
+
+const common = {
   absWorkingDir: ROOT,
-  entryPoints: ['src/cli/main.ts'],
-  outdir: OUT,
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // Identifiers keep their names: class and function names stay what the code calls them and
@@ -51,18 +66,38 @@ const result = await build({
   minifySyntax: true,
   sourcemap: 'linked', // read only with --enable-source-maps; costs nothing otherwise
   external: ['ink', 'react', 'react/*', '@inkjs/ui', 'bufferutil', 'utf-8-validate'],
-  // CommonJS inside the bundle (commander, ws, json5) still calls require() for Node's modules.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [bundledChecks],
   metafile: true,
   logLevel: 'warning',
-});
+};
+// CommonJS inside an ES module bundle (commander, ws, json5) still calls require() for Node's modules.
+const esmRequire = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
-// Which source modules each output file holds: tests map a module trace back to sources with it.
+// The code cache of an older bundle must not outlive it (scripts/code-cache.mjs writes the new one).
+for (const stale of ['chunks', 'main.js', 'main.js.map', 'openclaw.cjs', 'openclaw.cjs.cache']) fs.rmSync(path.join(OUT, stale), { recursive: true, force: true });
+const [cli, tui, launcher] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: path.join(OUT, 'openclaw.cjs'),
+    format: 'cjs',
+    define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
+    plugins: [bundledChecks, commonJsImports],
+  }),
+  build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks] }),
+  build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: path.join(OUT, 'main.js'), format: 'esm' }),
+]);
+
+// Which source modules each output file holds, and, for openclaw.cjs, which of them run only when
+// first imported (esbuild wraps those in a function named after the module's path): tests map a
+// trace of a run back to source modules with it (test/helpers/module-trace.ts).
 const outputs = {};
-for (const [file, out] of Object.entries(result.metafile.outputs)) {
-  if (file.endsWith('.map')) continue;
-  outputs[path.relative(OUT, path.resolve(ROOT, file)).split(path.sep).join('/')] = Object.keys(out.inputs);
+for (const result of [cli, tui, launcher]) {
+  for (const [file, out] of Object.entries(result.metafile.outputs)) {
+    if (file.endsWith('.map')) continue;
+    outputs[path.relative(OUT, path.resolve(ROOT, file)).split(path.sep).join('/')] = Object.keys(out.inputs);
+  }
 }
-fs.writeFileSync(path.join(ROOT, 'dist/bundle-inputs.json'), `${JSON.stringify({ outputs }, null, 1)}\n`);
+const cjsText = fs.readFileSync(path.join(OUT, 'openclaw.cjs'), 'utf8');
+const lazy = outputs['openclaw.cjs'].filter((m) => cjsText.includes(`${JSON.stringify(m)}(`));
+fs.writeFileSync(path.join(ROOT, 'dist/bundle-inputs.json'), `${JSON.stringify({ outputs, lazy }, null, 1)}\n`);
 fs.chmodSync(path.join(OUT, 'main.js'), 0o755);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `openclaw` command. This file only wires commands; each group lives in commands/<group>.ts.
 // Only the command named on the command line is imported (command-table.ts); the others are
 // light stubs that `--help` lists and that make an unknown name a usage error, so start-up does

@@ -1,0 +1,71 @@
+// Writes dist/src/cli/openclaw.cjs.cache, the V8 code cache the launcher starts the CLI with
+// (src/cli/bundle-script.ts). V8 saves the bytecode of the functions a script has compiled so far,
+// so the cache is taken after a real run of the command whose start-up matters most: `doctor
+// --json` against a running gateway on a scratch state dir (the probe, the checks, the reporters).
+// Commands it did not exercise still start from it and compile the rest as usual.
+// Runs after the build (package.json); `--record ARGS…` is the child that runs the CLI and saves.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const bundleScript = pathToFileURL(path.join(ROOT, 'dist/src/cli/bundle-script.js')).href;
+
+if (process.argv[2] === '--record') {
+  const { compileBundle, runBundle, writeCodeCache } = await import(bundleScript);
+  const { script } = compileBundle({ useCache: false });
+  process.on('exit', () => writeCodeCache(script));
+  process.argv = [process.execPath, CLI, ...process.argv.slice(3)];
+  runBundle(script);
+} else {
+  await record();
+}
+
+async function freePort() {
+  const s = net.createServer();
+  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address();
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+async function listening(port) {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: '127.0.0.1', port }, () => (s.destroy(), resolve(true)));
+    s.on('error', () => resolve(false));
+  });
+}
+
+async function record() {
+  const { CODE_CACHE_FILE } = await import(bundleScript);
+  fs.rmSync(CODE_CACHE_FILE, { force: true });
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-code-cache-'));
+  const stateDir = path.join(root, 'state');
+  fs.mkdirSync(stateDir, { mode: 0o700 });
+  const port = await freePort();
+  const config = { gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: 'code-cache-0123456789abcdef0123456789abcdef' } } };
+  fs.writeFileSync(path.join(stateDir, 'openclaw.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  const env = { PATH: process.env.PATH, HOME: root, TMPDIR: root, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir };
+  const gateway = spawn(process.execPath, [CLI, 'gateway', '--port', String(port)], { env, stdio: 'ignore' });
+  try {
+    // A gateway that does not come up (no loopback in some sandbox) still leaves a useful cache:
+    // the doctor then takes its "not running" path.
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && gateway.exitCode === null && !(await listening(port))) await new Promise((r) => setTimeout(r, 50));
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--record', 'doctor', '--json'], { env, stdio: 'ignore', timeout: 60_000 });
+    if (r.error) throw r.error;
+  } finally {
+    gateway.kill('SIGKILL');
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  // Without a cache the CLI still works, only slower to start: say so, do not fail the install.
+  if (!fs.existsSync(CODE_CACHE_FILE)) {
+    console.warn('code cache: the recording run wrote none; the CLI will compile from source at each start');
+    return;
+  }
+  console.log(`code cache: ${path.relative(ROOT, CODE_CACHE_FILE)}, ${Math.round(fs.statSync(CODE_CACHE_FILE).size / 1024)} KiB`);
+}

@@ -1,0 +1,87 @@
+// The CLI ships as one CommonJS script, dist/src/cli/openclaw.cjs (scripts/postbuild.mjs), run
+// through node:vm so V8 can use a code cache: the build runs `doctor --json` once and saves the
+// bytecode of every function that run compiled (scripts/code-cache.mjs). A later start
+// deserializes that instead of parsing and compiling ~1 MB of JavaScript, which was the largest
+// share of the doctor's start-up on Node 20 (it has no module compile cache; bench/README.md).
+// A cache that does not fit (another Node version, other V8 flags, a bundle edited after the build)
+// is ignored and the script compiles as usual. V8 checks little of what it is given and aborts the
+// process on damaged data, so the file carries a SHA-256 of its payload, checked before V8 sees it.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+export const BUNDLE_FILE = fileURLToPath(new URL('./openclaw.cjs', import.meta.url));
+export const CODE_CACHE_FILE = `${BUNDLE_FILE}.cache`;
+
+// Kept on the bundle's first line so line numbers in stack traces are the file's own. The bundle
+// reads import.meta.url as __bundleUrl (scripts/postbuild.mjs). __importEsm is how the script loads an ES module (the triage wizard's Ink bundle): a vm.Script
+// cannot call import() on Node 20 without an experimental flag, so the launcher lends its own.
+const HEAD = '(function (exports, require, module, __filename, __dirname, __bundleUrl, __importEsm) {';
+const TAIL = '\n})';
+
+export interface BundleScript {
+  script: vm.Script;
+  /** Whether V8 took the code cache (false when there was none or it did not fit). */
+  cacheUsed: boolean;
+}
+
+// The cache file: MAGIC, the payload's SHA-256, zeros up to HEADER_SIZE (which keeps the payload
+// 8-byte aligned, so V8 need not copy it), then V8's cached data.
+const MAGIC = Buffer.from('occache1');
+const HEADER_SIZE = 64;
+
+const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
+
+/** The cached data, when the file is whole and was written after the bundle (not rebuilt or edited since). */
+function readCache(cacheFile: string, bundleMtimeMs: number): Buffer | undefined {
+  let file: Buffer;
+  try {
+    if (fs.statSync(cacheFile).mtimeMs < bundleMtimeMs) return undefined;
+    file = fs.readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  if (file.length <= HEADER_SIZE || !file.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const payload = file.subarray(HEADER_SIZE);
+  return sha256(payload).equals(file.subarray(MAGIC.length, MAGIC.length + 32)) ? payload : undefined;
+}
+
+/** Saves what `script` has compiled so far as `cacheFile` (atomically: a reader sees the old file or the new one). */
+export function writeCodeCache(script: vm.Script, cacheFile: string = CODE_CACHE_FILE): number {
+  const payload = script.createCachedData();
+  const header = Buffer.alloc(HEADER_SIZE);
+  MAGIC.copy(header);
+  sha256(payload).copy(header, MAGIC.length);
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, Buffer.concat([header, payload]));
+  fs.renameSync(temp, cacheFile);
+  return HEADER_SIZE + payload.length;
+}
+
+/** Compiles the bundle (`file`, for tests: another copy, with its cache at `<file>.cache`). */
+export function compileBundle(opts: { useCache: boolean; file?: string }): BundleScript {
+  const file = opts.file ?? BUNDLE_FILE;
+  const fd = fs.openSync(file, 'r');
+  let source: string;
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.fstatSync(fd).mtimeMs;
+    source = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const cachedData = opts.useCache ? readCache(`${file}.cache`, mtimeMs) : undefined;
+  const script = new vm.Script(HEAD + source + TAIL, { filename: file, cachedData });
+  return { script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** Runs the bundle's top level, which starts the CLI on process.argv. */
+export function runBundle(script: vm.Script): void {
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  const module = { exports: {} };
+  const importEsm = (url: string): Promise<unknown> => import(url);
+  run.call(module.exports, module.exports, createRequire(BUNDLE_FILE), module, BUNDLE_FILE, path.dirname(BUNDLE_FILE), pathToFileURL(BUNDLE_FILE).href, importEsm);
+}

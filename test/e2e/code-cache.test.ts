@@ -1,0 +1,81 @@
+// The CLI starts from V8's code cache written at build time (src/cli/bundle-script.ts,
+// scripts/code-cache.mjs). The cache must be taken by the Node that built it, ignored when it
+// does not fit the bundle, and never change what a command does.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import vm from 'node:vm';
+import { compileBundle, writeCodeCache } from '../../src/cli/bundle-script.js';
+import { runCli } from '../helpers/cli-sync.js';
+import { cliEnv, useFixtures } from '../helpers/fixtures.js';
+
+const BUNDLE = path.resolve('dist/src/cli/openclaw.cjs');
+const fixture = useFixtures();
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the bundle and its cache, so each case can spoil one without touching dist/. */
+function copyBundle(name: string): string {
+  const file = path.join(dir, name, 'openclaw.cjs');
+  fs.mkdirSync(path.dirname(file));
+  fs.copyFileSync(BUNDLE, file);
+  fs.copyFileSync(`${BUNDLE}.cache`, `${file}.cache`);
+  return file;
+}
+
+describe('code cache', () => {
+  it('the build writes one that this Node takes', () => {
+    expect(fs.statSync(`${BUNDLE}.cache`).size).toBeGreaterThan(100_000);
+    expect(compileBundle({ useCache: true, file: BUNDLE }).cacheUsed).toBe(true);
+    expect(compileBundle({ useCache: false, file: BUNDLE }).cacheUsed).toBe(false);
+  });
+
+  it('is ignored when the bundle changed after it was written', () => {
+    const file = copyBundle('edited');
+    const later = new Date(fs.statSync(`${file}.cache`).mtimeMs + 60_000);
+    fs.utimesSync(file, later, later);
+    expect(compileBundle({ useCache: true, file }).cacheUsed).toBe(false);
+  });
+
+  // V8 aborts the whole process on damaged cached data: the checksum must stop it first.
+  it('is not given to V8 when damaged or cut short', () => {
+    for (const [name, spoil] of [
+      ['damaged', (b: Buffer) => b.fill(0x5a, 200, 4096)],
+      ['cut', (b: Buffer) => b.subarray(0, b.length >> 1)],
+      ['header only', (b: Buffer) => b.subarray(0, 64)],
+      ['empty', () => Buffer.alloc(0)],
+    ] as const) {
+      const file = copyBundle(name);
+      fs.writeFileSync(`${file}.cache`, spoil(fs.readFileSync(`${file}.cache`)));
+      const { script, cacheUsed } = compileBundle({ useCache: true, file });
+      expect(cacheUsed, name).toBe(false);
+      expect(script.cachedDataRejected, name).toBeUndefined(); // V8 was never asked
+    }
+  });
+
+  it('is rejected by V8, not used, when it belongs to another script', () => {
+    const file = copyBundle('other');
+    const other = new vm.Script('(function () { return 42; })');
+    writeCodeCache(other, `${file}.cache`);
+    const { script, cacheUsed } = compileBundle({ useCache: true, file });
+    expect(script.cachedDataRejected).toBe(true);
+    expect(cacheUsed).toBe(false);
+  });
+
+  it('changes nothing a command prints: doctor --json and --help with and without it', () => {
+    const env = cliEnv(fixture('mode-unset'));
+    const cached = runCli(['doctor', '--json'], env);
+    const compiled = runCli(['doctor', '--json'], { ...env, OPENCLAW_NO_CODE_CACHE: '1' });
+    expect(cached.code).toBe(1);
+    expect(compiled.code).toBe(1);
+    const withoutTimes = (s: string) => s.replace(/"durationMs": \d+/g, '"durationMs": 0');
+    expect(withoutTimes(cached.stdout)).toBe(withoutTimes(compiled.stdout));
+    expect(cached.json().findings.map((f: { checkId: string }) => f.checkId)).toContain('gateway/mode-unset');
+    expect(runCli(['--help'], env).stdout).toBe(runCli(['--help'], { ...env, OPENCLAW_NO_CODE_CACHE: '1' }).stdout);
+  });
+});
