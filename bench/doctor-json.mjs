@@ -22,7 +22,7 @@ rows.push({ scenario: 'healthy (recorded gateway facts)', goal: '≤150 ms ≤80
 if (process.env.DOCTOR_BENCH_GATEWAY_ARGS) {
   const port = await freePort();
   const running = machine('running', { port });
-  await startGateway(process.env.DOCTOR_BENCH_GATEWAY_ARGS.split(' '), running, port);
+  await startGateway(process.env.DOCTOR_BENCH_GATEWAY_ARGS.split(' '), running.env, port);
   rows.push({ scenario: 'healthy, our gateway running (live)', goal: '≤150 ms ≤80 MiB', ...measure([node, CLI, 'doctor', '--json'], running.env, runs) });
   // The same run compiling the CLI from source instead of starting from the build's code cache.
   rows.push({ scenario: '  same, without the code cache', goal: '', ...measure([node, CLI, 'doctor', '--json'], { ...running.env, OPENCLAW_NO_CODE_CACHE: '1' }, runs) });

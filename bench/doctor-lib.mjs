@@ -3,6 +3,7 @@
 // tiny --import hook writes process.resourceUsage().maxRSS when it exits.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +14,13 @@ export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-bench-'));
 const HOOK = path.join(scratch, 'rss-hook.mjs');
-fs.writeFileSync(HOOK, "import fs from 'node:fs';\nprocess.on('exit', () => { if (process.env.BENCH_RSS_FILE) fs.writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n");
+// Every Node process of the run appends its own peak (a CLI that re-executes itself has several);
+// the run's peak is the largest.
+fs.writeFileSync(HOOK, "import fs from 'node:fs';\nprocess.on('exit', () => { if (process.env.BENCH_RSS_FILE) fs.appendFileSync(process.env.BENCH_RSS_FILE, `${process.resourceUsage().maxRSS}\\n`); });\n");
 export const HOOK_URL = pathToFileURL(HOOK).href;
 
+// The listeners and gateways started here are killed at exit; they are unref'd so that they do not
+// keep the benchmark itself from exiting when its work is done.
 const cleanups = [() => fs.rmSync(scratch, { recursive: true, force: true })];
 export function cleanup() {
   for (const c of cleanups.splice(0).reverse()) c();
@@ -59,6 +64,8 @@ export async function holdPort() {
     const t = setTimeout(() => reject(new Error('listener did not start')), 10_000);
     child.stdout.once('data', (d) => (clearTimeout(t), resolve(Number(String(d).trim()))));
   });
+  child.stdout.destroy();
+  child.unref();
   cleanups.push(() => child.kill('SIGKILL'));
   return port;
 }
@@ -76,6 +83,7 @@ export function measure(argv, env, runs) {
   const rss = [];
   let status;
   for (let i = 0; i <= runs; i++) {
+    fs.rmSync(rssFile, { force: true });
     const t = performance.now();
     const r = spawnSync(argv[0], argv.slice(1), { env: childEnv, encoding: 'utf8', timeout: 120_000 });
     const ms = performance.now() - t;
@@ -83,7 +91,7 @@ export function measure(argv, env, runs) {
     status = r.status;
     if (i === 0) continue; // warm the file cache
     walls.push(ms);
-    rss.push(Number(fs.readFileSync(rssFile, 'utf8')) / 1024);
+    rss.push(Math.max(...fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)) / 1024);
   }
   return { medianMs: Math.round(median(walls)), minMs: Math.round(Math.min(...walls)), maxMs: Math.round(Math.max(...walls)), medianRssMiB: Math.round(median(rss) * 10) / 10, maxRssMiB: Math.round(Math.max(...rss) * 10) / 10, exitCode: status, runs };
 }
@@ -101,19 +109,33 @@ export function runsFromArgs(def = 9) {
   return i > 0 ? Number(process.argv[i + 1]) : def;
 }
 
-/** Starts `node <CLI> ...args` ({port} replaced) on a machine and waits, at most 30 s, until the port listens. */
-export async function startGateway(args, m, port) {
-  const child = spawn(process.execPath, [CLI, ...args.map((a) => a.replace('{port}', String(port)))], { env: m.env, stdio: 'ignore' });
-  cleanups.push(() => child.kill('SIGKILL'));
-  const until = Date.now() + 30_000;
+/**
+ * Starts `node <CLI> ...args` ({port} replaced), or `command ...args`, with `env` and waits, at most
+ * 60 s, until the gateway answers GET /health (a real OpenClaw gateway listens before it is ready).
+ */
+export async function startGateway(args, env, port, command = [process.execPath, CLI]) {
+  const child = spawn(command[0], [...command.slice(1), ...args.map((a) => a.replace('{port}', String(port)))], { env, stdio: 'ignore' });
+  child.unref();
+  const stop = () => child.kill('SIGKILL');
+  cleanups.push(stop);
+  const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    const open = await new Promise((resolve) => {
-      const s = net.connect({ host: '127.0.0.1', port }, () => (s.destroy(), resolve(true)));
-      s.on('error', () => resolve(false));
+    const status = await new Promise((resolve) => {
+      http.get({ host: '127.0.0.1', port, path: '/health', timeout: 2000 }, (res) => (res.resume(), resolve(res.statusCode))).on('error', () => resolve(0));
     });
-    if (open) return child;
+    if (status === 200) return { child, stop: () => stopAndWait(child) };
     if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the gateway did not listen within 30 s');
+  throw new Error('the gateway did not answer /health within 60 s');
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+function stopAndWait(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => (clearTimeout(kill), resolve()));
+    child.kill('SIGTERM');
+  });
 }
