@@ -17,8 +17,9 @@ export const BUNDLE_FILE = fileURLToPath(new URL('./openclaw.cjs', import.meta.u
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.cache`;
 
 // Kept on the bundle's first line so line numbers in stack traces are the file's own. The bundle
-// reads import.meta.url as __bundleUrl (scripts/postbuild.mjs). __importEsm is how the script loads an ES module (the triage wizard's Ink bundle): a vm.Script
-// cannot call import() on Node 20 without an experimental flag, so the launcher lends its own.
+// reads import.meta.url as __bundleUrl (scripts/postbuild.mjs). __importEsm is how the script
+// loads an ES module (the triage wizard's Ink bundle): a vm.Script cannot call import() on Node 20
+// without an experimental flag, so the launcher lends its own.
 const HEAD = '(function (exports, require, module, __filename, __dirname, __bundleUrl, __importEsm) {';
 const TAIL = '\n})';
 

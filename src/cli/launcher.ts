@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // The `openclaw` executable (the build writes it as dist/src/cli/main.js): starts the CLI bundle
 // with its code cache (bundle-script.ts). The CLI's own entry is main.ts, inside the bundle.
-import { compileBundle, runBundle } from './bundle-script.js';
+import { BUNDLE_FILE, compileBundle, runBundle } from './bundle-script.js';
 
-// OPENCLAW_NO_CODE_CACHE=1 compiles from source, for comparing the two (bench/startup-bench.mjs).
-runBundle(compileBundle({ useCache: !process.env.OPENCLAW_NO_CODE_CACHE }).script);
+let bundle;
+try {
+  // OPENCLAW_NO_CODE_CACHE=1 compiles from source, for comparing the two (bench/doctor-json.mjs).
+  bundle = compileBundle({ useCache: !process.env.OPENCLAW_NO_CODE_CACHE });
+} catch (err) {
+  // A half-built or damaged install: say what is missing rather than print a stack trace.
+  process.stderr.write(`openclaw: cannot load ${BUNDLE_FILE}: ${(err as Error).message}\nRebuild the package (npm run build) or reinstall it.\n`);
+  process.exit(2);
+}
+runBundle(bundle.script);

@@ -1,6 +1,7 @@
 // The CLI starts from V8's code cache written at build time (src/cli/bundle-script.ts,
 // scripts/code-cache.mjs). The cache must be taken by the Node that built it, ignored when it
 // does not fit the bundle, and never change what a command does.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,5 +78,21 @@ describe('code cache', () => {
     expect(withoutTimes(cached.stdout)).toBe(withoutTimes(compiled.stdout));
     expect(cached.json().findings.map((f: { checkId: string }) => f.checkId)).toContain('gateway/mode-unset');
     expect(runCli(['--help'], env).stdout).toBe(runCli(['--help'], { ...env, OPENCLAW_NO_CODE_CACHE: '1' }).stdout);
+  });
+
+  it('a missing or cut-short bundle is a clear error (exit 2), not a stack trace', () => {
+    const install = path.join(dir, 'install');
+    fs.mkdirSync(install);
+    fs.copyFileSync(path.resolve('dist/src/cli/main.js'), path.join(install, 'main.js'));
+    const run = () => spawnSync(process.execPath, [path.join(install, 'main.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+    let r = run();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot load ${path.join(install, 'openclaw.cjs')}: ENOENT`);
+    expect(r.stderr).toContain('npm run build');
+    fs.writeFileSync(path.join(install, 'openclaw.cjs'), fs.readFileSync(BUNDLE).subarray(0, 100_000));
+    r = run();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot load .*openclaw\.cjs: .*(Unexpected|missing|Invalid)/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
