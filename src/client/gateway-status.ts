@@ -44,10 +44,16 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
     const { findPortHolders } = await import('../system/port-holders.js');
     listeners = await findPortHolders(port.value);
   }
-  const runtime =
+  let runtime: Record<string, unknown> & { status: string } =
     lock.state === 'held'
       ? { status: 'running', pid: lock.lock.pid, lockPath: lockFile }
       : { status: 'stopped', lockPath: lockFile, ...(lock.state === 'stale' ? { staleLockPid: lock.lock.pid } : {}), ...(lock.state === 'unreadable' ? { lockProblem: lock.reason } : {}) };
+  // A real OpenClaw gateway leaves no lock this CLI reads: when something listens, the process on
+  // the port is this config's gateway if its environment leads to this config file.
+  if (runtime.status === 'stopped' && port && probe.connect.error?.kind !== 'refused') {
+    const holder = await gatewayOnPort(port.value, ctx.paths.configPath.value);
+    if (holder) runtime = { status: 'running', pid: holder.pid, foundOnPort: port.value, lockPath: lockFile };
+  }
   const rpcOk = probe.ok && probe.connect.rpcOk;
   const out = {
     ok: rpcOk,
@@ -63,7 +69,8 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   };
   if (flags.json) printScrubbed(out, secretsOf(flags, target));
   else {
-    println(`Runtime: ${runtime.status}${'pid' in runtime ? ` (pid ${runtime.pid})` : ''}${'staleLockPid' in runtime ? ` (stale lock of pid ${runtime.staleLockPid})` : ''}`);
+    const found = runtime.foundOnPort ? `, found on port ${String(runtime.foundOnPort)}` : '';
+    println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${String(runtime.pid)}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${String(runtime.staleLockPid)})` : ''}`);
     println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error) : 'unknown'}`}`);
     println(`URL: ${target.url} (${target.urlSource})`);
     if (port) println(`Port: ${port.value} (${describeSource(port)})`);
@@ -77,6 +84,13 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   }
   if (flags.requireRpc && !rpcOk) return 1;
   return 0;
+}
+
+/** The process on `port` when it is an OpenClaw gateway serving `configPath` (see facts/ports.ts). */
+async function gatewayOnPort(port: number, configPath: string): Promise<{ pid: number } | undefined> {
+  const [{ findPortHolders }, { describeHolder }] = await Promise.all([import('../system/port-holders.js'), import('../facts/ports.js')]);
+  const holder = (await findPortHolders(port))?.map(describeHolder).find((h) => h.pid && h.configPath === configPath);
+  return holder?.pid ? { pid: holder.pid } : undefined;
 }
 
 export async function gatewayProbe(ctx: CliContext, flags: ClientFlags): Promise<number> {

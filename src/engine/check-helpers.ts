@@ -8,7 +8,7 @@ import { normalizeBind } from '../config/gateway-settings.js';
 import type { ConfigFact } from '../facts/config.js';
 import type { LockFact } from '../facts/lock.js';
 import type { LogLine } from '../facts/logs.js';
-import type { PortHolderInfo } from '../facts/ports.js';
+import { OPENCLAW_GATEWAY_COMMAND, type PortHolderInfo } from '../facts/ports.js';
 import type { FactMap, FactName, Facts } from '../facts/types.js';
 import type { Evidence } from './check.js';
 
@@ -88,10 +88,12 @@ export function classifyHolder(h: PortHolderInfo, config: ConfigFact | undefined
   const ourLockPid = lock && (lock.state === 'held' || lock.state === 'stale') ? lock.lock.pid : undefined;
   if (ourLockPid === h.pid) return 'this-gateway';
   if (config && (env.OPENCLAW_CONFIG_PATH === config.path || (!env.OPENCLAW_CONFIG_PATH && env.OPENCLAW_STATE_DIR === config.stateDir))) return 'this-gateway';
+  // An OpenClaw gateway whose environment (HOME, profile, …) leads to this config file.
+  if (config && h.configPath === config.path) return 'this-gateway';
   const cmd = h.command ?? '';
   const exe = cmd.split(/\s+/)[0]?.split('/').at(-1) ?? '';
   if (exe === 'ssh' || exe === 'autossh') return 'ssh-tunnel';
-  if (env.OPENCLAW_SERVICE_KIND === 'gateway' || env.OPENCLAW_STATE_DIR || env.OPENCLAW_CONFIG_PATH || /\b(openclaw|clawdbot)\b.*\bgateway\b/.test(cmd)) return 'other-gateway';
+  if (env.OPENCLAW_SERVICE_KIND === 'gateway' || env.OPENCLAW_STATE_DIR || env.OPENCLAW_CONFIG_PATH || OPENCLAW_GATEWAY_COMMAND.test(cmd)) return 'other-gateway';
   return 'foreign';
 }
 

@@ -2,12 +2,19 @@
 // something listens is `ss`/`lsof` asked for the pid and command line (and, on Linux, which state
 // dir an OpenClaw process serves, from its environment).
 import fs from 'node:fs';
+import { resolvePaths } from '../config/paths.js';
 import type { PortHolder } from '../system/port-holders.js';
 import { tcpConnect } from './tcp-probe.js';
 
 export interface PortHolderInfo extends PortHolder {
-  /** OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_PROFILE from the holder's environment. */
+  /** OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_PROFILE / HOME … from the holder's environment. */
   env?: Record<string, string>;
+  /**
+   * The config file the holder would read, resolved from its environment by the CLI's own rules
+   * (only when it is an OpenClaw process: its command or its OPENCLAW_* variables say so). A real
+   * gateway writes no lock file this doctor can read; this is how it is recognised as this config's.
+   */
+  configPath?: string;
 }
 
 export interface PortsFact {
@@ -19,7 +26,24 @@ export interface PortsFact {
   lookup: 'ss-or-lsof' | 'not-needed' | 'unavailable';
 }
 
-const ENV_KEYS = ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_PROFILE', 'OPENCLAW_SERVICE_KIND'];
+const ENV_KEYS = ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_PROFILE', 'OPENCLAW_SERVICE_KIND', 'OPENCLAW_HOME', 'HOME'];
+
+/** `openclaw-gateway` (the real gateway's process title), `openclaw gateway …`, `node …/openclaw/… gateway`. */
+export const OPENCLAW_GATEWAY_COMMAND = /\b(openclaw|clawdbot)\b.*\bgateway\b/;
+
+/** Where the holder's config is, when it is an OpenClaw process and its environment tells. */
+export function holderConfigPath(h: { command?: string; env?: Record<string, string> }): string | undefined {
+  const env = h.env;
+  if (!env || !(OPENCLAW_GATEWAY_COMMAND.test(h.command ?? '') || env.OPENCLAW_SERVICE_KIND === 'gateway')) return undefined;
+  if (!env.HOME && !env.OPENCLAW_HOME && !env.OPENCLAW_STATE_DIR && !env.OPENCLAW_CONFIG_PATH) return undefined;
+  const argv = (h.command ?? '').split(/\s+/);
+  const profileAt = argv.indexOf('--profile');
+  try {
+    return resolvePaths({ env, homedir: env.HOME ?? '/', profile: profileAt > 0 ? argv[profileAt + 1] : undefined, dev: argv.includes('--dev') }).configPath.value;
+  } catch {
+    return undefined; // a profile name the CLI would refuse
+  }
+}
 
 function openclawEnv(pid: number | undefined): Record<string, string> | undefined {
   if (!pid) return undefined;
@@ -36,6 +60,13 @@ function openclawEnv(pid: number | undefined): Record<string, string> | undefine
   }
 }
 
+/** A holder with what its environment says: the OpenClaw variables and the config it serves. */
+export function describeHolder(h: PortHolder): PortHolderInfo {
+  const info: PortHolderInfo = { ...h, env: openclawEnv(h.pid) };
+  const configPath = holderConfigPath(info);
+  return configPath ? { ...info, configPath } : info;
+}
+
 export async function collectPorts(port: number, host: string, opts: { timeoutMs: number; gatewayAnswered: () => Promise<boolean>; deep?: boolean }): Promise<PortsFact> {
   const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const conn = await tcpConnect(probeHost, port, Math.min(opts.timeoutMs, 1000));
@@ -45,5 +76,11 @@ export async function collectPorts(port: number, host: string, opts: { timeoutMs
   const { findPortHolders } = await import('../system/port-holders.js');
   const holders = await findPortHolders(port);
   if (!holders) return { port, host, listening: true, lookup: 'unavailable' };
-  return { port, host, listening: true, holders: holders.map((h) => ({ ...h, env: openclawEnv(h.pid) })), lookup: 'ss-or-lsof' };
+  return {
+    port,
+    host,
+    listening: true,
+    holders: holders.map(describeHolder),
+    lookup: 'ss-or-lsof',
+  };
 }
