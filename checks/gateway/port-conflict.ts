@@ -42,8 +42,8 @@ export default defineCheck({
     const probe = fact(facts, 'gateway');
     const config = fact(facts, 'config');
     const lock = fact(facts, 'lock');
-    // A handshake that got as far as an auth, pairing or protocol answer proves a gateway is there.
-    const answered = probe?.ok === true || ['auth', 'pairing', 'protocol', 'origin', 'rpc'].includes(probe?.connect.error?.kind ?? '');
+    // A handshake that got as far as an auth, pairing, protocol or "starting" answer proves a gateway is there.
+    const answered = probe?.ok === true || ['auth', 'pairing', 'protocol', 'origin', 'rpc', 'unavailable'].includes(probe?.connect.error?.kind ?? '');
     if (!ports.holders) {
       if (answered) return [];
       return [{ checkId: ID, severity: 'error', ...explain('unknown', ports.port, undefined, undefined), path: 'gateway.port', cause: 'port-conflict', evidence: [{ kind: 'process', source: `port ${ports.port}`, value: 'listening (holder not visible)' }] }];

@@ -5,9 +5,25 @@ import { defineCheck, type Evidence } from '../../src/engine/check.js';
 import type { ProbeFailure } from '../../src/client/types.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 
-function nextStep(e: ProbeFailure, config: ConfigFact | undefined): { message: string; fixHint: string; cause: string; envDrift?: boolean } {
+interface Step {
+  message: string;
+  fixHint: string;
+  cause: string;
+  envDrift?: boolean;
+  /** Below the check's `error` when the gateway is fine and only not ready yet. */
+  severity?: 'warning';
+}
+
+function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
   const code = e.code ?? e.errorCode ?? '';
   switch (true) {
+    case e.kind === 'unavailable':
+      return {
+        cause: 'gateway-starting',
+        severity: 'warning',
+        message: `The gateway is up but not ready yet: it answered "${e.message}"${typeof e.details?.reason === 'string' ? ` (reason: ${e.details.reason})` : ''}. It refuses connections until its channels and sidecars have started.`,
+        fixHint: 'Run the doctor again in a few seconds; if it stays, see what the start waits on: openclaw logs --follow',
+      };
     case code === 'AUTH_TOKEN_MISMATCH':
       if (config?.env.tokenSet && config.env.tokenMatchesConfig === false) {
         return {
@@ -68,8 +84,8 @@ export default defineCheck({
     if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
     const code = e.code ?? e.errorCode;
     const details = Object.fromEntries(
-      Object.entries({ kind: e.kind, code, requestId: e.requestId, recommendedNextStep: e.recommendedNextStep }).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
+      Object.entries({ kind: e.kind, code, requestId: e.requestId, recommendedNextStep: e.recommendedNextStep, reason: e.details?.reason }).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
     );
-    return [{ checkId: 'gateway/rpc-probe-failed', severity: 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, details }];
+    return [{ checkId: 'gateway/rpc-probe-failed', severity: step.severity ?? 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, details }];
   },
 });

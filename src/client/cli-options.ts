@@ -36,6 +36,8 @@ export function describeFailure(f: ProbeFailure): string {
       return `pairing required${code}: approve with \`openclaw devices approve ${f.requestId ?? '<requestId>'}\` on the gateway host`;
     case 'protocol':
       return `protocol mismatch: the gateway speaks protocol ${JSON.stringify(f.expectedProtocol)}`;
+    case 'unavailable':
+      return `${f.message}${typeof f.details?.reason === 'string' ? ` (${f.details.reason})` : ''}: the gateway is not ready yet; retry in a few seconds (\`openclaw logs --follow\` shows its start)`;
     default:
       return `${f.message}${code}${f.recommendedNextStep ? ` (next: ${f.recommendedNextStep})` : ''}`;
   }

@@ -40,7 +40,9 @@ export type ConnectResult = { ok: true; client: GatewayClient; hello: HelloOk; l
 
 export type CallResult<T = unknown> = { ok: true; payload: T } | { ok: false; failure: ProbeFailure };
 
-function kindFor(detailCode: string | undefined, message: string): ProbeFailureKind {
+function kindFor(errorCode: string | undefined, detailCode: string | undefined, message: string): ProbeFailureKind {
+  // A real gateway refuses connects with UNAVAILABLE while its channels and sidecars start.
+  if (errorCode === 'UNAVAILABLE') return 'unavailable';
   if (detailCode === 'PAIRING_REQUIRED') return 'pairing';
   if (detailCode === 'CONTROL_UI_ORIGIN_NOT_ALLOWED') return 'origin';
   if (message === 'protocol mismatch') return 'protocol';
@@ -51,12 +53,14 @@ function kindFor(detailCode: string | undefined, message: string): ProbeFailureK
 export function failureFromError(error: ErrorShape, kind?: ProbeFailureKind): ProbeFailure {
   const details = error.details ?? {};
   const code = typeof details.code === 'string' ? details.code : undefined;
-  const f: ProbeFailure = { kind: kind ?? kindFor(code, error.message), message: error.message, errorCode: error.code };
+  const f: ProbeFailure = { kind: kind ?? kindFor(error.code, code, error.message), message: error.message, errorCode: error.code };
   if (code) f.code = code;
   if (typeof details.requestId === 'string') f.requestId = details.requestId;
   if (details.expectedProtocol !== undefined) f.expectedProtocol = details.expectedProtocol as number;
   if (typeof details.recommendedNextStep === 'string') f.recommendedNextStep = details.recommendedNextStep;
   if (typeof details.canRetryWithDeviceToken === 'boolean') f.canRetryWithDeviceToken = details.canRetryWithDeviceToken;
+  if (typeof error.retryable === 'boolean') f.retryable = error.retryable;
+  if (typeof error.retryAfterMs === 'number') f.retryAfterMs = error.retryAfterMs;
   if (Object.keys(details).length) f.details = details;
   return f;
 }
@@ -215,7 +219,8 @@ function attempt(opts: ConnectOptions, identity: DeviceIdentity | undefined, aut
     const connectId = crypto.randomUUID();
     ws.on('error', (err) => finish({ ok: false, failure: socketFailure(err as NodeJS.ErrnoException, opts.url) }));
     ws.on('unexpected-response', (_req, res) => finish({ ok: false, failure: { kind: 'error', message: `unexpected HTTP ${res.statusCode} on WebSocket upgrade` } }));
-    ws.on('close', (code, reason) => finish({ ok: false, failure: { kind: 'closed', message: `connection closed before hello-ok (${code}${reason.length ? ` ${reason}` : ''})`, closeCode: code, closeReason: reason.toString() } }));
+    // 1013 is "try again later": a real gateway closes with it while it starts.
+    ws.on('close', (code, reason) => finish({ ok: false, failure: { kind: code === 1013 ? 'unavailable' : 'closed', message: `connection closed before hello-ok (${code}${reason.length ? ` ${reason}` : ''})`, closeCode: code, closeReason: reason.toString() } }));
     const onMessage = (data: WebSocket.RawData) => {
       let frame: any;
       try {

@@ -8,6 +8,7 @@ export type ProbeFailureKind =
   | 'pairing' // device must be approved: see requestId
   | 'protocol' // protocol range mismatch: see expectedProtocol
   | 'origin' // browser Origin not allowed
+  | 'unavailable' // the gateway answered but is not ready yet ("gateway starting; retry shortly"): retry after retryAfterMs
   | 'closed' // the socket closed before hello-ok (close code in closeCode)
   | 'rpc' // connected, but an RPC failed (e.g. missing scope)
   | 'error'; // anything else (DNS, TLS, bad URL): see message
@@ -25,6 +26,9 @@ export interface ProbeFailure {
   closeReason?: string;
   recommendedNextStep?: string;
   canRetryWithDeviceToken?: boolean;
+  /** The gateway's hint that the same request may succeed later, and when. */
+  retryable?: boolean;
+  retryAfterMs?: number;
   details?: Record<string, unknown>;
 }
 

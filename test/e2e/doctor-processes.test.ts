@@ -9,7 +9,7 @@ import { runDoctor } from '../../src/engine/doctor.js';
 import { resolvePaths } from '../../src/config/paths.js';
 import { lockPathFor, pidAlive } from '../../src/system/gateway-lock.js';
 import { runCli } from '../helpers/cli-sync.js';
-import { deadPid, startListener, type Listener } from '../helpers/processes.js';
+import { deadPid, startListener, startStartingGateway, type Listener } from '../helpers/processes.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -92,5 +92,59 @@ describe('stale lock of a killed gateway', () => {
 
     expect(runCli(['doctor', '--undo'], m.env).code).toBe(0);
     expect(fs.readFileSync(m.lockPath, 'utf8')).toBe(lockText);
+  });
+});
+
+describe('a real OpenClaw gateway that is still starting', () => {
+  function tempHome(prefix: string): string {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    cleanups.push(() => fs.rmSync(home, { recursive: true, force: true }));
+    return home;
+  }
+
+  /** The default layout ($HOME/.openclaw/openclaw.json, no OPENCLAW_* variables): how a real gateway is usually run. */
+  function defaultLayout(home: string, port: number): NodeJS.ProcessEnv {
+    fs.mkdirSync(path.join(home, '.openclaw'), { mode: 0o700 });
+    const config = { gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: 'e2e-token-0123456789abcdef' } } };
+    fs.writeFileSync(path.join(home, '.openclaw', 'openclaw.json'), JSON.stringify(config), { mode: 0o600 });
+    return { PATH: process.env.PATH, NO_COLOR: '1', HOME: home, TMPDIR: home };
+  }
+
+  it("is this config's gateway (found by its environment), not a port conflict: a warning to retry", async () => {
+    const home = tempHome('doctor-e2e-home-');
+    // Same HOME as the doctor's: the gateway reads the same ~/.openclaw/openclaw.json.
+    const gw = await startStartingGateway({ PATH: process.env.PATH, HOME: home });
+    cleanups.push(() => gw.kill());
+    const env = defaultLayout(home, gw.port);
+
+    const r = runCli(['doctor', '--json'], env);
+    expect(r.code).toBe(0); // warnings only
+    const ids = r.json().findings.map((x: any) => x.checkId);
+    expect(ids).not.toContain('gateway/port-conflict');
+    expect(ids).not.toContain('gateway/not-running');
+    const f = r.json().findings.find((x: any) => x.checkId === 'gateway/rpc-probe-failed');
+    expect(f).toMatchObject({ severity: 'warning', cause: 'gateway-starting', message: expect.stringContaining('"gateway starting; retry shortly" (reason: startup-sidecars)') });
+
+    const probe = runCli(['gateway', 'probe', '--json'], env);
+    expect(probe.json().connect.error).toMatchObject({ kind: 'unavailable', errorCode: 'UNAVAILABLE', retryable: true, retryAfterMs: 500 });
+    const human = runCli(['gateway', 'probe'], env);
+    expect(human.stdout + human.stderr).toContain('not ready yet');
+    // It writes no lock this CLI reads: status finds it on the port.
+    const status = runCli(['gateway', 'status', '--json'], env);
+    expect(status.json().runtime).toMatchObject({ status: 'running', pid: gw.pid, foundOnPort: gw.port });
+    expect(runCli(['gateway', 'status'], env).stdout).toContain(`Runtime: running (pid ${gw.pid}, found on port ${gw.port})`);
+  });
+
+  it('one serving another HOME is another gateway holding the port', async () => {
+    const gw = await startStartingGateway({ PATH: process.env.PATH, HOME: tempHome('doctor-e2e-other-') });
+    cleanups.push(() => gw.kill());
+    const env = defaultLayout(tempHome('doctor-e2e-home-'), gw.port);
+
+    const r = runCli(['doctor', '--json'], env);
+    expect(r.code).toBe(1);
+    const f = r.json().findings.find((x: any) => x.checkId === 'gateway/port-conflict');
+    expect(f).toMatchObject({ severity: 'error', message: expect.stringContaining(`Another OpenClaw gateway (pid ${gw.pid})`) });
+    expect(f.evidence[0]).toEqual({ kind: 'process', source: `pid ${gw.pid}`, value: 'openclaw-gateway' });
+    expect(runCli(['gateway', 'status', '--json'], env).json().runtime.status).toBe('stopped'); // not this config's
   });
 });

@@ -2,6 +2,10 @@
 // that is guaranteed dead. Every process is killed in teardown; every wait has a timeout.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'); // where node_modules/ws is
 
 const LISTENER = `const s=require('net').createServer(c=>c.destroy());s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
 
@@ -41,4 +45,25 @@ export async function deadPid(): Promise<number> {
   const pid = child.pid!;
   await stop(child);
   return pid;
+}
+
+// What OpenClaw 2026.9.6 does for several seconds after a start, as captured from a real one: it
+// listens, sends the connect challenge, answers `connect` with UNAVAILABLE and closes with 1013.
+const STARTING_GATEWAY = `process.title='openclaw-gateway';
+const { WebSocketServer } = require('ws');
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 }, () => console.log(wss.address().port));
+wss.on('connection', (ws) => {
+  ws.send(JSON.stringify({ type: 'event', event: 'connect.challenge', payload: { nonce: require('crypto').randomUUID(), ts: Date.now() } }));
+  ws.on('message', (d) => {
+    const f = JSON.parse(String(d));
+    ws.send(JSON.stringify({ type: 'res', id: f.id, ok: false, error: { code: 'UNAVAILABLE', message: 'gateway starting; retry shortly', retryable: true, retryAfterMs: 500, details: { reason: 'startup-sidecars' } } }));
+    ws.close(1013, 'gateway starting');
+  });
+});`;
+
+/** A process that looks and answers like a real OpenClaw gateway that is still starting (its title is `openclaw-gateway`). */
+export async function startStartingGateway(env: NodeJS.ProcessEnv): Promise<Listener> {
+  const child = spawn(process.execPath, ['-e', STARTING_GATEWAY], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = Number(await waitLine(child, 10_000));
+  return { child, pid: child.pid!, port, kill: () => stop(child) };
 }

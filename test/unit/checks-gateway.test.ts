@@ -96,7 +96,7 @@ testCheck(allowedOrigins, {
 });
 
 testCheck(portConflict, {
-  valid: ['healthy', 'gateway-down', 'stale-lock'],
+  valid: ['healthy', 'gateway-down', 'stale-lock', 'gateway-starting'],
   invalid: [
     { fixture: 'port-conflict-foreign', findings: [{ severity: 'error', evidence: expect.arrayContaining([{ kind: 'process', source: 'pid 31337', value: 'python3 -m http.server 18789' }]), data: expect.objectContaining({ kind: 'foreign' }) }] },
     { fixture: 'port-conflict-ssh', findings: [{ message: expect.stringContaining('SSH tunnel'), data: expect.objectContaining({ kind: 'ssh-tunnel', pid: 2020 }) }] },
@@ -137,5 +137,9 @@ testCheck(rpcProbe, {
     { fixture: 'pairing-required', findings: [{ cause: 'pairing-required', fixHint: expect.stringContaining('openclaw devices approve req-7f3a') }] },
     { fixture: 'protocol-mismatch', findings: [{ cause: 'protocol-mismatch', message: expect.stringContaining('5–5') }] },
     { fixture: 'port-conflict-stale-gateway', findings: [{ cause: 'gateway-unreachable' }] },
+    {
+      fixture: 'gateway-starting',
+      findings: [{ severity: 'warning', cause: 'gateway-starting', message: expect.stringContaining('"gateway starting; retry shortly" (reason: startup-sidecars)'), fixHint: expect.stringContaining('again in a few seconds') }],
+    },
   ],
 });
