@@ -3,27 +3,47 @@
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 
+// Causes that say the gateway could not start or could not be reached. Once it answers (handshake
+// and health), such lines are history: a setup run that found no gateway an hour ago, a start that
+// lost the port race. They stay visible as info; a gateway that keeps failing is the business of
+// gateway/* and service/restart-loop, which look at it now.
+const OVER_WHEN_IT_ANSWERS = new Set([
+  'mode-unset',
+  'bind-without-auth',
+  'auth-password-missing',
+  'port-conflict',
+  'stale-lock',
+  'restart-health-timeout',
+  'gateway-unreachable',
+  'gateway-starting',
+  'gateway-restarting',
+]);
+
 export default defineCheck({
   meta: {
     id: 'logs/known-signatures',
     title: 'Known problems in recent log lines',
     area: 'logs',
     severity: 'warning',
-    facts: ['logSignatures'],
+    facts: ['logSignatures', 'gateway'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › openclaw logs --follow',
   },
   detect(facts) {
     const logs = fact(facts, 'logSignatures');
     if (!logs?.matches.length) return [];
+    const probe = fact(facts, 'gateway');
+    const answersNow = probe?.ok === true && probe.connect.rpcOk;
     const bySignature = new Map<string, typeof logs.matches>();
     for (const m of logs.matches) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
     return [...bySignature.entries()].map(([id, ms]): Finding => {
       const last = ms.at(-1)!;
+      const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');
+      const when = last.line.time ? ` (last at ${last.line.time})` : '';
       return {
         checkId: 'logs/known-signatures',
-        severity: last.severity,
-        message: `${last.explain} (${id}, ${ms.length} line${ms.length === 1 ? '' : 's'})`,
+        severity: over ? 'info' : last.severity,
+        message: `${last.explain} (${id}, ${ms.length} line${ms.length === 1 ? '' : 's'})${over ? `, earlier${when}: the gateway at ${probe!.url} answers now` : ''}`,
         fixHint: [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined,
         cause: last.cause,
         evidence: [logEvidence(last.line)],

@@ -79,7 +79,7 @@ testCheck(knownSignatures, {
   valid: ['healthy', 'heartbeat-quiet-hours'],
   invalid: [
     {
-      fixture: 'logs-known-signature',
+      fixture: 'logs-known-signature-down',
       findings: [
         {
           severity: 'error',
@@ -87,6 +87,17 @@ testCheck(knownSignatures, {
           message: expect.stringContaining('gateway.port-in-use'),
           fixHint: 'openclaw gateway status --deep; openclaw gateway --force; openclaw doctor --only gateway/port-conflict',
           evidence: [expect.objectContaining({ kind: 'log', source: expect.stringMatching(/openclaw-2026-11-21\.log:3$/), value: expect.stringContaining('already listening') })],
+        },
+      ],
+    },
+    // The same line while the gateway answers: history, kept as info with when it happened.
+    {
+      fixture: 'logs-known-signature',
+      findings: [
+        {
+          severity: 'info',
+          cause: 'port-conflict',
+          message: expect.stringMatching(/\(gateway\.port-in-use, 1 line\), earlier \(last at 2026-11-21T11:50:00\.000Z\): the gateway at ws:\/\/127\.0\.0\.1:18789 answers now$/),
         },
       ],
     },
