@@ -71,9 +71,28 @@ export default defineCheck({
   },
   detect(facts) {
     const probe = fact(facts, 'gateway');
+    const config = fact(facts, 'config');
+    // In only thanks to the device token cached by an earlier pairing: this machine works, every
+    // client that uses the shared token (another machine, curl, a script) is refused.
+    const hidden = probe?.ok ? probe.connect.sharedAuthRejected : undefined;
+    if (hidden) {
+      const step = nextStep(hidden, config);
+      const evidence: Evidence[] = [{ kind: 'probe', source: probe!.url, value: [hidden.errorCode, hidden.code, hidden.message, 'then connected with the cached device token'].filter(Boolean).join(' · ') }];
+      if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
+      return [
+        {
+          checkId: 'gateway/rpc-probe-failed',
+          severity: 'warning',
+          message: `${step.message} This machine still connects with its cached device token, which hides it; clients that use the shared token are refused.`,
+          fixHint: step.fixHint,
+          cause: step.cause,
+          evidence,
+          details: { kind: hidden.kind, ...(hidden.code ? { code: hidden.code } : {}), hiddenByDeviceToken: 'true' },
+        },
+      ];
+    }
     const e = probe?.connect.error;
     if (!probe || probe.ok || !e || e.kind === 'refused') return [];
-    const config = fact(facts, 'config');
     const ports = fact(facts, 'ports');
     const lock = fact(facts, 'lock');
     // A port held by something that is not our gateway is port-conflict's finding, not this one.

@@ -36,7 +36,16 @@ export interface ConnectOptions {
   onEvent?: (event: string, payload: unknown) => void;
 }
 
-export type ConnectResult = { ok: true; client: GatewayClient; hello: HelloOk; latencyMs: number } | { ok: false; failure: ProbeFailure };
+export type ConnectResult =
+  | {
+      ok: true;
+      client: GatewayClient;
+      hello: HelloOk;
+      latencyMs: number;
+      /** The shared token or password was refused and the cached device token got in instead. */
+      sharedAuthRejected?: ProbeFailure;
+    }
+  | { ok: false; failure: ProbeFailure };
 
 export type CallResult<T = unknown> = { ok: true; payload: T } | { ok: false; failure: ProbeFailure };
 
@@ -258,7 +267,9 @@ export async function connectGateway(opts: ConnectOptions): Promise<ConnectResul
   else if (cached) auth.deviceToken = cached;
   let r = await attempt(opts, identity, auth, deadline);
   if (!r.ok && cached && !auth.deviceToken && r.failure.canRetryWithDeviceToken && !opts.noRetry) {
+    const rejected = r.failure;
     r = await attempt(opts, identity, { deviceToken: cached }, deadline);
+    if (r.ok) r.sharedAuthRejected = rejected;
   }
   if (!r.ok && r.failure.code === 'AUTH_DEVICE_TOKEN_MISMATCH' && opts.stateDir) clearDeviceToken(opts.stateDir, role);
   if (r.ok && identity && opts.stateDir && r.hello.auth?.deviceToken) {

@@ -18,6 +18,11 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
   const { client, hello } = c;
   result.ok = true;
   Object.assign(result.connect, { ok: true, latencyMs: c.latencyMs, protocol: hello.protocol, serverVersion: hello.server?.version, authMode: hello.snapshot?.authMode });
+  if (c.sharedAuthRejected) {
+    result.connect.sharedAuthRejected = c.sharedAuthRejected;
+    const code = c.sharedAuthRejected.code ?? c.sharedAuthRejected.errorCode;
+    result.warnings.push(`the gateway refused the shared secret (${c.sharedAuthRejected.message}${code ? `, ${code}` : ''}); connected with this device's cached token instead`);
+  }
   const remaining = () => Math.max(1, timeoutMs - (Date.now() - started));
   try {
     const health = await client.call('health', {}, remaining());

@@ -48,6 +48,8 @@ export interface ProbeResult {
     error?: ProbeFailure;
     /** `error.details` from the gateway, repeated here for JSON readers. */
     details?: Record<string, unknown>;
+    /** Connected only with this device's cached token: the shared token or password was refused (drift other clients feel). */
+    sharedAuthRejected?: ProbeFailure;
   };
   health?: unknown;
   status?: unknown;

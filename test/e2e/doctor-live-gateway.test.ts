@@ -65,6 +65,28 @@ describe('doctor with a real gateway running', () => {
     await gw.stop();
   });
 
+  // Seen with a real OpenClaw 2026.9.6: after one good run this device holds a device token, the
+  // gateway offers canRetryWithDeviceToken on a token mismatch, and the retry gets in.
+  it('token drift hidden by a cached device token: a warning, since other clients are refused', async () => {
+    const { stateDir, gw } = await liveGateway();
+    expect(doctorJson(stateDir, ['--only', 'gateway']).report.findings).toEqual([]); // pairs and caches a device token
+    const { code, report } = doctorJson(stateDir, ['--only', 'gateway'], { OPENCLAW_GATEWAY_TOKEN: 'not-the-gateway-token-0000' });
+    expect(code).toBe(0); // this machine still works
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        checkId: 'gateway/rpc-probe-failed',
+        severity: 'warning',
+        cause: 'token-mismatch',
+        details: expect.objectContaining({ code: 'AUTH_TOKEN_MISMATCH', hiddenByDeviceToken: 'true' }),
+        message: expect.stringContaining('cached device token'),
+        fixHint: expect.stringContaining('unset OPENCLAW_GATEWAY_TOKEN'),
+      }),
+    ]);
+    const probe = spawnSync(process.execPath, [CLI, 'gateway', 'probe', '--json'], { env: { ...envFor(stateDir, { HOME: stateDir }), OPENCLAW_GATEWAY_TOKEN: 'not-the-gateway-token-0000' }, encoding: 'utf8', timeout: 15_000 });
+    expect(JSON.parse(probe.stdout)).toMatchObject({ ok: true, connect: { sharedAuthRejected: { code: 'AUTH_TOKEN_MISMATCH' } }, warnings: [expect.stringContaining('cached token instead')] });
+    await gw.stop();
+  });
+
   it('pairing pending: this device asks for more scopes than it was paired with → the requestId to approve', async () => {
     const { token, stateDir, gw } = await liveGateway();
     // Pair this CLI's device (its identity lives in the state dir) with read access only.

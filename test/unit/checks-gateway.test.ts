@@ -138,6 +138,10 @@ testCheck(rpcProbe, {
     { fixture: 'protocol-mismatch', findings: [{ cause: 'protocol-mismatch', message: expect.stringContaining('5–5') }] },
     { fixture: 'port-conflict-stale-gateway', findings: [{ cause: 'gateway-unreachable' }] },
     {
+      fixture: 'token-drift-hidden',
+      findings: [{ severity: 'warning', cause: 'token-mismatch', message: expect.stringContaining('cached device token'), fixHint: expect.stringContaining('unset OPENCLAW_GATEWAY_TOKEN') }],
+    },
+    {
       fixture: 'gateway-starting',
       findings: [{ severity: 'warning', cause: 'gateway-starting', message: expect.stringContaining('"gateway starting; retry shortly" (reason: startup-sidecars)'), fixHint: expect.stringContaining('again in a few seconds') }],
     },
