@@ -4,19 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findUpstream } from '../scripts/upstream-openclaw.mjs';
 import { CLI, freePort, holdPort, machine, measure, printTable, ROOT, runsFromArgs, startGateway } from './doctor-lib.mjs';
-
-function findUpstream() {
-  if (process.env.OPENCLAW_UPSTREAM_BIN) return process.env.OPENCLAW_UPSTREAM_BIN;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const bin = path.join(dir, 'openclaw');
-    if (!fs.existsSync(bin)) continue;
-    const real = fs.realpathSync(bin);
-    if (real.startsWith(ROOT)) continue; // that is us (npm link / node_modules/.bin)
-    return bin;
-  }
-  return undefined;
-}
 
 const upstream = findUpstream();
 if (!upstream) {
