@@ -49,7 +49,16 @@ async function record() {
   const port = await freePort();
   const config = { gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: 'code-cache-0123456789abcdef0123456789abcdef' } } };
   fs.writeFileSync(path.join(stateDir, 'openclaw.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  const env = { PATH: process.env.PATH, HOME: root, TMPDIR: root, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir };
+  // A real gateway's daily log with a line the catalog knows, so the recording compiles the log
+  // scan too (this machine's own /tmp/openclaw is not read).
+  const upstreamLogs = path.join(root, 'openclaw');
+  fs.mkdirSync(upstreamLogs);
+  const line = (msg, level) => JSON.stringify({ 0: msg, _meta: { logLevelName: level, date: new Date().toISOString() } });
+  fs.writeFileSync(
+    path.join(upstreamLogs, `openclaw-${new Date().toISOString().slice(0, 10)}.log`),
+    `${line('gateway listening on ws://127.0.0.1:18789', 'INFO')}\n${line('Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789', 'ERROR')}\n`,
+  );
+  const env = { PATH: process.env.PATH, HOME: root, TMPDIR: root, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: upstreamLogs };
   const gateway = spawn(process.execPath, [CLI, 'gateway', '--port', String(port)], { env, stdio: 'ignore' });
   try {
     // A gateway that does not come up (no loopback in some sandbox) still leaves a useful cache:

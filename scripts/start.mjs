@@ -21,7 +21,8 @@ const tmpDir = path.join(scratch, 'tmp');
 fs.mkdirSync(stateDir, { mode: 0o700 });
 fs.mkdirSync(tmpDir, { mode: 0o700 });
 const configPath = path.join(stateDir, 'openclaw.json');
-const env = { ...process.env, OPENCLAW_STATE_DIR: stateDir, HOME: scratch, TMPDIR: tmpDir, NO_COLOR: process.env.NO_COLOR ?? '' };
+// The demo's doctor reads only the demo's logs, not a real gateway's /tmp/openclaw on this machine.
+const env = { ...process.env, OPENCLAW_STATE_DIR: stateDir, HOME: scratch, TMPDIR: tmpDir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: path.join(tmpDir, 'openclaw'), NO_COLOR: process.env.NO_COLOR ?? '' };
 for (const k of ['OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_GATEWAY_PASSWORD', 'OPENCLAW_GATEWAY_PORT', 'OPENCLAW_PROFILE', 'OPENCLAW_DOCTOR_FACTS']) delete env[k];
 const started = Date.now();
 const children = [];

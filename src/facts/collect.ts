@@ -27,6 +27,7 @@ import { collectCronFact } from '../subsystems/cron/facts.js';
 import { collectHeartbeatFact } from '../subsystems/heartbeat/facts.js';
 import { collectModelsFact } from '../subsystems/models/facts.js';
 import { collectNodesFact } from '../subsystems/nodes/facts.js';
+import { upstreamLogDir } from '../logs/upstream-dir.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
 
 type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
@@ -61,7 +62,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
       collectLogs(
         {
           stateDir: ctx.paths.stateDir.value,
-          upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? '/tmp/openclaw'),
+          upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? upstreamLogDir(ctx.env)),
           configuredFile: typeof cfgOf(ctx)?.logging?.file === 'string' ? cfgOf(ctx)!.logging.file : undefined,
         },
         collectSecrets(ctx.config().resolved ?? {}),

@@ -1,9 +1,9 @@
 // Where the gateway's logs are when `logs scan` is given no file: our gateway's JSON lines under the
 // state dir, upstream's shared /tmp/openclaw log (or `logging.file`), and the service's stdout/stderr.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { readConfigFile } from '../config/load.js';
+import { upstreamLogDir } from './upstream-dir.js';
 
 const DATED_LOG = /^openclaw-\d{4}-\d{2}-\d{2}\.log$/;
 
@@ -58,7 +58,7 @@ export interface LogSources {
 
 export function defaultLogSources(opts: SourceOptions): LogSources {
   const logsDir = path.join(opts.stateDir, 'logs');
-  const upstreamDir = path.join(opts.tmpDir ?? (process.platform === 'win32' ? os.tmpdir() : '/tmp'), 'openclaw');
+  const upstreamDir = opts.tmpDir ? path.join(opts.tmpDir, 'openclaw') : upstreamLogDir();
   const configured = configuredLogFile(opts.configPath);
   const searched = [
     path.join(logsDir, 'openclaw-YYYY-MM-DD.log'),

@@ -58,7 +58,7 @@ describe.skipIf(!chromium)('CDP probe against a real Chromium', () => {
     const stateDir = path.join(root, `state-${Math.random().toString(36).slice(2)}`);
     fs.mkdirSync(stateDir, { mode: 0o700 });
     fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({ gateway: { mode: 'local' }, browser: { cdpUrl } }), { mode: 0o600 });
-    const env = { OPENCLAW_STATE_DIR: stateDir, HOME: root };
+    const env = { OPENCLAW_STATE_DIR: stateDir, HOME: root, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: process.env.OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR };
     return { checks: [cdpUnreachable], paths: resolvePaths({ env }), env, timeoutMs: 1500, tmpdir: root };
   }
 

@@ -24,7 +24,7 @@ function machine(gateway: Record<string, unknown>) {
   fs.mkdirSync(stateDir, { mode: 0o700 });
   const configPath = path.join(stateDir, 'openclaw.json');
   fs.writeFileSync(configPath, `${JSON.stringify({ gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: 'e2e-token-0123456789abcdef' }, ...gateway } }, null, 2)}\n`, { mode: 0o600 });
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NO_COLOR: '1', HOME: root, TMPDIR: root, OPENCLAW_STATE_DIR: stateDir };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NO_COLOR: '1', HOME: root, TMPDIR: root, OPENCLAW_STATE_DIR: stateDir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: process.env.OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR };
   return { root, stateDir, configPath, env, lockPath: lockPathFor(configPath, { tmpdir: root }) };
 }
 
@@ -107,7 +107,7 @@ describe('a real OpenClaw gateway that is still starting', () => {
     fs.mkdirSync(path.join(home, '.openclaw'), { mode: 0o700 });
     const config = { gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: 'e2e-token-0123456789abcdef' } } };
     fs.writeFileSync(path.join(home, '.openclaw', 'openclaw.json'), JSON.stringify(config), { mode: 0o600 });
-    return { PATH: process.env.PATH, NO_COLOR: '1', HOME: home, TMPDIR: home };
+    return { PATH: process.env.PATH, NO_COLOR: '1', HOME: home, TMPDIR: home, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: process.env.OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR };
   }
 
   it("is this config's gateway (found by its environment), not a port conflict: a warning to retry", async () => {

@@ -11,7 +11,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logs-scan-e2e-'));
-  env = { PATH: process.env.PATH, HOME: dir, OPENCLAW_STATE_DIR: path.join(dir, 'state'), NO_COLOR: '1', TMPDIR: dir };
+  env = { PATH: process.env.PATH, HOME: dir, OPENCLAW_STATE_DIR: path.join(dir, 'state'), NO_COLOR: '1', TMPDIR: dir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: process.env.OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR };
   // Keep a real OpenClaw's shared /tmp/openclaw log on this machine out of the default sources.
   fs.mkdirSync(path.join(dir, 'state'));
   fs.writeFileSync(path.join(dir, 'state', 'openclaw.json'), JSON.stringify({ logging: { file: path.join(dir, 'upstream.log') } }));
@@ -146,5 +146,24 @@ describe('openclaw logs scan', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(1);
     expect(stdout).toMatch(/error stale-lock .*f\.log:2 gateway already running/);
+  });
+});
+
+describe("a real gateway's daily log elsewhere (OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR)", () => {
+  it('logs scan and the doctor read it there, e.g. a container /tmp mounted on the host', async () => {
+    fs.writeFileSync(path.join(dir, 'state', 'openclaw.json'), JSON.stringify({ gateway: { port: 1 } })); // no logging.file: the default sources
+    const mounted = path.join(dir, 'container-tmp', 'openclaw');
+    fs.mkdirSync(mounted, { recursive: true });
+    const day = new Date().toISOString().slice(0, 10);
+    fs.writeFileSync(path.join(mounted, `openclaw-${day}.log`), `${upstream('Gateway start blocked: existing config is missing gateway.mode. Treat this as suspicious or clobbered config.')}\n`);
+    const at = { ...env, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: mounted };
+
+    const scan = await runCli(['logs', 'scan', '--json'], { env: at });
+    expect(JSON.parse(scan.stdout).causes.map((c: { cause: string }) => c.cause)).toEqual(['mode-unset']);
+    const doctor = await runCli(['doctor', '--json', '--only', 'logs'], { env: at });
+    expect(JSON.parse(doctor.stdout).findings).toEqual([expect.objectContaining({ checkId: 'logs/known-signatures', cause: 'mode-unset', evidence: [expect.objectContaining({ source: `${path.join(mounted, `openclaw-${day}.log`)}:1` })] })]);
+
+    // Without it, the same run does not see that folder.
+    expect(JSON.parse((await runCli(['logs', 'scan', '--json'], { env })).stdout).causes).toEqual([]);
   });
 });
