@@ -52,7 +52,8 @@ export function machine(name, { port, fixture } = {}) {
   for (const dir of [stateDir, ...fs.readdirSync(stateDir, { recursive: true }).map((p) => path.join(stateDir, p))]) {
     fs.chmodSync(dir, fs.statSync(dir).isDirectory() ? 0o700 : 0o600);
   }
-  const env = { PATH: process.env.PATH, HOME: root, TMPDIR: root, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir };
+  // Not this machine's /tmp/openclaw: a real gateway's logs there would change what is measured.
+  const env = { PATH: process.env.PATH, HOME: root, TMPDIR: root, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: path.join(root, 'openclaw') };
   if (factsDir) env.OPENCLAW_DOCTOR_FACTS = factsDir;
   return { root, stateDir, env };
 }
