@@ -134,6 +134,10 @@ for (const [check, gateway] of [
   expect('running: gateway status finds it on the port', status.runtime.status === 'running' && status.rpc.ok === true, status.runtime);
   const drift = findings(h.env, { OPENCLAW_GATEWAY_TOKEN: 'not-the-gateway-token' }).filter((f) => f.checkId === 'gateway/rpc-probe-failed');
   expect('running: token drift hidden by the cached device token is a warning', drift.length === 1 && drift[0].cause === 'token-mismatch' && drift[0].details?.hiddenByDeviceToken === 'true', drift);
+  // The gateway logged that run's refused probe; once the drift is gone those lines are not findings.
+  await new Promise((r) => setTimeout(r, 500));
+  const after = findings(h.env).filter((f) => f.severity !== 'info');
+  expect('running: drift fixed, the refused probes it logged are not reported', after.length === 0, after);
 
   // 3. Another install (another HOME) configured for the same port.
   const other = home('other', { gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: 'another-0123456789abcdef0123456789ab' } } });

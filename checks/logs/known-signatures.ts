@@ -1,7 +1,15 @@
 // Recent log lines the signature catalog recognises: one finding per signature, with its cause,
 // the last line that matched as evidence, and the catalog's fix.
+import { VERSION } from '../../src/cli/version.js';
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
+
+// This doctor's probes introduce themselves as client "cli", mode "probe", our version, and a
+// gateway logs a refused one like any other client (both forms below are what a real 2026.9.6
+// writes). Those lines are not evidence: the live probe of this run says how things are now, and
+// without this a drift fixed an hour ago stayed an error until the day's log rotated.
+const OWN_PROBE = [`client=cli probe v${VERSION} `, `"client":"cli","mode":"probe","version":"${VERSION}"`];
+const fromOwnProbe = (text: string) => OWN_PROBE.some((s) => text.includes(s));
 
 // Causes that say the gateway could not start or could not be reached. Once it answers (handshake
 // and health), such lines are history: a setup run that found no gateway an hour ago, a start that
@@ -35,7 +43,9 @@ export default defineCheck({
     const probe = fact(facts, 'gateway');
     const answersNow = probe?.ok === true && probe.connect.rpcOk;
     const bySignature = new Map<string, typeof logs.matches>();
-    for (const m of logs.matches) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
+    for (const m of logs.matches) {
+      if (!fromOwnProbe(m.line.text)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
+    }
     return [...bySignature.entries()].map(([id, ms]): Finding => {
       const last = ms.at(-1)!;
       const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');
