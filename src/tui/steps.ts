@@ -24,6 +24,8 @@ const fail = (summary: string): StepOutcome => ({ status: 'fail', summary });
 const SUMMARIES: { [K in FactName]?: Summarise<K> } = {
   config: (c) => (c.error ? fail(`config does not load: ${c.error.message}`) : c.exists === false ? warn(`no config at ${c.path}`) : ok(`${c.path} loads`)),
   gateway: (g) => {
+    // A gateway that is still starting answers; it only needs a few seconds.
+    if (!g.ok && g.connect.error?.kind === 'unavailable') return warn(`gateway at ${g.url} is still starting: ${g.connect.error.message}`);
     if (!g.ok) return fail(`gateway at ${g.url}: ${g.connect.error?.kind ?? 'error'}${g.connect.error?.message ? ` — ${g.connect.error.message}` : ''}`);
     if (g.warnings.length) return warn(`gateway answers at ${g.url}; ${g.warnings.length} warning(s): ${g.warnings[0]}`);
     return ok(`gateway answers at ${g.url}${g.connect.latencyMs !== undefined ? ` (${g.connect.latencyMs} ms)` : ''}`);

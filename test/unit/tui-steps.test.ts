@@ -16,6 +16,8 @@ describe('ladder step summaries', () => {
     expect(summariseFact('gateway', { ok: true, value: probe(false, { error: { kind: 'refused', message: 'connection refused' } }) })).toEqual({ status: 'fail', summary: 'gateway at ws://127.0.0.1:18789: refused — connection refused' });
     const warned = { ...probe(true), warnings: ['protocol 3 is deprecated'] };
     expect(summariseFact('gateway', { ok: true, value: warned }).status).toBe('warn');
+    const starting = probe(false, { error: { kind: 'unavailable', message: 'gateway starting; retry shortly', errorCode: 'UNAVAILABLE' } });
+    expect(summariseFact('gateway', { ok: true, value: starting })).toEqual({ status: 'warn', summary: 'gateway at ws://127.0.0.1:18789 is still starting: gateway starting; retry shortly' });
   });
 
   it('ports and lock: nothing listening and a stale lock are warnings', () => {
