@@ -4,7 +4,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,13 +26,7 @@ export function cleanup() {
 }
 process.on('exit', cleanup);
 
-export async function freePort() {
-  const s = net.createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
+export { freePort } from '../scripts/free-port.mjs';
 
 /** A scratch machine: a healthy config on `port`, its own HOME/TMPDIR, optional recorded facts. */
 export function machine(name, { port, fixture } = {}) {

@@ -5,10 +5,10 @@
 // OPENCLAW_DEMO_KEEP=1 keeps the scratch dir for a look afterwards.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -27,15 +27,6 @@ for (const k of ['OPENCLAW_CONFIG_PATH', 'OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_GAT
 const started = Date.now();
 const children = [];
 const results = [];
-
-/** A port the OS hands out, so the demo never collides with a gateway you run. */
-async function freePort() {
-  const s = net.createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 function writeConfig(text) {
   fs.writeFileSync(configPath, text, { mode: 0o600 });
