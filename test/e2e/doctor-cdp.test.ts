@@ -21,7 +21,7 @@ describe.skipIf(!chromium)('CDP probe against a real Chromium', () => {
     child = spawn(chromium!, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-breakpad', '--disable-crash-reporter', '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${path.join(root, 'profile')}`, 'about:blank'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: true,
-      env: { ...process.env, HOME: root }, // keep its caches and crash reports in the temp dir
+      env: { ...process.env, HOME: root, TMPDIR: root }, // keep its caches, crash reports and singleton socket in the temp dir
     });
     port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('Chromium did not print its DevTools URL within 20 s')), 20_000);

@@ -109,6 +109,9 @@ export async function launchBrowser(opts: LaunchOptions): Promise<LaunchedBrowse
     child = spawn(opts.executablePath, [...CHROME_FLAGS, '--remote-debugging-address=127.0.0.1', `--remote-debugging-port=${port}`, `--user-data-dir=${userDataDir}`, 'about:blank'], {
       detached: true,
       stdio: 'ignore',
+      // Chromium keeps its singleton socket in a folder under TMPDIR, left behind when it is killed:
+      // inside the profile folder it goes away with the profile.
+      env: { ...process.env, TMPDIR: userDataDir },
     });
   } catch {
     fs.rmSync(userDataDir, { recursive: true, force: true });
