@@ -31,7 +31,8 @@ export default defineCheck({
         message: `${at}: ${e.message}. The gateway cannot start with this file (upstream misleadingly says "missing gateway.mode").`,
         fixHint: copy ? `openclaw doctor --fix --yes (restores ${copy.path}; the broken file is kept as .clobbered.<time>), or fix the text at ${at}` : e.hint,
         cause: 'config-invalid',
-        evidence: [{ kind: 'file', source: at, value: e.excerpt !== undefined ? e.excerpt.trim() : e.code }],
+        // A half-written file fails on the empty line after its last one: say so rather than show nothing.
+        evidence: [{ kind: 'file', source: at, value: e.excerpt === undefined ? e.code : e.excerpt.trim() || '(end of file: the text stops before the JSON is complete)' }],
         data: { restoreFrom: copy?.path },
       },
     ];

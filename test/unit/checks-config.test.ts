@@ -17,6 +17,10 @@ testCheck(unparseable, {
       findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:4:5: cannot be parsed as JSON5/), evidence: [expect.objectContaining({ value: 'port: 18789,' })] }],
       fixed: { yes: true, config: lastGood('config-unparseable') },
     },
+    {
+      fixture: 'config-truncated',
+      findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:5:1: cannot be parsed as JSON5: invalid end of input/), evidence: [expect.objectContaining({ value: '(end of file: the text stops before the JSON is complete)' })] }],
+    },
   ],
 });
 
