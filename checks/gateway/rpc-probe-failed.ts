@@ -59,6 +59,14 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
   }
 }
 
+/** The probe's answer, the env drift behind it and the pairing request, as evidence. */
+function evidenceFor(url: string, e: ProbeFailure, step: Step, ...after: string[]): Evidence[] {
+  const evidence: Evidence[] = [{ kind: 'probe', source: url, value: [e.errorCode, e.code, e.message, ...after].filter(Boolean).join(' · ') }];
+  if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
+  if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
+  return evidence;
+}
+
 export default defineCheck({
   meta: {
     id: 'gateway/rpc-probe-failed',
@@ -77,8 +85,6 @@ export default defineCheck({
     const hidden = probe?.ok ? probe.connect.sharedAuthRejected : undefined;
     if (hidden) {
       const step = nextStep(hidden, config);
-      const evidence: Evidence[] = [{ kind: 'probe', source: probe!.url, value: [hidden.errorCode, hidden.code, hidden.message, 'then connected with the cached device token'].filter(Boolean).join(' · ') }];
-      if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
       return [
         {
           checkId: 'gateway/rpc-probe-failed',
@@ -86,7 +92,7 @@ export default defineCheck({
           message: `${step.message} This machine still connects with its cached device token, which hides it; clients that use the shared token are refused.`,
           fixHint: step.fixHint,
           cause: step.cause,
-          evidence,
+          evidence: evidenceFor(probe!.url, hidden, step, 'then connected with the cached device token'),
           details: { kind: hidden.kind, ...(hidden.code ? { code: hidden.code } : {}), hiddenByDeviceToken: 'true' },
         },
       ];
@@ -98,9 +104,7 @@ export default defineCheck({
     // A port held by something that is not our gateway is port-conflict's finding, not this one.
     if (ports?.holders?.some((h) => classifyHolder(h, config, lock) !== 'this-gateway')) return [];
     const step = nextStep(e, config);
-    const evidence: Evidence[] = [{ kind: 'probe', source: probe.url, value: [e.errorCode, e.code, e.message].filter(Boolean).join(' · ') }];
-    if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
-    if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
+    const evidence = evidenceFor(probe.url, e, step);
     const code = e.code ?? e.errorCode;
     const details = Object.fromEntries(
       Object.entries({ kind: e.kind, code, requestId: e.requestId, recommendedNextStep: e.recommendedNextStep, reason: e.details?.reason }).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),

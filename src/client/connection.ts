@@ -248,7 +248,7 @@ function attempt(opts: ConnectOptions, identity: DeviceIdentity | undefined, aut
           ws.on('error', () => undefined);
           const hello = frame.payload as HelloOk;
           finish({ ok: true, client: new GatewayClient(ws, hello, opts.onEvent), hello, latencyMs: Date.now() - started });
-        } else finish({ ok: false, failure: failureFromError(frame.error ?? { code: 'UNAVAILABLE', message: 'connect failed' }) });
+        } else finish({ ok: false, failure: frame.error ? failureFromError(frame.error) : { kind: 'error', message: 'connect failed (the gateway gave no reason)' } });
       }
     };
     ws.on('message', onMessage);

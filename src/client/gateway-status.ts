@@ -5,6 +5,7 @@ import { resolveBind, resolvePort } from '../config/gateway-settings.js';
 import { describeSource } from '../config/paths.js';
 import { redactText } from '../config/redact.js';
 import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import type { PortHolder } from '../system/port-holders.js';
 import { describeFailure, timeoutOf, type ClientFlags } from './cli-options.js';
 import { probeGateway } from './probe.js';
 import { resolveTarget } from './target.js';
@@ -18,6 +19,16 @@ function secretsOf(flags: ClientFlags, target: { token?: string; password?: stri
 function printScrubbed(value: unknown, secrets: string[]): void {
   const text = JSON.stringify(value, (_k, v) => (typeof v === 'string' && secrets.some((s) => v.includes(s)) ? redactText(v, secrets) : v), 2);
   process.stdout.write(`${text}\n`);
+}
+
+/** Whether this config's gateway runs: from its lock, or found on its port. */
+interface Runtime {
+  status: 'running' | 'stopped';
+  pid?: number;
+  foundOnPort?: number;
+  lockPath: string;
+  staleLockPid?: number;
+  lockProblem?: string;
 }
 
 /** The service section `gateway status` shows (built by the service layer). */
@@ -39,20 +50,22 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
     bind = { value: 'invalid', source: (err as Error).message };
   }
   const probe = await probeGateway({ url: target.url, token: target.token, password: target.password, timeoutMs: timeoutOf(flags, 3000), stateDir: ctx.paths.stateDir.value, deep: flags.deep });
-  let listeners: unknown;
-  if (flags.deep && port) {
+  // The port's listeners: always with --deep; otherwise only when there is no lock to go by and
+  // something answers (a real OpenClaw gateway leaves no lock this CLI reads).
+  let listeners: PortHolder[] | undefined;
+  if (port && (flags.deep || (lock.state !== 'held' && probe.connect.error?.kind !== 'refused'))) {
     const { findPortHolders } = await import('../system/port-holders.js');
     listeners = await findPortHolders(port.value);
   }
-  let runtime: Record<string, unknown> & { status: string } =
+  let runtime: Runtime =
     lock.state === 'held'
       ? { status: 'running', pid: lock.lock.pid, lockPath: lockFile }
       : { status: 'stopped', lockPath: lockFile, ...(lock.state === 'stale' ? { staleLockPid: lock.lock.pid } : {}), ...(lock.state === 'unreadable' ? { lockProblem: lock.reason } : {}) };
-  // A real OpenClaw gateway leaves no lock this CLI reads: when something listens, the process on
-  // the port is this config's gateway if its environment leads to this config file.
-  if (runtime.status === 'stopped' && port && probe.connect.error?.kind !== 'refused') {
-    const holder = await gatewayOnPort(port.value, ctx.paths.configPath.value);
-    if (holder) runtime = { status: 'running', pid: holder.pid, foundOnPort: port.value, lockPath: lockFile };
+  if (runtime.status === 'stopped' && port && listeners?.length) {
+    // The process on the port is this config's gateway if its environment leads to this config file.
+    const { describeHolder } = await import('../facts/ports.js');
+    const ours = listeners.map(describeHolder).find((h) => h.pid && h.configPath === ctx.paths.configPath.value);
+    if (ours?.pid) runtime = { status: 'running', pid: ours.pid, foundOnPort: port.value, lockPath: lockFile };
   }
   const rpcOk = probe.ok && probe.connect.rpcOk;
   const out = {
@@ -63,34 +76,27 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
     port: port ? { value: port.value, source: describeSource(port) } : undefined,
     bind,
     url: { value: target.url, source: target.urlSource },
-    listeners,
+    listeners: flags.deep ? listeners : undefined,
     status: flags.deep ? probe.status : undefined,
     service: service ? { ...service, lines: undefined } : undefined,
   };
   if (flags.json) printScrubbed(out, secretsOf(flags, target));
   else {
-    const found = runtime.foundOnPort ? `, found on port ${String(runtime.foundOnPort)}` : '';
-    println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${String(runtime.pid)}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${String(runtime.staleLockPid)})` : ''}`);
+    const found = runtime.foundOnPort ? `, found on port ${runtime.foundOnPort}` : '';
+    println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${runtime.pid}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${runtime.staleLockPid})` : ''}`);
     println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error) : 'unknown'}`}`);
     println(`URL: ${target.url} (${target.urlSource})`);
     if (port) println(`Port: ${port.value} (${describeSource(port)})`);
     if (bind) println(`Bind: ${bind.value} (${bind.source})`);
     println(`Config: ${ctx.paths.configPath.value} (${describeSource(ctx.paths.configPath)})`);
-    if (Array.isArray(listeners)) {
+    if (flags.deep && listeners) {
       if (listeners.length === 0) println('Listeners: none');
-      for (const l of listeners as Array<{ address: string; port: number; pid?: number; command?: string }>) println(`Listener: ${l.address}:${l.port} pid ${l.pid ?? '?'} ${l.command ?? ''}`);
+      for (const l of listeners) println(`Listener: ${l.address}:${l.port} pid ${l.pid ?? '?'} ${l.command ?? ''}`);
     }
     for (const line of service?.lines ?? []) println(line);
   }
   if (flags.requireRpc && !rpcOk) return 1;
   return 0;
-}
-
-/** The process on `port` when it is an OpenClaw gateway serving `configPath` (see facts/ports.ts). */
-async function gatewayOnPort(port: number, configPath: string): Promise<{ pid: number } | undefined> {
-  const [{ findPortHolders }, { describeHolder }] = await Promise.all([import('../system/port-holders.js'), import('../facts/ports.js')]);
-  const holder = (await findPortHolders(port))?.map(describeHolder).find((h) => h.pid && h.configPath === configPath);
-  return holder?.pid ? { pid: holder.pid } : undefined;
 }
 
 export async function gatewayProbe(ctx: CliContext, flags: ClientFlags): Promise<number> {
