@@ -19,7 +19,8 @@ export default defineCheck({
     const p = parsedConfig(facts);
     if (!p) return [];
     const out: Finding[] = p.config.issues
-      .filter((i) => !COVERED.has(i.path))
+      // config/mistyped explains (and repairs) what is one typo away from a known key or value.
+      .filter((i) => !COVERED.has(i.path) && !i.didYouMean && i.suggestedValue === undefined)
       .map((i) => ({
         checkId: 'config/invalid',
         severity: 'error',

@@ -1,12 +1,32 @@
-// The config cannot be read or parsed: name the file, line and column; offer the last good copy.
-import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+// The config cannot be read or parsed: name the file, line and column and what was expected there.
+// The first choice is the minimal repair (one missing comma, quote or brace), which keeps every
+// other byte; else the last good copy, and then the finding says what the broken file still holds
+// that the restore would drop, so nothing is lost silently (the broken file is kept as well).
+import { isDeepStrictEqual } from 'node:util';
+import { configEvidence, fact } from '../../src/engine/check-helpers.js';
+import { defineCheck, type Evidence } from '../../src/engine/check.js';
 import type { ConfigFact } from '../../src/facts/config.js';
+import type { JsonObject } from '../../src/config/load.js';
+import { formatPath } from '../../src/config/schema.js';
 
 /** The newest saved copy that parses: last-known-good first, then the backup ring. */
 export function restorableCopy(config: ConfigFact) {
   return [config.lastKnownGood, ...config.backups].find((c) => c?.raw !== undefined);
 }
+
+/** Leaf settings of `broken` that `copy` does not hold with the same value: what a restore drops. */
+export function droppedByRestore(broken: JsonObject, copy: JsonObject): { path: string; value: unknown }[] {
+  const out: { path: string; value: unknown }[] = [];
+  const walk = (a: unknown, b: unknown, at: (string | number)[]) => {
+    if (a && typeof a === 'object' && !Array.isArray(a)) {
+      for (const [k, v] of Object.entries(a)) walk(v, b && typeof b === 'object' && !Array.isArray(b) ? (b as JsonObject)[k] : undefined, [...at, k]);
+    } else if (!isDeepStrictEqual(a, b)) out.push({ path: formatPath(at), value: a });
+  };
+  walk(broken, copy, []);
+  return out;
+}
+
+const MAX_LISTED = 8;
 
 export default defineCheck({
   meta: {
@@ -24,18 +44,41 @@ export default defineCheck({
     if (!config || !e) return [];
     const at = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
     const copy = restorableCopy(config);
+    // A half-written file fails on the empty line after its last one: say so rather than show nothing.
+    const evidence: Evidence[] = [{ kind: 'file', source: at, value: e.excerpt === undefined ? e.code : e.excerpt.trim() || '(end of file: the text stops before the JSON is complete)' }];
+    const message = `${at}: ${e.message}. The gateway cannot start with this file (upstream misleadingly says "missing gateway.mode").`;
+    const base = { checkId: 'config/unparseable', severity: 'error' as const, cause: 'config-invalid' };
+    if (e.repair) {
+      return [
+        {
+          ...base,
+          message,
+          fixHint: `\`openclaw doctor --fix --yes\` (${e.repair.description}; every other byte stays as it is)${copy ? `, or restore ${copy.path}` : ''}`,
+          evidence,
+          data: { repair: e.repair },
+        },
+      ];
+    }
+    if (!copy) return [{ ...base, message: `${message} There is no saved copy to restore: edit the file at that position.`, fixHint: e.hint, evidence }];
+    const dropped = config.salvaged ? droppedByRestore(config.salvaged, copy.raw!) : [];
+    const droppedNote = dropped.length
+      ? ` Restoring ${copy.path} drops what the broken file still says: ${dropped.slice(0, MAX_LISTED).map((d) => d.path).join(', ')}${dropped.length > MAX_LISTED ? ` and ${dropped.length - MAX_LISTED} more` : ''} (shown below; the broken file is kept as .clobbered.<time>).`
+      : config.salvaged
+        ? ` What the broken file still says matches ${copy.path}.`
+        : ' What the broken file holds could not be read back: compare it with the copy before restoring.';
     return [
       {
-        checkId: 'config/unparseable',
-        severity: 'error',
-        message: `${at}: ${e.message}. The gateway cannot start with this file (upstream misleadingly says "missing gateway.mode").`,
-        fixHint: copy ? `openclaw doctor --fix --yes (restores ${copy.path}; the broken file is kept as .clobbered.<time>), or fix the text at ${at}` : e.hint,
-        cause: 'config-invalid',
-        // A half-written file fails on the empty line after its last one: say so rather than show nothing.
-        evidence: [{ kind: 'file', source: at, value: e.excerpt === undefined ? e.code : e.excerpt.trim() || '(end of file: the text stops before the JSON is complete)' }],
-        data: { restoreFrom: copy?.path },
+        ...base,
+        message: message + droppedNote,
+        fixHint: `\`openclaw doctor --fix --yes\` (restores ${copy.path}; the broken file is kept as .clobbered.<time>), or fix the text at ${at}`,
+        evidence: [...evidence, ...dropped.slice(0, MAX_LISTED).map((d) => configEvidence(d.path, d.value))],
+        data: { restoreFrom: copy.path },
       },
     ];
   },
-  repair: (finding) => (finding.data?.restoreFrom ? [{ op: 'config.restore', from: String(finding.data.restoreFrom), keepCurrentAs: 'clobbered' }] : []),
+  repair(finding) {
+    const repair = finding.data?.repair as { line: number; column: number; insert: string; description: string } | undefined;
+    if (repair) return [{ op: 'config.repair-text', line: repair.line, column: repair.column, insert: repair.insert, description: repair.description }];
+    return finding.data?.restoreFrom ? [{ op: 'config.restore', from: String(finding.data.restoreFrom), keepCurrentAs: 'clobbered' }] : [];
+  },
 });

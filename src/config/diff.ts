@@ -1,7 +1,7 @@
 // A unified diff of two configs as they would be written, with secrets redacted unless asked.
 import { createTwoFilesPatch } from 'diff';
 import type { JsonObject } from './load.js';
-import { redactValue } from './redact.js';
+import { redactText, redactValue } from './redact.js';
 import { serializeConfig } from './write.js';
 
 export interface ConfigDiff {
@@ -17,6 +17,20 @@ export function diffConfigs(file: string, before: JsonObject | undefined, after:
   const changed = (before === undefined ? '' : serializeConfig(before)) !== serializeConfig(after);
   const a = show(before);
   const b = show(after);
+  const text = a === b ? '' : createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
+  return { text, changed, secretOnly: changed && a === b };
+}
+
+/**
+ * A unified diff of a file that does not parse (its text as it is) against what would replace it,
+ * with the given secrets and anything shaped like one redacted unless asked.
+ */
+export function diffTexts(file: string, before: string, after: string, secrets: Iterable<string>, showSecrets = false): ConfigDiff {
+  const list = [...secrets];
+  const show = (t: string) => (showSecrets ? t : redactText(t, list));
+  const a = show(before);
+  const b = show(after);
+  const changed = before !== after;
   const text = a === b ? '' : createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
   return { text, changed, secretOnly: changed && a === b };
 }

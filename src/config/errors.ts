@@ -1,4 +1,6 @@
 // Every way reading a config file can fail, each with its own code and a next step for the user.
+import type { TextRepair } from './parse-repair.js';
+
 export type ConfigErrorCode =
   | 'parse'
   | 'empty'
@@ -18,6 +20,13 @@ export interface ConfigErrorInfo {
   column?: number;
   /** The offending source line, for parse errors. */
   excerpt?: string;
+  /** For parse errors: the one-character repair that makes the file parse, when there is exactly one. */
+  repair?: TextRepair;
+  /**
+   * For parse errors: what the file still says (the repaired text, or what precedes the error).
+   * It holds secrets, so toJSON leaves it out: only checks read it, and redact what they show.
+   */
+  salvaged?: Record<string, unknown>;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +36,8 @@ export class ConfigError extends Error {
   readonly line?: number;
   readonly column?: number;
   readonly excerpt?: string;
+  readonly repair?: TextRepair;
+  readonly salvaged?: Record<string, unknown>;
 
   constructor(info: ConfigErrorInfo) {
     super(info.message);
@@ -37,6 +48,8 @@ export class ConfigError extends Error {
     this.line = info.line;
     this.column = info.column;
     this.excerpt = info.excerpt;
+    this.repair = info.repair;
+    this.salvaged = info.salvaged;
   }
 
   /** `file:line:col` when the position is known, else the file. */
@@ -53,6 +66,7 @@ export class ConfigError extends Error {
       line: this.line,
       column: this.column,
       excerpt: this.excerpt,
+      repair: this.repair,
     };
   }
 

@@ -1,6 +1,7 @@
 // Reading openclaw.json: JSON5, `${ENV}` substitution, and a precise error for every way it can go wrong.
 import fs from 'node:fs';
 import { lazyRequire } from '../lazy-require.js';
+import { explainParseError, minimalRepair, salvage } from './parse-repair.js';
 import { ConfigError } from './errors.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -157,6 +158,16 @@ function parseJson5(text: string): unknown {
   }
 }
 
+/** Parses text as a config object, or undefined: for checking candidate repairs. */
+function salvageParse(text: string): JsonObject | undefined {
+  try {
+    const v = parseJson5(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses config text as JSON5; the result must be an object. */
 export function parseConfigText(file: string, text: string): JsonObject {
   if (text.trim() === '') {
@@ -175,14 +186,21 @@ export function parseConfigText(file: string, text: string): JsonObject {
     const line = e.lineNumber ?? 1;
     const column = e.columnNumber ?? 1;
     const reason = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+    const parses = (t: string) => salvageParse(t) !== undefined;
+    const repair = minimalRepair(text, line, column, parses);
+    const explained = explainParseError(text, line, column, reason);
     throw new ConfigError({
       code: 'parse',
       file,
       line,
       column,
       excerpt: text.split(/\r?\n/)[line - 1] ?? '',
-      message: `cannot be parsed as JSON5: ${reason}`,
-      hint: 'Fix the text at that position, or restore the last good copy (openclaw.json.bak, or `openclaw doctor --fix`).',
+      message: `cannot be parsed as JSON5: ${explained ?? reason}`,
+      hint: repair
+        ? `To repair it, ${repair.description} (\`openclaw doctor --fix --yes\` does exactly that), or restore the last good copy.`
+        : 'Fix the text at that position, or restore the last good copy (openclaw.json.bak, or `openclaw doctor --fix`).',
+      repair,
+      salvaged: salvage(text, line, column, salvageParse, repair),
     });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,6 +1,7 @@
 // The part of OpenClaw's config this toolkit understands. Unknown keys pass through untouched
 // everywhere except directly under `gateway` (and `gateway.auth`), where a stray key is usually a
 // typo or a legacy key such as `gateway.token` that silently does nothing.
+import { distance } from 'fastest-levenshtein';
 import * as z from '../zod.js';
 
 const port = z.number().check(z.int(), z.gte(1), z.lte(65535));
@@ -148,9 +149,15 @@ export type OpenClawConfig = z.infer<typeof configSchema>;
 export interface ValidationIssue {
   /** Dotted path, e.g. `gateway.auth.mode` or `models.providers.local.models[0].contextWindow`. */
   path: string;
+  /** What is wrong, with the value found and what is allowed, e.g. `"public" is not one of: …`. */
   message: string;
   /** Zod's issue code, e.g. `unrecognized_keys`, `invalid_value`. */
   code: string;
+  /** For an unknown key: the path of the known key it most likely means (`gateway.port` for `gateway.prot`). */
+  didYouMean?: string;
+  /** For a value outside a closed set: the allowed values, and the one it most likely means. */
+  allowed?: string[];
+  suggestedValue?: string;
 }
 
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
@@ -163,6 +170,91 @@ export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+type Def = { type: string; innerType?: Schema; shape?: Record<string, Schema>; valueType?: Schema; element?: Schema; options?: Schema[] };
+type Schema = { _zod: { def: Def } };
+
+/** The object schema at a path of the config (through optionals, records, arrays and unions). */
+function objectSchemaAt(segments: ReadonlyArray<PropertyKey>): Record<string, Schema> | undefined {
+  let node: Schema | undefined = configSchema as unknown as Schema;
+  const unwrap = (n: Schema | undefined): Schema | undefined => {
+    while (n && n._zod.def.type === 'optional') n = n._zod.def.innerType;
+    if (n && n._zod.def.type === 'union') n = n._zod.def.options?.find((o) => o._zod.def.type === 'object') ?? n;
+    return n;
+  };
+  for (const seg of segments) {
+    const def: Def | undefined = unwrap(node)?._zod.def;
+    if (!def) return undefined;
+    node = def.type === 'object' ? def.shape?.[String(seg)] : def.type === 'record' ? def.valueType : def.type === 'array' ? def.element : undefined;
+  }
+  return unwrap(node)?._zod.def.shape;
+}
+
+/** The known name nearest to a mistyped key or value, when it is near enough to be a typo. */
+function nearestName(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  // Short keys allow one edit, longer ones two or three (a swap of two letters counts as two).
+  const allowed = key.length <= 3 ? 1 : key.length <= 8 ? 2 : 3;
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
+}
+
+function valueAt(value: unknown, segments: ReadonlyArray<PropertyKey>): unknown {
+  let v = value;
+  for (const s of segments) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[s as string] : undefined;
+  return v;
+}
+
+/** A value as the user wrote it, short: `"public"`, `18789`, `an object`. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/**
+ * The allowed values of an enum issue; for a union, those of its first enum branch (later branches
+ * are compatibility aliases such as bind's legacy host values: accepted, never advised).
+ */
+function allowedValues(issue: z.core.$ZodIssue): string[] | undefined {
+  if (issue.code === 'invalid_value') return issue.values.map(String);
+  if (issue.code === 'invalid_union') {
+    const first = issue.errors.flat().find((i) => i.code === 'invalid_value');
+    return first?.code === 'invalid_value' ? first.values.map(String) : undefined;
+  }
+  return undefined;
+}
+
+/** One issue in words: the value found, and what would be accepted. */
+function describe(issue: z.core.$ZodIssue, input: unknown): Pick<ValidationIssue, 'message' | 'allowed' | 'suggestedValue'> {
+  const value = valueAt(input, issue.path);
+  const allowed = allowedValues(issue);
+  if (allowed) {
+    const meant = typeof value === 'string' ? nearestName(value, allowed) : undefined;
+    return { message: `${shown(value)} is not allowed here; use one of: ${allowed.join(', ')}${meant ? ` (did you mean "${meant}"?)` : ''}`, allowed, ...(meant && { suggestedValue: meant }) };
+  }
+  if (issue.code === 'invalid_type') {
+    const got = Array.isArray(value) ? 'a list' : value === null ? 'null' : article(typeof value);
+    const numeric = issue.expected === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
+    const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
+    return { message: `expected ${article(expected)}, found ${got}${value !== undefined && typeof value !== 'object' ? ` (${shown(value)})` : ''}${numeric ? `; write it without quotes: ${Number(value)}` : ''}` };
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+    return { message: `${shown(value)} is out of range: must be ${bound}` };
+  }
+  if (issue.code === 'invalid_format' || issue.code === 'custom') return { message: `${shown(value)}: ${issue.message}` };
+  if (issue.code === 'not_multiple_of') return { message: `${shown(value)} must be a whole number` };
+  return { message: issue.message };
+}
+
 /** Validates a resolved config; an unknown key becomes one issue per key, with its full path. */
 export function validateConfig(value: unknown): ValidationIssue[] {
   const result = configSchema.safeParse(value);
@@ -170,16 +262,19 @@ export function validateConfig(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      const known = Object.keys(objectSchemaAt(issue.path) ?? {});
       for (const key of issue.keys) {
         const p = formatPath([...issue.path, key]);
-        const message =
-          p === 'gateway.token'
-            ? 'legacy key: gateway.token is not read; the token belongs in gateway.auth.token'
-            : `unknown key "${key}"`;
-        issues.push({ path: p, message, code: issue.code });
+        if (p === 'gateway.token') {
+          issues.push({ path: p, message: 'legacy key: gateway.token is not read; the token belongs in gateway.auth.token', code: issue.code });
+          continue;
+        }
+        const meant = nearestName(key, known);
+        const didYouMean = meant ? formatPath([...issue.path, meant]) : undefined;
+        issues.push({ path: p, message: `unknown key "${key}"${meant ? `; did you mean "${meant}"?` : ''}`, code: issue.code, ...(didYouMean && { didYouMean }) });
       }
     } else {
-      issues.push({ path: formatPath(issue.path) || '(root)', message: issue.message, code: issue.code });
+      issues.push({ path: formatPath(issue.path) || '(root)', code: issue.code, ...describe(issue, value) });
     }
   }
   return issues;

@@ -32,6 +32,8 @@ export interface WriteOptions {
   /** Why the write happens, for the audit line. */
   reason?: string;
   env?: NodeJS.ProcessEnv;
+  /** The exact text to write instead of serialising `next` (a repaired file keeps its own text); it must parse to `next`. */
+  text?: string;
 }
 
 export interface WriteResult {
@@ -137,7 +139,7 @@ export function rotateBackups(file: string): string | undefined {
  */
 export function writeConfig(file: string, next: JsonObject, opts: WriteOptions = {}): WriteResult {
   const env = opts.env ?? process.env;
-  const text = serializeConfig(next);
+  const text = opts.text ?? serializeConfig(next);
   if (!opts.skipValidation) {
     const issues = newIssues(next, opts.previous, env);
     if (issues.length) {

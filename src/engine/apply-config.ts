@@ -5,7 +5,12 @@ import { getPath, parsePath, setPath, unsetPath } from '../config/dotpath.js';
 import type { JsonObject } from '../config/load.js';
 import type { Operation } from './operations.js';
 
-export const CONFIG_OPS = new Set(['config.set', 'config.unset', 'config.move', 'config.restore']);
+export const CONFIG_OPS = new Set(['config.set', 'config.unset', 'config.move', 'config.restore', 'config.repair-text']);
+
+/** Operations that replace the whole file rather than edit values in it. */
+export function replacesWholeConfig(op: Operation): boolean {
+  return op.op === 'config.restore' || op.op === 'config.repair-text';
+}
 
 export function isConfigOp(op: Operation): boolean {
   return CONFIG_OPS.has(op.op);

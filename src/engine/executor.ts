@@ -2,12 +2,14 @@
 // shown as a unified diff (dry run) or written once, atomically, with a backup. Side effects
 // (chmod, lock removal, freeing a port, restart) follow. Everything undoable goes in the journal.
 import fs from 'node:fs';
-import { diffConfigs, type ConfigDiff } from '../config/diff.js';
+import { diffConfigs, diffTexts, type ConfigDiff } from '../config/diff.js';
+import { collectSecrets } from '../config/redact.js';
 import { parseConfigText, type JsonObject } from '../config/load.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { ConfigWriteRejectedError, fileTimestamp, saveClobbered, serializeConfig, writeConfig } from '../config/write.js';
 import type { ConfigFact } from '../facts/config.js';
-import { applyConfigOps, ConfigOpConflict, isConfigOp } from './apply-config.js';
+import { applyConfigOps, ConfigOpConflict, isConfigOp, replacesWholeConfig } from './apply-config.js';
+import { applyRepair } from '../config/parse-repair.js';
 import { appendJournal, saveConfigCopy, sha256, type JournalEntry } from './journal.js';
 import type { FixPlan } from './planner.js';
 import { ManualStepError, runSideEffect, type SideEffectHooks, type UndoStep } from './side-effects.js';
@@ -42,6 +44,14 @@ export interface ExecuteResult {
   clobberedCopy?: string;
 }
 
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function readCopy(file: string): JsonObject {
   return parseConfigText(file, fs.readFileSync(file, 'utf8'));
 }
@@ -65,9 +75,23 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
   const configPlans: FixPlan[] = [];
   const failed = new Map<FixPlan, string>();
   // Restores and moves go first: they keep what the user wrote; sets computed elsewhere come after.
-  const rank = (p: FixPlan) => (p.operations.some((o) => o.op === 'config.restore') ? 0 : p.operations.some((o) => o.op === 'config.move') ? 1 : 2);
+  const rank = (p: FixPlan) => (p.operations.some(replacesWholeConfig) ? 0 : p.operations.some((o) => o.op === 'config.move') ? 1 : 2);
+  // A text repair writes the file's own text with the inserted characters, not a re-serialisation.
+  let repairedText: string | undefined;
   for (const p of runnable.filter((p) => p.operations.some(isConfigOp)).sort((a, b) => rank(a) - rank(b))) {
-    const restores = p.operations.some((o) => o.op === 'config.restore');
+    const restores = p.operations.some(replacesWholeConfig);
+    const textRepair = p.operations.find((o) => o.op === 'config.repair-text');
+    if (textRepair?.op === 'config.repair-text') {
+      try {
+        repairedText = applyRepair(fs.readFileSync(file, 'utf8'), textRepair);
+        draft = parseConfigText(file, repairedText);
+        configPlans.push(p);
+      } catch (err) {
+        repairedText = undefined;
+        failed.set(p, `the repair no longer applies (the file changed?): ${(err as Error).message}`);
+      }
+      continue;
+    }
     if (draft === undefined && !restores) {
       failed.set(p, 'the config does not parse, so it cannot be edited; fix config/unparseable first');
       continue;
@@ -79,8 +103,15 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
       failed.set(p, err instanceof ConfigOpConflict ? err.message : `cannot apply: ${(err as Error).message}`);
     }
   }
-  const restoring = configPlans.some((p) => p.operations.some((o) => o.op === 'config.restore'));
-  if (draft && configPlans.length) out.diff = diffConfigs(file, before, draft);
+  const restoring = configPlans.some((p) => p.operations.some(replacesWholeConfig));
+  if (draft && configPlans.length) {
+    // A file that does not parse is shown as its own text, so the diff shows what a restore drops.
+    const brokenText = before === undefined && opts.config.error?.code === 'parse' ? readText(file) : undefined;
+    out.diff =
+      brokenText === undefined
+        ? diffConfigs(file, before, draft)
+        : diffTexts(file, brokenText, repairedText ?? serializeConfig(draft), [...collectSecrets(opts.config.salvaged), ...collectSecrets(draft)]);
+  }
 
   if (opts.dryRun) {
     for (const p of runnable) out.results.push(result(p, failed.has(p) ? 'failed' : 'skipped', failed.get(p) ?? 'dry run: nothing was changed'));
@@ -98,6 +129,7 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
       const keep = configPlans.flatMap((p) => p.operations).find((o) => o.op === 'config.restore' && o.keepCurrentAs !== undefined);
       if (keep && fs.existsSync(file)) out.clobberedCopy = saveClobbered(file);
       const w = writeConfig(file, draft, {
+        text: configPlans.length === 1 ? repairedText : undefined,
         previous: restoring ? undefined : before,
         skipValidation: restoring && configPlans.length === 1,
         auditFile: stateLayout(opts.stateDir).configAudit,
@@ -105,7 +137,7 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
         env: opts.env,
       });
       out.backup = w.backup;
-      entry.configAfterSha = sha256(serializeConfig(draft));
+      entry.configAfterSha = sha256(configPlans.length === 1 && repairedText !== undefined ? repairedText : serializeConfig(draft));
     } catch (err) {
       const why = err instanceof ConfigWriteRejectedError ? err.message : `config write failed: ${(err as Error).message}`;
       for (const p of configPlans) failed.set(p, why);

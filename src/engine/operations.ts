@@ -7,6 +7,8 @@ export type Operation =
   | { op: 'config.move'; from: string; to: string }
   /** Replaces the whole config with a saved copy (last-known-good, a backup); the current file is kept aside. */
   | { op: 'config.restore'; from: string; keepCurrentAs?: string }
+  /** Inserts a few characters into a config that does not parse (a missing comma): the rest of the text stays as written. */
+  | { op: 'config.repair-text'; line: number; column: number; insert: string; description: string }
   | { op: 'file.chmod'; path: string; mode: number }
   | { op: 'file.remove'; path: string }
   | { op: 'lock.clear'; path: string; pid?: number }

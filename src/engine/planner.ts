@@ -3,6 +3,7 @@
 import type { Facts } from '../facts/types.js';
 import type { Check, Finding, FixKind } from './check.js';
 import type { Operation } from './operations.js';
+import { replacesWholeConfig } from './apply-config.js';
 
 export interface FixPlan {
   checkId: string;
@@ -40,10 +41,10 @@ export function planFixes(findings: Finding[], checks: Check[], facts: Facts, op
 
 /** A whole-config restore makes edits computed against the broken file meaningless: drop them. */
 function supersedeByRestore(plans: FixPlan[]): FixPlan[] {
-  const restoring = plans.some((p) => p.status === 'planned' && p.operations.some((o) => o.op === 'config.restore'));
+  const restoring = plans.some((p) => p.status === 'planned' && p.operations.some(replacesWholeConfig));
   if (!restoring) return plans;
   return plans.map((p) =>
-    p.status === 'planned' && p.operations.some((o) => o.op.startsWith('config.') && o.op !== 'config.restore')
+    p.status === 'planned' && p.operations.some((o) => o.op.startsWith('config.') && !replacesWholeConfig(o))
       ? { ...p, status: 'skipped', reason: 'superseded by restoring a saved config; run --fix again if it is still needed' }
       : p,
   );

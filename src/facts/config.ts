@@ -38,6 +38,8 @@ export interface ConfigFact {
   resolved?: JsonObject;
   /** Why the file could not be read or parsed, with line and column for parse errors. */
   error?: ConfigErrorInfo;
+  /** For a file that does not parse: what it still says, best effort (secrets included, like raw). */
+  salvaged?: JsonObject;
   issues: ValidationIssue[];
   missingEnv: MissingEnvRef[];
   /** Every leaf setting of the file (secrets redacted) with its source. */
@@ -125,6 +127,7 @@ export function configFactFromText(file: string, text: string | undefined, env: 
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     fact.error = err.toJSON();
+    fact.salvaged = err.salvaged as JsonObject | undefined;
     return fact;
   }
   fillParsed(fact, fact.raw, env);
@@ -170,6 +173,7 @@ export function collectConfig(paths: ResolvedPaths, env: NodeJS.ProcessEnv): Con
     const fact = configFactFromText(file, undefined, env, base);
     fact.exists = err.code !== 'io' || fs.existsSync(file);
     fact.error = err.toJSON();
+    fact.salvaged = err.salvaged as JsonObject | undefined;
     return fact;
   }
   if (!read.exists) return configFactFromText(file, undefined, env, base);

@@ -114,6 +114,8 @@ export function whyConfirm(ops: Operation[]): string {
     switch (o.op) {
       case 'config.restore':
         return `replaces the whole config with ${o.from} (the current file is kept aside)`;
+      case 'config.repair-text':
+        return `edits the config's text: ${o.description}`;
       case 'port.free':
         return `stops another process (pid ${o.pid}${o.command ? `, ${o.command}` : ''}) holding port ${o.port}`;
       case 'lock.clear':

@@ -2,6 +2,7 @@
 // fail with given findings, and for repairs the state after --fix plus a second run that finds
 // nothing and a second --fix that changes nothing.
 import fs from 'node:fs';
+import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import type { Check, Finding } from '../../src/engine/check.js';
 import { runDoctor, type DoctorOptions } from '../../src/engine/doctor.js';
@@ -26,7 +27,7 @@ export function runOn(fx: FixtureCopy, check: Check, extra: Partial<DoctorOption
 }
 
 function readConfig(fx: FixtureCopy): any {
-  return JSON.parse(fs.readFileSync(fx.configPath, 'utf8'));
+  return JSON5.parse(fs.readFileSync(fx.configPath, 'utf8')); // a text repair keeps the file's JSON5
 }
 
 export function testCheck(check: Check, cases: TesterCases): void {

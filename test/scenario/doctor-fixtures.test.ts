@@ -3,6 +3,7 @@
 // clean, a second --fix that changes nothing, and --undo that restores the original bytes.
 import fs from 'node:fs';
 import path from 'node:path';
+import JSON5 from 'json5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSchema } from '../helpers/json-schema.js';
 import { cliEnv, fixtureNames, FIXTURES, useFixtures } from '../helpers/fixtures.js';
@@ -33,7 +34,7 @@ const serialized = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 const original = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'state/openclaw.json'), 'utf8'));
 
 /** Fixtures whose problems live in files, so --fix can repair them for real. */
-const REPAIRS: { fixture: string; yes?: boolean; fixes: string[]; config?: () => unknown; check?: (cfg: any) => void }[] = [
+const REPAIRS: { fixture: string; yes?: boolean; fixes: string[]; config?: () => unknown; text?: () => string; check?: (cfg: any) => void }[] = [
   { fixture: 'mode-unset', fixes: ['gateway/mode-unset'], config: () => ({ ...original('mode-unset'), gateway: { ...original('mode-unset').gateway, mode: 'local' } }) },
   { fixture: 'no-config', fixes: ['gateway/mode-unset'], config: () => ({ gateway: { mode: 'local' } }) },
   {
@@ -49,7 +50,10 @@ const REPAIRS: { fixture: string; yes?: boolean; fixes: string[]; config?: () =>
   { fixture: 'bind-lan-no-auth', fixes: ['gateway/bind-without-auth'], check: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) }) },
   { fixture: 'auth-none-exposed', yes: true, fixes: ['gateway/auth-none-exposed'], check: (c) => expect(c.gateway.auth.mode).toBe('token') },
   { fixture: 'allowed-origins-missing', fixes: ['gateway/allowed-origins-missing'], check: (c) => expect(c.gateway.controlUi.allowedOrigins.length).toBe(2) },
-  { fixture: 'config-unparseable', yes: true, fixes: ['config/unparseable'], config: () => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'config-unparseable/state/openclaw.json.last-good'), 'utf8')) },
+  // The missing comma is inserted; every other byte (JSON5 keys, trailing commas) stays.
+  { fixture: 'config-unparseable', yes: true, fixes: ['config/unparseable'], text: () => fs.readFileSync(path.join(FIXTURES, 'config-unparseable/state/openclaw.json'), 'utf8').replace('mode: "local"\n', 'mode: "local",\n') },
+  { fixture: 'config-unparseable-restore', yes: true, fixes: ['config/unparseable'], config: () => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'config-unparseable-restore/state/openclaw.json.last-good'), 'utf8')) },
+  { fixture: 'config-mistyped', yes: true, fixes: ['config/mistyped', 'config/mistyped'], check: (c) => expect([c.gateway.port, c.gateway.prot, c.gateway.auth.mode]).toEqual([18790, undefined, 'token']) },
   { fixture: 'config-clobbered', yes: true, fixes: ['config/clobbered'], config: () => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'config-clobbered/state/openclaw.json.last-good'), 'utf8')) },
   { fixture: 'state-permissions', fixes: ['state/permissions', 'state/permissions'] },
   { fixture: 'cron-disabled', yes: true, fixes: ['cron/scheduler-disabled'], check: (c) => expect(c.cron.enabled).toBe(true) },
@@ -75,7 +79,8 @@ describe('--fix repairs, verifies, is idempotent, and --undo restores', () => {
       expect(fixed.findings.filter((f: any) => f.severity === 'error' && c.fixes.includes(f.checkId))).toEqual([]);
       const text = fs.readFileSync(fx.configPath, 'utf8');
       if (c.config) expect(text).toBe(serialized(c.config())); // byte for byte
-      c.check?.(JSON.parse(text));
+      if (c.text) expect(text).toBe(c.text());
+      c.check?.(JSON5.parse(text));
       expect(fs.statSync(fx.configPath).mode & 0o777).toBe(0o600);
 
       const again = runCli(['doctor', '--json'], env).json();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect } from 'vitest';
 import clobbered from '../../checks/config/clobbered.js';
 import invalid from '../../checks/config/invalid.js';
+import mistyped from '../../checks/config/mistyped.js';
 import newerVersion from '../../checks/config/newer-version.js';
 import unparseable from '../../checks/config/unparseable.js';
 import { FIXTURES } from '../helpers/fixtures.js';
@@ -14,12 +15,25 @@ testCheck(unparseable, {
   invalid: [
     {
       fixture: 'config-unparseable',
-      findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:4:5: cannot be parsed as JSON5/), evidence: [expect.objectContaining({ value: 'port: 18789,' })] }],
-      fixed: { yes: true, config: lastGood('config-unparseable') },
+      findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:6:5: cannot be parsed as JSON5: expected `,` or `}` after the value on line 5/), evidence: [expect.objectContaining({ value: 'port: 18790,' })], fixHint: expect.stringContaining('insert the missing "," after the value on line 5') }],
+      // The repair keeps the user's new port; restoring last-known-good would have dropped it.
+      fixed: { yes: true, config: { ...lastGood('config-unparseable'), gateway: { ...lastGood('config-unparseable').gateway, port: 18790 } } },
+    },
+    {
+      fixture: 'config-unparseable-restore',
+      findings: [
+        {
+          message: expect.stringContaining('drops what the broken file still says: gateway.port, gateway.auth.token'),
+          evidence: [expect.objectContaining({ value: '<<<<<<< HEAD' }), { kind: 'config', source: 'gateway.port', value: '18790' }, { kind: 'config', source: 'gateway.auth.token', value: '***' }],
+        },
+      ],
+      fixed: { yes: true, config: lastGood('config-unparseable-restore') },
     },
     {
       fixture: 'config-truncated',
-      findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:5:1: cannot be parsed as JSON5: invalid end of input/), evidence: [expect.objectContaining({ value: '(end of file: the text stops before the JSON is complete)' })] }],
+      findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:5:1: cannot be parsed as JSON5: the text stops before the JSON is complete: } } are missing at the end/), evidence: [expect.objectContaining({ value: '(end of file: the text stops before the JSON is complete)' })] }],
+      // No saved copy, but the missing closing braces are the repair.
+      fixed: { yes: true, config: { gateway: { mode: 'local', port: 18789 } } },
     },
   ],
 });
@@ -31,8 +45,33 @@ testCheck(invalid, {
       fixture: 'config-invalid',
       findings: [
         { path: 'gateway.port', message: expect.stringContaining('gateway.port') },
-        { path: 'gateway.bindd', message: 'gateway.bindd: unknown key "bindd"' },
       ],
+    },
+  ],
+});
+
+testCheck(mistyped, {
+  valid: ['healthy', 'legacy-token-key', 'config-unparseable'],
+  invalid: [
+    {
+      // bind is set too: which one is meant is the user's call, so no repair.
+      fixture: 'config-invalid',
+      findings: [{ path: 'gateway.bindd', message: expect.stringContaining('gateway.bind is probably meant, and it is set too'), fixHint: expect.stringContaining('openclaw config unset gateway.bindd') }],
+    },
+    {
+      fixture: 'config-mistyped',
+      findings: [
+        { path: 'gateway.auth.mode', message: expect.stringContaining('"tokn" is not allowed here; use one of: none, token, password, trusted-proxy (did you mean "token"?)') },
+        { path: 'gateway.prot', message: expect.stringContaining('gateway.port is probably meant'), evidence: [{ kind: 'config', source: 'gateway.prot', value: '18790' }, expect.anything()] },
+      ],
+      fixed: {
+        yes: true,
+        config: (cfg) => {
+          expect(cfg.gateway.port).toBe(18790);
+          expect(cfg.gateway).not.toHaveProperty('prot');
+          expect(cfg.gateway.auth.mode).toBe('token');
+        },
+      },
     },
   ],
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
+import { applyRepair } from '../../src/config/parse-repair.js';
 import { hasComments, readConfigFile } from '../../src/config/load.js';
 import { repoRoot, tempDir } from '../helpers/cli.js';
 
@@ -41,9 +42,9 @@ describe('readConfigFile', () => {
   });
 
   it.each([
-    ['{ gateway: { mode: "local"\n    port: 1 } }', 2, 5, 'invalid character'],
+    ['{ gateway: { mode: "local"\n    port: 1 } }', 2, 5, 'expected `,` or `}` after the value on line 1'],
     ['{\n  "a": 1,,\n}', 2, 10, "invalid character ','"],
-    ['{ "a": ', 1, 8, 'invalid end of input'],
+    ['{ "a": ', 1, 8, 'the text stops before the JSON is complete: } is missing at the end'],
     ['{ a: tru }', 1, 9, 'invalid character'],
   ])('a parse error in %j points at line %i column %i', (text, line, column, msg) => {
     const e = errorOf(write('bad.json', text));
@@ -52,6 +53,26 @@ describe('readConfigFile', () => {
     expect(e.message).toContain(msg);
     expect(e.format()).toContain(`bad.json:${line}:${column}`);
     expect(e.format()).toMatch(/\^/);
+  });
+
+  it.each([
+    ['a missing comma', '{\n  "gateway": {\n    "mode": "local"\n    "port": 18789\n  }\n}', 'insert the missing "," after the value on line 3', '{\n  "gateway": {\n    "mode": "local",\n    "port": 18789\n  }\n}'],
+    ['a missing comma in a list', '{ "a": [1 2] }', 'insert the missing "," after the value on line 1', '{ "a": [1, 2] }'],
+    ['closing braces cut off', '{\n  "gateway": {\n    "port": 1,\n', 'add the missing } } at the end', '{\n  "gateway": {\n    "port": 1,\n}}\n'],
+    ['an unclosed string at the end of its line', '{\n  "a": "x,\n  "b": 1\n}', 'close the string on line 2 with "', '{\n  "a": "x",\n  "b": 1\n}'],
+  ])('%s has a one-character repair that parses, and the rest of the text stays', (_what, text, description, repaired) => {
+    const e = errorOf(write('r.json', text));
+    expect(e.repair?.description).toBe(description);
+    expect(applyRepair(text, e.repair!)).toBe(repaired);
+    expect(e.hint).toContain(description);
+  });
+
+  it('offers no repair when no single insertion works, and salvages what precedes the error', () => {
+    const e = errorOf(write('m.json', '{\n  "gateway": { "port": 18790, "auth": { "token": "t0ken-secret" } },\n<<<<<<< HEAD\n  "x": 1\n}'));
+    expect(e.repair).toBeUndefined();
+    expect(e.salvaged).toEqual({ gateway: { port: 18790, auth: { token: 't0ken-secret' } } });
+    expect(JSON.stringify(e.toJSON())).not.toContain('t0ken-secret'); // --json errors never carry the salvage
+    expect(errorOf(write('x.json', '{ "a": [1, 2} }')).message).toContain('found `}` where `]` should close the list opened on line 1');
   });
 
   it('an empty or blank file has its own error', () => {

@@ -20,29 +20,36 @@ describe('zod/mini messages', () => {
     expect(z.string().safeParse(1).error?.issues[0].message).toBe('Invalid input: expected string, received number');
   });
 
-  it('config: numbers out of range, not whole, or of the wrong type', () => {
-    expect(validateConfig({ gateway: { port: 70000 } })).toEqual([{ path: 'gateway.port', code: 'too_big', message: 'Too big: expected number to be <=65535' }]);
-    expect(validateConfig({ gateway: { port: 1.5 } })).toEqual([{ path: 'gateway.port', code: 'invalid_type', message: 'Invalid input: expected int, received number' }]);
-    expect(validateConfig({ gateway: { port: '18789' } })).toEqual([{ path: 'gateway.port', code: 'invalid_type', message: 'Invalid input: expected number, received string' }]);
+  // The config's messages are our own (src/config/schema.ts): the value found, and what is allowed.
+  it('config: numbers out of range, not whole, or of the wrong type, with the value found', () => {
+    expect(validateConfig({ gateway: { port: 70000 } })).toEqual([{ path: 'gateway.port', code: 'too_big', message: '70000 is out of range: must be at most 65535' }]);
+    expect(validateConfig({ gateway: { port: 1.5 } })).toEqual([{ path: 'gateway.port', code: 'invalid_type', message: 'expected a whole number, found a number (1.5)' }]);
+    expect(validateConfig({ gateway: { port: '18789' } })).toEqual([{ path: 'gateway.port', code: 'invalid_type', message: 'expected a number, found a string ("18789"); write it without quotes: 18789' }]);
+    expect(validateConfig({ gateway: { port: '18789x' } })).toEqual([{ path: 'gateway.port', code: 'invalid_type', message: 'expected a number, found a string ("18789x")' }]);
     expect(validateConfig({ models: { providers: { local: { models: [{ contextWindow: -1 }] } } } })).toEqual([
-      { path: 'models.providers.local.models[0].contextWindow', code: 'too_small', message: 'Too small: expected number to be >=1' },
+      { path: 'models.providers.local.models[0].contextWindow', code: 'too_small', message: '-1 is out of range: must be at least 1' },
     ]);
-    expect(validateConfig({ cron: { enabled: 'yes' } })).toEqual([{ path: 'cron.enabled', code: 'invalid_type', message: 'Invalid input: expected boolean, received string' }]);
-    expect(validateConfig([])).toEqual([{ path: '(root)', code: 'invalid_type', message: 'Invalid input: expected object, received array' }]);
+    expect(validateConfig({ cron: { enabled: 'yes' } })).toEqual([{ path: 'cron.enabled', code: 'invalid_type', message: 'expected a boolean, found a string ("yes")' }]);
+    expect(validateConfig([])).toEqual([{ path: '(root)', code: 'invalid_type', message: 'expected an object, found a list' }]);
   });
 
-  it('config: unknown gateway keys, wrong enum values, a bad HH:MM', () => {
-    expect(validateConfig({ gateway: { prot: 1, token: 'x' } })).toEqual([
-      { path: 'gateway.prot', code: 'unrecognized_keys', message: 'unknown key "prot"' },
+  it('config: unknown keys name the key meant; wrong enum values list the allowed ones; a bad HH:MM', () => {
+    expect(validateConfig({ gateway: { prot: 1, token: 'x', bindd: 'lan', frobnicate: true } })).toEqual([
+      { path: 'gateway.prot', code: 'unrecognized_keys', message: 'unknown key "prot"; did you mean "port"?', didYouMean: 'gateway.port' },
       { path: 'gateway.token', code: 'unrecognized_keys', message: 'legacy key: gateway.token is not read; the token belongs in gateway.auth.token' },
+      { path: 'gateway.bindd', code: 'unrecognized_keys', message: 'unknown key "bindd"; did you mean "bind"?', didYouMean: 'gateway.bind' },
+      { path: 'gateway.frobnicate', code: 'unrecognized_keys', message: 'unknown key "frobnicate"' },
     ]);
-    expect(validateConfig({ gateway: { mode: 'cloud', bind: 'everywhere', auth: { mode: 'magic' } } })).toEqual([
-      { path: 'gateway.mode', code: 'invalid_value', message: 'Invalid option: expected one of "local"|"remote"' },
-      { path: 'gateway.bind', code: 'invalid_union', message: 'Invalid input' },
-      { path: 'gateway.auth.mode', code: 'invalid_value', message: 'Invalid option: expected one of "none"|"token"|"password"|"trusted-proxy"' },
+    expect(validateConfig({ gateway: { auth: { tokne: 'x' } } })).toEqual([
+      { path: 'gateway.auth.tokne', code: 'unrecognized_keys', message: 'unknown key "tokne"; did you mean "token"?', didYouMean: 'gateway.auth.token' },
+    ]);
+    expect(validateConfig({ gateway: { mode: 'cloud', bind: 'public', auth: { mode: 'magic' } } })).toEqual([
+      { path: 'gateway.mode', code: 'invalid_value', message: '"cloud" is not allowed here; use one of: local, remote', allowed: ['local', 'remote'] },
+      { path: 'gateway.bind', code: 'invalid_union', message: '"public" is not allowed here; use one of: loopback, lan, tailnet, custom, auto', allowed: ['loopback', 'lan', 'tailnet', 'custom', 'auto'] },
+      { path: 'gateway.auth.mode', code: 'invalid_value', message: '"magic" is not allowed here; use one of: none, token, password, trusted-proxy', allowed: ['none', 'token', 'password', 'trusted-proxy'] },
     ]);
     expect(validateConfig({ agents: { defaults: { heartbeat: { activeHours: { start: '8am' } } } } })).toEqual([
-      { path: 'agents.defaults.heartbeat.activeHours.start', code: 'invalid_format', message: 'expected HH:MM' },
+      { path: 'agents.defaults.heartbeat.activeHours.start', code: 'invalid_format', message: '"8am": expected HH:MM' },
     ]);
   });
 

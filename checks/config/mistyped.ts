@@ -1,0 +1,59 @@
+// A key or a closed-set value one typo away from a known one (`gateway.prot`, `auth.mode: "tokn"`):
+// the config fails validation and the gateway will not start. The repair keeps the value: it moves
+// a mistyped key's value to the key meant, or sets the value meant. A guess, so it asks first.
+import { configEvidence, get, parsedConfig } from '../../src/engine/check-helpers.js';
+import { defineCheck, type Finding } from '../../src/engine/check.js';
+
+export default defineCheck({
+  meta: {
+    id: 'config/mistyped',
+    title: 'A config key or value is one typo away from a known one',
+    area: 'config',
+    severity: 'error',
+    facts: ['config'],
+    fix: 'confirm',
+    docs: 'seeds: Gateway troubleshooting › config validation (`openclaw config validate`)',
+  },
+  detect(facts) {
+    const p = parsedConfig(facts);
+    if (!p) return [];
+    const out: Finding[] = [];
+    for (const i of p.config.issues) {
+      if (i.didYouMean) {
+        const taken = get(p.config.raw, i.didYouMean) !== undefined;
+        out.push({
+          checkId: 'config/mistyped',
+          severity: 'error',
+          message: taken
+            ? `${i.path} is not a known key; ${i.didYouMean} is probably meant, and it is set too, so one of them is a leftover.`
+            : `${i.path} is not a known key; ${i.didYouMean} is probably meant (its value is not read where it is).`,
+          path: i.path,
+          fixHint: taken
+            ? `Keep the one you want: \`openclaw config get ${i.didYouMean}\`, then \`openclaw config unset ${i.path}\``
+            : `\`openclaw doctor --fix --yes\` (moves the value to ${i.didYouMean})`,
+          cause: 'config-invalid',
+          evidence: [configEvidence(i.path, get(p.config.raw, i.path)), configEvidence(i.didYouMean, get(p.config.raw, i.didYouMean))],
+          data: taken ? undefined : { move: { from: i.path, to: i.didYouMean } },
+        });
+      } else if (i.suggestedValue !== undefined) {
+        out.push({
+          checkId: 'config/mistyped',
+          severity: 'error',
+          message: `${i.path}: ${i.message}`,
+          path: i.path,
+          fixHint: `\`openclaw doctor --fix --yes\` (sets ${i.path} to "${i.suggestedValue}"), or \`openclaw config set ${i.path} <value>\``,
+          cause: 'config-invalid',
+          evidence: [configEvidence(i.path, get(p.config.raw, i.path))],
+          data: { set: { path: i.path, value: i.suggestedValue } },
+        });
+      }
+    }
+    return out;
+  },
+  repair(finding) {
+    const move = finding.data?.move as { from: string; to: string } | undefined;
+    if (move) return [{ op: 'config.move', from: move.from, to: move.to }];
+    const set = finding.data?.set as { path: string; value: string } | undefined;
+    return set ? [{ op: 'config.set', path: set.path, value: set.value }] : [];
+  },
+});
