@@ -1,9 +1,10 @@
 // Who is listening on a TCP port: pid and command line. Linux: `ss -ltnp` (iproute2), else `lsof`;
-// macOS: `lsof`; Windows: `netstat -ano` for the pid and `tasklist` for its image name. Used for
+// macOS: `lsof`; Windows: `netstat -ano` for the pid, its command line from Win32_Process, else
+// `tasklist` for its image name. Used for
 // EADDRINUSE messages, the doctor's port-conflict check, `gateway status` and `--force`.
 // Whether a holder is an OpenClaw gateway is decided from its command line and the gateway
 // handshake (isIdentifiedGateway), never from its environment.
-import { isGatewayCommand, readProcess } from './process-identity.js';
+import { isGatewayCommand, readProcess, showCommand } from './process-identity.js';
 
 export interface PortHolder {
   port: number;
@@ -99,13 +100,13 @@ async function viaNetstat(port: number): Promise<Listener[] | undefined> {
 
 /** What to show for a pid and whether it is a gateway's command line. */
 async function describe(pid: number, platform: NodeJS.Platform): Promise<Pick<PortHolder, 'command' | 'gatewayCommand'>> {
-  if (platform === 'win32') {
-    // tasklist names the image only: shown, but never enough to identify a gateway.
-    const r = await run('tasklist', ['/FO', 'CSV', '/NH', '/FI', `PID eq ${pid}`]);
-    return { command: r.failed ? undefined : parseTasklist(r.stdout, pid), gatewayCommand: false };
-  }
   const info = readProcess(pid);
-  return info ? { command: info.command, gatewayCommand: isGatewayCommand(info.argv) } : {};
+  if (info) return { command: info.command, gatewayCommand: isGatewayCommand(info.argv) };
+  if (platform !== 'win32') return {};
+  // No command line (another user's process): tasklist still names the image, never enough to identify a gateway.
+  const r = await run('tasklist', ['/FO', 'CSV', '/NH', '/FI', `PID eq ${pid}`]);
+  const image = r.failed ? undefined : parseTasklist(r.stdout, pid);
+  return { command: image && showCommand([image]), gatewayCommand: false };
 }
 
 /** The listeners on a port; empty when none; undefined when no tool could tell. */

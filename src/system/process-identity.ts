@@ -1,5 +1,5 @@
 // What a live process is, read from the OS rather than guessed: its command line and start time
-// (/proc on Linux, `ps` elsewhere), and whether that command line is an OpenClaw gateway. Nothing
+// (/proc on Linux, `ps` on macOS and other Unixes, Win32_Process through PowerShell on Windows), and whether that command line is an OpenClaw gateway. Nothing
 // here ever signals a process; callers signal only what `isGatewayCommand` and the lock's
 // `createdAt` (or the gateway handshake, see gateway-handshake.ts) have positively identified.
 // The process's environment is never evidence of what it is.
@@ -81,10 +81,40 @@ function fromPs(pid: number): ProcessInfo | undefined {
   return parsePsLine(pid, r.stdout.split('\n')[0]);
 }
 
+/** Splits a Windows command line on blanks outside double quotes (enough for `node "C:\\x y\\main.js" gateway`). */
+export function splitWindowsCommandLine(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/**
+ * `Get-CimInstance Win32_Process … | ConvertTo-Json`: CommandLine, and CreationDate either as
+ * Windows PowerShell 5.1 writes it (`/Date(1733499275123)/`) or as PowerShell 7 does (ISO 8601).
+ */
+export function parseCimProcess(pid: number, json: string): ProcessInfo | undefined {
+  let row: { CommandLine?: string | null; CreationDate?: string | null };
+  try {
+    row = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!row?.CommandLine) return undefined;
+  const argv = splitWindowsCommandLine(row.CommandLine);
+  const created = String(row.CreationDate ?? '');
+  const ms = /\/Date\((\d+)\)\//.exec(created)?.[1];
+  const startedAtMs = ms ? Number(ms) : Date.parse(created);
+  return { pid, argv, command: showCommand(argv), startedAtMs: Number.isNaN(startedAtMs) ? undefined : startedAtMs };
+}
+
+function fromCim(pid: number): ProcessInfo | undefined {
+  const script = `Get-CimInstance Win32_Process -Filter 'ProcessId=${pid}' | Select-Object CommandLine,CreationDate | ConvertTo-Json -Compress`;
+  const r = spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8', timeout: 5000, windowsHide: true });
+  return r.status === 0 && r.stdout ? parseCimProcess(pid, r.stdout.trim()) : undefined;
+}
+
 /** The process's command line and start time; undefined when it is gone or the OS will not say. */
 export function readProcess(pid: number): ProcessInfo | undefined {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  if (process.platform === 'win32') return undefined; // tasklist names the image only: never enough to identify
+  if (process.platform === 'win32') return fromCim(pid);
   return fs.existsSync('/proc/self/stat') ? fromProc(pid) : fromPs(pid);
 }
 
@@ -100,9 +130,12 @@ function realpath(p: string): string {
   }
 }
 
+/** The last path segment, for POSIX and Windows paths alike (a Windows command line read anywhere). */
+const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+
 /** A script that is an OpenClaw CLI: the real package's, a global `openclaw`, or this toolkit's. */
 function isOpenClawScript(script: string): boolean {
-  const base = path.basename(script);
+  const base = baseName(script);
   if (base === 'openclaw' || base === 'openclaw.mjs' || base === 'openclaw.js' || base === 'openclaw.exe') return true;
   if (/[\\/]node_modules[\\/](openclaw|openclaw-doctor-toolkit)[\\/]/.test(script)) return true;
   if (/[\\/]openclaw-doctor-toolkit[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(script)) return true;
@@ -120,8 +153,8 @@ const INTERPRETERS = /^(node|nodejs|bun|deno)(\.exe)?$|^node\d+$/;
  */
 export function isGatewayCommand(argv: readonly string[]): boolean {
   if (!argv.length) return false;
-  const exe = path.basename(argv[0]);
-  if (exe === 'openclaw-gateway') return true;
+  const exe = baseName(argv[0]);
+  if (exe === 'openclaw-gateway' || exe === 'openclaw-gateway.exe') return true;
   let rest: readonly string[];
   if (isOpenClawScript(argv[0])) rest = argv.slice(1);
   else if (INTERPRETERS.test(exe)) {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLsof, parseNetstat, parseSs, parseTasklist } from '../../src/system/port-holders.js';
+import { isGatewayCommand, parseCimProcess } from '../../src/system/process-identity.js';
 
 const read = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/port-holders', name), 'utf8');
 
@@ -53,5 +54,26 @@ describe('port-holder tool outputs', () => {
       expect(parse('', 18789)).toEqual([]);
       expect(parse('\u0000garbage\nLISTEN', 18789)).toEqual([]);
     }
+  });
+});
+
+describe('Windows process identity (Win32_Process through PowerShell)', () => {
+  it('PowerShell 5.1: quoted program path, /Date(ms)/ start, the gateway recognised, the token redacted', () => {
+    const info = parseCimProcess(4321, read('cim-process-ps51.json'))!;
+    expect(info.argv.slice(0, 3)).toEqual(['C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\ada\\AppData\\Roaming\\npm\\node_modules\\openclaw\\openclaw.mjs', 'gateway']);
+    expect(info.startedAtMs).toBe(1765035275123);
+    expect(info.command).toMatch(/ gateway --port 18789 --token \*\*\*$/);
+    expect(isGatewayCommand(info.argv)).toBe(true);
+  });
+
+  it('PowerShell 7: ISO start time; a web server is not a gateway', () => {
+    const info = parseCimProcess(31337, read('cim-process-ps7.json'))!;
+    expect(info.startedAtMs).toBe(Date.parse('2026-12-06T15:34:35.123Z'));
+    expect(isGatewayCommand(info.argv)).toBe(false);
+  });
+
+  it('no such process (empty output) or garbage is undefined', () => {
+    expect(parseCimProcess(1, '')).toBeUndefined();
+    expect(parseCimProcess(1, '{"CommandLine":null}')).toBeUndefined();
   });
 });
