@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import portConflict from '../../checks/gateway/port-conflict.js';
 import { runDoctor } from '../../src/engine/doctor.js';
 import { resolvePaths } from '../../src/config/paths.js';
-import { lockPathFor, pidAlive } from '../../src/system/gateway-lock.js';
+import { lockPathFor } from '../../src/system/gateway-lock.js';
+import { processGone } from '../../src/system/process-stop.js';
 import { CLI, runCli } from '../helpers/cli-sync.js';
 import { deadPid, startHttpServer, startHungGateway, startListener, startSleep, startStartingGateway, stop as stopChild, type Listener } from '../helpers/processes.js';
 
@@ -63,6 +64,14 @@ function plantLock(m: ReturnType<typeof machine>, pid: number, createdAt = new D
   return text;
 }
 
+/** Alive and not a zombie: a killed child of this process stays visible to kill -0 until it is reaped. */
+const running = (pid: number) => !processGone(pid);
+
+async function exitedWithin(l: Listener, ms: number): Promise<boolean> {
+  if (l.child.exitCode !== null || l.child.signalCode !== null) return true;
+  return Promise.race([new Promise<boolean>((r) => l.child.once('exit', () => r(true))), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+}
+
 /** A port from the OS that is free again: nothing listens on the configured port. */
 async function freePort(): Promise<number> {
   const l = await startListener();
@@ -93,7 +102,7 @@ describe('port held by another real process', () => {
     }
 
     runCli(['doctor', '--fix', '--yes', '--json'], m.env);
-    expect(pidAlive(l.pid)).toBe(true);
+    expect(running(l.pid)).toBe(true);
   });
 
   it('a python http.server that inherited OPENCLAW_STATE_DIR is foreign: reported with its command, never killed', async () => {
@@ -112,12 +121,12 @@ describe('port held by another real process', () => {
 
     const fixed = runCli(['doctor', '--fix', '--yes', '--json'], m.env).json();
     expect(fixed.fixes.filter((x: any) => x.checkId === 'gateway/port-conflict')).toEqual([expect.objectContaining({ status: 'skipped', operations: [] })]);
-    expect(pidAlive(py.pid)).toBe(true);
+    expect(running(py.pid)).toBe(true);
     // `gateway --force` leaves it alone too and says why; the port stays taken.
     const forced = runCli(['gateway', 'run', '--force'], m.env, { timeoutMs: 20_000 });
     expect(forced.code).not.toBe(0);
     expect(forced.stdout + forced.stderr).toContain(`by pid ${py.pid}: `);
-    expect(pidAlive(py.pid)).toBe(true);
+    expect(running(py.pid)).toBe(true);
     const status = runCli(['gateway', 'status', '--json'], m.env).json();
     expect(status.runtime.status).toBe('stopped');
   });
@@ -130,11 +139,12 @@ describe('port held by another real process', () => {
 
     const asked = await runDoctor({ ...opts, fix: true });
     expect(asked.report.fixes).toEqual([expect.objectContaining({ checkId: 'gateway/port-conflict', status: 'skipped' })]);
-    expect(pidAlive(gw.pid)).toBe(true);
+    expect(running(gw.pid)).toBe(true);
 
     const r = await runDoctor({ ...opts, fix: true, yes: true });
     expect(r.report.fixes).toEqual([expect.objectContaining({ status: 'applied', verified: true, operations: [expect.objectContaining({ op: 'port.free', pid: gw.pid, port: gw.port })] })]);
-    expect(pidAlive(gw.pid)).toBe(false);
+    // It was our child: it is gone once it has exited (until this process reaps it, kill -0 still sees a zombie).
+    expect(await exitedWithin(gw, 5000)).toBe(true);
   });
 
   it('a gateway command line that does not answer the handshake is named, not stopped', async () => {
@@ -145,7 +155,7 @@ describe('port held by another real process', () => {
     const r = await runDoctor(opts);
     expect(r.report.findings).toEqual([expect.objectContaining({ checkId: 'gateway/port-conflict', message: expect.stringContaining(`held by pid ${gw.pid} (openclaw-gateway): its command line is an OpenClaw gateway's, but it does not answer the gateway handshake`), fix: undefined })]);
     expect(r.report.fixes?.flatMap((f) => f.operations) ?? []).toEqual([]);
-    expect(pidAlive(gw.pid)).toBe(true);
+    expect(running(gw.pid)).toBe(true);
   });
 
   it('a plain process whose pid is in the lock is not this config\'s gateway: reported, never stopped', async () => {
@@ -155,7 +165,7 @@ describe('port held by another real process', () => {
     const r = await runDoctor({ checks: [portConflict], paths: resolvePaths({ env: m.env }), env: m.env, tmpdir: m.root, timeoutMs: 1500, probe: hung, fix: true, yes: true });
     expect(r.report.findings).toEqual([expect.objectContaining({ message: expect.stringContaining(`held by pid ${l.pid} (`), fix: undefined })]);
     expect(r.report.findings[0].message).toContain('not an OpenClaw gateway');
-    expect(pidAlive(l.pid)).toBe(true);
+    expect(running(l.pid)).toBe(true);
   });
 });
 
@@ -173,14 +183,14 @@ describe('a lock naming a live process that is not a gateway (pid reuse after a 
     const restart = runCli(['gateway', 'restart'], m.env);
     expect(restart.code).toBe(1);
     expect(restart.stderr).toContain('is not an OpenClaw gateway (sleep 300)');
-    expect(pidAlive(sleeper.pid)).toBe(true);
+    expect(running(sleeper.pid)).toBe(true);
 
     const doctor = runCli(['doctor', '--json'], m.env).json();
     expect(doctor.findings.find((f: any) => f.checkId === 'gateway/stale-lock').message).toContain(`names pid ${sleeper.pid}, which runs but is not the gateway that wrote the lock`);
     const fixed = runCli(['doctor', '--fix', '--yes', '--json'], m.env).json();
     expect(fixed.fixes).toContainEqual(expect.objectContaining({ checkId: 'gateway/stale-lock', status: 'applied' }));
     expect(fs.existsSync(m.lockPath)).toBe(false);
-    expect(pidAlive(sleeper.pid)).toBe(true);
+    expect(running(sleeper.pid)).toBe(true);
   });
 
   it('the gateway starts over such a lock instead of "already running"', async () => {
