@@ -23,7 +23,7 @@ export default defineCheck({
         message: lock.ownerAlive
           ? `The gateway lock names pid ${lock.lock.pid}, which runs but is not the gateway that wrote the lock (${lock.reason}): the pid was reused after a crash. That process is never signalled.`
           : `The gateway lock names pid ${lock.lock.pid}, which is no longer running (left by a crash or kill -9).`,
-        fixHint: 'openclaw doctor --fix (removes the lock file only)',
+        fixHint: '`openclaw doctor --fix` (removes the lock file only)',
         cause: 'stale-lock',
         evidence: [{ kind: 'file', source: lock.path, value: `pid ${lock.lock.pid}, created ${String(lock.lock.createdAt)}` }],
         data: { path: lock.path, pid: lock.lock.pid },
