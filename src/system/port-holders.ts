@@ -59,7 +59,7 @@ export function parseLsof(stdout: string, port: number): { address: string; pid?
   return out;
 }
 
-/** `netstat -ano -p TCP` (Windows): `TCP  <local>  <foreign>  <state>  <pid>`; a listener's foreign port is 0 (the state word is localised). */
+/** `netstat -ano` (Windows): `TCP  <local>  <foreign>  <state>  <pid>` (UDP rows have no state); a listener's foreign port is 0 (the state word is localised). */
 export function parseNetstat(stdout: string, port: number): { address: string; pid?: number }[] {
   const out: { address: string; pid?: number }[] = [];
   for (const line of stdout.split(/\r?\n/)) {
@@ -94,7 +94,7 @@ async function viaLsof(port: number): Promise<Listener[] | undefined> {
 }
 
 async function viaNetstat(port: number): Promise<Listener[] | undefined> {
-  const r = await run('netstat', ['-ano', '-p', 'TCP']);
+  const r = await run('netstat', ['-ano']); // not `-p TCP`: that leaves out the IPv6 rows
   return r.exitCode !== 0 || r.failed ? undefined : parseNetstat(r.stdout, port);
 }
 
