@@ -66,27 +66,44 @@ export function readLock(file: string): LockState {
   return { state: 'held', path: file, lock, ownerCommand: id.info.command };
 }
 
+/** What to do about an unsafe lock folder (the gateway's error and the doctor's hint say the same). */
+export function lockDirRemedy(dir: string): string {
+  return `remove it (as its owner or root: \`rm -r ${dir}\`) or point TMPDIR at a folder only you can write`;
+}
+
 /** The lock folder is not safe to trust: another user's, or writable by others (they could plant a lock). */
 export class LockDirUnsafeError extends Error {
   constructor(
     readonly dir: string,
     readonly problem: string,
   ) {
-    super(`gateway lock folder ${dir} ${problem}; remove it (as its owner or root: rm -r ${dir}) or point TMPDIR at a folder only you can write`);
+    super(`gateway lock folder ${dir} ${problem}; ${lockDirRemedy(dir)}`);
   }
 }
 
 /**
- * Creates the lock folder (0700) or checks the one that exists: a real folder owned by the current
- * user and not group/world-writable. Another local user could otherwise pre-create it and plant locks.
+ * What is wrong with an existing lock folder: not a real folder, another user's, or writable by
+ * group/others (another local user could plant a lock in it). Undefined when it is missing or sound.
  */
+export function lockDirProblem(dir: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (!st.isDirectory()) return st.isSymbolicLink() ? 'is a symbolic link' : 'is not a folder';
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  if (uid !== undefined && st.uid !== uid) return `is owned by ${userName(st.uid)}, not by you (uid ${uid})`;
+  if (process.platform !== 'win32' && st.mode & 0o022) return `is writable by other users (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')})`;
+  return undefined;
+}
+
+/** Creates the lock folder (0700), or throws LockDirUnsafeError for one that exists and is not safe. */
 export function ensureLockDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const st = fs.lstatSync(dir);
-  if (!st.isDirectory()) throw new LockDirUnsafeError(dir, st.isSymbolicLink() ? 'is a symbolic link' : 'is not a folder');
-  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  if (uid !== undefined && st.uid !== uid) throw new LockDirUnsafeError(dir, `is owned by ${userName(st.uid)}, not by you (uid ${uid})`);
-  if (process.platform !== 'win32' && st.mode & 0o022) throw new LockDirUnsafeError(dir, `is writable by other users (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')})`);
+  const problem = lockDirProblem(dir);
+  if (problem) throw new LockDirUnsafeError(dir, problem);
 }
 
 function userName(uid: number): string {

@@ -224,6 +224,11 @@ describe('a lock folder someone else can write', () => {
     expect(r.stderr).toMatch(said);
     expect(r.stderr).toContain('remove it');
     expect(r.stderr).not.toContain('already running');
+    // The doctor says the same, and offers no repair that would delete the folder.
+    const doctor = runCli(['doctor', '--json'], m.env).json();
+    const f = doctor.findings.find((x: any) => x.checkId === 'gateway/lock-dir-unsafe');
+    expect(f).toMatchObject({ severity: 'error', message: expect.stringMatching(said), fixHint: expect.stringContaining(`rm -r ${dir}`) });
+    expect(f.fix).toBeUndefined();
   });
 });
 
