@@ -1,4 +1,6 @@
-// `gateway stop` / `gateway restart` for a gateway run by hand: act on the pid in the lock file.
+// `gateway stop` / `gateway restart` for a gateway run by hand: act on the pid in the lock file, only
+// when that pid is identified as the gateway that wrote the lock (readLock checks its command line and
+// start time); a reused pid is reported and never signalled.
 // (When a usable service is installed, src/cli/commands/gateway.ts routes these to the service manager instead.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,7 +9,7 @@ import { printJson, println } from '../cli/output.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { lockPathFor, readLock } from '../system/gateway-lock.js';
-import { processGone, terminate, waitForExit } from '../gateway/force.js';
+import { processGone, terminate, waitForExit } from '../system/process-stop.js';
 
 function timeout(flags: { timeout?: string }): number {
   const n = Number(flags.timeout);
@@ -22,11 +24,17 @@ function procFile(pid: number, name: string): string[] | undefined {
   }
 }
 
+/** Why a stale lock is stale, and, when its pid lives on, that it was left alone. */
+function staleReason(lock: { reason?: string; ownerAlive?: boolean; lock: { pid: number } }): string {
+  const why = lock.reason ?? `pid ${lock.lock.pid} is gone`;
+  return lock.ownerAlive ? `${why}; it was not signalled. \`openclaw doctor --fix\` removes the stale lock` : why;
+}
+
 export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
   const lock = readLock(lockPathFor(ctx.paths.configPath.value));
   if (lock.state !== 'held') {
-    const msg = lock.state === 'stale' ? `Gateway is not running (stale lock of pid ${lock.lock.pid}).` : 'Gateway is not running.';
-    if (flags.json) printJson({ ok: true, stopped: false, running: false, message: msg });
+    const msg = lock.state === 'stale' ? `Gateway is not running (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)}).` : 'Gateway is not running.';
+    if (flags.json) printJson({ ok: true, stopped: false, running: false, message: msg, ...(lock.state === 'stale' ? { lockPid: lock.lock.pid, signalled: false } : {}) });
     else println(msg);
     return 0;
   }
@@ -64,7 +72,10 @@ export interface RestartResult {
 export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: number): Promise<RestartResult> {
   const configPath = paths.configPath.value;
   const lock = readLock(lockPathFor(configPath));
-  if (lock.state !== 'held') throw new CliError('Gateway is not running; start it with `openclaw gateway` (or install the service).', EXIT.FAILED);
+  if (lock.state !== 'held') {
+    const stale = lock.state === 'stale' ? ` (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)})` : '';
+    throw new CliError(`Gateway is not running${stale}; start it with \`openclaw gateway\` (or install the service).`, EXIT.FAILED);
+  }
   const oldPid = lock.lock.pid;
   // Restart with the same command line and environment the running gateway had.
   const argv = procFile(oldPid, 'cmdline');

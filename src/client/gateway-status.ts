@@ -28,6 +28,8 @@ interface Runtime {
   foundOnPort?: number;
   lockPath: string;
   staleLockPid?: number;
+  /** Why the lock is stale: its pid is gone, or runs but is not the gateway that wrote it. */
+  staleLockReason?: string;
   lockProblem?: string;
 }
 
@@ -60,11 +62,13 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   let runtime: Runtime =
     lock.state === 'held'
       ? { status: 'running', pid: lock.lock.pid, lockPath: lockFile }
-      : { status: 'stopped', lockPath: lockFile, ...(lock.state === 'stale' ? { staleLockPid: lock.lock.pid } : {}), ...(lock.state === 'unreadable' ? { lockProblem: lock.reason } : {}) };
+      : { status: 'stopped', lockPath: lockFile, ...(lock.state === 'stale' ? { staleLockPid: lock.lock.pid, staleLockReason: lock.reason } : {}), ...(lock.state === 'unreadable' ? { lockProblem: lock.reason } : {}) };
   if (runtime.status === 'stopped' && port && listeners?.length) {
-    // The process on the port is this config's gateway if its environment leads to this config file.
+    // The process on the port is this config's gateway only when it is identified as a gateway
+    // (command line and handshake) and its environment leads to this config file.
     const { describeHolder } = await import('../facts/ports.js');
-    const ours = listeners.map(describeHolder).find((h) => h.pid && h.configPath === ctx.paths.configPath.value);
+    const described = await Promise.all(listeners.map(describeHolder));
+    const ours = described.find((h) => h.pid && h.answersHandshake && h.configPath === ctx.paths.configPath.value);
     if (ours?.pid) runtime = { status: 'running', pid: ours.pid, foundOnPort: port.value, lockPath: lockFile };
   }
   const rpcOk = probe.ok && probe.connect.rpcOk;
@@ -83,7 +87,7 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   if (flags.json) printScrubbed(out, secretsOf(flags, target));
   else {
     const found = runtime.foundOnPort ? `, found on port ${runtime.foundOnPort}` : '';
-    println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${runtime.pid}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${runtime.staleLockPid})` : ''}`);
+    println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${runtime.pid}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${runtime.staleLockPid}${runtime.staleLockReason ? `: ${runtime.staleLockReason}` : ''})` : ''}`);
     println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error) : 'unknown'}`}`);
     println(`URL: ${target.url} (${target.urlSource})`);
     if (port) println(`Port: ${port.value} (${describeSource(port)})`);

@@ -43,3 +43,34 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, `$1${REDACTED}`)
     .replace(/((?:token|password|apiKey|api_key)["']?\s*[=:]\s*["']?)[^\s"',;&]{4,}/gi, `$1${REDACTED}`);
 }
+
+// A secret on a command line: `--token S`, `--token=S`, `--password …`, and `NAME_TOKEN=S`-style
+// assignments (env prefixes, `env …` wrappers). Names as in an environment: *_TOKEN, *_KEY, *_SECRET, *PASSWORD.
+const SECRET_FLAG = /^--?(token|password|passwd|secret|api-?key)$/i;
+const SECRET_FLAG_EQ = /^(--?(?:token|password|passwd|secret|api-?key)=).+$/i;
+const SECRET_ENV_NAME = /(^|_)(TOKEN|KEY|SECRET|PASSWORD|PASSWD)$/i;
+const SECRET_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/;
+
+/** An argv with every secret argument replaced by `***`; the one redaction for any shown command line. */
+export function redactArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const assign = SECRET_ASSIGNMENT.exec(a);
+    if (SECRET_FLAG.test(a) && i + 1 < argv.length) out.push(a, REDACTED), i++;
+    else if (SECRET_FLAG_EQ.test(a)) out.push(a.replace(SECRET_FLAG_EQ, `$1${REDACTED}`));
+    else if (assign && SECRET_ENV_NAME.test(assign[1])) out.push(`${assign[1]}=${REDACTED}`);
+    else out.push(a);
+  }
+  return out;
+}
+
+/** A command line as one string (split on whitespace, so a secret containing spaces is cut at its first word). */
+export function redactCommandLine(command: string): string {
+  return redactArgv(command.split(/ +/)).join(' ');
+}
+
+/** An environment to show: the values of secret-named variables replaced by `***`. */
+export function redactEnvironment(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, SECRET_ENV_NAME.test(k) || isSecretKey(k) ? REDACTED : v]));
+}

@@ -8,7 +8,7 @@ import { normalizeBind } from '../config/gateway-settings.js';
 import type { ConfigFact } from '../facts/config.js';
 import type { LockFact } from '../facts/lock.js';
 import type { LogLine } from '../facts/logs.js';
-import { OPENCLAW_GATEWAY_COMMAND, type PortHolderInfo } from '../facts/ports.js';
+import type { PortHolderInfo } from '../facts/ports.js';
 import type { FactMap, FactName, Facts } from '../facts/types.js';
 import type { Evidence } from './check.js';
 
@@ -79,22 +79,22 @@ export function describeBind(x: Exposure): string {
   return `${String(x.raw ?? x.mode)}${x.host && x.host !== x.raw ? ` (${x.host})` : ''}`;
 }
 
-export type HolderKind = 'this-gateway' | 'other-gateway' | 'ssh-tunnel' | 'foreign' | 'unknown';
+export type HolderKind = 'this-gateway' | 'other-gateway' | 'unverified-gateway' | 'ssh-tunnel' | 'foreign' | 'unknown';
 
-/** Who a port holder is, relative to this config: our gateway, another OpenClaw gateway, a tunnel, or something else. */
+/**
+ * Who a port holder is, relative to this config. A gateway only on positive evidence: a gateway
+ * command line that answers the gateway handshake; then this config's when the lock it wrote (checked
+ * by readLock: command line, start time) or its environment leads here. Environment alone never counts.
+ */
 export function classifyHolder(h: PortHolderInfo, config: ConfigFact | undefined, lock: LockFact | undefined): HolderKind {
   if (!h.pid) return 'unknown';
-  const env = h.env ?? {};
-  const ourLockPid = lock && (lock.state === 'held' || lock.state === 'stale') ? lock.lock.pid : undefined;
-  if (ourLockPid === h.pid) return 'this-gateway';
-  if (config && (env.OPENCLAW_CONFIG_PATH === config.path || (!env.OPENCLAW_CONFIG_PATH && env.OPENCLAW_STATE_DIR === config.stateDir))) return 'this-gateway';
-  // An OpenClaw gateway whose environment (HOME, profile, …) leads to this config file.
-  if (config && h.configPath === config.path) return 'this-gateway';
-  const cmd = h.command ?? '';
-  const exe = cmd.split(/\s+/)[0]?.split('/').at(-1) ?? '';
+  const exe = (h.command ?? '').split(/\s+/)[0]?.split('/').at(-1) ?? '';
   if (exe === 'ssh' || exe === 'autossh') return 'ssh-tunnel';
-  if (env.OPENCLAW_SERVICE_KIND === 'gateway' || env.OPENCLAW_STATE_DIR || env.OPENCLAW_CONFIG_PATH || OPENCLAW_GATEWAY_COMMAND.test(cmd)) return 'other-gateway';
-  return 'foreign';
+  if (!h.gatewayCommand) return 'foreign';
+  if (!h.answersHandshake) return 'unverified-gateway';
+  if (lock?.state === 'held' && lock.lock.pid === h.pid) return 'this-gateway';
+  if (config && h.configPath === config.path) return 'this-gateway';
+  return 'other-gateway';
 }
 
 export function holderEvidence(h: PortHolderInfo): Evidence {

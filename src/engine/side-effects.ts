@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { ResolvedPaths } from '../config/paths.js';
 import { fileTimestamp } from '../config/write.js';
-import { pidAlive, readLock } from '../system/gateway-lock.js';
+import { readLock } from '../system/gateway-lock.js';
 import type { Operation } from './operations.js';
 
 /** What the journal keeps to undo one operation. */
@@ -18,8 +18,6 @@ export type UndoStep =
 export interface SideEffectHooks {
   /** Restarts the gateway; the service layer provides it. Without it, gateway.restart is reported as manual. */
   restartGateway?: () => Promise<void>;
-  /** Looks up who holds a port (defaults to ss/lsof). */
-  portHolders?: (port: number) => Promise<{ pid?: number }[] | undefined>;
 }
 
 /** What service.install needs besides the hooks: the profile's paths and the run's environment. */
@@ -33,15 +31,6 @@ export class ManualStepError extends Error {
   constructor(message: string, readonly undo?: UndoStep) {
     super(message);
   }
-}
-
-async function waitGone(pid: number, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (!pidAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return !pidAlive(pid);
 }
 
 export async function runSideEffect(op: Operation, hooks: SideEffectContext): Promise<UndoStep | undefined> {
@@ -67,14 +56,13 @@ export async function runSideEffect(op: Operation, hooks: SideEffectContext): Pr
       return { op: 'lock.restore', path: op.path, content };
     }
     case 'port.free': {
-      const lookup = hooks.portHolders ?? (async (port: number) => (await import('../system/port-holders.js')).findPortHolders(port));
-      const holders = await lookup(op.port);
-      if (!holders?.some((h) => h.pid === op.pid)) throw new Error(`pid ${op.pid} no longer holds port ${op.port}; nothing stopped`);
-      process.kill(op.pid, 'SIGTERM');
-      if (!(await waitGone(op.pid, 3000))) {
-        process.kill(op.pid, 'SIGKILL');
-        if (!(await waitGone(op.pid, 2000))) throw new Error(`pid ${op.pid} did not exit after SIGKILL`);
-      }
+      const { findPortHolders, isIdentifiedGateway } = await import('../system/port-holders.js');
+      const holder = (await findPortHolders(op.port))?.find((h) => h.pid === op.pid);
+      if (!holder) throw new Error(`pid ${op.pid} no longer holds port ${op.port}; nothing stopped`);
+      // Identified again right before the signal: the pid may have been reused since the facts.
+      if (!(await isIdentifiedGateway(holder))) throw new Error(`pid ${op.pid} (${holder.command ?? 'command unknown'}) is not an identified OpenClaw gateway; not signalled`);
+      const { processGone, terminate } = await import('../system/process-stop.js');
+      if ((await terminate(op.pid, 3000)) === 'SIGKILL' && !processGone(op.pid)) throw new Error(`pid ${op.pid} did not exit after SIGKILL`);
       return undefined; // a stopped process cannot be un-stopped; the journal says so
     }
     case 'gateway.restart':

@@ -1,18 +1,22 @@
 // Who listens on the gateway port. A TCP connect answers "nobody" in milliseconds; only when
-// something listens is `ss`/`lsof` asked for the pid and command line (and, on Linux, which state
-// dir an OpenClaw process serves, from its environment).
+// something listens is `ss`/`lsof`/`netstat` asked for the pid and command line. A holder is an
+// OpenClaw gateway only on positive evidence: its command line is a gateway's and it answers the
+// gateway handshake. Its environment (Linux) then tells which config it serves, never whether it is one.
 import fs from 'node:fs';
 import { resolvePaths } from '../config/paths.js';
+import { redactEnvironment } from '../config/redact.js';
 import type { PortHolder } from '../system/port-holders.js';
 import { tcpConnect } from './tcp-probe.js';
 
 export interface PortHolderInfo extends PortHolder {
   /** OPENCLAW_STATE_DIR / OPENCLAW_CONFIG_PATH / OPENCLAW_PROFILE / HOME … from the holder's environment. */
   env?: Record<string, string>;
+  /** It sent the gateway's `connect.challenge` on a WebSocket upgrade (asked only of gateway command lines). */
+  answersHandshake?: boolean;
   /**
-   * The config file the holder would read, resolved from its environment by the CLI's own rules
-   * (only when it is an OpenClaw process: its command or its OPENCLAW_* variables say so). A real
-   * gateway writes no lock file this doctor can read; this is how it is recognised as this config's.
+   * The config file an identified gateway would read, resolved from its environment by the CLI's own
+   * rules. A real gateway writes no lock file this doctor can read; this is how it is recognised as
+   * this config's.
    */
   configPath?: string;
 }
@@ -28,13 +32,10 @@ export interface PortsFact {
 
 const ENV_KEYS = ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_PROFILE', 'OPENCLAW_SERVICE_KIND', 'OPENCLAW_HOME', 'HOME'];
 
-/** `openclaw-gateway` (the real gateway's process title), `openclaw gateway …`, `node …/openclaw/… gateway`. */
-export const OPENCLAW_GATEWAY_COMMAND = /\b(openclaw|clawdbot)\b.*\bgateway\b/;
-
-/** Where the holder's config is, when it is an OpenClaw process and its environment tells. */
-export function holderConfigPath(h: { command?: string; env?: Record<string, string> }): string | undefined {
+/** Where an OpenClaw gateway's config is, as its environment tells (undefined for anything else). */
+export function holderConfigPath(h: { command?: string; gatewayCommand?: boolean; env?: Record<string, string> }): string | undefined {
   const env = h.env;
-  if (!env || !(OPENCLAW_GATEWAY_COMMAND.test(h.command ?? '') || env.OPENCLAW_SERVICE_KIND === 'gateway')) return undefined;
+  if (!env || !h.gatewayCommand) return undefined;
   if (!env.HOME && !env.OPENCLAW_HOME && !env.OPENCLAW_STATE_DIR && !env.OPENCLAW_CONFIG_PATH) return undefined;
   const argv = (h.command ?? '').split(/\s+/);
   const profileAt = argv.indexOf('--profile');
@@ -54,15 +55,20 @@ function openclawEnv(pid: number | undefined): Record<string, string> | undefine
       const k = kv.slice(0, eq);
       if (ENV_KEYS.includes(k)) out[k] = kv.slice(eq + 1);
     }
-    return out;
+    return redactEnvironment(out); // the keys read are not secrets; shown anyway, so redacted anyway
   } catch {
     return undefined;
   }
 }
 
-/** A holder with what its environment says: the OpenClaw variables and the config it serves. */
-export function describeHolder(h: PortHolder): PortHolderInfo {
-  const info: PortHolderInfo = { ...h, env: openclawEnv(h.pid) };
+/**
+ * A holder with its proof: for a gateway command line, whether it answers the handshake where it
+ * listens, and then which config its environment leads to. Anything else gets neither.
+ */
+export async function describeHolder(h: PortHolder): Promise<PortHolderInfo> {
+  if (!h.gatewayCommand) return h;
+  const { isIdentifiedGateway } = await import('../system/port-holders.js');
+  const info: PortHolderInfo = { ...h, answersHandshake: await isIdentifiedGateway(h), env: openclawEnv(h.pid) };
   const configPath = holderConfigPath(info);
   return configPath ? { ...info, configPath } : info;
 }
@@ -76,11 +82,5 @@ export async function collectPorts(port: number, host: string, opts: { timeoutMs
   const { findPortHolders } = await import('../system/port-holders.js');
   const holders = await findPortHolders(port);
   if (!holders) return { port, host, listening: true, lookup: 'unavailable' };
-  return {
-    port,
-    host,
-    listening: true,
-    holders: holders.map(describeHolder),
-    lookup: 'ss-or-lsof',
-  };
+  return { port, host, listening: true, holders: await Promise.all(holders.map(describeHolder)), lookup: 'ss-or-lsof' };
 }

@@ -1,7 +1,8 @@
-// `--force`: stop whatever listens on the gateway port (SIGTERM, then SIGKILL) and say whom.
-import fs from 'node:fs';
-import { pidAlive } from '../system/gateway-lock.js';
-import { findPortHolders } from '../system/port-holders.js';
+// `--force`: stop the OpenClaw gateway that listens on the gateway port (SIGTERM, then SIGKILL) and
+// say whom. A listener that is not identified as a gateway (command line and handshake) is named and
+// left alone: the port stays taken and the start fails with EADDRINUSE naming it.
+import { findPortHolders, isIdentifiedGateway, type PortHolder } from '../system/port-holders.js';
+import { terminate } from '../system/process-stop.js';
 
 export interface StoppedProcess {
   pid: number;
@@ -9,52 +10,23 @@ export interface StoppedProcess {
   signal: 'SIGTERM' | 'SIGKILL';
 }
 
-/** A zombie has exited; only its parent has not reaped it yet (e.g. a parent blocked in spawnSync). */
-function isZombie(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
-  } catch {
-    return false;
-  }
+export interface FreePortResult {
+  stopped: StoppedProcess[];
+  /** Listeners that are not identified OpenClaw gateways: never signalled. */
+  leftAlone: PortHolder[];
 }
 
-export function processGone(pid: number): boolean {
-  return !pidAlive(pid) || isZombie(pid);
-}
-
-export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (processGone(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return processGone(pid);
-}
-
-/** SIGTERM, wait up to graceMs, then SIGKILL. Returns the signal that ended it. */
-export async function terminate(pid: number, graceMs: number): Promise<'SIGTERM' | 'SIGKILL'> {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return 'SIGTERM';
-  }
-  if (await waitForExit(pid, graceMs)) return 'SIGTERM';
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    /* already gone */
-  }
-  await waitForExit(pid, 2000);
-  return 'SIGKILL';
-}
-
-export async function freePort(port: number, graceMs = 3000): Promise<StoppedProcess[] | undefined> {
+/** Undefined when no tool could tell who listens. */
+export async function freePort(port: number, graceMs = 3000): Promise<FreePortResult | undefined> {
   const holders = await findPortHolders(port);
   if (!holders) return undefined;
-  const pids = new Map<number, string | undefined>();
-  for (const h of holders) if (h.pid && h.pid !== process.pid) pids.set(h.pid, h.command);
-  const stopped: StoppedProcess[] = [];
-  for (const [pid, command] of pids) stopped.push({ pid, command, signal: await terminate(pid, graceMs) });
-  return stopped;
+  const result: FreePortResult = { stopped: [], leftAlone: [] };
+  const seen = new Set<number>();
+  for (const h of holders) {
+    if (!h.pid || h.pid === process.pid || seen.has(h.pid)) continue;
+    seen.add(h.pid);
+    if (await isIdentifiedGateway(h)) result.stopped.push({ pid: h.pid, command: h.command, signal: await terminate(h.pid, graceMs) });
+    else result.leftAlone.push(h);
+  }
+  return result;
 }

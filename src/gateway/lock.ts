@@ -1,8 +1,9 @@
-// Taking the single-instance lock (path and state from src/system/gateway-lock.ts): create it
-// exclusively with our pid, clear a dead owner's lock, wait a little for a live one, then give up.
+// Taking the single-instance lock (path and state from src/system/gateway-lock.ts): check the lock
+// folder is ours alone, create the lock exclusively with our pid, clear a stale one (owner gone, or a
+// live pid that is not the gateway that wrote it), wait a little for a live gateway, then give up.
 import fs from 'node:fs';
 import path from 'node:path';
-import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { ensureLockDir, lockPathFor, readLock } from '../system/gateway-lock.js';
 
 export class LockHeldError extends Error {
   constructor(
@@ -16,16 +17,16 @@ export class LockHeldError extends Error {
 
 export interface HeldLock {
   path: string;
-  /** The pid of a dead owner whose lock was cleared, if any. */
-  clearedStalePid?: number;
+  /** The stale lock that was cleared, if any: its pid and why it was stale. */
+  clearedStale?: { pid: number; reason: string };
   release(): void;
 }
 
 export async function acquireLock(configPath: string, timeoutMs: number): Promise<HeldLock> {
   const file = lockPathFor(configPath);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  ensureLockDir(path.dirname(file));
   const deadline = Date.now() + timeoutMs;
-  let clearedStalePid: number | undefined;
+  let clearedStale: HeldLock['clearedStale'];
   for (;;) {
     try {
       const fd = fs.openSync(file, 'wx', 0o600);
@@ -33,7 +34,7 @@ export async function acquireLock(configPath: string, timeoutMs: number): Promis
       fs.closeSync(fd);
       return {
         path: file,
-        clearedStalePid,
+        clearedStale,
         release() {
           const cur = readLock(file);
           if (cur.state !== 'absent' && (cur.state === 'unreadable' || cur.lock.pid === process.pid)) fs.rmSync(file, { force: true });
@@ -44,7 +45,7 @@ export async function acquireLock(configPath: string, timeoutMs: number): Promis
     }
     const state = readLock(file);
     if (state.state === 'stale' || (state.state === 'held' && state.lock.pid === process.pid)) {
-      if (state.lock.pid !== process.pid) clearedStalePid = state.lock.pid;
+      if (state.state === 'stale') clearedStale = { pid: state.lock.pid, reason: state.reason ?? 'its owner is gone' };
       fs.rmSync(file, { force: true });
       continue;
     }

@@ -10,6 +10,7 @@ import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { validateConfig } from '../config/schema.js';
 import { promoteLastKnownGood, writeConfig } from '../config/write.js';
 import { GUARD_MESSAGES, StartBlockedError } from './guards.js';
+import { LockDirUnsafeError } from '../system/gateway-lock.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
 import { PairingStore } from './pairing-store.js';
@@ -171,9 +172,10 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
 
   if (opts.force) {
     const { freePort } = await import('./force.js');
-    const stopped = await freePort(settings.port);
-    if (!stopped) glog.warn(`--force: cannot tell who listens on port ${settings.port} (neither ss nor lsof answered)`);
-    for (const s of stopped ?? []) glog.warn(`force: stopped pid ${s.pid} (${s.command ?? 'unknown command'}) listening on port ${settings.port} with ${s.signal}`);
+    const freed = await freePort(settings.port);
+    if (!freed) glog.warn(`--force: cannot tell who listens on port ${settings.port} (no port lookup tool answered); nothing stopped`);
+    for (const s of freed?.stopped ?? []) glog.warn(`force: stopped pid ${s.pid} (${s.command ?? 'unknown command'}) listening on port ${settings.port} with ${s.signal}`);
+    for (const h of freed?.leftAlone ?? []) glog.warn(`force: left pid ${h.pid} (${h.command ?? 'command unknown'}) on port ${settings.port} alone: it is not an OpenClaw gateway (command line and handshake); stop it yourself if it is yours`);
   }
 
   let lock: HeldLock;
@@ -184,9 +186,13 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
       glog.fileOnly('error', `Gateway failed to start: ${err.message}`);
       throw new StartFailedError(`Gateway failed to start: ${err.message}`, 1, 'Stop it with `openclaw gateway stop`, or run `openclaw gateway status --deep`.');
     }
+    if (err instanceof LockDirUnsafeError) {
+      glog.fileOnly('error', `Gateway start blocked: ${err.message}`);
+      throw new StartFailedError(`Gateway start blocked: ${err.message}`, 78);
+    }
     throw err;
   }
-  if (lock.clearedStalePid) glog.warn(`removed stale gateway lock ${lock.path} (pid ${lock.clearedStalePid} is not running)`);
+  if (lock.clearedStale) glog.warn(`removed stale gateway lock ${lock.path} (${lock.clearedStale.reason}; not signalled)`);
 
   const rl = rateLimitFromConfig((settings.config.gateway as any)?.auth?.rateLimit);
   const rt: Runtime = {

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { identifyLockOwner } from './process-identity.js';
 
 export interface GatewayLock {
   pid: number;
@@ -13,8 +14,11 @@ export interface GatewayLock {
 
 export type LockState =
   | { state: 'absent'; path: string }
-  | { state: 'held'; path: string; lock: GatewayLock }
-  | { state: 'stale'; path: string; lock: GatewayLock } // the owner pid is gone
+  // Held by the OpenClaw gateway that wrote it: its command line and start time were checked.
+  | { state: 'held'; path: string; lock: GatewayLock; ownerCommand?: string }
+  // The owner pid is gone, or alive but not the gateway that wrote the lock (pid reuse): `reason` says
+  // which (absent in facts recorded before the owner was identified).
+  | { state: 'stale'; path: string; lock: GatewayLock; ownerAlive?: boolean; reason?: string }
   | { state: 'unreadable'; path: string; reason: string };
 
 export function lockDir(opts: { tmpdir?: string; uid?: number } = {}): string {
@@ -54,5 +58,60 @@ export function readLock(file: string): LockState {
     return { state: 'unreadable', path: file, reason: 'not JSON (a half-written lock)' };
   }
   if (!lock || typeof lock.pid !== 'number') return { state: 'unreadable', path: file, reason: 'no pid in the lock' };
-  return { state: pidAlive(lock.pid) ? 'held' : 'stale', path: file, lock };
+  if (!pidAlive(lock.pid)) return { state: 'stale', path: file, lock, ownerAlive: false, reason: `pid ${lock.pid} is no longer running` };
+  // Our own lock needs no proof; any other live pid must be the gateway that wrote it.
+  if (lock.pid === process.pid) return { state: 'held', path: file, lock };
+  const id = identifyLockOwner(lock.pid, lock.createdAt);
+  if (!id.gateway) return { state: 'stale', path: file, lock, ownerAlive: true, reason: id.reason };
+  return { state: 'held', path: file, lock, ownerCommand: id.info.command };
+}
+
+/** What to do about an unsafe lock folder (the gateway's error and the doctor's hint say the same). */
+export function lockDirRemedy(dir: string): string {
+  return `remove it (as its owner or root: \`rm -r ${dir}\`) or point TMPDIR at a folder only you can write`;
+}
+
+/** The lock folder is not safe to trust: another user's, or writable by others (they could plant a lock). */
+export class LockDirUnsafeError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problem: string,
+  ) {
+    super(`gateway lock folder ${dir} ${problem}; ${lockDirRemedy(dir)}`);
+  }
+}
+
+/**
+ * What is wrong with an existing lock folder: not a real folder, another user's, or writable by
+ * group/others (another local user could plant a lock in it). Undefined when it is missing or sound.
+ */
+export function lockDirProblem(dir: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (!st.isDirectory()) return st.isSymbolicLink() ? 'is a symbolic link' : 'is not a folder';
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  if (uid !== undefined && st.uid !== uid) return `is owned by ${userName(st.uid)}, not by you (uid ${uid})`;
+  if (process.platform !== 'win32' && st.mode & 0o022) return `is writable by other users (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')})`;
+  return undefined;
+}
+
+/** Creates the lock folder (0700), or throws LockDirUnsafeError for one that exists and is not safe. */
+export function ensureLockDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const problem = lockDirProblem(dir);
+  if (problem) throw new LockDirUnsafeError(dir, problem);
+}
+
+function userName(uid: number): string {
+  try {
+    const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.split(':')[2] === String(uid));
+    if (line) return `user ${line.split(':')[0]} (uid ${uid})`;
+  } catch {
+    /* no passwd file: the uid will do */
+  }
+  return `uid ${uid}`;
 }

@@ -31,7 +31,7 @@ const SUMMARIES: { [K in FactName]?: Summarise<K> } = {
     return ok(`gateway answers at ${g.url}${g.connect.latencyMs !== undefined ? ` (${g.connect.latencyMs} ms)` : ''}`);
   },
   ports: (p) => (p.listening ? ok(`port ${p.port} is listening${p.holders?.length ? ` (pid ${p.holders.map((h) => h.pid).join(', ')})` : ''}`) : warn(`nothing listens on port ${p.port}`)),
-  lock: (l) => (l.state === 'stale' ? warn(`stale lock: pid ${l.lock.pid} is gone`) : l.state === 'held' ? ok(`lock held by pid ${l.lock.pid}`) : l.state === 'absent' ? ok('no gateway lock') : warn(`lock unreadable: ${l.reason}`)),
+  lock: (l) => (l.state === 'stale' ? warn(`stale lock: ${l.reason ?? `pid ${l.lock.pid} is gone`}`) : l.state === 'held' ? ok(`lock held by pid ${l.lock.pid}`) : l.state === 'absent' ? ok('no gateway lock') : warn(`lock unreadable: ${l.reason}`)),
   services: (s) => (s.installed ? ok(`${s.kind} service ${s.expected.name} is installed`) : warn(`no ${s.kind} service installed (${s.expected.name})`)),
   system: (s) => ok(`node ${s.nodeVersion} on ${s.platform}, ${Math.round(s.memAvailableBytes / 2 ** 20)} MiB free`),
   state: (s) => (s.exists ? ok(`state dir ${s.stateDir}`) : warn(`state dir ${s.stateDir} does not exist`)),

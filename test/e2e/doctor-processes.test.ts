@@ -1,5 +1,8 @@
-// The doctor against real processes: a port held by another process, a stale lock left by a
-// killed gateway, and a hung gateway of this config stopped by `--fix --yes`.
+// The doctor and `gateway stop|restart|run` against real processes: a port held by another process,
+// a stale lock left by a killed gateway, a lock naming a reused pid, a lock folder someone else owns,
+// and a hung gateway of this config stopped by `--fix --yes`. Nothing that is not identified as a
+// gateway (command line, start time vs the lock, handshake) is ever signalled.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import portConflict from '../../checks/gateway/port-conflict.js';
 import { runDoctor } from '../../src/engine/doctor.js';
 import { resolvePaths } from '../../src/config/paths.js';
-import { lockPathFor, pidAlive } from '../../src/system/gateway-lock.js';
-import { runCli } from '../helpers/cli-sync.js';
-import { deadPid, startListener, startStartingGateway, type Listener } from '../helpers/processes.js';
+import { lockPathFor } from '../../src/system/gateway-lock.js';
+import { processGone } from '../../src/system/process-stop.js';
+import { CLI, runCli } from '../helpers/cli-sync.js';
+import { deadPid, startHttpServer, startHungGateway, startListener, startSleep, startStartingGateway, stop as stopChild, type Listener } from '../helpers/processes.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -28,43 +32,203 @@ function machine(gateway: Record<string, unknown>) {
   return { root, stateDir, configPath, env, lockPath: lockPathFor(configPath, { tmpdir: root }) };
 }
 
-async function listener(): Promise<Listener> {
-  const l = await startListener();
-  cleanups.push(() => l.kill());
-  return l;
+/** Our gateway from dist, in the background, for the machine's environment. */
+function spawnGateway(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [CLI, 'gateway', 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout!.on('data', (d) => (text += d));
+  child.stderr!.on('data', (d) => (text += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.push(() => stopChild(child));
+  return { child, exited, output: () => text };
 }
 
+async function waitForOutput(gw: { output(): string }, re: RegExp, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!re.test(gw.output())) {
+    if (Date.now() > until) throw new Error(`no ${re} in: ${gw.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function track(l: Promise<Listener>): Promise<Listener> {
+  const started = await l;
+  cleanups.push(() => started.kill());
+  return started;
+}
+
+function plantLock(m: ReturnType<typeof machine>, pid: number, createdAt = new Date().toISOString()): string {
+  fs.mkdirSync(path.dirname(m.lockPath), { recursive: true, mode: 0o700 });
+  const text = JSON.stringify({ pid, createdAt, configPath: m.configPath });
+  fs.writeFileSync(m.lockPath, text);
+  return text;
+}
+
+/** Alive and not a zombie: a killed child of this process stays visible to kill -0 until it is reaped. */
+const running = (pid: number) => !processGone(pid);
+
+async function exitedWithin(l: Listener, ms: number): Promise<boolean> {
+  if (l.child.exitCode !== null || l.child.signalCode !== null) return true;
+  return Promise.race([new Promise<boolean>((r) => l.child.once('exit', () => r(true))), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+}
+
+/** A port from the OS that is free again: nothing listens on the configured port. */
+async function freePort(): Promise<number> {
+  const l = await startListener();
+  await l.kill();
+  return l.port;
+}
+
+// The real client would time out on a process that never completes a handshake.
+const hung = async (o: { url: string }) => ({ ok: false, url: o.url, durationMs: 300, connect: { ok: false, rpcOk: false, error: { kind: 'timeout' as const, message: 'handshake timed out' } }, warnings: [] });
+
 describe('port held by another real process', () => {
-  it('names the holder by pid and command line, and --fix --yes leaves a foreign process alone', async () => {
-    const l = await listener();
+  it('names the holder by pid and command line (secrets redacted), and --fix --yes leaves a foreign process alone', async () => {
+    const secret = 'S3cret-on-the-command-line-0123456789';
+    const l = await track(startListener(['--', '--token', secret, '--password=hunter2-hunter2']));
     const m = machine({ port: l.port });
     const r = runCli(['doctor', '--json'], m.env);
     expect(r.code).toBe(1);
     const f = r.json().findings.find((x: any) => x.checkId === 'gateway/port-conflict');
-    expect(f).toMatchObject({ severity: 'error', message: expect.stringContaining(`pid ${l.pid}`) });
+    expect(f).toMatchObject({ severity: 'error', message: expect.stringContaining(`Port ${l.port} is held by pid ${l.pid} (`) });
+    expect(f.message).toContain('which is not an OpenClaw gateway');
     expect(f.evidence[0]).toEqual({ kind: 'process', source: `pid ${l.pid}`, value: expect.stringContaining("require('net').createServer") });
+    expect(f.evidence[0].value).toContain('--token *** --password=***');
     expect(r.json().findings.map((x: any) => x.checkId)).not.toContain('gateway/not-running');
+    const human = runCli(['doctor'], m.env);
+    for (const out of [r.stdout, human.stdout, human.stderr]) {
+      expect(out).not.toContain(secret);
+      expect(out).not.toContain('hunter2-hunter2');
+    }
 
     runCli(['doctor', '--fix', '--yes', '--json'], m.env);
-    expect(pidAlive(l.pid)).toBe(true);
+    expect(running(l.pid)).toBe(true);
   });
 
-  it('stops a hung gateway of this config (its lock names it) only with --yes, and verifies the port is free', async () => {
-    const l = await listener();
-    const m = machine({ port: l.port });
-    fs.mkdirSync(path.dirname(m.lockPath), { recursive: true });
-    fs.writeFileSync(m.lockPath, JSON.stringify({ pid: l.pid, createdAt: new Date().toISOString(), configPath: m.configPath }));
-    // The real client would time out on a process that never completes a handshake.
-    const hung = async (o: { url: string }) => ({ ok: false, url: o.url, durationMs: 300, connect: { ok: false, rpcOk: false, error: { kind: 'timeout' as const, message: 'handshake timed out' } }, warnings: [] });
+  it('a python http.server that inherited OPENCLAW_STATE_DIR is foreign: reported with its command, never killed', async () => {
+    const m = machine({});
+    const py = await track(startHttpServer({ PATH: process.env.PATH, HOME: m.root, OPENCLAW_STATE_DIR: m.stateDir, OPENCLAW_CONFIG_PATH: m.configPath }));
+    const config = JSON.parse(fs.readFileSync(m.configPath, 'utf8'));
+    fs.writeFileSync(m.configPath, JSON.stringify({ ...config, gateway: { ...config.gateway, port: py.port } }));
+
+    const r = runCli(['doctor', '--json'], m.env);
+    const f = r.json().findings.find((x: any) => x.checkId === 'gateway/port-conflict');
+    expect(f.message).toContain(`Port ${py.port} is held by pid ${py.pid} (`);
+    expect(f.message).toContain('http.server');
+    expect(f.message).toContain('not an OpenClaw gateway');
+    expect(f.message).not.toContain('A gateway of this config');
+    expect(f.fix).toBeUndefined();
+
+    const fixed = runCli(['doctor', '--fix', '--yes', '--json'], m.env).json();
+    expect(fixed.fixes.filter((x: any) => x.checkId === 'gateway/port-conflict')).toEqual([expect.objectContaining({ status: 'skipped', operations: [] })]);
+    expect(running(py.pid)).toBe(true);
+    // `gateway --force` leaves it alone too and says why; the port stays taken.
+    const forced = runCli(['gateway', 'run', '--force'], m.env, { timeoutMs: 20_000 });
+    expect(forced.code).not.toBe(0);
+    expect(forced.stdout + forced.stderr).toContain(`by pid ${py.pid}: `);
+    expect(running(py.pid)).toBe(true);
+    const status = runCli(['gateway', 'status', '--json'], m.env).json();
+    expect(status.runtime.status).toBe('stopped');
+  });
+
+  it('stops a hung gateway of this config (its lock names it, it sends the challenge) only with --yes, and verifies the port is free', async () => {
+    const gw = await track(startHungGateway({ challenge: true }));
+    const m = machine({ port: gw.port });
+    plantLock(m, gw.pid);
     const opts = { checks: [portConflict], paths: resolvePaths({ env: m.env }), env: m.env, tmpdir: m.root, timeoutMs: 1500, probe: hung };
 
     const asked = await runDoctor({ ...opts, fix: true });
     expect(asked.report.fixes).toEqual([expect.objectContaining({ checkId: 'gateway/port-conflict', status: 'skipped' })]);
-    expect(pidAlive(l.pid)).toBe(true);
+    expect(running(gw.pid)).toBe(true);
 
     const r = await runDoctor({ ...opts, fix: true, yes: true });
-    expect(r.report.fixes).toEqual([expect.objectContaining({ status: 'applied', verified: true, operations: [expect.objectContaining({ op: 'port.free', pid: l.pid, port: l.port })] })]);
-    expect(pidAlive(l.pid)).toBe(false);
+    expect(r.report.fixes).toEqual([expect.objectContaining({ status: 'applied', verified: true, operations: [expect.objectContaining({ op: 'port.free', pid: gw.pid, port: gw.port })] })]);
+    // It was our child: it is gone once it has exited (until this process reaps it, kill -0 still sees a zombie).
+    expect(await exitedWithin(gw, 5000)).toBe(true);
+  });
+
+  it('a gateway command line that does not answer the handshake is named, not stopped', async () => {
+    const gw = await track(startHungGateway({ challenge: false }));
+    const m = machine({ port: gw.port });
+    plantLock(m, gw.pid);
+    const opts = { checks: [portConflict], paths: resolvePaths({ env: m.env }), env: m.env, tmpdir: m.root, timeoutMs: 1500, probe: hung, fix: true, yes: true };
+    const r = await runDoctor(opts);
+    expect(r.report.findings).toEqual([expect.objectContaining({ checkId: 'gateway/port-conflict', message: expect.stringContaining(`held by pid ${gw.pid} (openclaw-gateway): its command line is an OpenClaw gateway's, but it does not answer the gateway handshake`), fix: undefined })]);
+    expect(r.report.fixes?.flatMap((f) => f.operations) ?? []).toEqual([]);
+    expect(running(gw.pid)).toBe(true);
+  });
+
+  it('a plain process whose pid is in the lock is not this config\'s gateway: reported, never stopped', async () => {
+    const l = await track(startListener());
+    const m = machine({ port: l.port });
+    plantLock(m, l.pid);
+    const r = await runDoctor({ checks: [portConflict], paths: resolvePaths({ env: m.env }), env: m.env, tmpdir: m.root, timeoutMs: 1500, probe: hung, fix: true, yes: true });
+    expect(r.report.findings).toEqual([expect.objectContaining({ message: expect.stringContaining(`held by pid ${l.pid} (`), fix: undefined })]);
+    expect(r.report.findings[0].message).toContain('not an OpenClaw gateway');
+    expect(running(l.pid)).toBe(true);
+  });
+});
+
+describe('a lock naming a live process that is not a gateway (pid reuse after a crash)', () => {
+  it('gateway stop and restart do not signal it and say why; doctor --fix clears the lock file only', async () => {
+    const m = machine({ port: await freePort() });
+    const sleeper = startSleep();
+    cleanups.push(() => sleeper.kill());
+    plantLock(m, sleeper.pid);
+
+    const stop = runCli(['gateway', 'stop'], m.env);
+    expect(stop.code).toBe(0);
+    expect(stop.stdout).toContain(`Gateway is not running (stale lock of pid ${sleeper.pid}: pid ${sleeper.pid} is not an OpenClaw gateway (sleep 300); it was not signalled.`);
+    expect(runCli(['gateway', 'stop', '--json'], m.env).json()).toMatchObject({ stopped: false, lockPid: sleeper.pid, signalled: false });
+    const restart = runCli(['gateway', 'restart'], m.env);
+    expect(restart.code).toBe(1);
+    expect(restart.stderr).toContain('is not an OpenClaw gateway (sleep 300)');
+    expect(running(sleeper.pid)).toBe(true);
+
+    const doctor = runCli(['doctor', '--json'], m.env).json();
+    expect(doctor.findings.find((f: any) => f.checkId === 'gateway/stale-lock').message).toContain(`names pid ${sleeper.pid}, which runs but is not the gateway that wrote the lock`);
+    const fixed = runCli(['doctor', '--fix', '--yes', '--json'], m.env).json();
+    expect(fixed.fixes).toContainEqual(expect.objectContaining({ checkId: 'gateway/stale-lock', status: 'applied' }));
+    expect(fs.existsSync(m.lockPath)).toBe(false);
+    expect(running(sleeper.pid)).toBe(true);
+  });
+
+  it('the gateway starts over such a lock instead of "already running"', async () => {
+    const m = machine({ port: await freePort() });
+    plantLock(m, 1, '2020-01-01T00:00:00.000Z'); // pid 1: alive, not a gateway (init, or sleep in a container)
+    const gw = spawnGateway(m.env);
+    await waitForOutput(gw, /listening on ws:/);
+    expect(gw.output()).toMatch(/removed stale gateway lock .*pid 1 .*not signalled/);
+    expect(JSON.parse(fs.readFileSync(m.lockPath, 'utf8')).pid).toBe(gw.child.pid);
+    // Our own gateway IS identified: gateway stop stops it.
+    const stop = runCli(['gateway', 'stop'], m.env);
+    expect(stop.stdout).toMatch(new RegExp(`Stopped gateway \\(pid ${gw.child.pid}\\) with SIG(TERM|KILL)`));
+    expect(await gw.exited).toBe(0);
+  });
+});
+
+describe('a lock folder someone else can write', () => {
+  it.each([
+    ['owned by another user', (dir: string) => fs.chownSync(dir, 65534, 65534), /is owned by (user \S+ \()?uid 65534\)?, not by you/],
+    ['world-writable', (dir: string) => fs.chmodSync(dir, 0o777), /is writable by other users \(mode 0777\)/],
+    ['group-writable', (dir: string) => fs.chmodSync(dir, 0o770), /is writable by other users \(mode 0770\)/],
+  ])('%s: the gateway refuses with exit 78 and says whose it is and what to do', async (_name, spoil, said) => {
+    const m = machine({ port: await freePort() });
+    const dir = path.dirname(m.lockPath);
+    fs.mkdirSync(dir, { mode: 0o700 });
+    fs.writeFileSync(m.lockPath, JSON.stringify({ pid: 1, createdAt: new Date().toISOString(), configPath: m.configPath }));
+    spoil(dir);
+    const r = runCli(['gateway', 'run'], m.env);
+    expect(r.code).toBe(78);
+    expect(r.stderr).toContain(`gateway lock folder ${dir}`);
+    expect(r.stderr).toMatch(said);
+    expect(r.stderr).toContain('remove it');
+    expect(r.stderr).not.toContain('already running');
+    // The doctor says the same, and offers no repair that would delete the folder.
+    const doctor = runCli(['doctor', '--json'], m.env).json();
+    const f = doctor.findings.find((x: any) => x.checkId === 'gateway/lock-dir-unsafe');
+    expect(f).toMatchObject({ severity: 'error', message: expect.stringMatching(said), fixHint: expect.stringContaining(`rm -r ${dir}`) });
+    expect(f.fix).toBeUndefined();
   });
 });
 

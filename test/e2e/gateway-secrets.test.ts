@@ -54,4 +54,26 @@ describe('no secret in logs or JSON output', () => {
     }
     assertNoSecretLeaks();
   });
+
+  it('a --token on the gateway command line is redacted wherever that command line is shown', async () => {
+    const cliToken = newToken();
+    // `gateway status` looks at the configured port: configure one from the OS that is free again.
+    const { startListener } = await import('../helpers/processes.js');
+    const free = await startListener();
+    await free.kill();
+    const dir = makeState({ gateway: { mode: 'local', port: free.port, auth: { mode: 'token', token: newToken() } } });
+    const gw = await startGateway(dir, ['--token', cliToken, '--password=' + cliToken]);
+    trackSecret(cliToken);
+    // Status does not know this token (it is in no config and no flag): only the redaction can hide it.
+    const json = cli(dir, ['gateway', 'status', '--deep', '--json', '--url', gw.url]);
+    const human = cli(dir, ['gateway', 'status', '--deep', '--url', gw.url]);
+    await gw.stop();
+    const listener = JSON.parse(json.stdout).listeners.find((l: any) => l.pid === gw.proc.pid);
+    expect(listener.command).toMatch(/ gateway --token \*\*\* --password=\*\*\*$/);
+    expect(listener.gatewayCommand).toBe(true);
+    expect(human.stdout).toContain(`pid ${gw.proc.pid} `);
+    expect(human.stdout).toContain('--token *** --password=***');
+    for (const out of [json.stdout, json.stderr, human.stdout, human.stderr]) expect(out).not.toContain(cliToken);
+    assertNoSecretLeaks();
+  });
 });

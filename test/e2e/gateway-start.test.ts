@@ -125,20 +125,21 @@ describe('single instance', () => {
     await second.stop();
   });
 
-  it('--force frees a port held by a plain process', async () => {
-    const holder = net.createServer();
-    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
-    const port = (holder.address() as net.AddressInfo).port;
-    // The holder is this test process: --force must never kill its caller's siblings blindly, so use a child.
-    holder.close();
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${port}, '127.0.0.1'); setInterval(()=>{}, 1000)`], { stdio: 'ignore' });
-    await waitFor(async () => new Promise<boolean>((r) => { const s = net.connect(port, '127.0.0.1', () => { s.destroy(); r(true); }); s.on('error', () => r(false)); }), 5000, 'holder listening');
-    const dir = makeState(local());
-    const gw = await startGateway(dir, ['--port', String(port), '--force']);
-    await waitFor(() => gw.output().includes(`force: stopped pid ${child.pid}`), 5000, 'log line');
-    await gw.stop();
-    child.kill('SIGKILL');
+  it('--force leaves a plain process alone: it names it, does not signal it, and the start fails on the taken port', async () => {
+    const { startListener } = await import('../helpers/processes.js');
+    const holder = await startListener();
+    try {
+      const dir = makeState(local());
+      const r = runGatewayOnce(dir, ['--port', String(holder.port), '--force']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`EADDRINUSE) by pid ${holder.pid}`);
+      expect(logText(dir)).toContain(`force: left pid ${holder.pid} (`);
+      expect(logText(dir)).toContain('it is not an OpenClaw gateway');
+      expect(holder.child.exitCode).toBeNull();
+      expect(holder.child.signalCode).toBeNull();
+    } finally {
+      await holder.kill();
+    }
   });
 
   it('clears a stale lock of a dead pid', async () => {

@@ -26,9 +26,9 @@ function waitLine(child: ChildProcess, ms: number): Promise<string> {
   });
 }
 
-/** A separate node process holding a TCP port picked by the OS (the `-e` script is its command line). */
-export async function startListener(): Promise<Listener> {
-  const child = spawn(process.execPath, ['-e', LISTENER], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** A separate node process holding a TCP port picked by the OS (the `-e` script, then `args`, is its command line). */
+export async function startListener(args: string[] = []): Promise<Listener> {
+  const child = spawn(process.execPath, ['-e', LISTENER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = Number(await waitLine(child, 10_000));
   return { child, pid: child.pid!, port, kill: () => stop(child) };
 }
@@ -64,6 +64,38 @@ wss.on('connection', (ws) => {
 /** A process that looks and answers like a real OpenClaw gateway that is still starting (its title is `openclaw-gateway`). */
 export async function startStartingGateway(env: NodeJS.ProcessEnv): Promise<Listener> {
   const child = spawn(process.execPath, ['-e', STARTING_GATEWAY], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = Number(await waitLine(child, 10_000));
+  return { child, pid: child.pid!, port, kill: () => stop(child) };
+}
+
+/** `python3 -m http.server` on a port from the OS, with the environment given (e.g. an inherited OPENCLAW_STATE_DIR). */
+export async function startHttpServer(env: NodeJS.ProcessEnv): Promise<Listener> {
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await waitLine(child, 10_000); // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+  const port = Number(/ port (\d+)/.exec(line)?.[1]);
+  if (!port) throw new Error(`python3 -m http.server said: ${line}`);
+  return { child, pid: child.pid!, port, kill: () => stop(child) };
+}
+
+/** `sleep 300`: a live process that is certainly not a gateway (what a reused pid looks like). */
+export function startSleep(): { pid: number; kill(): Promise<void> } {
+  const child = spawn('sleep', ['300'], { stdio: 'ignore' });
+  return { pid: child.pid!, kill: () => stop(child) };
+}
+
+// A gateway process (title `openclaw-gateway`) that sends the connect challenge and then never
+// answers `connect`: hung, as a gateway wedged after a bad reload is. With HANDSHAKE=0 it does not even
+// send the challenge (a listener whose command line alone claims to be a gateway).
+const HUNG_GATEWAY = `process.title='openclaw-gateway';
+const { WebSocketServer } = require('ws');
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 }, () => console.log(wss.address().port));
+wss.on('connection', (ws) => {
+  if (process.env.HANDSHAKE !== '0') ws.send(JSON.stringify({ type: 'event', event: 'connect.challenge', payload: { nonce: require('crypto').randomUUID(), ts: Date.now() } }));
+});`;
+
+export async function startHungGateway(opts: { challenge: boolean }): Promise<Listener> {
+  const env = { PATH: process.env.PATH, HANDSHAKE: opts.challenge ? '1' : '0' };
+  const child = spawn(process.execPath, ['-e', HUNG_GATEWAY], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = Number(await waitLine(child, 10_000));
   return { child, pid: child.pid!, port, kill: () => stop(child) };
 }

@@ -153,7 +153,7 @@ export interface ServiceStatus {
 
 /** The service part of `gateway status [--deep]`: data for --json and lines for people. Secrets redacted. */
 export async function serviceStatus(ctx: CliContext, deep = false): Promise<ServiceStatus> {
-  const [{ collectServices }, { serviceFindings }, { redactText }] = await Promise.all([
+  const [{ collectServices }, { serviceFindings }, { redactArgv, redactText }] = await Promise.all([
     import('../../facts/services.js'),
     import('../../service/findings.js'),
     import('../../config/redact.js'),
@@ -162,7 +162,7 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
   if (!fact.ok) throw new CliError(`could not read the service state: ${fact.reason}`);
   const s = fact.value;
   const secrets = [s.installed?.token, s.cli.config.token].filter((t): t is string => Boolean(t));
-  const command = s.installed ? redactText(s.installed.definition.programArguments.join(' '), secrets) : undefined;
+  const command = s.installed ? redactText(redactArgv(s.installed.definition.programArguments).join(' '), secrets) : undefined;
   const findings = serviceFindings(fact).filter((f) => f.severity !== 'info');
   const status: ServiceStatus = {
     installed: Boolean(s.installed),

@@ -1,0 +1,34 @@
+// The gateway's lock folder (<tmpdir>/openclaw-<uid>) is another user's or writable by others: they
+// could plant a lock that keeps the gateway from starting, so the gateway refuses it (exit 78).
+// Explain only: the doctor does not delete a folder that may be another user's.
+import path from 'node:path';
+import { fact } from '../../src/engine/check-helpers.js';
+import { defineCheck } from '../../src/engine/check.js';
+import { lockDirRemedy } from '../../src/system/gateway-lock.js';
+
+export default defineCheck({
+  meta: {
+    id: 'gateway/lock-dir-unsafe',
+    title: 'The gateway lock folder can be written by someone else',
+    area: 'gateway',
+    severity: 'error',
+    facts: ['lock'],
+    fix: 'none',
+    docs: 'reference: §1 Paths and resolution (gateway lock dir)',
+  },
+  detect(facts) {
+    const lock = fact(facts, 'lock');
+    if (!lock?.dirProblem) return [];
+    const dir = path.dirname(lock.path);
+    return [
+      {
+        checkId: 'gateway/lock-dir-unsafe',
+        severity: 'error',
+        message: `The gateway lock folder ${dir} ${lock.dirProblem}: another local user could plant a lock in it, so the gateway refuses to start (exit 78).`,
+        fixHint: lockDirRemedy(dir).replace(/^r/, 'R'),
+        cause: 'lock-dir-unsafe',
+        evidence: [{ kind: 'file', source: dir, value: lock.dirProblem }],
+      },
+    ];
+  },
+});
