@@ -2,57 +2,13 @@
 // Only the command named on the command line is imported (command-table.ts); the others are
 // light stubs that `--help` lists and that make an unknown name a usage error, so start-up does
 // not load every command's modules. Commands load their heavy modules inside their actions.
-import { Command, CommanderError, Help } from 'commander';
-import { configureColor } from './color.js';
+import { CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
-import { COMMANDS, requestedCommand } from './command-table.js';
-import { VERSION } from './version.js';
-
-/** Imports the named top-level commands; the rest of the program is built without them. */
-export async function loadCommands(names: readonly (string | undefined)[]): Promise<Map<string, (program: Command) => void>> {
-  const wanted = COMMANDS.filter((entry) => names.includes(entry.name));
-  const registers = await Promise.all(wanted.map((entry) => entry.load()));
-  return new Map(wanted.map((entry, i) => [entry.name, registers[i]!]));
-}
-
-export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => void>): Command {
-  const program = new Command('openclaw');
-  program
-    .description('Troubleshooting toolkit for the OpenClaw gateway: doctor, log signatures, and an embedded gateway.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--profile <name>', 'use the state dir ~/.openclaw-<name>')
-    .option('--dev', 'use the dev profile (~/.openclaw-dev, port 19001)')
-    .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--show-secrets', 'print tokens and passwords instead of ***')
-    .showHelpAfterError('(run with --help for usage)')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .hook('preAction', (_this, actionCommand) => {
-      configureColor(actionCommand.optsWithGlobals());
-    });
-  program.addHelpText(
-    'after',
-    `
-Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 configuration error that blocks a start`,
-  );
-
-  // The stubs show the real command's term (`doctor [options]`) so the listing is unchanged.
-  const stubTerms = new WeakMap<Command, string>();
-  program.configureHelp({
-    subcommandTerm(this: Help, cmd: Command) {
-      return stubTerms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
-    },
-  });
-  for (const entry of COMMANDS) {
-    const registerReal = loaded.get(entry.name);
-    if (registerReal) registerReal(program);
-    else stubTerms.set(program.command(entry.name).description(entry.summary), entry.term);
-  }
-  return program;
-}
+import { requestedCommand } from './command-table.js';
+import { buildProgram, commandsToLoad, loadCommands } from './program.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram(await loadCommands([requestedCommand(argv.slice(2))]));
+  const program = buildProgram(await loadCommands(commandsToLoad(requestedCommand(argv.slice(2)))));
   try {
     await program.parseAsync(argv);
   } catch (err) {
