@@ -2,6 +2,11 @@
 // could differ between two runs fixed (mtime 0, uid/gid 0, no user or group names, one mode), and
 // gzip's own header mtime 0 (node:zlib writes 0 and no file name). The same files give the same bytes.
 import { gzipSync } from 'node:zlib';
+import { lazyRequire } from '../lazy-require.js';
+
+// tar-stream (and its streams library) loads from node_modules, outside the CLI bundle, and only
+// when a bundle is written: inside openclaw.cjs it would add ~60 KB that every start reads.
+const tarStream = lazyRequire<typeof import('tar-stream')>('tar-stream');
 
 export interface TarFile {
   /** Path inside the archive, `/`-separated. */
@@ -12,9 +17,7 @@ export interface TarFile {
 const FIXED = { mtime: new Date(0), uid: 0, gid: 0, uname: '', gname: '', mode: 0o600, type: 'file' } as const;
 
 export async function reproducibleTarGz(files: readonly TarFile[]): Promise<Buffer> {
-  // tar-stream is loaded only when a bundle is written (doctor --json never pays for it).
-  const { pack } = await import('tar-stream');
-  const tar = pack();
+  const tar = tarStream().pack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     tar.on('data', (c) => chunks.push(c as Buffer));
