@@ -200,6 +200,20 @@ describe('openclaw doctor --bundle', () => {
     expect(fs.existsSync(path.join(cwd, 'x.tar.gz'))).toBe(false);
   });
 
+  it('a config that does not parse: its error goes in, its text (and the secrets in it) does not', () => {
+    const broken = path.join(root, 'broken-state');
+    fs.mkdirSync(broken, { mode: 0o700 });
+    const leaked = secret('half-written');
+    fs.writeFileSync(path.join(broken, 'openclaw.json'), `{ gateway: { mode: "local", auth: { token: "${leaked}" },\n  custom: "${leaked}-2",\n`, { mode: 0o600 });
+    const file = path.join(cwd, 'broken.tar.gz');
+    const r = doctor(['--bundle', file], { OPENCLAW_STATE_DIR: broken });
+    expect(r.code, r.stderr).toBe(0);
+    const dir = unpack(file);
+    expect(fs.readFileSync(path.join(dir, 'config/ERROR.txt'), 'utf8')).toMatch(/JSON5/);
+    expect(fs.existsSync(path.join(dir, 'config/openclaw.json'))).toBe(false);
+    expect(spawnSync('grep', ['-rlF', leaked, dir], { encoding: 'utf8' }).status).toBe(1);
+  });
+
   it('doctor --json loads neither the bundle code nor the tar library; --bundle does', () => {
     // tar-stream stays outside the CLI bundle (lazyRequire) and only src/support/tar.ts requires it.
     const bundleInputs = JSON.parse(fs.readFileSync('dist/bundle-inputs.json', 'utf8')).outputs['openclaw.cjs'] as string[];
