@@ -21,6 +21,8 @@ export interface CommandNode {
   description: string;
   /** The help term's arguments, e.g. `<shell>`, `[text...]`. */
   usage: string;
+  /** The values its arguments accept, when they are `.choices()` (e.g. bash, zsh, fish). */
+  argValues: string[];
   options: OptionNode[];
   commands: CommandNode[];
 }
@@ -45,6 +47,7 @@ function node(cmd: Command, parent: string[]): CommandNode {
     path,
     description: cmd.description(),
     usage: cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' '),
+    argValues: cmd.registeredArguments.flatMap((a) => a.argChoices ?? []),
     // Help lists what a user may type: hidden options and commands stay out, help and version stay in.
     options: help.visibleOptions(cmd).map(optionNode),
     commands: help.visibleCommands(cmd).filter((c) => c.name() !== 'help').map((c) => node(c, path)),

@@ -69,6 +69,7 @@ describe('openclaw completion bash', () => {
     // `--profile work` is an option and its value: `gateway` after it is still the command.
     expect(bashComplete(file, ['--profile', 'gateway', 'gateway', 'inst'])).toEqual(['install']);
     expect(bashComplete(file, ['--no-color', 'logs', ''])).toEqual(expect.arrayContaining(['tail', 'scan']));
+    expect(bashComplete(file, ['completion', '']).sort()).toEqual(['bash', 'fish', 'zsh']); // an argument's choices
   });
 });
 
