@@ -24,7 +24,7 @@ export default defineCheck({
         severity: 'error',
         message: problem,
         path: 'browser.cdpUrl',
-        fixHint: 'Use the DevTools endpoint, e.g. openclaw config set browser.cdpUrl http://127.0.0.1:9222',
+        fixHint: 'Use the DevTools endpoint, e.g. `openclaw config set browser.cdpUrl http://127.0.0.1:9222`',
         cause: 'cdp-url-invalid',
         evidence: [configEvidence('browser.cdpUrl', url)],
       },

@@ -25,7 +25,7 @@ export default defineCheck({
         severity: 'warning',
         message: 'plugins.allow is set and does not include "browser", so the browser tool is not loaded (unknown command "browser").',
         path: 'plugins.allow',
-        fixHint: 'openclaw doctor --fix --yes (adds "browser" to plugins.allow)',
+        fixHint: '`openclaw doctor --fix --yes` (adds "browser" to plugins.allow)',
         cause: 'browser-plugin-excluded',
         evidence: [configEvidence('plugins.allow', allow), ...lines.slice(-1).map(logEvidence)],
         data: { allow: [...allow, 'browser'] },

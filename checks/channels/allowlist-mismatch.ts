@@ -12,7 +12,7 @@ function finding(a: ChannelAccountFact, message: string, data: Record<string, un
     severity: 'warning',
     message,
     path,
-    fixHint: `openclaw config get ${a.configPath}, then add the sender to allowFrom (openclaw doctor --fix asks first)`,
+    fixHint: `\`openclaw config get ${a.configPath}\`, then add the sender to allowFrom (\`openclaw doctor --fix\` asks first)`,
     cause: 'dm-policy-blocked',
     data: { channel: a.channel, accountId: a.accountId, segments: a.configSegments, ...data },
   };

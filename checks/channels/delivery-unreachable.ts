@@ -23,7 +23,7 @@ export default defineCheck({
           severity: 'warning',
           message: `${a.channel}/${a.accountId} cannot deliver replies: ${e.message}`,
           path: `${a.configPath}.url`,
-          fixHint: `Start the receiver or correct ${a.configPath}.url, then: openclaw channels status --probe`,
+          fixHint: `Start the receiver or correct ${a.configPath}.url, then: \`openclaw channels status --probe\``,
           cause: 'channel-unreachable',
           evidence: [{ kind: 'probe', source: `channels/${a.channel}/${a.accountId}.json`, value: `${new Date(e.at).toISOString()} ${e.message}` }],
         };

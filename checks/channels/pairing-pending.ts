@@ -21,7 +21,7 @@ export default defineCheck({
           checkId: 'channels/pairing-pending',
           severity: 'warning',
           message: `${a.pending.length} pairing request(s) pending on ${a.channel}/${a.accountId}: ${a.pending.map((r) => `${r.senderId} (code ${r.code})`).join(', ')}`,
-          fixHint: `openclaw pairing list --channel ${a.channel}, then openclaw pairing approve --channel ${a.channel} ${a.pending[0].code}`,
+          fixHint: `\`openclaw pairing list --channel ${a.channel}\`, then \`openclaw pairing approve --channel ${a.channel} ${a.pending[0].code}\``,
           cause: 'dm-policy-blocked',
           evidence: a.pending.map((r) => ({ kind: 'file' as const, source: `credentials/${a.channel}-pairing.json`, value: `${r.senderId} since ${new Date(r.createdAt).toISOString()}` })),
           data: { channel: a.channel, accountId: a.accountId, codes: a.pending.map((r) => r.code) },

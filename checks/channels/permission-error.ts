@@ -27,8 +27,8 @@ export default defineCheck({
           message: `${a.channel}/${a.accountId} delivery refused: ${e.message}`,
           path: `${a.configPath}.token`,
           fixHint: scope
-            ? `Grant the bot the missing scope or add it to the channel (${e.code}), then: openclaw channels status --probe`
-            : `Replace the channel token (${a.configPath}.token), then: openclaw channels status --probe`,
+            ? `Grant the bot the missing scope or add it to the channel (${e.code}), then: \`openclaw channels status --probe\``
+            : `Replace the channel token (${a.configPath}.token), then: \`openclaw channels status --probe\``,
           cause: 'channel-permission',
           evidence: [{ kind: 'probe', source: `channels/${a.channel}/${a.accountId}.json`, value: `${new Date(e.at).toISOString()} ${e.message}` }],
         };

@@ -26,7 +26,7 @@ export default defineCheck({
         checkId: 'config/clobbered',
         severity: 'error',
         message: `The config looks clobbered compared with its last-known-good copy: ${reasons.join(', and ')}.`,
-        fixHint: 'openclaw doctor --fix --yes (restores the last-known-good copy; the current file is kept as .clobbered.<time>)',
+        fixHint: '`openclaw doctor --fix --yes` (restores the last-known-good copy; the current file is kept as .clobbered.<time>)',
         cause: 'config-clobbered',
         evidence: [
           { kind: 'file', source: config.path, value: `${config.size} bytes` },

@@ -13,7 +13,7 @@ export default defineCheck({
     severity: 'error',
     facts: ['config'],
     fix: 'none',
-    docs: 'seeds: Gateway troubleshooting › config validation (openclaw config validate)',
+    docs: 'seeds: Gateway troubleshooting › config validation (`openclaw config validate`)',
   },
   detect(facts) {
     const p = parsedConfig(facts);
@@ -25,7 +25,7 @@ export default defineCheck({
         severity: 'error',
         message: `${i.path}: ${i.message}`,
         path: i.path,
-        fixHint: i.code === 'unrecognized_keys' ? `Remove or rename it: openclaw config unset ${i.path}` : `Correct it: openclaw config set ${i.path} <value> (then openclaw config validate)`,
+        fixHint: i.code === 'unrecognized_keys' ? `Remove or rename it: \`openclaw config unset ${i.path}\`` : `Correct it: \`openclaw config set ${i.path} <value>\` (then \`openclaw config validate\`)`,
         cause: 'config-invalid',
         evidence: [{ kind: 'config', source: i.path, value: i.code }],
       }));
@@ -35,7 +35,7 @@ export default defineCheck({
         severity: 'error',
         message: `${m.path} refers to \${${m.name}}, which is not set in this environment: the gateway refuses to start.`,
         path: m.path,
-        fixHint: `export ${m.name}=… in the environment the gateway runs in (for a service: openclaw gateway install --force)`,
+        fixHint: `export ${m.name}=… in the environment the gateway runs in (for a service: \`openclaw gateway install --force\`)`,
         cause: 'secret-ref-unresolved',
         evidence: [{ kind: 'env', source: m.name, value: '(unset)' }],
       });

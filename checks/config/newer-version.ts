@@ -25,7 +25,7 @@ export default defineCheck({
         severity: 'warning',
         message: `Config was last written by a newer OpenClaw (${v}); this toolkit knows releases up to 2026.9. Keys it does not know are kept as they are, but its advice may be dated.`,
         path: 'meta.lastTouchedVersion',
-        fixHint: 'Update the toolkit, or run the newer openclaw doctor',
+        fixHint: 'Update the toolkit, or run the newer `openclaw doctor`',
         cause: 'config-newer-version',
         evidence: [configEvidence('meta.lastTouchedVersion', v)],
       },

@@ -16,7 +16,7 @@ export default defineCheck({
     severity: 'error',
     facts: ['config'],
     fix: 'confirm',
-    docs: 'seeds: Gateway troubleshooting › config validation (openclaw config validate)',
+    docs: 'seeds: Gateway troubleshooting › config validation (`openclaw config validate`)',
   },
   detect(facts) {
     const config = fact(facts, 'config');

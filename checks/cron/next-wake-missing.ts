@@ -21,7 +21,7 @@ export default defineCheck({
         checkId: 'cron/next-wake-missing',
         severity: 'warning',
         message: `${stuck.length} enabled cron job(s) have no next run time: ${stuck.map((j) => j.id).join(', ')}${cron.value.nextWakeAtMs === null ? '; the scheduler has nothing to wake for' : ''}`,
-        fixHint: 'Restart the gateway so the scheduler plans the jobs (openclaw cron status shows the next wake), or remove one-shots that already passed: openclaw cron rm <id>',
+        fixHint: 'Restart the gateway so the scheduler plans the jobs (`openclaw cron status` shows the next wake), or remove one-shots that already passed: `openclaw cron rm <id>`',
         cause: 'cron-not-firing',
         evidence: stuck.map((j) => ({ kind: 'file' as const, source: cron.value.storePath, value: `${j.id}: ${j.schedule}, nextRunAtMs missing` })),
       },

@@ -24,7 +24,7 @@ export default defineCheck({
         severity: 'warning',
         message: `cron.enabled is false, so ${jobs.length ? `${jobs.length} enabled job${jobs.length === 1 ? '' : 's'} (${jobs.slice(0, 3).map((j) => j.name ?? j.id).join(', ')}${jobs.length > 3 ? ', …' : ''})` : 'scheduled jobs'} will not run automatically.`,
         path: 'cron.enabled',
-        fixHint: 'openclaw doctor --fix --yes (sets cron.enabled=true), or remove the jobs you do not want',
+        fixHint: '`openclaw doctor --fix --yes` (sets cron.enabled=true), or remove the jobs you do not want',
         cause: 'cron-disabled',
         evidence: [configEvidence('cron.enabled', false), ...lines.slice(-1).map(logEvidence)],
       },

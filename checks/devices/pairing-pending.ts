@@ -21,7 +21,7 @@ export default defineCheck({
         checkId: 'devices/pairing-pending',
         severity: 'warning',
         message: `${d.pending.length} device${d.pending.length === 1 ? ' is' : 's are'} waiting for approval; until approved ${d.pending.length === 1 ? 'it gets' : 'they get'} "pairing required".`,
-        fixHint: `openclaw devices approve ${first.requestId} (openclaw devices list shows all)`,
+        fixHint: `\`openclaw devices approve ${first.requestId}\` (\`openclaw devices list\` shows all)`,
         cause: 'pairing-required',
         evidence: d.pending.slice(0, 5).map((p) => ({ kind: 'file' as const, source: `${d.path} requestId ${p.requestId}`, value: [p.displayName, p.deviceId?.slice(0, 12), p.role, p.reason].filter(Boolean).join(' · ') || 'pending' })),
       },

@@ -37,7 +37,7 @@ export default defineCheck({
         severity: 'warning',
         message: 'The gateway listens beyond loopback but gateway.controlUi.allowedOrigins is empty: a browser on another machine gets "origin not allowed".',
         path: 'gateway.controlUi.allowedOrigins',
-        fixHint: 'openclaw doctor --fix (seeds the origins below), then add the URL you open the Control UI from',
+        fixHint: '`openclaw doctor --fix` (seeds the origins below), then add the URL you open the Control UI from',
         cause: 'origin-not-allowed',
         evidence: [configEvidence('gateway.bind', x.raw), configEvidence('gateway.controlUi.allowedOrigins', ui.allowedOrigins)],
         data: { origins: seedOrigins(p.cfg, port, x.host) },

@@ -23,7 +23,7 @@ export default defineCheck({
         severity: 'error',
         message: `gateway.auth.mode is "none" while the gateway binds to ${describeBind(x)}: anyone who can reach the port controls it.`,
         path: 'gateway.auth.mode',
-        fixHint: 'openclaw doctor --fix --yes (switches to a generated token), or bind to loopback',
+        fixHint: '`openclaw doctor --fix --yes` (switches to a generated token), or bind to loopback',
         cause: 'bind-without-auth',
         evidence: [configEvidence('gateway.auth.mode', 'none'), configEvidence('gateway.bind', x.raw)],
       },

@@ -31,7 +31,7 @@ export default defineCheck({
         path: 'gateway.token',
         fixHint: conflict
           ? 'Keep the token your clients use: `openclaw config unset gateway.token` or move it with `openclaw config set gateway.auth.token …`'
-          : 'openclaw doctor --fix (moves the value to gateway.auth.token)',
+          : '`openclaw doctor --fix` (moves the value to gateway.auth.token)',
         cause: 'legacy-config-key',
         evidence: [configEvidence('gateway.token', legacy), configEvidence('gateway.auth.token', current)],
         data: { conflict },

@@ -24,7 +24,7 @@ export default defineCheck({
         severity: mode === 'remote' && typeof remoteUrl === 'string' ? 'warning' : 'error',
         message: `gateway.mode is ${JSON.stringify(mode)}: a local \`openclaw gateway\` refuses to start (current: ${String(mode)}).`,
         path: 'gateway.mode',
-        fixHint: 'If this machine should run the gateway: openclaw config set gateway.mode local',
+        fixHint: 'If this machine should run the gateway: `openclaw config set gateway.mode local`',
         cause: 'mode-unset',
         evidence: [
           { kind: 'config', source: 'gateway.mode', value: JSON.stringify(mode) },

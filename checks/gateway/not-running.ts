@@ -28,8 +28,8 @@ export default defineCheck({
           severity: 'warning',
           message: `No gateway is listening at ${probe.url}, but the gateway that holds this config's lock (pid ${lock.lock.pid}) is running: ${where}.`,
           fixHint: port
-            ? `Talk to it with --url ws://127.0.0.1:${port}, or restart it on the configured port: openclaw gateway stop && openclaw gateway`
-            : 'Find its port with `openclaw gateway status --deep`, or restart it on the configured port: openclaw gateway stop && openclaw gateway',
+            ? `Talk to it with --url ws://127.0.0.1:${port}, or restart it on the configured port: \`openclaw gateway stop && openclaw gateway\``
+            : 'Find its port with `openclaw gateway status --deep`, or restart it on the configured port: `openclaw gateway stop && openclaw gateway`',
           cause: 'gateway-unreachable',
           evidence: [
             { kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` },
@@ -43,7 +43,7 @@ export default defineCheck({
         checkId: 'gateway/not-running',
         severity: 'warning',
         message: `No gateway is listening at ${probe.url}.`,
-        fixHint: 'Start it: openclaw gateway (foreground) or openclaw gateway start (service); then openclaw gateway status',
+        fixHint: 'Start it: `openclaw gateway` (foreground) or `openclaw gateway start` (service); then `openclaw gateway status`',
         cause: 'gateway-unreachable',
         evidence: [{ kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` }],
       },

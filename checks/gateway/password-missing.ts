@@ -23,7 +23,7 @@ export default defineCheck({
         severity: 'error',
         message: 'gateway.auth.mode is "password" but no password is configured: the gateway refuses to start.',
         path: 'gateway.auth.password',
-        fixHint: 'Set one: openclaw config set gateway.auth.password "<password>" (or export OPENCLAW_GATEWAY_PASSWORD for the gateway)',
+        fixHint: 'Set one: `openclaw config set gateway.auth.password "<password>"` (or export OPENCLAW_GATEWAY_PASSWORD for the gateway)',
         cause: 'auth-password-missing',
         evidence: [configEvidence('gateway.auth.mode', 'password'), configEvidence('gateway.auth.password', undefined), { kind: 'env', source: 'OPENCLAW_GATEWAY_PASSWORD', value: '(unset)' }],
       },

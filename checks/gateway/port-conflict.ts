@@ -8,10 +8,10 @@ const ID = 'gateway/port-conflict';
 
 function explain(kind: HolderKind, port: number, pid: number | undefined, env: Record<string, string> | undefined): { message: string; fixHint: string } {
   const stop = pid ? `kill ${pid}` : `ss -ltnp 'sport = :${port}'`;
-  const move = `or move this gateway: openclaw config set gateway.port <free port>`;
+  const move = `or move this gateway: \`openclaw config set gateway.port <free port>\``;
   switch (kind) {
     case 'this-gateway':
-      return { message: `A gateway of this config (pid ${pid}) holds port ${port} but does not answer: a new one cannot start ("another gateway instance is already listening").`, fixHint: 'openclaw doctor --fix --yes (stops it), then start the gateway again' };
+      return { message: `A gateway of this config (pid ${pid}) holds port ${port} but does not answer: a new one cannot start ("another gateway instance is already listening").`, fixHint: '`openclaw doctor --fix --yes` (stops it), then start the gateway again' };
     case 'other-gateway':
       return {
         message: `Another OpenClaw gateway (pid ${pid}${env?.OPENCLAW_STATE_DIR ? `, state dir ${env.OPENCLAW_STATE_DIR}` : env?.OPENCLAW_PROFILE ? `, profile ${env.OPENCLAW_PROFILE}` : ''}) holds port ${port}.`,

@@ -22,7 +22,7 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
         cause: 'gateway-starting',
         severity: 'warning',
         message: `The gateway is up but not ready yet: it answered "${e.message}"${typeof e.details?.reason === 'string' ? ` (reason: ${e.details.reason})` : ''}. It refuses connections until its channels and sidecars have started.`,
-        fixHint: 'Run the doctor again in a few seconds; if it stays, see what the start waits on: openclaw logs --follow',
+        fixHint: 'Run the doctor again in a few seconds; if it stays, see what the start waits on: `openclaw logs --follow`',
       };
     case code === 'AUTH_TOKEN_MISMATCH':
       if (config?.env.tokenSet && config.env.tokenMatchesConfig === false) {
@@ -30,19 +30,19 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
           cause: 'token-mismatch',
           envDrift: true,
           message: 'Token drift: OPENCLAW_GATEWAY_TOKEN in this shell differs from gateway.auth.token; CLI clients send the env token first, so the gateway says "token mismatch".',
-          fixHint: 'unset OPENCLAW_GATEWAY_TOKEN (or set it to the config value); if a service sets it, reinstall the service: openclaw gateway install --force',
+          fixHint: 'unset OPENCLAW_GATEWAY_TOKEN (or set it to the config value); if a service sets it, reinstall the service: `openclaw gateway install --force`',
         };
       }
-      return { cause: 'token-mismatch', message: 'The gateway rejected the token ("gateway token mismatch").', fixHint: 'Use the gateway\'s token: openclaw config get gateway.auth.token on the gateway host, then set it for this client' };
+      return { cause: 'token-mismatch', message: 'The gateway rejected the token ("gateway token mismatch").', fixHint: 'Use the gateway\'s token: `openclaw config get gateway.auth.token` on the gateway host, then set it for this client' };
     case code === 'AUTH_DEVICE_TOKEN_MISMATCH':
-      return { cause: 'device-token-stale', message: 'The cached device token is stale ("device token mismatch").', fixHint: 'openclaw devices list, then openclaw devices rotate (or remove identity/device-auth.json and pair again)' };
+      return { cause: 'device-token-stale', message: 'The cached device token is stale ("device token mismatch").', fixHint: '`openclaw devices list`, then `openclaw devices rotate` (or remove identity/device-auth.json and pair again)' };
     case code === 'PAIRING_REQUIRED' || e.kind === 'pairing':
-      return { cause: 'pairing-required', message: `This device must be approved first (pairing required${e.requestId ? `, request ${e.requestId}` : ''}).`, fixHint: `openclaw devices approve ${e.requestId ?? '<requestId>'} (on the gateway host)` };
+      return { cause: 'pairing-required', message: `This device must be approved first (pairing required${e.requestId ? `, request ${e.requestId}` : ''}).`, fixHint: `\`openclaw devices approve ${e.requestId ?? '<requestId>'}\` (on the gateway host)` };
     case code === 'CONTROL_UI_ORIGIN_NOT_ALLOWED' || e.kind === 'origin':
-      return { cause: 'origin-not-allowed', message: 'The browser origin is not allowed.', fixHint: 'Add it: openclaw config set gateway.controlUi.allowedOrigins \'["https://your.host"]\'' };
+      return { cause: 'origin-not-allowed', message: 'The browser origin is not allowed.', fixHint: 'Add it: `openclaw config set gateway.controlUi.allowedOrigins \'["https://your.host"]\'`' };
     case e.kind === 'protocol': {
       const exp = typeof e.expectedProtocol === 'number' ? String(e.expectedProtocol) : e.expectedProtocol ? `${e.expectedProtocol.min}–${e.expectedProtocol.max}` : 'another version';
-      return { cause: 'protocol-mismatch', message: `Protocol mismatch: the gateway speaks protocol ${exp}.`, fixHint: 'Update the older side so both speak protocol 3–4 (openclaw --version on both)' };
+      return { cause: 'protocol-mismatch', message: `Protocol mismatch: the gateway speaks protocol ${exp}.`, fixHint: 'Update the older side so both speak protocol 3–4 (`openclaw --version` on both)' };
     }
     case code === 'AUTH_RATE_LIMITED':
       return { cause: 'auth-rate-limited', message: 'Too many failed attempts: the gateway locked this client out for a while.', fixHint: 'Wait a few minutes, then retry with the right token' };
@@ -51,11 +51,11 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
     case code.startsWith('DEVICE_AUTH_') || code === 'DEVICE_IDENTITY_REQUIRED':
       return { cause: 'device-signature-invalid', message: `Device authentication failed (${code}): the handshake signature or nonce was rejected.`, fixHint: 'Check the clock (signatures expire after 2 minutes) and update the client; then pair again' };
     case e.kind === 'timeout':
-      return { cause: 'gateway-unreachable', message: 'The gateway accepts connections but did not finish the handshake in time.', fixHint: 'openclaw logs --follow; restart it: openclaw gateway restart' };
+      return { cause: 'gateway-unreachable', message: 'The gateway accepts connections but did not finish the handshake in time.', fixHint: '`openclaw logs --follow`; restart it: `openclaw gateway restart`' };
     case e.kind === 'rpc' && /scope/i.test(e.message):
-      return { cause: 'missing-operator-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (openclaw devices approve) instead of a token-only connection' };
+      return { cause: 'missing-operator-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (`openclaw devices approve`) instead of a token-only connection' };
     default:
-      return { cause: 'gateway-unreachable', message: `The gateway probe failed (${e.kind}${code ? `, ${code}` : ''}): ${e.message}`, fixHint: e.recommendedNextStep ? `recommended next step: ${e.recommendedNextStep}` : 'openclaw gateway status --deep; openclaw logs --follow' };
+      return { cause: 'gateway-unreachable', message: `The gateway probe failed (${e.kind}${code ? `, ${code}` : ''}): ${e.message}`, fixHint: e.recommendedNextStep ? `recommended next step: ${e.recommendedNextStep}` : '`openclaw gateway status --deep`; `openclaw logs --follow`' };
   }
 }
 

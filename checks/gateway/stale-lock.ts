@@ -20,7 +20,7 @@ export default defineCheck({
         checkId: 'gateway/stale-lock',
         severity: 'warning',
         message: `The gateway lock names pid ${lock.lock.pid}, which is no longer running (left by a crash or kill -9).`,
-        fixHint: 'openclaw doctor --fix (removes the lock)',
+        fixHint: '`openclaw doctor --fix` (removes the lock)',
         cause: 'stale-lock',
         evidence: [{ kind: 'file', source: lock.path, value: `pid ${lock.lock.pid}, created ${String(lock.lock.createdAt)}` }],
         data: { path: lock.path, pid: lock.lock.pid },

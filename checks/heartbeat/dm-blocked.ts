@@ -29,7 +29,7 @@ export default defineCheck({
         severity: 'warning',
         message: 'Heartbeats go to a direct message but heartbeat.directPolicy is "block", so each one is dropped (dm-blocked).',
         path: 'agents.defaults.heartbeat.directPolicy',
-        fixHint: 'openclaw config set agents.defaults.heartbeat.directPolicy allow, or target a group/channel instead',
+        fixHint: '`openclaw config set agents.defaults.heartbeat.directPolicy allow`, or target a group/channel instead',
         cause: 'heartbeat-skipped',
         evidence: [...(hb ? [configEvidence('agents.defaults.heartbeat.directPolicy', hb.directPolicy), configEvidence('agents.defaults.heartbeat.to', hb.to)] : []), ...lines.slice(-1).map(logEvidence)],
       },

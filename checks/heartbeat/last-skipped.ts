@@ -60,7 +60,7 @@ export default defineCheck({
         checkId: 'heartbeat/last-skipped',
         severity: 'error',
         message: `last heartbeat failed to deliver to ${last.channel}/${last.accountId}: ${last.error}`,
-        fixHint: 'openclaw channels status --probe',
+        fixHint: '`openclaw channels status --probe`',
         cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: last.error }],
       });
@@ -70,7 +70,7 @@ export default defineCheck({
         checkId: 'heartbeat/last-skipped',
         severity: 'warning',
         message: `no heartbeat since ${new Date(last.ts).toISOString()} although every is ${formatDuration(settings.everyMs)}: is the gateway running?`,
-        fixHint: 'openclaw gateway status',
+        fixHint: '`openclaw gateway status`',
         cause: 'heartbeat-skipped',
       });
     }

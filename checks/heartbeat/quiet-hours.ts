@@ -36,7 +36,7 @@ export default defineCheck({
     if (start === undefined || end === undefined) return [];
     const evidence = [configEvidence('agents.defaults.heartbeat.activeHours', hours)];
     if (start === end) {
-      return [{ checkId: 'heartbeat/quiet-hours', severity: 'warning', message: `activeHours starts and ends at ${hours.start}: the window is empty, so heartbeats never run (skipped: quiet-hours).`, path: 'agents.defaults.heartbeat.activeHours', fixHint: 'Set a real window, e.g. openclaw config set agents.defaults.heartbeat.activeHours \'{"start":"08:00","end":"22:00"}\'', cause: 'heartbeat-skipped', evidence }];
+      return [{ checkId: 'heartbeat/quiet-hours', severity: 'warning', message: `activeHours starts and ends at ${hours.start}: the window is empty, so heartbeats never run (skipped: quiet-hours).`, path: 'agents.defaults.heartbeat.activeHours', fixHint: 'Set a real window, e.g. `openclaw config set agents.defaults.heartbeat.activeHours \'{"start":"08:00","end":"22:00"}\'`', cause: 'heartbeat-skipped', evidence }];
     }
     const sys = fact(facts, 'system');
     if (!sys) return [];

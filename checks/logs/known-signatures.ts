@@ -35,7 +35,7 @@ export default defineCheck({
     severity: 'warning',
     facts: ['logSignatures', 'gateway'],
     fix: 'none',
-    docs: 'seeds: Gateway troubleshooting › openclaw logs --follow',
+    docs: 'seeds: Gateway troubleshooting › `openclaw logs --follow`',
   },
   detect(facts) {
     const logs = fact(facts, 'logSignatures');

@@ -29,7 +29,7 @@ export default defineCheck({
           severity: 'warning' as const,
           message: `${key} has context1m enabled and the provider rejects long-context requests (429 "Extra usage is required").`,
           path,
-          fixHint: 'openclaw doctor --fix --yes (sets context1m=false), or use an API key eligible for long context',
+          fixHint: '`openclaw doctor --fix --yes` (sets context1m=false), or use an API key eligible for long context',
           cause: 'context1m-429',
           evidence: [configEvidence(path, true), logEvidence(lines.at(-1)!)],
         };

@@ -17,8 +17,8 @@ export default defineCheck({
     const out: Finding[] = [];
     for (const p of models.value.providers) {
       const path = `models.providers.${p.id}.apiKey`;
-      if (p.key === 'missing') out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id} (${p.baseUrl}) has no apiKey`, path, fixHint: `openclaw config set ${path} '\${${p.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY}' and export the variable`, cause: 'provider-auth-missing' });
-      else if (p.key === 'env-unset') out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id}: apiKey refers to \${${p.keyEnv}}, which is not set in this environment`, path, fixHint: `export ${p.keyEnv}=… in the gateway's environment (for a service: openclaw gateway install --force after setting it)`, cause: 'provider-auth-missing' });
+      if (p.key === 'missing') out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id} (${p.baseUrl}) has no apiKey`, path, fixHint: `\`openclaw config set ${path} '\${${p.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY}'\` and export the variable`, cause: 'provider-auth-missing' });
+      else if (p.key === 'env-unset') out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id}: apiKey refers to \${${p.keyEnv}}, which is not set in this environment`, path, fixHint: `export ${p.keyEnv}=… in the gateway's environment (for a service: \`openclaw gateway install --force\` after setting it)`, cause: 'provider-auth-missing' });
       else if (p.authError) out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id} rejected its key: ${p.error ?? `HTTP ${p.status}`}`, path, fixHint: `Replace ${path} with a valid key`, cause: 'provider-auth-missing', evidence: [{ kind: 'probe', source: `${p.baseUrl}/models`, value: p.error }] });
     }
     return out;

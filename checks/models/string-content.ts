@@ -33,7 +33,7 @@ export default defineCheck({
             ? `Provider "${providers[0][0]}" rejects structured message content ("expected a string").`
             : `A provider rejects structured message content ("expected a string")${providers.length ? `; candidates: ${providers.map(([n]) => n).join(', ')}` : ''}.`,
         path: providers.length === 1 ? formatPath(['models', 'providers', providers[0][0]]) : undefined,
-        fixHint: providers.length === 1 ? 'openclaw doctor --fix (sets compat.requiresStringContent=true on its models)' : 'Set compat.requiresStringContent: true (and compat.supportsTools: false if tools fail) on the model that logs this error',
+        fixHint: providers.length === 1 ? '`openclaw doctor --fix` (sets compat.requiresStringContent=true on its models)' : 'Set compat.requiresStringContent: true (and compat.supportsTools: false if tools fail) on the model that logs this error',
         cause: 'string-content-compat',
         evidence: [logEvidence(lines.at(-1)!)],
         data: { paths },

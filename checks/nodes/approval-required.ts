@@ -24,8 +24,8 @@ export default defineCheck({
         severity: 'warning',
         message: `node ${e.nodeId}: ${e.message}`,
         fixHint: miss
-          ? `The command is not in the allowlist: review it with openclaw approvals get --node ${e.nodeId} and add a pattern to ${approvals?.path ?? 'exec-approvals.json'} if it should run`
-          : `An operator must approve the run (ask: ${approvals?.effective?.ask ?? 'on-miss'}); check openclaw approvals get --node ${e.nodeId}`,
+          ? `The command is not in the allowlist: review it with \`openclaw approvals get --node ${e.nodeId}\` and add a pattern to ${approvals?.path ?? 'exec-approvals.json'} if it should run`
+          : `An operator must approve the run (ask: ${approvals?.effective?.ask ?? 'on-miss'}); check \`openclaw approvals get --node ${e.nodeId}\``,
         cause: 'exec-approval',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       };

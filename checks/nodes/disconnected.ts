@@ -28,7 +28,7 @@ export default defineCheck({
         message: node
           ? `node ${node.displayName ?? id} is offline (last seen ${node.lastSeenAt ? new Date(node.lastSeenAt).toISOString() : 'never'}) but ${e.command} was sent to it`
           : `${e.command} was sent to ${id}, which is not a known node`,
-        fixHint: node ? 'Open the node app (or run `openclaw node run` on that machine) so it reconnects, then: openclaw nodes status' : 'List the known nodes with openclaw nodes status and use one of their ids or names',
+        fixHint: node ? 'Open the node app (or run `openclaw node run` on that machine) so it reconnects, then: `openclaw nodes status`' : 'List the known nodes with `openclaw nodes status` and use one of their ids or names',
         cause: 'node-disconnected',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       });

@@ -27,7 +27,7 @@ export default defineCheck({
         checkId: 'nodes/permission-required',
         severity: 'warning',
         message: `node ${e.nodeId}: ${e.command} failed with ${e.code}`,
-        fixHint: background ? 'Bring the node app to the foreground and retry.' : `Grant the permission to the OpenClaw app in the node's OS settings, then: openclaw nodes describe --node ${e.nodeId}`,
+        fixHint: background ? 'Bring the node app to the foreground and retry.' : `Grant the permission to the OpenClaw app in the node's OS settings, then: \`openclaw nodes describe --node ${e.nodeId}\``,
         cause: background ? 'node-background' : 'node-permission',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       });

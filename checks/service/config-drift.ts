@@ -27,7 +27,7 @@ export default defineCheck({
         checkId: 'service/config-drift',
         severity: 'error',
         message: `The gateway service reads a different config than the CLI.\nConfig (cli): ${cli}\nConfig (service): ${service}\nCause: ${causes.join('; ')}`,
-        fixHint: `Reinstall the service from this shell so both use ${cli}: ${reinstallCommand(s.cli.paths)}`,
+        fixHint: `Reinstall the service from this shell so both use ${cli}: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'service-drift',
         evidence: [
           { kind: 'config', source: 'Config (cli)', value: cli },

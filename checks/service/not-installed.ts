@@ -12,7 +12,7 @@ export default defineCheck({
     severity: 'info',
     facts: ['services'],
     fix: 'none',
-    docs: 'seeds: Gateway runbook › supervised run (openclaw gateway install)',
+    docs: 'seeds: Gateway runbook › supervised run (`openclaw gateway install`)',
   },
   detect(facts) {
     const s = servicesOf(facts);
@@ -25,7 +25,7 @@ export default defineCheck({
         checkId: 'service/not-installed',
         severity: 'info',
         message: `No gateway service is installed for this profile (${s.expected.name} at ${s.expected.file}).`,
-        fixHint: `To have the gateway started at login and restarted when it exits: ${installCommand(s.cli.paths)}`,
+        fixHint: `To have the gateway started at login and restarted when it exits: \`${installCommand(s.cli.paths)}\``,
         evidence: [{ kind: 'file', source: s.expected.file, value: 'missing' }],
       },
     ];

@@ -28,7 +28,7 @@ export default defineCheck({
         severity: 'error',
         message: `The gateway service listens on port ${svc.port.value} (${svcFrom}) but the CLI expects ${cliPort.value} (${describeSource(cliPort)}).`,
         path: cliPort.source === 'config' ? 'gateway.port' : undefined,
-        fixHint: `Reinstall the service with the configured port: ${reinstallCommand(s.cli.paths)}`,
+        fixHint: `Reinstall the service with the configured port: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'service-drift',
         evidence: [
           { kind: 'service', source: svc.definition.file, value: svc.definition.programArguments.join(' ') },

@@ -25,7 +25,7 @@ export default defineCheck({
         severity: 'warning',
         message: `The service's OPENCLAW_GATEWAY_TOKEN differs from gateway.auth.token in ${s.cli.config.path}. The gateway uses the config's token, so the one in ${s.installed.definition.file} is stale and misleads anyone who copies it.`,
         path: 'gateway.auth.token',
-        fixHint: `Reinstall the service without the embedded token: ${reinstallCommand(s.cli.paths)}`,
+        fixHint: `Reinstall the service without the embedded token: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'service-drift',
         evidence: [
           { kind: 'service', source: `${s.installed.definition.file} OPENCLAW_GATEWAY_TOKEN`, value: tokenFingerprint(svcToken) },

@@ -31,8 +31,8 @@ export default defineCheck({
           : `The service definition ${s.installed.definition.file} repeats the gateway token in OPENCLAW_GATEWAY_TOKEN; the config already has it.`,
         path: 'gateway.auth.token',
         fixHint: onlyInService
-          ? `Run \`openclaw doctor --fix --yes\` (saves the token to gateway.auth.token, then reinstalls), or set it yourself with \`openclaw config set gateway.auth.token <token>\` and run ${reinstallCommand(s.cli.paths)}`
-          : `Reinstall without it: ${reinstallCommand(s.cli.paths)}`,
+          ? `Run \`openclaw doctor --fix --yes\` (saves the token to gateway.auth.token, then reinstalls), or set it yourself with \`openclaw config set gateway.auth.token <token>\` and run \`${reinstallCommand(s.cli.paths)}\``
+          : `Reinstall without it: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'secret-in-service',
         evidence: [{ kind: 'service', source: `${s.installed.definition.file} OPENCLAW_GATEWAY_TOKEN`, value: tokenFingerprint(token) }],
         data: { onlyInService },

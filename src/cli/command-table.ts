@@ -24,6 +24,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/config.js')).register,
   },
   {
+    name: 'setup',
+    summary: 'first run: create the state dir and a config (local mode, loopback, a generated token)',
+    term: 'setup [options]',
+    load: async () => (await import('./commands/setup.js')).register,
+  },
+  {
     name: 'doctor',
     summary: 'find what keeps the gateway from working, and repair it with --fix',
     term: 'doctor [options]',
@@ -152,12 +158,12 @@ export const COMMANDS: readonly CommandEntry[] = [
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--profile']);
 
 /**
- * The top-level command the arguments (after `node main.js`) ask for: the first word that is not a
- * global option, or for `help X`, X. Undefined when there is none (`--help`, `--version`, nothing).
+ * The first `depth` words of the arguments (after `node main.js`) that are not options: the command
+ * path they name. Values of global options (`--profile work`) are skipped; `help X …` names X ….
  */
-export function requestedCommand(args: readonly string[]): string | undefined {
+export function commandPath(args: readonly string[], depth = 2): string[] {
   const words: string[] = [];
-  for (let i = 0; i < args.length && words.length < 2; i++) {
+  for (let i = 0; i < args.length && words.length < depth + 1; i++) {
     const arg = args[i]!;
     if (arg === '--') break;
     if (arg.startsWith('-')) {
@@ -165,7 +171,14 @@ export function requestedCommand(args: readonly string[]): string | undefined {
       continue;
     }
     words.push(arg);
-    if (words[0] !== 'help') break;
   }
-  return words[0] === 'help' ? words[1] : words[0];
+  return (words[0] === 'help' ? words.slice(1) : words).slice(0, depth);
+}
+
+/**
+ * The top-level command the arguments (after `node main.js`) ask for: the first word that is not a
+ * global option, or for `help X`, X. Undefined when there is none (`--help`, `--version`, nothing).
+ */
+export function requestedCommand(args: readonly string[]): string | undefined {
+  return commandPath(args, 1)[0];
 }

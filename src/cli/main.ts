@@ -2,13 +2,26 @@
 // Only the command named on the command line is imported (command-table.ts); the others are
 // light stubs that `--help` lists and that make an unknown name a usage error, so start-up does
 // not load every command's modules. Commands load their heavy modules inside their actions.
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
-import { requestedCommand } from './command-table.js';
+import { commandPath, requestedCommand } from './command-table.js';
 import { buildProgram, commandsToLoad, loadCommands } from './program.js';
+import { upstreamPointer } from './upstream-commands.js';
+
+/** The registered command at a path of names or aliases, e.g. ["gateway", "status"]. */
+function findCommand(program: Command, path: readonly string[]): Command | undefined {
+  let cmd: Command | undefined = program;
+  for (const name of path) cmd = cmd?.commands.find((c) => c.name() === name || c.aliases().includes(name));
+  return cmd;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram(await loadCommands(commandsToLoad(requestedCommand(argv.slice(2)))));
+  const pointer = upstreamPointer(commandPath(argv.slice(2)), (path) => findCommand(program, path) !== undefined);
+  if (pointer) {
+    process.stderr.write(`${pointer}\n`);
+    return EXIT.USAGE;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,10 +1,10 @@
-// The program: global options, and each top-level command either registered for real (the ones
-// loaded) or as a light stub that `--help` lists. main.ts runs it; the completion scripts and the
-// man page (scripts/man-page.mjs) describe it with every command loaded.
+// The `openclaw` program: global options, help, and the command table's entries (real or stubs).
+// Building it has no side effects, so tests, the completion scripts and the man page
+// (scripts/man-page.mjs) can build the whole tree.
 import { Command, Help } from 'commander';
 import { configureColor } from './color.js';
 import { COMMANDS } from './command-table.js';
-import { VERSION } from './version.js';
+import { versionText } from './version.js';
 
 /** The commands to import for the one named: itself, or every command for one that describes them all (completion). */
 export function commandsToLoad(requested: string | undefined): (string | undefined)[] {
@@ -22,7 +22,7 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
   const program = new Command('openclaw');
   program
     .description('Troubleshooting toolkit for the OpenClaw gateway: doctor, log signatures, and an embedded gateway.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(versionText(), '-V, --version', 'print the version, the protocol range and the OpenClaw releases it knows')
     .option('--profile <name>', 'use the state dir ~/.openclaw-<name>')
     .option('--dev', 'use the dev profile (~/.openclaw-dev, port 19001)')
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')

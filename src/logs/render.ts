@@ -49,7 +49,7 @@ export function renderReport(report: ScanReport): string {
     }
     out.push('  fix:');
     for (const command of cause.fix.commands) out.push(`    ${chalk.cyan(command)}`);
-    if (cause.fix.check) out.push(chalk.dim(`    (confirm with: openclaw doctor --only ${cause.fix.check})`));
+    if (cause.fix.check) out.push(chalk.dim(`    (confirm with: \`openclaw doctor --only ${cause.fix.check}\`)`));
     out.push('');
   }
   if (report.unrecognized.length) {

@@ -23,7 +23,7 @@ function cmdWord(word: string): string {
 }
 
 export function renderTaskScript(spec: ServiceSpec): string {
-  const lines = ['@echo off', 'rem Written by `openclaw gateway install`. Reinstall rather than edit: openclaw gateway install --force'];
+  const lines = ['@echo off', 'rem Written by `openclaw gateway install`. Reinstall rather than edit: `openclaw gateway install --force`'];
   for (const [k, v] of Object.entries(spec.env)) lines.push(`set "${k}=${v.replace(/%/g, '%%')}"`);
   lines.push(`cd /d ${cmdWord(spec.workingDirectory)}`);
   const out = cmdWord(path.join(spec.logsDir, 'gateway.log'));

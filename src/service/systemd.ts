@@ -30,7 +30,7 @@ export function renderSystemdUnit(spec: ServiceSpec): string {
       { name: 'Service', entries: service },
       { name: 'Install', entries: [['WantedBy', 'default.target']] },
     ],
-    'Written by `openclaw gateway install`. Reinstall rather than edit: openclaw gateway install --force',
+    'Written by `openclaw gateway install`. Reinstall rather than edit: `openclaw gateway install --force`',
   );
 }
 

@@ -72,7 +72,7 @@ describe('selection and output', () => {
     const r = runCli(['doctor'], cliEnv(fixture('bind-lan-no-auth')));
     expect(r.stdout).toContain('gateway\n  ✖ error    The gateway binds to lan (0.0.0.0) without a token');
     expect(r.stdout).toContain('      gateway.bind: "lan"');
-    expect(r.stdout).toContain('      fix: openclaw doctor --fix (generates a token)');
+    expect(r.stdout).toContain('      fix: `openclaw doctor --fix` (generates a token)');
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^1 error · \d+ checks in \d+ ms · 1 fixable with `openclaw doctor --fix`$/);
   });
 

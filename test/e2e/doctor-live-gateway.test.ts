@@ -96,7 +96,7 @@ describe('doctor with a real gateway running', () => {
     const { report } = doctorJson(stateDir, ['--only', 'gateway']);
     const finding = report.findings.find((f: any) => f.checkId === 'gateway/rpc-probe-failed');
     expect(finding).toMatchObject({ cause: 'pairing-required', details: { code: 'PAIRING_REQUIRED', requestId: expect.any(String) } });
-    expect(finding.fixHint).toBe(`openclaw devices approve ${finding.details.requestId} (on the gateway host)`);
+    expect(finding.fixHint).toBe(`\`openclaw devices approve ${finding.details.requestId}\` (on the gateway host)`);
     const pending = JSON.parse(cli(stateDir, ['devices', 'list', '--json'], { HOME: stateDir }).stdout);
     expect(JSON.stringify(pending)).toContain(finding.details.requestId);
     await gw.stop();

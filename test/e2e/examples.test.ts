@@ -9,20 +9,21 @@ import path from 'node:path';
 import JSON5 from 'json5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import type { Command } from 'commander';
 import { COMMANDS } from '../../src/cli/command-table.js';
-import { commandTree, type CommandNode } from '../../src/cli/command-tree.js';
 import { buildProgram, loadCommands } from '../../src/cli/program.js';
 import { CLI } from '../helpers/cli-sync.js';
+import { commandLineProblem, invocations } from '../helpers/command-line.js';
 // @ts-expect-error a plain .mjs helper shared with the scripts
 import { freePort } from '../../scripts/free-port.mjs';
 
 const EX = path.resolve('examples');
-let tree: CommandNode;
+let program: Command;
 let dir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  tree = commandTree(buildProgram(await loadCommands(COMMANDS.map((e) => e.name))));
+  program = buildProgram(await loadCommands(COMMANDS.map((e) => e.name)));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'examples-'));
 });
 afterAll(async () => {
@@ -41,36 +42,9 @@ function yamlDocs(file: string): any[] {
   return docs.map((d) => d.toJS());
 }
 
-/** `openclaw …` in a shell line, up to the first shell operator (no quoting is used in the examples). */
-function invocations(script: string): string[][] {
-  const out: string[][] = [];
-  for (const line of script.split('\n')) {
-    for (const m of line.matchAll(/(?:^|[\s;&|(])openclaw\s+([^;&|>#]*)/g)) out.push(m[1]!.trim().split(/\s+/).filter(Boolean));
-  }
-  return out;
-}
-
-/** Checks argv (without `openclaw`) against the program: each word a known subcommand or an argument the command takes, each option known, each choice valid. */
+/** Fails unless `openclaw <argv>` is a valid command line of the full program (test/helpers/command-line.ts). */
 function assertParses(argv: string[]): void {
-  let node = tree;
-  const what = `openclaw ${argv.join(' ')}`;
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (word.startsWith('-')) {
-      const opt = [...node.options, ...tree.options].find((o) => o.long === word || o.short === word);
-      expect(opt, `${what}: ${word} is not an option of ${['openclaw', ...node.path].join(' ')}`).toBeDefined();
-      if (opt!.takesValue) {
-        const value = argv[++i];
-        expect(value, `${what}: ${word} needs a value`).toBeDefined();
-        if (opt!.choices) expect(opt!.choices, what).toContain(value);
-      }
-      continue;
-    }
-    const sub = node.commands.find((c) => c.name === word);
-    if (sub) node = sub;
-    else expect(node.usage, `${what}: ${word} is neither a subcommand nor an argument of ${['openclaw', ...node.path].join(' ')}`).not.toBe('');
-  }
-  expect(node.commands.length === 0 || node.path.length > 0, `${what}: names no command`).toBe(true);
+  expect(commandLineProblem(program, argv), `openclaw ${argv.join(' ')}`).toBeUndefined();
 }
 
 function dockerfile() {
@@ -93,7 +67,7 @@ describe('examples: syntax and commands', () => {
     expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'schedule']));
     const steps: { run?: string; uses?: string }[] = wf.jobs.doctor.steps;
     for (const s of steps) expect(Boolean(s.run) !== Boolean(s.uses)).toBe(true);
-    const commands = steps.flatMap((s) => (s.run ? invocations(s.run) : []));
+    const commands = steps.flatMap((s) => (s.run ? s.run.split('\n').flatMap(invocations) : []));
     expect(commands.map((c) => c.slice(0, 2).join(' '))).toEqual(expect.arrayContaining(['config validate', 'gateway run', 'gateway probe', 'doctor --format', 'doctor --lint', 'doctor --bundle']));
     for (const argv of commands) assertParses(argv);
   });

@@ -130,7 +130,7 @@ describe('repairs as operations', () => {
     ]);
     // The CLI's state dir came from the environment, so the command carries it.
     const stateDir = path.dirname(finding.data!.cliConfig as string);
-    expect(finding.fixHint).toBe(`Reinstall the service from this shell so both use ${finding.data!.cliConfig}: OPENCLAW_STATE_DIR=${stateDir} OPENCLAW_CONFIG_PATH=${finding.data!.cliConfig} openclaw gateway install --force`);
+    expect(finding.fixHint).toBe(`Reinstall the service from this shell so both use ${finding.data!.cliConfig}: \`OPENCLAW_STATE_DIR=${stateDir} OPENCLAW_CONFIG_PATH=${finding.data!.cliConfig} openclaw gateway install --force\``);
   });
 
   it('token only in the service: config.set first, then service.install', async () => {

@@ -14,7 +14,7 @@ async function run<T>(fn: () => Promise<T> | T): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof BrowserError) {
-      if (err.code === 'plugin-excluded') throw new CliError(err.message, EXIT.USAGE, 'The bundled browser plugin is excluded: add "browser" to plugins.allow (openclaw config get plugins.allow).');
+      if (err.code === 'plugin-excluded') throw new CliError(err.message, EXIT.USAGE, 'The bundled browser plugin is excluded: add "browser" to plugins.allow (`openclaw config get plugins.allow`).');
       throw new CliError(err.message, err.configError ? EXIT.CONFIG : EXIT.FAILED);
     }
     throw err;

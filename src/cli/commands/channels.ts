@@ -36,7 +36,7 @@ export function register(program: Command): void {
           println(`  inbound ${c.state.inbound} (accepted ${c.state.accepted}), last ${fmtTime(c.state.lastInboundAt)}; last outbound ${fmtTime(c.state.lastOutboundAt)}`);
           const drops = Object.entries(c.state.drops).map(([k, v]) => `${k} ${v}`);
           if (drops.length) println(`  dropped: ${drops.join(', ')}`);
-          if (c.pendingPairing) println(`  pairing requests pending: ${c.pendingPairing} (openclaw pairing list --channel ${c.channel})`);
+          if (c.pendingPairing) println(`  pairing requests pending: ${c.pendingPairing} (\`openclaw pairing list --channel ${c.channel}\`)`);
           if (c.state.lastError) println(`  last delivery error: ${c.state.lastError.message} at ${fmtTime(c.state.lastError.at)}`);
           if (c.probe) println(`  probe: ${c.probe.ok ? c.probe.result : `failed — ${c.probe.error}`}`);
         }

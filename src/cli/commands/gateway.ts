@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { addClientOptions, type ClientFlags } from '../../client/cli-options.js';
 import { contextFor } from '../context.js';
+import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
 import { CliError } from '../exit-codes.js';
 import { action } from '../run-action.js';
 import { VERSION } from '../version.js';
@@ -57,9 +58,10 @@ export function register(program: Command): Command {
     .command('gateway')
     .description('run the embedded gateway (foreground, the default), or inspect and control a running one');
 
-  addRunOptions(gateway.command('run', { isDefault: true }))
+  const runCommand = addRunOptions(gateway.command('run', { isDefault: true }))
     .description('run the gateway in the foreground (the default: `openclaw gateway [options]`)')
     .action(action((flags: RunFlags, cmd: Command) => run(flags, cmd)));
+  showDefaultSubcommandOptions(gateway, runCommand);
 
   addClientOptions(gateway.command('status'), 3000)
     .description('is it running (lock pid), does it answer (RPC probe), and where its settings came from')

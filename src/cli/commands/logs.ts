@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { addClientOptions, type ClientFlags } from '../../client/cli-options.js';
 import { contextFor } from '../context.js';
+import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
 import { action } from '../run-action.js';
 
 export interface LogsFlags extends ClientFlags {
@@ -19,7 +20,7 @@ export function register(program: Command): Command {
   // `tail` is the default subcommand (`openclaw logs --follow`); the parent has no options of its own
   // so `openclaw logs scan --json` reaches `scan`.
   const logs = program.command('logs').description('show the gateway log (default: tail), or scan logs for known failures');
-  addClientOptions(logs.command('tail', { isDefault: true }))
+  const tail = addClientOptions(logs.command('tail', { isDefault: true }))
     .description('show the newest lines of the gateway log (the default: `openclaw logs [options]`)')
     .option('-f, --follow', 'keep printing new lines until interrupted')
     .option('-n, --limit <n>', 'how many of the newest lines to show', '200')
@@ -33,5 +34,6 @@ export function register(program: Command): Command {
         return tailLogs(contextFor(cmd), flags, cmd);
       }),
     );
+  showDefaultSubcommandOptions(logs, tail);
   return logs;
 }

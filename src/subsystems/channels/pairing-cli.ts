@@ -19,7 +19,7 @@ export function listChannelPairing(cmd: Command, channel: string, accountId: str
   }
   if (!requests.length) println(`No pending pairing requests for channel ${channel}.`);
   for (const r of requests) println(`${r.code}  ${channel}/${r.accountId}  from ${r.senderId}  since ${fmtTime(r.createdAt)}`);
-  if (requests.length) println(`Approve with: openclaw pairing approve --channel ${channel} <code>`);
+  if (requests.length) println(`Approve with: \`openclaw pairing approve --channel ${channel} <code>\``);
   return 0;
 }
 

@@ -141,7 +141,7 @@ export async function receiveWebhookMessage(opts: WebhookChannelOptions, account
       await sendAndRecord(opts, account, {
         to: msg.from,
         kind: 'pairing',
-        text: `OpenClaw: access not configured. Pairing code: ${r.request.code}. Ask the owner to run: openclaw pairing approve --channel webhook ${r.request.code}`,
+        text: `OpenClaw: access not configured. Pairing code: ${r.request.code}. Ask the owner to run: \`openclaw pairing approve --channel webhook ${r.request.code}\``,
       });
     }
     return { accepted: false, reason: 'pairing', pairingCode: r.request.code };

@@ -1,0 +1,52 @@
+// First-run set-up: the state dir (0700) and a config the gateway starts with (local mode, loopback,
+// a generated token, 0600). It never overwrites: the config is created with link(2), which fails
+// when the name exists, so two set-ups at once cannot both "create" it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ResolvedPaths } from './paths.js';
+import { ensureStateDir, serializeConfig, writeFileAtomic } from './write.js';
+
+export interface SetupResult {
+  stateDir: string;
+  configPath: string;
+  token: string;
+  config: { gateway: { mode: 'local'; bind: 'loopback'; auth: { mode: 'token'; token: string } } };
+}
+
+export class ConfigExistsError extends Error {
+  constructor(readonly configPath: string) {
+    super(`a config already exists at ${configPath}; setup never overwrites one`);
+    this.name = 'ConfigExistsError';
+  }
+}
+
+export function setupConfig(paths: ResolvedPaths): SetupResult {
+  const configPath = paths.configPath.value;
+  const stateDir = paths.stateDir.value;
+  if (fs.existsSync(configPath) || isSymlink(configPath)) throw new ConfigExistsError(configPath);
+  const token = crypto.randomBytes(24).toString('hex');
+  const config = { gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token } } } as const;
+  ensureStateDir(stateDir);
+  ensureStateDir(path.dirname(configPath));
+  // Written complete under a temp name, then linked into place only if the name is still free.
+  const staging = `${configPath}.setup.${process.pid}`;
+  writeFileAtomic(staging, serializeConfig(config));
+  try {
+    fs.linkSync(staging, configPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ConfigExistsError(configPath);
+    throw err;
+  } finally {
+    fs.rmSync(staging, { force: true });
+  }
+  return { stateDir, configPath, token, config };
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
