@@ -12,6 +12,8 @@ export interface CommandEntry {
   term: string;
   /** Imports the command's module(s) and registers the real command on the program. */
   load: () => Promise<(program: Command) => void>;
+  /** Needs every command registered for real, to describe them (completion scripts). */
+  describesAll?: true;
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
@@ -142,6 +144,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'model providers: keys, reachability, compat flags',
     term: 'models',
     load: async () => (await import('./commands/models.js')).register,
+  },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script (bash, zsh or fish) for every command and option',
+    term: 'completion <shell>',
+    load: async () => (await import('./commands/completion.js')).register,
+    describesAll: true,
   },
 ];
 

@@ -1,9 +1,15 @@
 // The `openclaw` program: global options, help, and the command table's entries (real or stubs).
-// Building it has no side effects, so tests can build the whole tree.
+// Building it has no side effects, so tests, the completion scripts and the man page
+// (scripts/man-page.mjs) can build the whole tree.
 import { Command, Help } from 'commander';
 import { configureColor } from './color.js';
 import { COMMANDS } from './command-table.js';
 import { versionText } from './version.js';
+
+/** The commands to import for the one named: itself, or every command for one that describes them all (completion). */
+export function commandsToLoad(requested: string | undefined): (string | undefined)[] {
+  return COMMANDS.find((entry) => entry.name === requested)?.describesAll ? COMMANDS.map((entry) => entry.name) : [requested];
+}
 
 /** Imports the named top-level commands; the rest of the program is built without them. */
 export async function loadCommands(names: readonly (string | undefined)[]): Promise<Map<string, (program: Command) => void>> {

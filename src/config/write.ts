@@ -59,13 +59,16 @@ export function serializeConfig(value: JsonObject): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Writes text to file atomically: same-directory temp file, fsync, rename, fsync the directory. */
-export function writeFileAtomic(file: string, text: string, mode = 0o600): void {
+/**
+ * Writes text to file atomically: same-directory temp file, fsync, rename, fsync the directory.
+ * `exclusive` never replaces an existing file: the temp file is linked into place (EEXIST if taken).
+ */
+export function writeFileAtomic(file: string, text: string | Uint8Array, mode = 0o600, opts: { exclusive?: boolean } = {}): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.writeSync(fd, text);
+    fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
@@ -75,11 +78,13 @@ export function writeFileAtomic(file: string, text: string, mode = 0o600): void 
   fs.closeSync(fd);
   try {
     fs.chmodSync(tmp, mode); // umask may have narrowed or the file system widened it
-    fs.renameSync(tmp, file);
+    if (opts.exclusive) fs.linkSync(tmp, file);
+    else fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
+  if (opts.exclusive) fs.rmSync(tmp, { force: true });
   fsyncDir(dir);
 }
 

@@ -98,7 +98,8 @@ export function readConfigView(file: string, env: NodeJS.ProcessEnv, defaultPort
   }
 }
 
-function tail(file: string, bytes: number): string | undefined {
+/** The last `bytes` of a file, from its first whole line; undefined when it cannot be read. */
+export function tail(file: string, bytes: number): string | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');

@@ -19,6 +19,8 @@ import { commandLineProblem, invocations } from '../helpers/command-line.js';
 const NOT_ADVICE = new Set([
   'src/cli/upstream-commands.ts', // the pointer names the command it points away from
   'src/engine/reporters/junit.ts', // <testsuite name="openclaw doctor">
+  'src/cli/completion.ts', // shell syntax naming the program (`complete -c openclaw -n …`)
+  'src/cli/man-page.ts', // roff naming the program (`openclaw \- …`)
 ]);
 
 let program: Command;

@@ -33,6 +33,8 @@ interface DoctorFlags {
   deep?: boolean;
   timeout: number;
   factsFrom?: string;
+  bundle?: string | true;
+  force?: boolean;
 }
 
 const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -105,6 +107,8 @@ export function register(program: Command): void {
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
     .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP)', timeoutMs, 1500)
+    .option('--bundle [file]', 'write a support bundle (.tar.gz: report, redacted config and logs, versions) instead of printing the report')
+    .option('--force', 'with --bundle: replace an existing file')
     .addOption(new Option('--facts-from <dir>', 'read live-machine facts recorded in DIR (probe.json, ports.json, …)').hideHelp())
     .action(action((flags: DoctorFlags, cmd: Command) => doctorAction(flags, cmd)));
 }
@@ -121,6 +125,11 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);
   if (flags.undo && (flags.fix || flags.repair || flags.dryRun)) throw new CliError('--undo cannot be combined with --fix or --dry-run', EXIT.USAGE);
   checkStateReadable(ctx.paths.stateDir.value);
+  // --bundle records the state as found; its module (and the tar library) loads only with it.
+  const bundle = flags.bundle === undefined ? undefined : await import('./doctor-bundle.js');
+  if (flags.force && !bundle) throw new CliError('--force is for --bundle', EXIT.USAGE);
+  if (bundle && (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list)) throw new CliError('--bundle cannot be combined with --fix, --dry-run, --undo or --list', EXIT.USAGE);
+  const bundleFile = bundle?.bundleTarget(flags.bundle!, Boolean(flags.force));
   if (flags.undo) return undo(ctx.paths.stateDir.value, format, Boolean(flags.yes));
 
   let checks;
@@ -162,6 +171,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
     throw err;
   }
   const { report } = run;
+  if (bundle) return bundle.writeSupportBundle(ctx, report, bundleFile!, { force: Boolean(flags.force), json: format === 'json' });
   if (format === 'json') printJson(report);
   else if (format === 'sarif') {
     const { renderSarif } = await import('../../engine/reporters/sarif.js');
