@@ -6,7 +6,7 @@ import fs from 'node:fs';
 export interface VirtFact {
   /** docker, podman, kubernetes, lxc, wsl, or the value of $container; undefined on bare metal/VM. */
   container?: string;
-  /** undefined when no hypervisor is visible. */
+  /** From DMI (Linux); undefined when no hypervisor vendor is named there. /proc/cpuinfo is not read: on a big machine it alone costs milliseconds. */
   vm?: string;
   /** What told us, e.g. `/.dockerenv`, `/proc/1/cgroup: /kubepods/…`, `DMI sys_vendor: QEMU`. */
   evidence: string[];
@@ -54,7 +54,6 @@ function vm(evidence: string[]): string | undefined {
     const hit = v && VM_VENDORS.find(([re]) => re.test(v));
     if (hit) return found(evidence, `DMI ${f}: ${v}`, hit[1]);
   }
-  if (/^flags\s*:.*\bhypervisor\b/m.test(read('/proc/cpuinfo') ?? '')) return found(evidence, '/proc/cpuinfo: hypervisor flag', 'unknown');
   return undefined;
 }
 
