@@ -27,11 +27,11 @@ const median = (xs) => {
 };
 const r1 = (x) => Math.round(x * 10) / 10;
 
-/** CPU time (user + system) a process has used so far, from /proc (USER_HZ is 100 on Linux). */
+/** CPU time a process has used so far, all threads, in ns from /proc/<pid>/task/<tid>/schedstat (/proc/<pid>/stat counts 10 ms ticks). */
 function cpuMsOf(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  let ns = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+  return ns / 1e6;
 }
 
 /** Spawn → `listening on ws://…` → SIGTERM; at most 15 s. */
