@@ -101,32 +101,25 @@ const script = (name, body) => {
   fs.writeFileSync(f, body);
   return f;
 };
-const direct = script(
+/** A script that times loading (`load`: code before the mark) and using (`use`) a module, and prints both. */
+const timed = (name, load, use) =>
+  script(
+    name,
+    `import { createRequire } from 'node:module';
+const require = createRequire('${pathToFileURL(path.join(ROOT, 'package.json')).href}');
+const t0 = performance.now();
+${load}
+const t1 = performance.now();
+${use}
+console.log(JSON.stringify({ load: t1 - t0, call: performance.now() - t1 }));`,
+  );
+const direct = timed(
   'direct.mjs',
-  `const t0 = performance.now();
-const [{ collectDisk }, { collectMemory }, { collectVirt }] = await Promise.all([import('${dist('src/facts/system-disk.js')}'), import('${dist('src/facts/system-memory.js')}'), import('${dist('src/facts/system-virt.js')}')]);
-const t1 = performance.now();
-await collectDisk(process.argv[2]); collectMemory(); collectVirt(process.env);
-console.log(JSON.stringify({ load: t1 - t0, call: performance.now() - t1 }));`,
+  `const [{ collectDisk }, { collectMemory }, { collectVirt }] = await Promise.all([import('${dist('src/facts/system-disk.js')}'), import('${dist('src/facts/system-memory.js')}'), import('${dist('src/facts/system-virt.js')}')]);`,
+  'await collectDisk(process.argv[2]); collectMemory(); collectVirt(process.env);',
 );
-const si = script(
-  'si.mjs',
-  `import { createRequire } from 'node:module';
-const require = createRequire('${pathToFileURL(path.join(ROOT, 'package.json')).href}');
-const t0 = performance.now();
-const si = require('systeminformation');
-const t1 = performance.now();
-await Promise.all([si.fsSize(process.argv[2]), si.mem(), si.system()]);
-console.log(JSON.stringify({ load: t1 - t0, call: performance.now() - t1 }));`,
-);
-const prom = script(
-  'prom.mjs',
-  `import { createRequire } from 'node:module';
-const require = createRequire('${pathToFileURL(path.join(ROOT, 'package.json')).href}');
-const t0 = performance.now();
-require('prom-client');
-console.log(JSON.stringify({ load: performance.now() - t0, call: 0 }));`,
-);
+const si = timed('si.mjs', "const si = require('systeminformation');", 'await Promise.all([si.fsSize(process.argv[2]), si.mem(), si.system()]);');
+const prom = timed('prom.mjs', "require('prom-client');", '');
 function inProcess(label, file) {
   const xs = [];
   for (let i = 0; i <= runs; i++) {

@@ -3,15 +3,12 @@
 // a gateway on a loopback TCP port cannot be shown.
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { handleHttp } from '../../src/gateway/http.js';
-import { GatewayLogger } from '../../src/gateway/logger.js';
 import { GatewayMetrics } from '../../src/gateway/metrics.js';
-import { PairingStore } from '../../src/gateway/pairing-store.js';
-import { DEFAULT_RATE_LIMIT, FailureLimiter } from '../../src/gateway/rate-limit.js';
-import type { GatewaySettings, Runtime } from '../../src/gateway/runtime.js';
+import type { GatewaySettings } from '../../src/gateway/runtime.js';
+import { bareRuntime } from '../helpers/gateway-runtime.js';
 import { parseExposition } from '../helpers/prometheus.js';
 
 const dirs: string[] = [];
@@ -24,25 +21,8 @@ afterAll(async () => {
 const TOKEN = 'metrics-test-token-0123456789';
 
 async function serve(settings: Partial<GatewaySettings>): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-metrics-'));
+  const { rt, dir } = bareRuntime({ host: '0.0.0.0', bind: 'lan', token: TOKEN, ...settings }, { version: '9.9.9', metrics: new GatewayMetrics() });
   dirs.push(dir);
-  const logger = new GatewayLogger({ logsDir: path.join(dir, 'logs'), console: false });
-  const rt: Runtime = {
-    version: '9.9.9',
-    startedAtMs: Date.now(),
-    settings: { configPath: '', stateDir: dir, config: {}, host: '0.0.0.0', port: 1, bind: 'lan', authMode: 'token', token: TOKEN, allowedOrigins: [], handshakeTimeoutMs: 1000, tickIntervalMs: 1000, verbose: false, ...settings },
-    logger,
-    log: logger.child('gateway'),
-    wsLog: logger.child('gateway/ws'),
-    pairing: new PairingStore(dir),
-    authLimiter: new FailureLimiter(DEFAULT_RATE_LIMIT),
-    originLimiter: new FailureLimiter(DEFAULT_RATE_LIMIT),
-    rateLimitExemptLoopback: true,
-    connections: new Map(),
-    metrics: new GatewayMetrics(),
-    stateVersion: { presence: 0, health: 0 },
-    broadcast: () => undefined,
-  };
   const socket = path.join(dir, 'gw.sock');
   const server = http.createServer((req, res) => handleHttp(rt, req, res));
   servers.push(server);
