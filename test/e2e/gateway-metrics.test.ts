@@ -95,4 +95,20 @@ describe('gateway /metrics', () => {
     expect((await fetch(`http://127.0.0.1:${gw.port}/metrics`, { method: 'POST' })).status).toBe(405);
     await gw.stop();
   });
+
+  it('counts handshakes that time out and oversize first frames', async () => {
+    const gw = await startGateway(makeState({ gateway: { mode: 'local', handshakeTimeoutMs: 300, auth: { token: newToken() } } }));
+    const silent = rawConnect(gw.url);
+    await silent.challenge;
+    expect((await silent.closed).reason).toBe('handshake timeout');
+    const big = rawConnect(gw.url);
+    await big.challenge;
+    big.send('x'.repeat(70 * 1024));
+    expect((await big.closed).code).toBe(1009);
+    const m = await scrape(gw);
+    expect(m.value('openclaw_gateway_handshakes_total', { outcome: 'timeout' })).toBe(1);
+    expect(m.value('openclaw_gateway_handshakes_total', { outcome: 'invalid', code: 'PREAUTH_PAYLOAD_TOO_LARGE' })).toBe(1);
+    expect(m.value('openclaw_gateway_handshakes_total', { outcome: 'accepted' })).toBeUndefined();
+    await gw.stop();
+  });
 });
