@@ -13,6 +13,7 @@ const benches = {
   gateway: 'gateway-bench.mjs',
   logscan: 'logscan-bench.mjs',
   bundle: 'bundle-bench.mjs',
+  monitoring: 'monitoring-bench.mjs',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !(name in benches)) {

@@ -39,13 +39,14 @@ const bundledChecks = {
 
 /**
  * What the CommonJS script cannot import() itself: inside node:vm, import() needs an experimental
- * flag on Node 20. A dynamic import of a Node built-in becomes a require(); the wizard's module is
- * loaded from tui.js through the launcher's import (bundle-script.ts, __importEsm).
+ * flag on Node 20. A dynamic import of a Node built-in (or of prom-client, left outside the bundle)
+ * becomes a require(); the wizard's module is loaded from tui.js through the launcher's import
+ * (bundle-script.ts, __importEsm).
  */
 const commonJsImports = {
   name: 'commonjs-imports',
   setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onResolve({ filter: /^node:|^prom-client$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
     b.onResolve({ filter: /[\\/]tui[\\/]index\.js$/ }, () => ({ path: 'tui', namespace: 'tui' }));
     b.onLoad({ filter: /.*/, namespace: 'tui' }, () => ({
@@ -65,7 +66,9 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked', // read only with --enable-source-maps; costs nothing otherwise
-  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'bufferutil', 'utf-8-validate'],
+  // prom-client loads from node_modules, only for /metrics and --format prometheus: bundled, its
+  // ≈110 KB would be read and deserialised by every command (bench/README.md, "Monitoring").
+  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'bufferutil', 'utf-8-validate', 'prom-client'],
   metafile: true,
   logLevel: 'warning',
 };

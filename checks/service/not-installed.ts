@@ -1,5 +1,6 @@
 // service/not-installed: no service definition for this profile. Information only: running the
 // gateway in the foreground or under another supervisor is a fine choice.
+import { fact } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
 import { servicesOf } from '../../src/service/repair-plan.js';
 import { installCommand } from '../../src/service/service-paths.js';
@@ -10,7 +11,7 @@ export default defineCheck({
     title: 'Gateway service installed',
     area: 'service',
     severity: 'info',
-    facts: ['services'],
+    facts: ['services', 'virt'],
     fix: 'none',
     docs: 'seeds: Gateway runbook › supervised run (`openclaw gateway install`)',
   },
@@ -20,6 +21,8 @@ export default defineCheck({
     // Where the service manager cannot run a service (containers, WSL without systemd) there is
     // nothing to install: no advice beats advice that cannot be followed.
     if (s.availability && !s.availability.ok) return [];
+    // In a container the runtime's restart policy is the supervisor, even where systemd would work.
+    if (fact(facts, 'virt')?.container) return [];
     return [
       {
         checkId: 'service/not-installed',

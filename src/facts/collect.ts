@@ -18,6 +18,9 @@ import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
 import { collectCron, collectDevices } from './stores.js';
 import { collectSystem } from './system.js';
+import { collectDisk } from './system-disk.js';
+import { collectMemory } from './system-memory.js';
+import { collectVirt } from './system-virt.js';
 import { probeGateway } from '../client/probe.js';
 import { catalogScanner } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
@@ -76,6 +79,12 @@ const collectors: { [K in FactName]: Collector<K> } = {
   browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
   system: () => collectSystem(),
+  disk: (ctx) => collectDisk(ctx.paths.stateDir.value),
+  memory: (ctx) => {
+    const lock = collectors.lock(ctx) as FactMap['lock'];
+    return collectMemory(lock.state === 'held' ? lock.lock.pid : undefined);
+  },
+  virt: (ctx) => collectVirt(ctx.env),
   heartbeat: (ctx) => collectHeartbeat(ctx.config()),
   devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
   cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
@@ -94,6 +103,9 @@ const RECORDED_FILE: Partial<Record<FactName, string>> = {
   ports: 'ports.json',
   lock: 'lock.json',
   system: 'system.json',
+  disk: 'disk.json',
+  memory: 'memory.json',
+  virt: 'virt.json',
   cdp: 'cdp.json',
 };
 

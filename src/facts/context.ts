@@ -16,8 +16,8 @@ export interface CollectOptions {
   timeoutMs: number;
   deep?: boolean;
   /**
-   * A directory of recorded facts (`probe.json`, `ports.json`, `lock.json`, `system.json`,
-   * `cdp.json`): when set, live machine facts come from there, and a missing file means unavailable.
+   * A directory of recorded facts (`probe.json`, `ports.json`, `lock.json`, `system.json`, `disk.json`,
+   * `memory.json`, `virt.json`, `cdp.json`): when set, live machine facts come from there, and a missing file means unavailable.
    */
   recordedDir?: string;
   /** Defaults to the gateway client (src/client/probe.ts), loaded on first use. */

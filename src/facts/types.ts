@@ -25,6 +25,9 @@ export interface FactMap {
   browser: BrowserFact;
   cdp: CdpFact;
   system: SystemFact;
+  disk: import('./system-disk.js').DiskFact;
+  memory: import('./system-memory.js').MemoryFact;
+  virt: import('./system-virt.js').VirtFact;
   heartbeat: HeartbeatFact;
   devices: DevicesFact;
   cron: CronFact;

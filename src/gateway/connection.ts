@@ -100,7 +100,9 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   const reply = (id: string, ok: boolean, body: { payload?: unknown; error?: ErrorShape }) => send({ type: 'res', id, ok, ...body });
 
   const timer = setTimeout(() => {
-    if (!live) closeBeforeConnect(CLOSE.NORMAL, 'handshake timeout');
+    if (live) return;
+    rt.metrics?.handshake('timeout', 'none');
+    closeBeforeConnect(CLOSE.NORMAL, 'handshake timeout');
   }, rt.settings.handshakeTimeoutMs);
   timer.unref();
 
@@ -110,7 +112,10 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (closed) return;
     if (!live) {
-      if (data.length > PREAUTH_MAX_BYTES) return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { bytes: data.length });
+      if (data.length > PREAUTH_MAX_BYTES) {
+        rt.metrics?.handshake('invalid', 'PREAUTH_PAYLOAD_TOO_LARGE');
+        return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { bytes: data.length });
+      }
       onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
     } else {
       void onRequest(isBinary ? undefined : data.toString('utf8'));
@@ -143,12 +148,14 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     const frame = requestFrame.safeParse(raw);
     if (!frame.success || frame.data.method !== 'connect') {
       const id = frame.success ? frame.data.id : 'invalid';
+      rt.metrics?.handshake('invalid', 'INVALID_REQUEST');
       reply(id, false, { error: { code: 'INVALID_REQUEST', message: FIRST_FRAME_ERROR } });
       return closeBeforeConnect(CLOSE.POLICY, FIRST_FRAME_ERROR, 'invalid-handshake', { handshakeError: FIRST_FRAME_ERROR });
     }
     const params = connectParams.safeParse(frame.data.params);
     if (!params.success) {
       const message = `invalid connect params: ${describeIssues(params.error)}`;
+      rt.metrics?.handshake('invalid', 'INVALID_REQUEST');
       reply(frame.data.id, false, { error: { code: 'INVALID_REQUEST', message } });
       return closeBeforeConnect(CLOSE.POLICY, message, 'invalid-handshake', { handshakeError: message });
     }
@@ -169,12 +176,14 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
           );
         }
         if (pr.created) {
+          if (rt.metrics) rt.metrics.pairingRequests++;
           rt.broadcast('device.pair.requested', { requestId: pr.requestId, deviceId: pr.deviceId, reason: pr.reason, role: p.role ?? 'operator' }, (c) =>
             scopeSatisfied(c.info.scopes, 'operator.pairing'),
           );
         }
       }
       const cause = causeOf(decision.logReason);
+      recordRefusal(decision.error, cause, decision.logReason);
       if (cause === 'unauthorized') {
         const auth = p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : p.auth?.deviceToken ? 'device-token' : p.auth?.bootstrapToken ? 'bootstrap-token' : 'none';
         rt.wsLog.warn(
@@ -208,6 +217,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       close,
     };
     rt.connections.set(connId, live);
+    rt.metrics?.handshake('accepted', 'none');
     rt.stateVersion.presence++;
     const s = rt.settings;
     const hello: HelloOk = {
@@ -234,6 +244,13 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     // A node declares what it can do in its connect; the registry routes node.invoke to this socket.
     if (decision.role === 'node') rt.subsystems?.nodeConnected(live, { caps: p.caps, commands: p.commands, permissions: p.permissions, displayName: p.client.displayName, platform: p.client.platform });
     rt.wsLog.info(`${p.client.mode} connected conn=${connId} remote=${remoteIp} client=${client} role=${decision.role} durationMs=${Date.now() - openedAt}`);
+  }
+
+  function recordRefusal(error: ErrorShape, cause: string, logReason: string) {
+    if (!rt.metrics) return;
+    const code = (error.details as { code?: unknown } | undefined)?.code;
+    rt.metrics.handshake('refused', typeof code === 'string' ? code : error.code);
+    if ((cause === 'unauthorized' || cause === 'device-auth-invalid') && logReason !== 'rate_limited') rt.metrics.authFailures++;
   }
 
   function deny(id: string, error: ErrorShape) {
@@ -266,11 +283,14 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       );
     }
     const started = Date.now();
+    const t0 = performance.now();
     try {
       const payload = await def.handle(params, { rt, conn });
+      rt.metrics?.rpc(method, true, (performance.now() - t0) / 1000);
       reply(id, true, { payload });
       rt.wsLog.debug(`⇄ res ✓ ${method} ${Date.now() - started}ms conn=${connId}`);
     } catch (err) {
+      rt.metrics?.rpc(method, false, (performance.now() - t0) / 1000);
       if (err instanceof MethodError) reply(id, false, { error: err.toShape() });
       else {
         rt.wsLog.error(`method ${method} failed: ${(err as Error)?.message ?? String(err)}`);

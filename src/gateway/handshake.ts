@@ -232,8 +232,8 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
     });
   }
   const recordFailure = () => {
-    if (!exempt) rt.authLimiter.fail(ipKey);
-    if (originKey) rt.originLimiter.fail(originKey);
+    if (!exempt && rt.authLimiter.fail(ipKey) && rt.metrics) rt.metrics.lockouts++;
+    if (originKey && rt.originLimiter.fail(originKey) && rt.metrics) rt.metrics.lockouts++;
   };
 
   const ui = (rt.settings.config.gateway as any)?.controlUi ?? {};

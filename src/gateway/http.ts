@@ -53,6 +53,19 @@ export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerRespons
       );
       return send(res, 200, { object: 'list', data }, head);
     }
+    case '/metrics':
+      if (req.method !== 'GET' && !head) return send(res, 405, { error: 'method not allowed' }, false, { allow: 'GET, HEAD' });
+      // Open on loopback (a local Prometheus or node_exporter); elsewhere the same Bearer check as /v1/models.
+      if (!isLoopbackHost(remoteIpOf(req)) && rt.settings.authMode !== 'none' && !bearerOk(rt, req)) {
+        return send(res, 401, { error: 'unauthorized' }, head, { 'www-authenticate': 'Bearer' });
+      }
+      void import('./metrics-registry.js')
+        .then((m) => m.serveMetrics(rt, res, head))
+        .catch((err) => {
+          rt.log.error(`http /metrics failed: ${(err as Error).message}`);
+          if (!res.headersSent) send(res, 500, { error: 'internal error' });
+        });
+      return;
     default:
       // Channel routes (the webhook channel's inbound POSTs) come before the 404.
       if (!rt.subsystems) return send(res, 404, { error: 'not found' }, head);

@@ -15,6 +15,7 @@ import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
 import { PairingStore } from './pairing-store.js';
 import { FailureLimiter, rateLimitFromConfig } from './rate-limit.js';
+import { GatewayMetrics } from './metrics.js';
 import { watchConfig, type ReloadMode } from './reload.js';
 import type { GatewaySettings, LiveConnection, Runtime } from './runtime.js';
 import { PortInUseError, startServer, type RunningServer } from './server.js';
@@ -207,6 +208,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
     originLimiter: new FailureLimiter({ ...rl, exemptLoopback: false }),
     rateLimitExemptLoopback: rl.exemptLoopback,
     connections: new Map<string, LiveConnection>(),
+    metrics: new GatewayMetrics(),
     stateVersion: { presence: 0, health: 0 },
     broadcast(event, payload, filter) {
       const frame = { type: 'event', event, payload };

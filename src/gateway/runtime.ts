@@ -2,6 +2,7 @@
 import type { JsonObject } from '../config/load.js';
 import type { PairingStore } from './pairing-store.js';
 import type { GatewayLogger, SubsystemLogger } from './logger.js';
+import type { GatewayMetrics } from './metrics.js';
 import type { FailureLimiter } from './rate-limit.js';
 import type { GatewaySubsystems } from './subsystems.js';
 
@@ -58,6 +59,8 @@ export interface Runtime {
   connections: Map<string, LiveConnection>;
   stateVersion: { presence: number; health: number };
   broadcast(event: string, payload: unknown, filter?: (c: LiveConnection) => boolean): void;
+  /** Counters behind /metrics; absent in tests that build a bare runtime. */
+  metrics?: GatewayMetrics;
   /** Cron, heartbeat, nodes and channels; absent in tests that build a bare runtime. */
   subsystems?: GatewaySubsystems;
 }

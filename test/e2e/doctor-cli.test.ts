@@ -48,7 +48,7 @@ describe('selection and output', () => {
   it('--only and --skip take ids, areas and comma lists', () => {
     const env = cliEnv(fixture('bind-lan-no-auth'));
     const only = runCli(['doctor', '--json', '--only', 'gateway/bind-without-auth,system'], env).json();
-    expect(only.checksRun).toBe(3);
+    expect(only.checksRun).toBe(5); // the check and the four system/ checks
     expect(only.findings.map((f: any) => f.checkId)).toEqual(['gateway/bind-without-auth']);
     const skip = runCli(['doctor', '--json', '--skip', 'gateway', '--skip', 'heartbeat'], env).json();
     expect(skip.findings).toEqual([]);

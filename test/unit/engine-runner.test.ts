@@ -52,8 +52,9 @@ describe('runner', () => {
 
   it('collects only the facts the selected checks read', async () => {
     const all = await loadChecks();
-    const { selected } = selectChecks(all, ['system']);
+    const { selected } = selectChecks(all, ['system/memory-low', 'system/node-version']);
     expect(factsNeeded(selected)).toEqual(['system']);
+    expect(factsNeeded(selectChecks(all, ['system']).selected).sort()).toEqual(['disk', 'memory', 'system']);
     const fx = fixture('healthy');
     const run = await runDoctor({ checks: selected, paths: fx.paths, env: fx.env, timeoutMs: 1000, probe: probeRefused });
     expect(Object.keys(run.facts)).toEqual(['system']);

@@ -1,38 +1,19 @@
 // decideConnect with an in-memory runtime: the paths an e2e gateway cannot reach (it refuses to start
 // without a secret), and the trusted-proxy mode.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decideConnect, secretEquals } from '../../src/gateway/handshake.js';
-import { GatewayLogger } from '../../src/gateway/logger.js';
-import { PairingStore } from '../../src/gateway/pairing-store.js';
-import { DEFAULT_RATE_LIMIT, FailureLimiter } from '../../src/gateway/rate-limit.js';
 import type { GatewaySettings, Runtime } from '../../src/gateway/runtime.js';
+import { bareRuntime } from '../helpers/gateway-runtime.js';
 import type { ConnectParams } from '../../src/protocol/frames.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function runtime(settings: Partial<GatewaySettings>): Runtime {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-hs-'));
+  const { rt, dir } = bareRuntime(settings);
   dirs.push(dir);
-  const logger = new GatewayLogger({ logsDir: path.join(dir, 'logs'), console: false });
-  return {
-    version: 't',
-    startedAtMs: Date.now(),
-    settings: { configPath: '', stateDir: dir, config: {}, host: '127.0.0.1', port: 1, bind: 'loopback', authMode: 'token', allowedOrigins: [], handshakeTimeoutMs: 1000, tickIntervalMs: 1000, verbose: false, ...settings },
-    logger,
-    log: logger.child('gateway'),
-    wsLog: logger.child('gateway/ws'),
-    pairing: new PairingStore(dir),
-    authLimiter: new FailureLimiter(DEFAULT_RATE_LIMIT),
-    originLimiter: new FailureLimiter(DEFAULT_RATE_LIMIT),
-    rateLimitExemptLoopback: true,
-    connections: new Map(),
-    stateVersion: { presence: 0, health: 0 },
-    broadcast: () => undefined,
-  };
+  return rt;
 }
 
 const params = (extra: Partial<ConnectParams> = {}): ConnectParams => ({

@@ -104,6 +104,13 @@ describe('service checks over fixtures', () => {
     expect(runAll({})).toEqual([]);
   });
 
+  it('not-installed stays quiet in a container: its runtime restarts the gateway, not systemd', async () => {
+    const facts = await factsFor(copyFixture('service-none'));
+    expect(notInstalled.detect(facts).map((f) => f.checkId)).toEqual(['service/not-installed']);
+    expect(notInstalled.detect({ ...facts, virt: { ok: true, value: { container: 'docker', evidence: ['/.dockerenv'] } } })).toEqual([]);
+    expect(notInstalled.detect({ ...facts, virt: { ok: true, value: { vm: 'kvm', evidence: ['DMI sys_vendor: QEMU'] } } }).length).toBe(1);
+  });
+
   it('extra-gateways needs --deep', async () => {
     const facts = await factsFor(copyFixture('service-extra-gateways'), (f) => void ((f.deep = false), (f.others = undefined)));
     expect(extraGateways.detect(facts)).toEqual([]);
@@ -114,7 +121,7 @@ describe('service checks over fixtures', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of CHECKS) {
       expect(c.meta.id).toMatch(/^service\//);
-      expect(c.meta.facts).toEqual(['services']);
+      expect(c.meta.facts[0]).toBe('services');
       expect(Boolean(c.repair)).toBe(c.meta.fix !== 'none');
     }
   });

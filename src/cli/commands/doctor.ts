@@ -12,7 +12,8 @@ import { runDoctor } from '../../engine/doctor.js';
 import { CheckLoadError, loadChecks } from '../../engine/loader.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
 
-type Format = 'human' | 'json' | 'sarif' | 'junit';
+const FORMATS = ['human', 'json', 'sarif', 'junit', 'prometheus'] as const;
+type Format = (typeof FORMATS)[number];
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 
 interface DoctorFlags {
@@ -28,6 +29,7 @@ interface DoctorFlags {
   skip: string[];
   severityMin?: (typeof SEVERITIES)[number];
   format?: Format;
+  output?: string;
   exitZero?: boolean;
   nonInteractive?: boolean;
   deep?: boolean;
@@ -102,7 +104,8 @@ export function register(program: Command): void {
     .option('--only <ids>', 'run only these checks or areas (repeatable, or a comma list)', list, [])
     .option('--skip <ids>', 'skip these checks or areas (repeatable, or a comma list)', list, [])
     .addOption(new Option('--severity-min <level>', 'report findings at or above this severity').choices(SEVERITIES))
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json', 'sarif', 'junit']))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    .option('--output <file>', 'write the report to FILE atomically instead of stdout (for the node_exporter textfile collector)')
     .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
@@ -172,18 +175,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   }
   const { report } = run;
   if (bundle) return bundle.writeSupportBundle(ctx, report, bundleFile!, { force: Boolean(flags.force), json: format === 'json' });
-  if (format === 'json') printJson(report);
-  else if (format === 'sarif') {
-    const { renderSarif } = await import('../../engine/reporters/sarif.js');
-    const { VERSION } = await import('../version.js');
-    printJson(renderSarif(report, run.selected, VERSION));
-  } else if (format === 'junit') {
-    const { renderJunit } = await import('../../engine/reporters/junit.js');
-    process.stdout.write(renderJunit(report, run.selected));
-  } else {
-    const { renderHuman } = await import('../../engine/reporters/human.js');
-    println(renderHuman(report));
-  }
+  await emit(await renderReport(format, run), flags.output);
 
   if (flags.lint) {
     const min = SEVERITY_RANK[flags.severityMin ?? 'warning'];
@@ -191,6 +183,39 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   }
   if (flags.exitZero) return EXIT.OK;
   return report.ok ? EXIT.OK : EXIT.FAILED;
+}
+
+async function renderReport(format: Format, run: Awaited<ReturnType<typeof runDoctor>>): Promise<string> {
+  const { report } = run;
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'sarif') {
+    const { renderSarif } = await import('../../engine/reporters/sarif.js');
+    const { VERSION } = await import('../version.js');
+    return `${JSON.stringify(renderSarif(report, run.selected, VERSION), null, 2)}\n`;
+  }
+  if (format === 'junit') return (await import('../../engine/reporters/junit.js')).renderJunit(report, run.selected);
+  if (format === 'prometheus') {
+    const { renderPrometheus } = await import('../../engine/reporters/prometheus.js');
+    const { VERSION } = await import('../version.js');
+    return renderPrometheus(report, run.selected, VERSION);
+  }
+  const { renderHuman } = await import('../../engine/reporters/human.js');
+  return `${renderHuman(report)}\n`;
+}
+
+/** stdout, or a file replaced atomically (0644: node_exporter must never read half a file, and must be able to read it). */
+async function emit(text: string, output: string | undefined): Promise<void> {
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  const { writeFileAtomic } = await import('../../config/write.js');
+  try {
+    writeFileAtomic(output, text, 0o644);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new CliError(`--output: cannot write ${output}: ${e.code ?? e.message}`, EXIT.USAGE, 'Point --output at a file in an existing, writable directory.');
+  }
 }
 
 async function undo(stateDir: string, format: Format, force: boolean): Promise<number> {
