@@ -16,3 +16,19 @@ export class ConfigWriteRejectedError extends Error {
     this.name = 'ConfigWriteRejectedError';
   }
 }
+
+/** Another process holds the config's write lock past the wait, or the lock path is not a lock file. */
+export class ConfigBusyError extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly ownerPid?: number,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `the config is being written by ${ownerPid ? `pid ${ownerPid}` : 'another process'} (lock ${lockPath}); try again when it has finished` +
+          (ownerPid ? `, or if pid ${ownerPid} is stuck, stop it` : ''),
+    );
+    this.name = 'ConfigBusyError';
+  }
+}

@@ -6,6 +6,7 @@ import { pidAlive } from '../system/gateway-lock.js';
 import { substituteEnv, type JsonObject } from './load.js';
 import { validateConfig, type ValidationIssue } from './schema.js';
 import { ConfigWriteRejectedError } from './write-errors.js';
+import { withConfigWriteLock } from './write-lock.js';
 
 // Re-exported: the class lives in a module without zod so the CLI can test for it cheaply.
 export { ConfigWriteRejectedError };
@@ -57,13 +58,13 @@ export function serializeConfig(value: JsonObject): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Writes text to file atomically: same-directory temp file, fsync, rename, fsync the directory. */
-export function writeFileAtomic(file: string, text: string, mode = 0o600): void {
+/** Writes text or bytes to file atomically: same-directory temp file, fsync, rename, fsync the directory. */
+export function writeFileAtomic(file: string, text: string | Buffer, mode = 0o600): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.writeSync(fd, text);
+    fs.writeFileSync(fd, text); // loops until every byte is written
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
@@ -94,10 +95,20 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Removes temp files that writers killed mid-write left behind (their pid is gone). */
+/** `.<base>.<pid>.<random>.tmp`, as writeFileAtomic names its temp files; base may itself hold dots and digits. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.([a-z0-9]*)\.tmp$/;
+
+/** The pid in a temp file's name, read from the end so that `.openclaw.json.bak.1.<pid>.<rand>.tmp` gives pid, not 1. */
+export function tempWriterPid(name: string, base: string): number | undefined {
+  const m = TEMP_NAME.exec(name);
+  if (!m || (m[1] !== base && !m[1].startsWith(`${base}.`))) return undefined;
+  return Number(m[2]);
+}
+
+/** Removes temp files of the config and its side files (.bak ring…) whose writer is dead. */
 export function sweepStaleTemps(file: string): void {
   const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}.`;
+  const base = path.basename(file);
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -105,9 +116,8 @@ export function sweepStaleTemps(file: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (pid === process.pid || pidAlive(pid)) continue;
+    const pid = tempWriterPid(name, base);
+    if (pid === undefined || pid === process.pid || pidAlive(pid)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
 }
@@ -125,15 +135,38 @@ export function rotateBackups(file: string): string | undefined {
   if (!fs.existsSync(file)) return undefined;
   const ring = backupPaths(file);
   for (let i = ring.length - 1; i > 0; i--) {
-    if (fs.existsSync(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1], 'utf8'));
+    if (fs.existsSync(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1]));
   }
-  writeFileAtomic(ring[0], fs.readFileSync(file, 'utf8'));
+  writeFileAtomic(ring[0], fs.readFileSync(file)); // bytes, not a UTF-8 decoding of them
   return ring[0];
+}
+
+/** Where a write to the config lands: a symlinked config stays a link, and the write goes through to its target. */
+export function writeTarget(file: string): string {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : file;
+  } catch {
+    return file; // missing, or a dangling link that readConfigFile reports
+  }
+}
+
+/** Replaces the config's content under the write lock, through a symlink, keeping the backup ring. */
+export function replaceConfigBytes(file: string, content: string | Buffer, mode = 0o600): string | undefined {
+  return withConfigWriteLock(file, () => {
+    ensureStateDir(path.dirname(file));
+    const target = writeTarget(file);
+    sweepStaleTemps(file);
+    if (target !== file) sweepStaleTemps(target);
+    const backup = rotateBackups(file);
+    writeFileAtomic(target, content, mode);
+    return backup;
+  });
 }
 
 /**
  * Validates, backs up and atomically writes a config. A result with new validation issues is
- * refused and kept as `<file>.rejected.<timestamp>` so nothing the user typed is lost.
+ * refused and kept as `<file>.rejected.<timestamp>` so nothing the user typed is lost. Runs under
+ * the config's write lock; a read-modify-write must take it around its read too (store.editConfig).
  */
 export function writeConfig(file: string, next: JsonObject, opts: WriteOptions = {}): WriteResult {
   const env = opts.env ?? process.env;
@@ -147,10 +180,7 @@ export function writeConfig(file: string, next: JsonObject, opts: WriteOptions =
       throw new ConfigWriteRejectedError(file, issues, rejectedPath);
     }
   }
-  ensureStateDir(path.dirname(file));
-  sweepStaleTemps(file);
-  const backup = rotateBackups(file);
-  writeFileAtomic(file, text);
+  const backup = replaceConfigBytes(file, text);
   if (opts.auditFile) appendAudit(opts.auditFile, { path: file, reason: opts.reason, bytes: Buffer.byteLength(text), backup });
   return { path: file, backup, bytes: Buffer.byteLength(text) };
 }
@@ -168,7 +198,7 @@ function appendAudit(file: string, entry: Record<string, unknown>): void {
 export function promoteLastKnownGood(file: string): string | undefined {
   if (!fs.existsSync(file)) return undefined;
   const target = `${file}${LAST_GOOD_SUFFIX}`;
-  writeFileAtomic(target, fs.readFileSync(file, 'utf8'));
+  writeFileAtomic(target, fs.readFileSync(file));
   return target;
 }
 

@@ -3,9 +3,11 @@
 // (chmod, lock removal, freeing a port, restart) follow. Everything undoable goes in the journal.
 import fs from 'node:fs';
 import { diffConfigs, type ConfigDiff } from '../config/diff.js';
-import { parseConfigText, type JsonObject } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
+import { parseConfigText, readConfigFile, type JsonObject } from '../config/load.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { ConfigWriteRejectedError, fileTimestamp, saveClobbered, serializeConfig, writeConfig } from '../config/write.js';
+import { ConfigBusyError, withConfigWriteLock } from '../config/write-lock.js';
 import type { ConfigFact } from '../facts/config.js';
 import { applyConfigOps, ConfigOpConflict, isConfigOp } from './apply-config.js';
 import { appendJournal, saveConfigCopy, sha256, type JournalEntry } from './journal.js';
@@ -46,6 +48,39 @@ function readCopy(file: string): JsonObject {
   return parseConfigText(file, fs.readFileSync(file, 'utf8'));
 }
 
+/** The config as it is now: its raw object, {} when there is no file, or broken when it does not parse. */
+function rereadRaw(file: string): { raw?: JsonObject; broken: boolean } {
+  try {
+    const r = readConfigFile(file);
+    return { raw: r.exists ? r.raw : undefined, broken: false };
+  } catch (err) {
+    if (err instanceof ConfigError) return { broken: true };
+    throw err;
+  }
+}
+
+/** Applies the config plans to one draft, restores and moves first; a plan that conflicts is dropped alone. */
+function draftEdits(plans: FixPlan[], before: JsonObject | undefined, broken: boolean, failed: Map<FixPlan, string>): { draft?: JsonObject; plans: FixPlan[] } {
+  let draft: JsonObject | undefined = before ? structuredClone(before) : broken ? undefined : {};
+  const applied: FixPlan[] = [];
+  // Restores and moves go first: they keep what the user wrote; sets computed elsewhere come after.
+  const rank = (p: FixPlan) => (p.operations.some((o) => o.op === 'config.restore') ? 0 : p.operations.some((o) => o.op === 'config.move') ? 1 : 2);
+  for (const p of [...plans].sort((a, b) => rank(a) - rank(b))) {
+    const restores = p.operations.some((o) => o.op === 'config.restore');
+    if (draft === undefined && !restores) {
+      failed.set(p, 'the config does not parse, so it cannot be edited; fix config/unparseable first');
+      continue;
+    }
+    try {
+      draft = applyConfigOps(draft ?? {}, p.operations, readCopy);
+      applied.push(p);
+    } catch (err) {
+      failed.set(p, err instanceof ConfigOpConflict ? err.message : `cannot apply: ${(err as Error).message}`);
+    }
+  }
+  return { draft, plans: applied };
+}
+
 function result(plan: FixPlan, status: FixResult['status'], reason?: string): FixResult {
   return { checkId: plan.checkId, status, operations: plan.operations, verified: false, reason, path: plan.finding.path };
 }
@@ -61,28 +96,11 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
   }
 
   // 1. Config edits, plan by plan on one draft: a plan that conflicts is dropped alone.
-  let draft: JsonObject | undefined = before ? structuredClone(before) : opts.config.error ? undefined : {};
-  const configPlans: FixPlan[] = [];
+  const configRunnable = runnable.filter((p) => p.operations.some(isConfigOp));
   const failed = new Map<FixPlan, string>();
-  // Restores and moves go first: they keep what the user wrote; sets computed elsewhere come after.
-  const rank = (p: FixPlan) => (p.operations.some((o) => o.op === 'config.restore') ? 0 : p.operations.some((o) => o.op === 'config.move') ? 1 : 2);
-  for (const p of runnable.filter((p) => p.operations.some(isConfigOp)).sort((a, b) => rank(a) - rank(b))) {
-    const restores = p.operations.some((o) => o.op === 'config.restore');
-    if (draft === undefined && !restores) {
-      failed.set(p, 'the config does not parse, so it cannot be edited; fix config/unparseable first');
-      continue;
-    }
-    try {
-      draft = applyConfigOps(draft ?? {}, p.operations, readCopy);
-      configPlans.push(p);
-    } catch (err) {
-      failed.set(p, err instanceof ConfigOpConflict ? err.message : `cannot apply: ${(err as Error).message}`);
-    }
-  }
-  const restoring = configPlans.some((p) => p.operations.some((o) => o.op === 'config.restore'));
-  if (draft && configPlans.length) out.diff = diffConfigs(file, before, draft);
-
   if (opts.dryRun) {
+    const d = draftEdits(configRunnable, before, Boolean(opts.config.error), failed);
+    if (d.draft && d.plans.length) out.diff = diffConfigs(file, before, d.draft);
     for (const p of runnable) out.results.push(result(p, failed.has(p) ? 'failed' : 'skipped', failed.get(p) ?? 'dry run: nothing was changed'));
     return out;
   }
@@ -90,29 +108,45 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
   const id = fileTimestamp();
   const entry: JournalEntry = { id, at: new Date().toISOString(), checkIds: [], configPath: file, undo: [], irreversible: [] };
 
-  // 2. One atomic config write, validated (a restore writes a known copy verbatim).
-  const changed = Boolean(draft && configPlans.length && (restoring || out.diff?.changed));
-  if (draft && changed) {
+  // 2. One atomic config write, validated (a restore writes a known copy verbatim). The config is
+  // read again under the write lock and the edits applied to what is there now, so a change made
+  // since the facts were collected (a `config set`, the gateway) is kept, not overwritten.
+  if (configRunnable.length) {
     try {
-      entry.configBefore = saveConfigCopy(opts.stateDir, file, id);
-      const keep = configPlans.flatMap((p) => p.operations).find((o) => o.op === 'config.restore' && o.keepCurrentAs !== undefined);
-      if (keep && fs.existsSync(file)) out.clobberedCopy = saveClobbered(file);
-      const w = writeConfig(file, draft, {
-        previous: restoring ? undefined : before,
-        skipValidation: restoring && configPlans.length === 1,
-        auditFile: stateLayout(opts.stateDir).configAudit,
-        reason: `doctor --fix: ${configPlans.map((p) => p.checkId).join(', ')}`,
-        env: opts.env,
+      withConfigWriteLock(file, () => {
+        const now = rereadRaw(file);
+        const d = draftEdits(configRunnable, now.raw, now.broken, failed);
+        const draft = d.draft;
+        const configPlans = d.plans;
+        const restoring = configPlans.some((p) => p.operations.some((o) => o.op === 'config.restore'));
+        if (draft && configPlans.length) out.diff = diffConfigs(file, now.raw, draft);
+        const changed = Boolean(draft && configPlans.length && (restoring || out.diff?.changed));
+        // Otherwise nothing is written: the config already says what the repairs want (a second --fix).
+        if (!draft || !changed) return;
+        try {
+          entry.configBefore = saveConfigCopy(opts.stateDir, file, id);
+          const keep = configPlans.flatMap((p) => p.operations).find((o) => o.op === 'config.restore' && o.keepCurrentAs !== undefined);
+          if (keep && fs.existsSync(file)) out.clobberedCopy = saveClobbered(file);
+          const w = writeConfig(file, draft, {
+            previous: restoring ? undefined : now.raw,
+            skipValidation: restoring && configPlans.length === 1,
+            auditFile: stateLayout(opts.stateDir).configAudit,
+            reason: `doctor --fix: ${configPlans.map((p) => p.checkId).join(', ')}`,
+            env: opts.env,
+          });
+          out.backup = w.backup;
+          entry.configAfterSha = sha256(serializeConfig(draft));
+        } catch (err) {
+          const why = err instanceof ConfigWriteRejectedError ? err.message : `config write failed: ${(err as Error).message}`;
+          for (const p of configPlans) failed.set(p, why);
+          entry.configBefore = undefined;
+        }
       });
-      out.backup = w.backup;
-      entry.configAfterSha = sha256(serializeConfig(draft));
     } catch (err) {
-      const why = err instanceof ConfigWriteRejectedError ? err.message : `config write failed: ${(err as Error).message}`;
-      for (const p of configPlans) failed.set(p, why);
-      entry.configBefore = undefined;
+      if (!(err instanceof ConfigBusyError)) throw err;
+      for (const p of configRunnable) failed.set(p, err.message);
     }
   }
-  // Otherwise nothing is written: the config already says what the repairs want (a second --fix).
 
   // 3. Side effects, after the config is in place.
   for (const p of runnable) {
