@@ -7,6 +7,8 @@ export type ConfigErrorCode =
   | 'symlink-loop'
   | 'invalid-utf8'
   | 'not-object'
+  | 'not-regular'
+  | 'too-deep'
   | 'io';
 
 export interface ConfigErrorInfo {
@@ -16,7 +18,7 @@ export interface ConfigErrorInfo {
   hint: string;
   line?: number;
   column?: number;
-  /** The offending source line, for parse errors. */
+  /** The offending source line, for parse errors (secret values redacted; absent for a file that is not a config). */
   excerpt?: string;
 }
 

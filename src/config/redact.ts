@@ -43,3 +43,48 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, `$1${REDACTED}`)
     .replace(/((?:token|password|apiKey|api_key)["']?\s*[=:]\s*["']?)[^\s"',;&]{4,}/gi, `$1${REDACTED}`);
 }
+
+// `key: value` inside one line of JSON5 source: quoted or bare key, then a string (possibly unterminated) or a bare word.
+const SOURCE_PAIR = /(["']?)([A-Za-z_$][\w$-]*)\1(\s*:\s*)("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[^\s,{}[\]"']+)/g;
+const ENV_REF = /^["']?\$\{[A-Z_][A-Z0-9_]*\}["']?$/;
+const LEADING_VALUE = /^(\s*)("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[^\s,{}[\]"']+)/;
+const ENDS_WITH_KEY = /(["']?)([A-Za-z_$][\w$-]*)\1\s*:\s*$/;
+
+/**
+ * A line of config source fit to show in an error: the value of every secret-named key becomes `"***"`
+ * (also a value that starts the line when the key ended the line before). The column of a caret
+ * is moved with the text so it still points at the same character.
+ */
+export function redactSourceLine(line: string, column?: number, previousLine = ''): { text: string; column?: number } {
+  let col = column;
+  const shiftFor = (start: number, oldLen: number, newLen: number) => {
+    if (col === undefined || col - 1 < start) return;
+    col = col - 1 < start + oldLen ? start + 1 : col + newLen - oldLen;
+  };
+  let text = line;
+  const prevKey = ENDS_WITH_KEY.exec(previousLine);
+  if (prevKey && isSecretKey(prevKey[2])) {
+    const m = LEADING_VALUE.exec(text);
+    if (m && !ENV_REF.test(m[2])) {
+      shiftFor(m[1].length, m[2].length, 5);
+      text = `${m[1]}"***"${text.slice(m[0].length)}`;
+    }
+  }
+  let out = '';
+  let last = 0;
+  const outCol = { value: col };
+  for (const m of text.matchAll(SOURCE_PAIR)) {
+    const [whole, , key, , value] = m;
+    if (!isSecretKey(key) || ENV_REF.test(value)) continue;
+    const valueStart = (m.index ?? 0) + whole.length - value.length;
+    out += text.slice(last, valueStart) + `"${REDACTED}"`;
+    last = valueStart + value.length;
+    // Positions in `text` map to `out` by the length change so far.
+    const delta = out.length - last;
+    if (col !== undefined && col - 1 >= valueStart) {
+      outCol.value = col - 1 < valueStart + value.length ? out.length - 4 : col + delta;
+    }
+  }
+  out += text.slice(last);
+  return { text: out, column: outCol.value };
+}

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stateLayout } from '../config/paths.js';
-import { fileTimestamp, rotateBackups, writeFileAtomic } from '../config/write.js';
+import { fileTimestamp, replaceConfigBytes } from '../config/write.js';
+import { withConfigWriteLock } from '../config/write-lock.js';
 import { undoStep, type UndoStep } from './side-effects.js';
 
 export interface JournalEntry {
@@ -13,8 +14,8 @@ export interface JournalEntry {
   at: string;
   checkIds: string[];
   configPath: string;
-  /** The config before the fix: a copy of its exact bytes, or absent when there was no file. */
-  configBefore?: { existed: boolean; copy?: string };
+  /** The config before the fix: a copy of its exact bytes and its mode, or absent when there was no file. */
+  configBefore?: { existed: boolean; copy?: string; mode?: number };
   /** sha256 of the config the fix wrote, to notice edits made since. */
   configAfterSha?: string;
   undo: UndoStep[];
@@ -30,21 +31,51 @@ export function sha256(text: string | Buffer): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-/** Keeps the exact bytes of the config before a fix, next to the journal (mode 0600). */
+/** How many runs keep their copy of the config in logs/doctor-undo/ (each copy holds the config's secrets). */
+export const UNDO_COPIES_KEPT = 20;
+
+function undoDir(stateDir: string): string {
+  return path.join(stateLayout(stateDir).logsDir, 'doctor-undo');
+}
+
+/** Keeps the exact bytes and the mode of the config before a fix, next to the journal (mode 0600). */
 export function saveConfigCopy(stateDir: string, configPath: string, id: string): JournalEntry['configBefore'] {
   if (!fs.existsSync(configPath)) return { existed: false };
-  const dir = path.join(stateLayout(stateDir).logsDir, 'doctor-undo');
+  const dir = undoDir(stateDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const copy = path.join(dir, `${id}.${path.basename(configPath)}`);
-  fs.copyFileSync(configPath, copy);
+  const mode = fs.statSync(configPath).mode & 0o7777;
+  // Created 0600 from the start (a copy would carry the source's mode until a chmod).
+  fs.writeFileSync(copy, fs.readFileSync(configPath), { mode: 0o600, flag: 'w' });
   fs.chmodSync(copy, 0o600);
-  return { existed: true, copy };
+  return { existed: true, copy, mode };
+}
+
+/**
+ * Caps logs/doctor-undo/: keeps the copies that the newest UNDO_COPIES_KEPT journal entries reference
+ * (plus `keep`, the copy of the run in progress) and removes the rest, orphans of killed runs included.
+ */
+export function pruneUndoCopies(stateDir: string, keep: string[] = []): void {
+  const referenced = new Set(keep.map((k) => path.resolve(k)));
+  for (const e of readJournal(stateDir).entries.slice(-UNDO_COPIES_KEPT)) if (e.configBefore?.copy) referenced.add(path.resolve(e.configBefore.copy));
+  const dir = undoDir(stateDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const full = path.resolve(dir, name);
+    if (!referenced.has(full)) fs.rmSync(full, { force: true });
+  }
 }
 
 export function appendJournal(stateDir: string, entry: JournalEntry): string {
   const file = journalFile(stateDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  pruneUndoCopies(stateDir);
   return file;
 }
 
@@ -94,17 +125,20 @@ export function undoLastFix(stateDir: string, opts: { force?: boolean } = {}): U
   let restoredConfig = false;
   let backup: string | undefined;
   if (entry.configBefore && entry.configAfterSha) {
-    const current = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-    if (current && sha256(current) !== entry.configAfterSha && !opts.force) {
-      throw new UndoRefusedError(`${file} changed after the fix of ${entry.at}; rerun with --yes to undo anyway (the current file is kept as a backup)`);
-    }
-    if (entry.configBefore.existed && entry.configBefore.copy) {
-      backup = rotateBackups(file);
-      writeFileAtomic(file, fs.readFileSync(entry.configBefore.copy, 'utf8'));
-    } else if (current) {
-      backup = `${file}.undone.${fileTimestamp()}`;
-      fs.renameSync(file, backup); // the fix created it; keep it aside rather than delete it
-    }
+    // Compare and restore under the write lock, so no writer slips in between.
+    withConfigWriteLock(file, () => {
+      const current = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+      if (current && sha256(current) !== entry.configAfterSha && !opts.force) {
+        throw new UndoRefusedError(`${file} changed after the fix of ${entry.at}; rerun with --yes to undo anyway (the current file is kept as a backup)`);
+      }
+      if (entry.configBefore!.existed && entry.configBefore!.copy) {
+        // The exact bytes and mode, written through a symlinked config to its target.
+        backup = replaceConfigBytes(file, fs.readFileSync(entry.configBefore!.copy), entry.configBefore!.mode ?? 0o600);
+      } else if (current) {
+        backup = `${file}.undone.${fileTimestamp()}`;
+        fs.renameSync(file, backup); // the fix created it; keep it aside rather than delete it
+      }
+    });
     restoredConfig = true;
   }
   for (const step of [...entry.undo].reverse()) undoStep(step);
