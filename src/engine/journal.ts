@@ -124,24 +124,28 @@ export function undoLastFix(stateDir: string, opts: { force?: boolean } = {}): U
   const file = entry.configPath;
   let restoredConfig = false;
   let backup: string | undefined;
-  if (entry.configBefore && entry.configAfterSha) {
-    // Compare and restore under the write lock, so no writer slips in between.
-    withConfigWriteLock(file, () => {
-      const current = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-      if (current && sha256(current) !== entry.configAfterSha && !opts.force) {
-        throw new UndoRefusedError(`${file} changed after the fix of ${entry.at}; rerun with --yes to undo anyway (the current file is kept as a backup)`);
-      }
-      if (entry.configBefore!.existed && entry.configBefore!.copy) {
-        // The exact bytes and mode, written through a symlinked config to its target.
-        backup = replaceConfigBytes(file, fs.readFileSync(entry.configBefore!.copy), entry.configBefore!.mode ?? 0o600);
-      } else if (current) {
-        backup = `${file}.undone.${fileTimestamp()}`;
-        fs.renameSync(file, backup); // the fix created it; keep it aside rather than delete it
-      }
-    });
+  const restore = entry.configBefore && entry.configAfterSha ? entry.configBefore : undefined;
+  // Compare, undo and restore under the write lock, so no writer slips in between. Steps are undone
+  // newest first: side effects ran after the config write, so they are reverted before it (a chmod
+  // of the freshly written file must not land on the restored one).
+  const revert = () => {
+    const current = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    if (restore && current && sha256(current) !== entry.configAfterSha && !opts.force) {
+      throw new UndoRefusedError(`${file} changed after the fix of ${entry.at}; rerun with --yes to undo anyway (the current file is kept as a backup)`);
+    }
+    for (const step of [...entry.undo].reverse()) undoStep(step);
+    if (!restore) return;
+    if (restore.existed && restore.copy) {
+      // The exact bytes and mode, written through a symlinked config to its target.
+      backup = replaceConfigBytes(file, fs.readFileSync(restore.copy), restore.mode ?? 0o600);
+    } else if (current) {
+      backup = `${file}.undone.${fileTimestamp()}`;
+      fs.renameSync(file, backup); // the fix created it; keep it aside rather than delete it
+    }
     restoredConfig = true;
-  }
-  for (const step of [...entry.undo].reverse()) undoStep(step);
+  };
+  if (restore) withConfigWriteLock(file, revert);
+  else revert(); // no config to restore: no need to lock it
   fs.appendFileSync(journalFile(stateDir), `${JSON.stringify({ undone: entry.id, at: new Date().toISOString() })}\n`);
   return { entry, restoredConfig, steps: entry.undo.length, irreversible: entry.irreversible, backup };
 }
