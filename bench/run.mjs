@@ -12,6 +12,7 @@ const benches = {
   'doctor-upstream': 'doctor-upstream.mjs',
   gateway: 'gateway-bench.mjs',
   logscan: 'logscan-bench.mjs',
+  'config-lock': 'config-lock-bench.mjs',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !(name in benches)) {
