@@ -105,21 +105,24 @@ export function tempWriterPid(name: string, base: string): number | undefined {
   return Number(m[2]);
 }
 
-/** Removes temp files of the config and its side files (.bak ring…) whose writer is dead. */
-export function sweepStaleTemps(file: string): void {
-  const dir = path.dirname(file);
-  const base = path.basename(file);
+/** Removes the entries of dir whose name the predicate picks; a missing dir has nothing to remove. */
+export function removeFilesWhere(dir: string, pick: (name: string) => boolean): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const name of names) if (pick(name)) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+/** Removes temp files of the config and its side files (.bak ring…) whose writer is dead. */
+export function sweepStaleTemps(file: string): void {
+  const base = path.basename(file);
+  removeFilesWhere(path.dirname(file), (name) => {
     const pid = tempWriterPid(name, base);
-    if (pid === undefined || pid === process.pid || pidAlive(pid)) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-  }
+    return pid !== undefined && pid !== process.pid && !pidAlive(pid);
+  });
 }
 
 /** Creates the state directory with mode 0700 when it does not exist. */

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stateLayout } from '../config/paths.js';
-import { fileTimestamp, replaceConfigBytes } from '../config/write.js';
+import { fileTimestamp, removeFilesWhere, replaceConfigBytes } from '../config/write.js';
 import { withConfigWriteLock } from '../config/write-lock.js';
 import { undoStep, type UndoStep } from './side-effects.js';
 
@@ -53,22 +53,13 @@ export function saveConfigCopy(stateDir: string, configPath: string, id: string)
 
 /**
  * Caps logs/doctor-undo/: keeps the copies that the newest UNDO_COPIES_KEPT journal entries reference
- * (plus `keep`, the copy of the run in progress) and removes the rest, orphans of killed runs included.
+ * and removes the rest, orphans of killed runs included (each copy holds the config's secrets).
  */
-export function pruneUndoCopies(stateDir: string, keep: string[] = []): void {
-  const referenced = new Set(keep.map((k) => path.resolve(k)));
+export function pruneUndoCopies(stateDir: string): void {
+  const referenced = new Set<string>();
   for (const e of readJournal(stateDir).entries.slice(-UNDO_COPIES_KEPT)) if (e.configBefore?.copy) referenced.add(path.resolve(e.configBefore.copy));
   const dir = undoDir(stateDir);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const full = path.resolve(dir, name);
-    if (!referenced.has(full)) fs.rmSync(full, { force: true });
-  }
+  removeFilesWhere(dir, (name) => !referenced.has(path.resolve(dir, name)));
 }
 
 export function appendJournal(stateDir: string, entry: JournalEntry): string {
