@@ -20,6 +20,8 @@ export interface ConfigErrorInfo {
   column?: number;
   /** The offending source line, for parse errors (secret values redacted; absent for a file that is not a config). */
   excerpt?: string;
+  /** Where the caret goes in the excerpt, when redaction moved the text (else `column`). */
+  excerptColumn?: number;
 }
 
 export class ConfigError extends Error {
@@ -29,6 +31,7 @@ export class ConfigError extends Error {
   readonly line?: number;
   readonly column?: number;
   readonly excerpt?: string;
+  readonly excerptColumn?: number;
 
   constructor(info: ConfigErrorInfo) {
     super(info.message);
@@ -39,6 +42,7 @@ export class ConfigError extends Error {
     this.line = info.line;
     this.column = info.column;
     this.excerpt = info.excerpt;
+    this.excerptColumn = info.excerptColumn;
   }
 
   /** `file:line:col` when the position is known, else the file. */
@@ -55,15 +59,17 @@ export class ConfigError extends Error {
       line: this.line,
       column: this.column,
       excerpt: this.excerpt,
+      excerptColumn: this.excerptColumn,
     };
   }
 
   /** A few lines for a terminal: where, what, the line with a caret, what to do. */
   format(): string {
     const out = [`${this.location}: ${this.message}`];
-    if (this.excerpt !== undefined && this.column) {
+    const caret = this.excerptColumn ?? this.column;
+    if (this.excerpt !== undefined && caret) {
       out.push(`  ${this.excerpt}`);
-      out.push(`  ${' '.repeat(Math.max(0, this.column - 1))}^`);
+      out.push(`  ${' '.repeat(Math.max(0, caret - 1))}^`);
     }
     out.push(`  ${this.hint}`);
     return out.join('\n');

@@ -261,14 +261,16 @@ export function parseConfigText(file: string, text: string, opts: { excerpts?: b
     const e = err as SyntaxError & { lineNumber?: number; columnNumber?: number };
     const line = e.lineNumber ?? 1;
     const lines = text.split(/\r?\n/);
-    const shown = opts.excerpts === false ? undefined : redactSourceLine(lines[line - 1] ?? '', e.columnNumber ?? 1, lines[line - 2]);
+    const column = e.columnNumber ?? 1;
+    const shown = opts.excerpts === false ? undefined : redactSourceLine(lines[line - 1] ?? '', column, lines[line - 2]);
     const reason = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
     throw new ConfigError({
       code: 'parse',
       file,
       line,
-      column: shown?.column ?? e.columnNumber ?? 1,
+      column, // the position in the file; the caret's column in the redacted excerpt may differ
       excerpt: shown?.text,
+      excerptColumn: shown?.column !== column ? shown?.column : undefined,
       message: `cannot be parsed as JSON5: ${reason}`,
       hint: 'Fix the text at that position, or restore the last good copy (openclaw.json.bak, or `openclaw doctor --fix`).',
     });

@@ -27,7 +27,8 @@ export class ConfigBusyError extends Error {
     super(
       message ??
         `the config is being written by ${ownerPid ? `pid ${ownerPid}` : 'another process'} (lock ${lockPath}); try again when it has finished` +
-          (ownerPid ? `, or if pid ${ownerPid} is stuck, stop it` : ''),
+          // A pid can be reused after a crash: never suggest stopping a process that may not be ours.
+          (ownerPid ? `; if pid ${ownerPid} is not an openclaw command, remove ${lockPath}` : ''),
     );
     this.name = 'ConfigBusyError';
   }

@@ -37,9 +37,10 @@ describe('error excerpts', () => {
     expect(JSON.stringify(e.toJSON())).not.toContain('S3CRET');
     expect(e.format()).not.toContain('S3CRET');
     expect(e.excerpt).toContain('"token":"***"');
-    // The caret points at the `"x"` that broke the parse, in the redacted text.
-    expect(e.excerpt![e.column! - 1]).toBe('"');
-    expect(e.excerpt!.slice(e.column! - 1)).toBe('"x":1}}}');
+    // The location stays the file's; the caret points at the `"x"` that broke the parse in the redacted text.
+    expect(e.column).toBe(48);
+    expect(e.excerpt!.slice(e.excerptColumn! - 1)).toBe('"x":1}}}');
+    expect(e.format()).toContain(`\n  ${' '.repeat(e.excerptColumn! - 1)}^`);
   });
 
   it('redacts bare, single-quoted and next-line secret values, keeps ${ENV} references', () => {
