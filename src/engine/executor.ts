@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { diffConfigs, type ConfigDiff } from '../config/diff.js';
 import { ConfigError } from '../config/errors.js';
-import { parseConfigText, readConfigFile, type JsonObject } from '../config/load.js';
+import { parseConfigText, readConfigFile, readRegularFile, type JsonObject } from '../config/load.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { ConfigWriteRejectedError, fileTimestamp, saveClobbered, serializeConfig, writeConfig } from '../config/write.js';
 import { ConfigBusyError, withConfigWriteLock } from '../config/write-lock.js';
@@ -45,7 +45,7 @@ export interface ExecuteResult {
 }
 
 function readCopy(file: string): JsonObject {
-  return parseConfigText(file, fs.readFileSync(file, 'utf8'));
+  return parseConfigText(file, readRegularFile(file).buf.toString('utf8'));
 }
 
 /** The config as it is now: its raw object, {} when there is no file, or broken when it does not parse. */

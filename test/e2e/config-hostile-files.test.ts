@@ -74,6 +74,14 @@ describe('special and pathological config files', () => {
     expect(gateway.stderr).toContain('not a regular file');
   }, 60_000);
 
+  it('a FIFO in place of a backup does not hang the doctor', async () => {
+    fs.writeFileSync(file, '{"gateway":{"mode":"local"}}\n');
+    expect(spawnSync('mkfifo', [`${file}.bak`]).status).toBe(0);
+    const doctor = await cli(['doctor', '--json'], 20_000);
+    expect(doctor.code).not.toBe(-1); // finished, not killed by the timeout
+    expect(JSON.parse(doctor.stdout).checksRun).toBeGreaterThan(0);
+  }, 30_000);
+
   it('a config nested 5,000 levels is invalid for validate, doctor and the gateway (exit 78), without a stack overflow', async () => {
     fs.writeFileSync(file, `{"gateway":{"mode":"local"},"a":${'['.repeat(5000)}${']'.repeat(5000)}}`);
     const [validate, doctor, gateway] = await Promise.all([
