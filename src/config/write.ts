@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pidAlive } from '../system/gateway-lock.js';
-import { substituteEnv, type JsonObject } from './load.js';
+import { depthExceededAt, MAX_CONFIG_DEPTH, substituteEnv, type JsonObject } from './load.js';
 import { validateConfig, type ValidationIssue } from './schema.js';
 import { ConfigWriteRejectedError } from './write-errors.js';
 import { withConfigWriteLock } from './write-lock.js';
@@ -175,7 +175,9 @@ export function writeConfig(file: string, next: JsonObject, opts: WriteOptions =
   const env = opts.env ?? process.env;
   const text = serializeConfig(next);
   if (!opts.skipValidation) {
-    const issues = newIssues(next, opts.previous, env);
+    // A config too deep to read back is refused before the schema's recursion could overflow on it.
+    const tooDeep = depthExceededAt(text) !== undefined;
+    const issues = tooDeep ? [{ path: '(root)', message: `nests deeper than ${MAX_CONFIG_DEPTH} levels`, code: 'too_deep' }] : newIssues(next, opts.previous, env);
     if (issues.length) {
       ensureStateDir(path.dirname(file));
       const rejectedPath = `${file}.rejected.${fileTimestamp()}`;

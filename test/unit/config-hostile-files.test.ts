@@ -155,3 +155,14 @@ describe('stale temp sweep', () => {
     }
   });
 });
+
+describe('writing a config too deep to read back', () => {
+  it('is refused and saved aside, the config untouched', () => {
+    const file = path.join(dir, 'openclaw.json');
+    fs.writeFileSync(file, '{"gateway":{"mode":"local"}}');
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 150; i++) deep = { d: deep };
+    expect(() => writeConfig(file, { gateway: { mode: 'local' }, notes: deep })).toThrow(/deeper than 100 levels/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"gateway":{"mode":"local"}}');
+  });
+});
