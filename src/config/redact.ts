@@ -52,39 +52,29 @@ const ENDS_WITH_KEY = /(["']?)([A-Za-z_$][\w$-]*)\1\s*:\s*$/;
 
 /**
  * A line of config source fit to show in an error: the value of every secret-named key becomes `"***"`
- * (also a value that starts the line when the key ended the line before). The column of a caret
- * is moved with the text so it still points at the same character.
+ * (also a value that starts the line when the key ended the line before). The caret's column moves
+ * with the text so that it still points at the same character.
  */
 export function redactSourceLine(line: string, column?: number, previousLine = ''): { text: string; column?: number } {
-  let col = column;
-  const shiftFor = (start: number, oldLen: number, newLen: number) => {
-    if (col === undefined || col - 1 < start) return;
-    col = col - 1 < start + oldLen ? start + 1 : col + newLen - oldLen;
-  };
-  let text = line;
+  const spans: [number, number][] = []; // [start, end) of each value to hide, in order
   const prevKey = ENDS_WITH_KEY.exec(previousLine);
-  if (prevKey && isSecretKey(prevKey[2])) {
-    const m = LEADING_VALUE.exec(text);
-    if (m && !ENV_REF.test(m[2])) {
-      shiftFor(m[1].length, m[2].length, 5);
-      text = `${m[1]}"***"${text.slice(m[0].length)}`;
-    }
-  }
-  let out = '';
-  let last = 0;
-  const outCol = { value: col };
-  for (const m of text.matchAll(SOURCE_PAIR)) {
+  const lead = LEADING_VALUE.exec(line);
+  if (prevKey && isSecretKey(prevKey[2]) && lead && !ENV_REF.test(lead[2])) spans.push([lead[1].length, lead[0].length]);
+  for (const m of line.matchAll(SOURCE_PAIR)) {
     const [whole, , key, , value] = m;
     if (!isSecretKey(key) || ENV_REF.test(value)) continue;
-    const valueStart = (m.index ?? 0) + whole.length - value.length;
-    out += text.slice(last, valueStart) + `"${REDACTED}"`;
-    last = valueStart + value.length;
-    // Positions in `text` map to `out` by the length change so far.
-    const delta = out.length - last;
-    if (col !== undefined && col - 1 >= valueStart) {
-      outCol.value = col - 1 < valueStart + value.length ? out.length - 4 : col + delta;
-    }
+    const end = (m.index ?? 0) + whole.length;
+    spans.push([end - value.length, end]);
   }
-  out += text.slice(last);
-  return { text: out, column: outCol.value };
+  let text = '';
+  let last = 0;
+  let col = column;
+  for (const [start, end] of spans) {
+    if (start < last) continue;
+    text += `${line.slice(last, start)}"${REDACTED}"`;
+    // Inside the hidden value: point at its start; after it: shift by what the redaction changed.
+    if (column !== undefined && column - 1 >= start) col = column - 1 < end ? text.length - 4 : column + text.length - end;
+    last = end;
+  }
+  return { text: text + line.slice(last), column: col };
 }
