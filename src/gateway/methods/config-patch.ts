@@ -11,6 +11,9 @@ import { configText, hashText } from './config-get.js';
 import { MethodError, invalid, stringParam, type MethodDef } from './types.js';
 
 const budget = new CallBudget(3, 60_000);
+// The lock wait is synchronous: in the gateway it stalls every connection, so it is capped at 2 s
+// (a CLI write holds the lock for milliseconds; longer means a stuck writer, reported as busy).
+const LOCK_WAIT_MS = Math.min(Number(process.env.OPENCLAW_CONFIG_LOCK_TIMEOUT_MS) || 2000, 2000);
 
 export const configPatch: MethodDef = {
   name: 'config.patch',
@@ -39,7 +42,7 @@ export const configPatch: MethodDef = {
         const res = writeConfig(file, next, { previous: before, auditFile: stateLayout(rt.settings.stateDir).configAudit, reason: 'config.patch' });
         rt.log.info(`config.patch written by ${conn.info.clientId} conn=${conn.info.connId}`);
         return { ok: true, path: res.path, hash: hashText(configText(file) ?? ''), backup: res.backup };
-      });
+      }, { timeoutMs: LOCK_WAIT_MS });
     } catch (err) {
       if (err instanceof ConfigWriteRejectedError) {
         throw new MethodError('INVALID_REQUEST', `Config write rejected: ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { rejectedPath: err.rejectedPath });
