@@ -125,6 +125,15 @@ export function sweepStaleTemps(file: string): void {
   });
 }
 
+/** True for a regular file (through symlinks); a FIFO or device would block or endlessly feed a read. */
+export function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Creates the state directory with mode 0700 when it does not exist. */
 export function ensureStateDir(dir: string): void {
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -135,10 +144,10 @@ export function ensureStateDir(dir: string): void {
  * replaced atomically rather than renamed away, so a kill at any moment never leaves a gap in the ring.
  */
 export function rotateBackups(file: string): string | undefined {
-  if (!fs.existsSync(file)) return undefined;
+  if (!isRegularFile(file)) return undefined; // nothing, or nothing a copy can be taken of
   const ring = backupPaths(file);
   for (let i = ring.length - 1; i > 0; i--) {
-    if (fs.existsSync(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1]));
+    if (isRegularFile(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1]));
   }
   writeFileAtomic(ring[0], fs.readFileSync(file)); // bytes, not a UTF-8 decoding of them
   return ring[0];
@@ -201,7 +210,7 @@ function appendAudit(file: string, entry: Record<string, unknown>): void {
 
 /** Keeps a copy of the current config as last-known-good (the gateway calls this after a clean start). */
 export function promoteLastKnownGood(file: string): string | undefined {
-  if (!fs.existsSync(file)) return undefined;
+  if (!isRegularFile(file)) return undefined;
   const target = `${file}${LAST_GOOD_SUFFIX}`;
   writeFileAtomic(target, fs.readFileSync(file));
   return target;
@@ -211,9 +220,13 @@ export function lastKnownGoodPath(file: string): string {
   return `${file}${LAST_GOOD_SUFFIX}`;
 }
 
-/** Moves a broken config aside as `<file>.clobbered.<timestamp>` (copy, so the original stays until replaced). */
+/** Keeps a broken config as `<file>.clobbered.<timestamp>`: a copy (the original stays until replaced), or the special file itself moved aside. */
 export function saveClobbered(file: string): string {
   const target = `${file}.clobbered.${fileTimestamp()}`;
+  if (!isRegularFile(file)) {
+    fs.renameSync(file, target); // a FIFO or device cannot be copied (a read would block): move it aside
+    return target;
+  }
   fs.copyFileSync(file, target);
   fs.chmodSync(target, 0o600);
   return target;

@@ -126,7 +126,7 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
         try {
           entry.configBefore = saveConfigCopy(opts.stateDir, file, id);
           const keep = configPlans.flatMap((p) => p.operations).find((o) => o.op === 'config.restore' && o.keepCurrentAs !== undefined);
-          if (keep && fs.existsSync(file)) out.clobberedCopy = saveClobbered(file);
+          if (keep && fs.lstatSync(file, { throwIfNoEntry: false })) out.clobberedCopy = saveClobbered(file);
           const w = writeConfig(file, draft, {
             previous: restoring ? undefined : now.raw,
             skipValidation: restoring && configPlans.length === 1,

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stateLayout } from '../config/paths.js';
-import { fileTimestamp, removeFilesWhere, replaceConfigBytes } from '../config/write.js';
+import { fileTimestamp, isRegularFile, removeFilesWhere, replaceConfigBytes } from '../config/write.js';
 import { withConfigWriteLock } from '../config/write-lock.js';
 import { undoStep, type UndoStep } from './side-effects.js';
 
@@ -40,7 +40,7 @@ function undoDir(stateDir: string): string {
 
 /** Keeps the exact bytes and the mode of the config before a fix, next to the journal (mode 0600). */
 export function saveConfigCopy(stateDir: string, configPath: string, id: string): JournalEntry['configBefore'] {
-  if (!fs.existsSync(configPath)) return { existed: false };
+  if (!isRegularFile(configPath)) return { existed: false }; // a FIFO in its place has no bytes to keep
   const dir = undoDir(stateDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const copy = path.join(dir, `${id}.${path.basename(configPath)}`);
@@ -120,7 +120,7 @@ export function undoLastFix(stateDir: string, opts: { force?: boolean } = {}): U
   // newest first: side effects ran after the config write, so they are reverted before it (a chmod
   // of the freshly written file must not land on the restored one).
   const revert = () => {
-    const current = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    const current = isRegularFile(file) ? fs.readFileSync(file) : undefined;
     if (restore && current && sha256(current) !== entry.configAfterSha && !opts.force) {
       throw new UndoRefusedError(`${file} changed after the fix of ${entry.at}; rerun with --yes to undo anyway (the current file is kept as a backup)`);
     }

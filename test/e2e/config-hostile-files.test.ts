@@ -74,6 +74,19 @@ describe('special and pathological config files', () => {
     expect(gateway.stderr).toContain('not a regular file');
   }, 60_000);
 
+  it('doctor --fix --yes replaces a FIFO config with the last good copy and moves the FIFO aside', async () => {
+    fs.writeFileSync(`${file}.bak`, '{"gateway":{"mode":"local"}}\n');
+    expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    const fixed = await cli(['doctor', '--fix', '--yes', '--json'], 20_000);
+    expect(fixed.code).not.toBe(-1); // finished, not killed by the timeout
+    expect(JSON.parse(fixed.stdout).fixes).toEqual(expect.arrayContaining([expect.objectContaining({ checkId: 'config/unparseable', status: 'applied' })]));
+    expect(fs.statSync(file).isFile()).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).gateway.mode).toBe('local');
+    const aside = fs.readdirSync(state).filter((n) => n.startsWith('openclaw.json.clobbered.'));
+    expect(aside.length).toBe(1);
+    expect(fs.statSync(path.join(state, aside[0])).isFIFO()).toBe(true);
+  }, 30_000);
+
   it('a FIFO in place of a backup does not hang the doctor', async () => {
     fs.writeFileSync(file, '{"gateway":{"mode":"local"}}\n');
     expect(spawnSync('mkfifo', [`${file}.bak`]).status).toBe(0);
