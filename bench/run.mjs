@@ -14,6 +14,7 @@ const benches = {
   logscan: 'logscan-bench.mjs',
   bundle: 'bundle-bench.mjs',
   monitoring: 'monitoring-bench.mjs',
+  'config-lock': 'config-lock-bench.mjs',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !(name in benches)) {

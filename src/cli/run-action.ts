@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { PathSyntaxError } from '../config/dotpath.js';
 // The light homes of these classes (write.ts and gateway-settings.ts load zod).
-import { ConfigWriteRejectedError } from '../config/write-errors.js';
+import { ConfigBusyError, ConfigWriteRejectedError } from '../config/write-errors.js';
 import { SettingError } from '../config/setting-error.js';
 import { chalk } from './color.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -29,6 +29,9 @@ export function reportError(err: unknown, json: boolean): number {
   } else if (err instanceof ConfigWriteRejectedError) {
     message = err.message;
     extra = { issues: err.issues, rejectedPath: err.rejectedPath };
+  } else if (err instanceof ConfigBusyError) {
+    message = err.message;
+    extra = { lockPath: err.lockPath, ownerPid: err.ownerPid };
   } else if (err instanceof PathSyntaxError || err instanceof SettingError) {
     code = EXIT.USAGE;
     message = err.message;

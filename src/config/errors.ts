@@ -9,6 +9,8 @@ export type ConfigErrorCode =
   | 'symlink-loop'
   | 'invalid-utf8'
   | 'not-object'
+  | 'not-regular'
+  | 'too-deep'
   | 'io';
 
 export interface ConfigErrorInfo {
@@ -18,7 +20,7 @@ export interface ConfigErrorInfo {
   hint: string;
   line?: number;
   column?: number;
-  /** The offending source line, for parse errors. */
+  /** The offending source line, for parse errors (secret values redacted; absent for a file that is not a config). */
   excerpt?: string;
   /** For parse errors: the one-character repair that makes the file parse, when there is exactly one. */
   repair?: TextRepair;
@@ -27,6 +29,8 @@ export interface ConfigErrorInfo {
    * It holds secrets, so toJSON leaves it out: only checks read it, and redact what they show.
    */
   salvaged?: Record<string, unknown>;
+  /** Where the caret goes in the excerpt, when redaction moved the text (else `column`). */
+  excerptColumn?: number;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +42,7 @@ export class ConfigError extends Error {
   readonly excerpt?: string;
   readonly repair?: TextRepair;
   readonly salvaged?: Record<string, unknown>;
+  readonly excerptColumn?: number;
 
   constructor(info: ConfigErrorInfo) {
     super(info.message);
@@ -50,6 +55,7 @@ export class ConfigError extends Error {
     this.excerpt = info.excerpt;
     this.repair = info.repair;
     this.salvaged = info.salvaged;
+    this.excerptColumn = info.excerptColumn;
   }
 
   /** `file:line:col` when the position is known, else the file. */
@@ -67,15 +73,17 @@ export class ConfigError extends Error {
       column: this.column,
       excerpt: this.excerpt,
       repair: this.repair,
+      excerptColumn: this.excerptColumn,
     };
   }
 
   /** A few lines for a terminal: where, what, the line with a caret, what to do. */
   format(): string {
     const out = [`${this.location}: ${this.message}`];
-    if (this.excerpt !== undefined && this.column) {
+    const caret = this.excerptColumn ?? this.column;
+    if (this.excerpt !== undefined && caret) {
       out.push(`  ${this.excerpt}`);
-      out.push(`  ${' '.repeat(Math.max(0, this.column - 1))}^`);
+      out.push(`  ${' '.repeat(Math.max(0, caret - 1))}^`);
     }
     out.push(`  ${this.hint}`);
     return out.join('\n');

@@ -1,8 +1,10 @@
 // Reading openclaw.json: JSON5, `${ENV}` substitution, and a precise error for every way it can go wrong.
 import fs from 'node:fs';
+import path from 'node:path';
 import { lazyRequire } from '../lazy-require.js';
 import { explainParseError, minimalRepair, salvage } from './parse-repair.js';
 import { ConfigError } from './errors.js';
+import { redactSourceLine } from './redact.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -58,15 +60,45 @@ function fsError(file: string, err: NodeJS.ErrnoException): ConfigError {
   }
 }
 
+const FILE_KINDS: [(s: fs.Stats) => boolean, string][] = [
+  [(s) => s.isFIFO(), 'a named pipe (FIFO)'],
+  [(s) => s.isSocket(), 'a socket'],
+  [(s) => s.isCharacterDevice(), 'a character device'],
+  [(s) => s.isBlockDevice(), 'a block device'],
+];
+
+/**
+ * Reads a file only when it is a regular file. The open is non-blocking (a FIFO would otherwise wait
+ * for a writer forever) and the type is checked on the opened descriptor, so a swap cannot slip in.
+ */
+export function readRegularFile(file: string): { buf: Buffer; stat: fs.Stats } {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (!stat.isFile()) {
+      const kind = FILE_KINDS.find(([is]) => is(stat))?.[1] ?? 'not a regular file';
+      throw new ConfigError({
+        code: 'not-regular',
+        file,
+        message: `is ${kind}, not a regular file`,
+        hint: `Replace it with the real config file (see \`ls -l ${file}\`), or point OPENCLAW_CONFIG_PATH at one.`,
+      });
+    }
+    return { buf: fs.readFileSync(fd), stat };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads and parses a config file. A missing file is not an error; everything else that is wrong is. */
 export function readConfigFile(file: string): ReadResult {
   let buf: Buffer;
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    buf = fs.readFileSync(file);
+    ({ buf, stat } = readRegularFile(file));
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') {
       // A dangling symlink is ENOENT too; say so rather than "missing".
@@ -84,7 +116,7 @@ export function readConfigFile(file: string): ReadResult {
     throw fsError(file, e);
   }
   const text = decodeUtf8(file, buf);
-  const raw = parseConfigText(file, text);
+  const raw = parseConfigText(file, text, { excerpts: mayShowExcerpt(file, text) });
   const missingEnv: MissingEnvRef[] = [];
   const resolved = substituteEnv(raw, process.env, missingEnv) as JsonObject;
   return {
@@ -168,8 +200,53 @@ function salvageParse(text: string): JsonObject | undefined {
   }
 }
 
-/** Parses config text as JSON5; the result must be an object. */
-export function parseConfigText(file: string, text: string): JsonObject {
+/**
+ * Whether an error may quote a line of this file. A config symlinked to, say, /etc/shadow must not
+ * print that file's first line: a file whose real path lies outside the config path's own directory
+ * is quoted only when it is named like a config (.json/.json5) and looks like one (its first
+ * non-blank character is `{`). Files in the config's directory are quoted (secrets redacted), since
+ * that is where the user's own configs, backups and copies live.
+ */
+export function mayShowExcerpt(file: string, text: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return false;
+  }
+  if (path.dirname(real) === path.dirname(path.resolve(file))) return true;
+  return /\.json5?$/i.test(real) && text.trimStart().startsWith('{');
+}
+
+/** Configs nest a handful of levels; a limit far above that keeps recursion (parse, env, schema) safe. */
+export const MAX_CONFIG_DEPTH = 100;
+
+/** Where the bracket nesting of JSON5 text first exceeds `max` (strings and comments skipped), without recursion. */
+export function depthExceededAt(text: string, max = MAX_CONFIG_DEPTH): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' || c === '[') {
+      if (++depth > max) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return undefined;
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Parses config text as JSON5; the result must be an object. Error excerpts have secrets redacted. */
+export function parseConfigText(file: string, text: string, opts: { excerpts?: boolean } = {}): JsonObject {
   if (text.trim() === '') {
     throw new ConfigError({
       code: 'empty',
@@ -178,29 +255,43 @@ export function parseConfigText(file: string, text: string): JsonObject {
       hint: 'A half-finished write leaves an empty file: restore openclaw.json.bak, or run `openclaw setup`.',
     });
   }
+  const tooDeep = depthExceededAt(text);
+  if (tooDeep !== undefined) {
+    throw new ConfigError({
+      code: 'too-deep',
+      file,
+      ...positionOf(text, tooDeep),
+      message: `nests deeper than ${MAX_CONFIG_DEPTH} levels of { } or [ ], which no config needs`,
+      hint: 'The file is damaged or not a config: restore openclaw.json.bak, or run `openclaw doctor --fix`.',
+    });
+  }
   let value: unknown;
   try {
     value = parseJson5(text);
   } catch (err) {
     const e = err as SyntaxError & { lineNumber?: number; columnNumber?: number };
     const line = e.lineNumber ?? 1;
+    const lines = text.split(/\r?\n/);
     const column = e.columnNumber ?? 1;
+    const shown = opts.excerpts === false ? undefined : redactSourceLine(lines[line - 1] ?? '', column, lines[line - 2]);
     const reason = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+    // A file that is not a config (a symlink to a system file) gets no repair and no salvage either.
     const parses = (t: string) => salvageParse(t) !== undefined;
-    const repair = minimalRepair(text, line, column, parses);
+    const repair = opts.excerpts === false ? undefined : minimalRepair(text, line, column, parses);
     const explained = explainParseError(text, line, column, reason);
     throw new ConfigError({
       code: 'parse',
       file,
       line,
-      column,
-      excerpt: text.split(/\r?\n/)[line - 1] ?? '',
+      column, // the position in the file; the caret's column in the redacted excerpt may differ
+      excerpt: shown?.text,
+      excerptColumn: shown?.column !== column ? shown?.column : undefined,
       message: `cannot be parsed as JSON5: ${explained ?? reason}`,
       hint: repair
         ? `To repair it, ${repair.description} (\`openclaw doctor --fix --yes\` does exactly that), or restore the last good copy.`
         : 'Fix the text at that position, or restore the last good copy (openclaw.json.bak, or `openclaw doctor --fix`).',
       repair,
-      salvaged: salvage(text, line, column, salvageParse, repair),
+      salvaged: opts.excerpts === false ? undefined : salvage(text, line, column, salvageParse, repair),
     });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -74,3 +74,38 @@ export function redactCommandLine(command: string): string {
 export function redactEnvironment(env: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, SECRET_ENV_NAME.test(k) || isSecretKey(k) ? REDACTED : v]));
 }
+
+// `key: value` inside one line of JSON5 source: quoted or bare key, then a string (possibly unterminated) or a bare word.
+const SOURCE_PAIR = /(["']?)([A-Za-z_$][\w$-]*)\1(\s*:\s*)("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[^\s,{}[\]"']+)/g;
+const ENV_REF = /^["']?\$\{[A-Z_][A-Z0-9_]*\}["']?$/;
+const LEADING_VALUE = /^(\s*)("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[^\s,{}[\]"']+)/;
+const ENDS_WITH_KEY = /(["']?)([A-Za-z_$][\w$-]*)\1\s*:\s*$/;
+
+/**
+ * A line of config source fit to show in an error: the value of every secret-named key becomes `"***"`
+ * (also a value that starts the line when the key ended the line before). The caret's column moves
+ * with the text so that it still points at the same character.
+ */
+export function redactSourceLine(line: string, column?: number, previousLine = ''): { text: string; column?: number } {
+  const spans: [number, number][] = []; // [start, end) of each value to hide, in order
+  const prevKey = ENDS_WITH_KEY.exec(previousLine);
+  const lead = LEADING_VALUE.exec(line);
+  if (prevKey && isSecretKey(prevKey[2]) && lead && !ENV_REF.test(lead[2])) spans.push([lead[1].length, lead[0].length]);
+  for (const m of line.matchAll(SOURCE_PAIR)) {
+    const [whole, , key, , value] = m;
+    if (!isSecretKey(key) || ENV_REF.test(value)) continue;
+    const end = (m.index ?? 0) + whole.length;
+    spans.push([end - value.length, end]);
+  }
+  let text = '';
+  let last = 0;
+  let col = column;
+  for (const [start, end] of spans) {
+    if (start < last) continue;
+    text += `${line.slice(last, start)}"${REDACTED}"`;
+    // Inside the hidden value: point at its start; after it: shift by what the redaction changed.
+    if (column !== undefined && column - 1 >= start) col = column - 1 < end ? text.length - 4 : column + text.length - end;
+    last = end;
+  }
+  return { text: text + line.slice(last), column: col };
+}

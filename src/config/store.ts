@@ -1,10 +1,11 @@
 // One way to read, change and write the config for every command: load, mutate a copy, validate,
-// show the diff (dry run) or write it atomically with a backup.
+// show the diff (dry run) or write it atomically with a backup, all under the config's write lock.
 import path from 'node:path';
 import { diffConfigs, type ConfigDiff } from './diff.js';
 import { readConfigFile, type JsonObject, type LoadedConfig } from './load.js';
 import { stateLayout, type ResolvedPaths } from './paths.js';
 import { writeConfig, type WriteResult } from './write.js';
+import { withConfigWriteLock } from './write-lock.js';
 
 export interface EditOptions {
   dryRun?: boolean;
@@ -37,6 +38,11 @@ export function loadConfig(paths: ResolvedPaths): LoadedConfig | undefined {
 }
 
 export function editConfig(paths: ResolvedPaths, mutate: (raw: JsonObject) => JsonObject, opts: EditOptions = {}): EditResult {
+  // A dry run only reads; a real edit reads under the write lock so no concurrent update is lost.
+  return opts.dryRun ? editUnlocked(paths, mutate, opts) : withConfigWriteLock(paths.configPath.value, () => editUnlocked(paths, mutate, opts));
+}
+
+function editUnlocked(paths: ResolvedPaths, mutate: (raw: JsonObject) => JsonObject, opts: EditOptions): EditResult {
   const file = paths.configPath.value;
   const current = loadConfig(paths);
   if (!current && !opts.allowCreate) throw new ConfigMissingError(file);

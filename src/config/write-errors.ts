@@ -16,3 +16,20 @@ export class ConfigWriteRejectedError extends Error {
     this.name = 'ConfigWriteRejectedError';
   }
 }
+
+/** Another process holds the config's write lock past the wait, or the lock path is not a lock file. */
+export class ConfigBusyError extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly ownerPid?: number,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `the config is being written by ${ownerPid ? `pid ${ownerPid}` : 'another process'} (lock ${lockPath}); try again when it has finished` +
+          // A pid can be reused after a crash: never suggest stopping a process that may not be ours.
+          (ownerPid ? `; if pid ${ownerPid} is not an openclaw command, remove ${lockPath}` : ''),
+    );
+    this.name = 'ConfigBusyError';
+  }
+}

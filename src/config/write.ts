@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pidAlive } from '../system/gateway-lock.js';
-import { substituteEnv, type JsonObject } from './load.js';
+import { depthExceededAt, MAX_CONFIG_DEPTH, substituteEnv, type JsonObject } from './load.js';
 import { validateConfig, type ValidationIssue } from './schema.js';
 import { ConfigWriteRejectedError } from './write-errors.js';
+import { withConfigWriteLock } from './write-lock.js';
 
 // Re-exported: the class lives in a module without zod so the CLI can test for it cheaply.
 export { ConfigWriteRejectedError };
@@ -68,7 +69,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array, mode = 
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.writeFileSync(fd, text);
+    fs.writeFileSync(fd, text); // loops until every byte is written
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
@@ -101,21 +102,42 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Removes temp files that writers killed mid-write left behind (their pid is gone). */
-export function sweepStaleTemps(file: string): void {
-  const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}.`;
+/** `.<base>.<pid>.<random>.tmp`, as writeFileAtomic names its temp files; base may itself hold dots and digits. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.([a-z0-9]*)\.tmp$/;
+
+/** The pid in a temp file's name, read from the end so that `.openclaw.json.bak.1.<pid>.<rand>.tmp` gives pid, not 1. */
+export function tempWriterPid(name: string, base: string): number | undefined {
+  const m = TEMP_NAME.exec(name);
+  if (!m || (m[1] !== base && !m[1].startsWith(`${base}.`))) return undefined;
+  return Number(m[2]);
+}
+
+/** Removes the entries of dir whose name the predicate picks; a missing dir has nothing to remove. */
+export function removeFilesWhere(dir: string, pick: (name: string) => boolean): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (pid === process.pid || pidAlive(pid)) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of names) if (pick(name)) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+/** Removes temp files of the config and its side files (.bak ring…) whose writer is dead. */
+export function sweepStaleTemps(file: string): void {
+  const base = path.basename(file);
+  removeFilesWhere(path.dirname(file), (name) => {
+    const pid = tempWriterPid(name, base);
+    return pid !== undefined && pid !== process.pid && !pidAlive(pid);
+  });
+}
+
+/** True for a regular file (through symlinks); a FIFO or device would block or endlessly feed a read. */
+export function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -129,24 +151,49 @@ export function ensureStateDir(dir: string): void {
  * replaced atomically rather than renamed away, so a kill at any moment never leaves a gap in the ring.
  */
 export function rotateBackups(file: string): string | undefined {
-  if (!fs.existsSync(file)) return undefined;
+  if (!isRegularFile(file)) return undefined; // nothing, or nothing a copy can be taken of
   const ring = backupPaths(file);
   for (let i = ring.length - 1; i > 0; i--) {
-    if (fs.existsSync(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1], 'utf8'));
+    if (isRegularFile(ring[i - 1])) writeFileAtomic(ring[i], fs.readFileSync(ring[i - 1]));
   }
-  writeFileAtomic(ring[0], fs.readFileSync(file, 'utf8'));
+  writeFileAtomic(ring[0], fs.readFileSync(file)); // bytes, not a UTF-8 decoding of them
   return ring[0];
+}
+
+/** Where a write to the config lands: a symlinked config stays a link, and the write goes through to its target. */
+export function writeTarget(file: string): string {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : file;
+  } catch {
+    return file; // missing, or a dangling link that readConfigFile reports
+  }
+}
+
+/** Replaces the config's content under the write lock, through a symlink, keeping the backup ring. */
+export function replaceConfigBytes(file: string, content: string | Buffer, mode = 0o600): string | undefined {
+  return withConfigWriteLock(file, () => {
+    ensureStateDir(path.dirname(file));
+    const target = writeTarget(file);
+    sweepStaleTemps(file);
+    if (target !== file) sweepStaleTemps(target);
+    const backup = rotateBackups(file);
+    writeFileAtomic(target, content, mode);
+    return backup;
+  });
 }
 
 /**
  * Validates, backs up and atomically writes a config. A result with new validation issues is
- * refused and kept as `<file>.rejected.<timestamp>` so nothing the user typed is lost.
+ * refused and kept as `<file>.rejected.<timestamp>` so nothing the user typed is lost. Runs under
+ * the config's write lock; a read-modify-write must take it around its read too (store.editConfig).
  */
 export function writeConfig(file: string, next: JsonObject, opts: WriteOptions = {}): WriteResult {
   const env = opts.env ?? process.env;
   const text = opts.text ?? serializeConfig(next);
   if (!opts.skipValidation) {
-    const issues = newIssues(next, opts.previous, env);
+    // A config too deep to read back is refused before the schema's recursion could overflow on it.
+    const tooDeep = depthExceededAt(text) !== undefined;
+    const issues = tooDeep ? [{ path: '(root)', message: `nests deeper than ${MAX_CONFIG_DEPTH} levels`, code: 'too_deep' }] : newIssues(next, opts.previous, env);
     if (issues.length) {
       ensureStateDir(path.dirname(file));
       const rejectedPath = `${file}.rejected.${fileTimestamp()}`;
@@ -154,10 +201,7 @@ export function writeConfig(file: string, next: JsonObject, opts: WriteOptions =
       throw new ConfigWriteRejectedError(file, issues, rejectedPath);
     }
   }
-  ensureStateDir(path.dirname(file));
-  sweepStaleTemps(file);
-  const backup = rotateBackups(file);
-  writeFileAtomic(file, text);
+  const backup = replaceConfigBytes(file, text);
   if (opts.auditFile) appendAudit(opts.auditFile, { path: file, reason: opts.reason, bytes: Buffer.byteLength(text), backup });
   return { path: file, backup, bytes: Buffer.byteLength(text) };
 }
@@ -173,9 +217,9 @@ function appendAudit(file: string, entry: Record<string, unknown>): void {
 
 /** Keeps a copy of the current config as last-known-good (the gateway calls this after a clean start). */
 export function promoteLastKnownGood(file: string): string | undefined {
-  if (!fs.existsSync(file)) return undefined;
+  if (!isRegularFile(file)) return undefined;
   const target = `${file}${LAST_GOOD_SUFFIX}`;
-  writeFileAtomic(target, fs.readFileSync(file, 'utf8'));
+  writeFileAtomic(target, fs.readFileSync(file));
   return target;
 }
 
@@ -183,9 +227,13 @@ export function lastKnownGoodPath(file: string): string {
   return `${file}${LAST_GOOD_SUFFIX}`;
 }
 
-/** Moves a broken config aside as `<file>.clobbered.<timestamp>` (copy, so the original stays until replaced). */
+/** Keeps a broken config as `<file>.clobbered.<timestamp>`: a copy (the original stays until replaced), or the special file itself moved aside. */
 export function saveClobbered(file: string): string {
   const target = `${file}.clobbered.${fileTimestamp()}`;
+  if (!isRegularFile(file)) {
+    fs.renameSync(file, target); // a FIFO or device cannot be copied (a read would block): move it aside
+    return target;
+  }
   fs.copyFileSync(file, target);
   fs.chmodSync(target, 0o600);
   return target;

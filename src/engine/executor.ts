@@ -3,13 +3,15 @@
 // (chmod, lock removal, freeing a port, restart) follow. Everything undoable goes in the journal.
 import fs from 'node:fs';
 import { diffConfigs, diffTexts, type ConfigDiff } from '../config/diff.js';
-import { collectSecrets } from '../config/redact.js';
-import { parseConfigText, type JsonObject } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
+import { parseConfigText, readConfigFile, readRegularFile, type JsonObject } from '../config/load.js';
+import { applyRepair } from '../config/parse-repair.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
+import { collectSecrets } from '../config/redact.js';
 import { ConfigWriteRejectedError, fileTimestamp, saveClobbered, serializeConfig, writeConfig } from '../config/write.js';
+import { ConfigBusyError, withConfigWriteLock } from '../config/write-lock.js';
 import type { ConfigFact } from '../facts/config.js';
 import { applyConfigOps, ConfigOpConflict, isConfigOp, replacesWholeConfig } from './apply-config.js';
-import { applyRepair } from '../config/parse-repair.js';
 import { appendJournal, saveConfigCopy, sha256, type JournalEntry } from './journal.js';
 import type { FixPlan } from './planner.js';
 import { ManualStepError, runSideEffect, type SideEffectHooks, type UndoStep } from './side-effects.js';
@@ -44,16 +46,76 @@ export interface ExecuteResult {
   clobberedCopy?: string;
 }
 
-function readText(file: string): string | undefined {
+function readCopy(file: string): JsonObject {
+  return parseConfigText(file, readRegularFile(file).buf.toString('utf8'));
+}
+
+/** The config as it is now: its raw object, {} when there is no file, or broken when it does not parse. */
+function rereadRaw(file: string): { raw?: JsonObject; broken: boolean } {
   try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    const r = readConfigFile(file);
+    return { raw: r.exists ? r.raw : undefined, broken: false };
+  } catch (err) {
+    if (err instanceof ConfigError) return { broken: true };
+    throw err;
   }
 }
 
-function readCopy(file: string): JsonObject {
-  return parseConfigText(file, fs.readFileSync(file, 'utf8'));
+interface Draft {
+  draft?: JsonObject;
+  plans: FixPlan[];
+  /** Set by a text repair: the file's own text with the insertion, written instead of a re-serialisation. */
+  repairedText?: string;
+}
+
+/** Applies the config plans to one draft, restores and moves first; a plan that conflicts is dropped alone. */
+function draftEdits(file: string, plans: FixPlan[], before: JsonObject | undefined, broken: boolean, failed: Map<FixPlan, string>): Draft {
+  let draft: JsonObject | undefined = before ? structuredClone(before) : broken ? undefined : {};
+  let repairedText: string | undefined;
+  const applied: FixPlan[] = [];
+  // Restores and moves go first: they keep what the user wrote; sets computed elsewhere come after.
+  const rank = (p: FixPlan) => (p.operations.some(replacesWholeConfig) ? 0 : p.operations.some((o) => o.op === 'config.move') ? 1 : 2);
+  for (const p of [...plans].sort((a, b) => rank(a) - rank(b))) {
+    const textRepair = p.operations.find((o) => o.op === 'config.repair-text');
+    if (textRepair?.op === 'config.repair-text') {
+      try {
+        repairedText = applyRepair(readRegularFile(file).buf.toString('utf8'), textRepair);
+        draft = parseConfigText(file, repairedText);
+        applied.push(p);
+      } catch (err) {
+        repairedText = undefined;
+        failed.set(p, `the repair no longer applies (the file changed?): ${(err as Error).message}`);
+      }
+      continue;
+    }
+    if (draft === undefined && !p.operations.some(replacesWholeConfig)) {
+      failed.set(p, 'the config does not parse, so it cannot be edited; fix config/unparseable first');
+      continue;
+    }
+    try {
+      draft = applyConfigOps(draft ?? {}, p.operations, readCopy);
+      applied.push(p);
+    } catch (err) {
+      failed.set(p, err instanceof ConfigOpConflict ? err.message : `cannot apply: ${(err as Error).message}`);
+    }
+  }
+  // Another plan's edits on top of a repaired text make it a re-serialised file after all.
+  return { draft, plans: applied, repairedText: applied.length === 1 ? repairedText : undefined };
+}
+
+/** The diff to show; a file that does not parse is shown as its own text, so the diff shows what a restore drops. */
+function draftDiff(file: string, before: JsonObject | undefined, d: Draft, config: ConfigFact): ConfigDiff | undefined {
+  if (!d.draft || !d.plans.length) return undefined;
+  let brokenText: string | undefined;
+  if (before === undefined && config.error?.code === 'parse') {
+    try {
+      brokenText = readRegularFile(file).buf.toString('utf8');
+    } catch {
+      brokenText = undefined;
+    }
+  }
+  if (brokenText === undefined) return diffConfigs(file, before, d.draft);
+  return diffTexts(file, brokenText, d.repairedText ?? serializeConfig(d.draft), [...collectSecrets(config.salvaged), ...collectSecrets(d.draft)]);
 }
 
 function result(plan: FixPlan, status: FixResult['status'], reason?: string): FixResult {
@@ -71,49 +133,11 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
   }
 
   // 1. Config edits, plan by plan on one draft: a plan that conflicts is dropped alone.
-  let draft: JsonObject | undefined = before ? structuredClone(before) : opts.config.error ? undefined : {};
-  const configPlans: FixPlan[] = [];
+  const configRunnable = runnable.filter((p) => p.operations.some(isConfigOp));
   const failed = new Map<FixPlan, string>();
-  // Restores and moves go first: they keep what the user wrote; sets computed elsewhere come after.
-  const rank = (p: FixPlan) => (p.operations.some(replacesWholeConfig) ? 0 : p.operations.some((o) => o.op === 'config.move') ? 1 : 2);
-  // A text repair writes the file's own text with the inserted characters, not a re-serialisation.
-  let repairedText: string | undefined;
-  for (const p of runnable.filter((p) => p.operations.some(isConfigOp)).sort((a, b) => rank(a) - rank(b))) {
-    const restores = p.operations.some(replacesWholeConfig);
-    const textRepair = p.operations.find((o) => o.op === 'config.repair-text');
-    if (textRepair?.op === 'config.repair-text') {
-      try {
-        repairedText = applyRepair(fs.readFileSync(file, 'utf8'), textRepair);
-        draft = parseConfigText(file, repairedText);
-        configPlans.push(p);
-      } catch (err) {
-        repairedText = undefined;
-        failed.set(p, `the repair no longer applies (the file changed?): ${(err as Error).message}`);
-      }
-      continue;
-    }
-    if (draft === undefined && !restores) {
-      failed.set(p, 'the config does not parse, so it cannot be edited; fix config/unparseable first');
-      continue;
-    }
-    try {
-      draft = applyConfigOps(draft ?? {}, p.operations, readCopy);
-      configPlans.push(p);
-    } catch (err) {
-      failed.set(p, err instanceof ConfigOpConflict ? err.message : `cannot apply: ${(err as Error).message}`);
-    }
-  }
-  const restoring = configPlans.some((p) => p.operations.some(replacesWholeConfig));
-  if (draft && configPlans.length) {
-    // A file that does not parse is shown as its own text, so the diff shows what a restore drops.
-    const brokenText = before === undefined && opts.config.error?.code === 'parse' ? readText(file) : undefined;
-    out.diff =
-      brokenText === undefined
-        ? diffConfigs(file, before, draft)
-        : diffTexts(file, brokenText, repairedText ?? serializeConfig(draft), [...collectSecrets(opts.config.salvaged), ...collectSecrets(draft)]);
-  }
-
   if (opts.dryRun) {
+    const d = draftEdits(file, configRunnable, before, Boolean(opts.config.error), failed);
+    out.diff = draftDiff(file, before, d, opts.config);
     for (const p of runnable) out.results.push(result(p, failed.has(p) ? 'failed' : 'skipped', failed.get(p) ?? 'dry run: nothing was changed'));
     return out;
   }
@@ -121,30 +145,46 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
   const id = fileTimestamp();
   const entry: JournalEntry = { id, at: new Date().toISOString(), checkIds: [], configPath: file, undo: [], irreversible: [] };
 
-  // 2. One atomic config write, validated (a restore writes a known copy verbatim).
-  const changed = Boolean(draft && configPlans.length && (restoring || out.diff?.changed));
-  if (draft && changed) {
+  // 2. One atomic config write, validated (a restore writes a known copy verbatim). The config is
+  // read again under the write lock and the edits applied to what is there now, so a change made
+  // since the facts were collected (a `config set`, the gateway) is kept, not overwritten.
+  if (configRunnable.length) {
     try {
-      entry.configBefore = saveConfigCopy(opts.stateDir, file, id);
-      const keep = configPlans.flatMap((p) => p.operations).find((o) => o.op === 'config.restore' && o.keepCurrentAs !== undefined);
-      if (keep && fs.existsSync(file)) out.clobberedCopy = saveClobbered(file);
-      const w = writeConfig(file, draft, {
-        text: configPlans.length === 1 ? repairedText : undefined,
-        previous: restoring ? undefined : before,
-        skipValidation: restoring && configPlans.length === 1,
-        auditFile: stateLayout(opts.stateDir).configAudit,
-        reason: `doctor --fix: ${configPlans.map((p) => p.checkId).join(', ')}`,
-        env: opts.env,
+      withConfigWriteLock(file, () => {
+        const now = rereadRaw(file);
+        const d = draftEdits(file, configRunnable, now.raw, now.broken, failed);
+        const draft = d.draft;
+        const configPlans = d.plans;
+        const restoring = configPlans.some((p) => p.operations.some(replacesWholeConfig));
+        out.diff = draftDiff(file, now.raw, d, { ...opts.config, error: now.broken ? opts.config.error : undefined });
+        const changed = Boolean(draft && configPlans.length && (restoring || out.diff?.changed));
+        // Otherwise nothing is written: the config already says what the repairs want (a second --fix).
+        if (!draft || !changed) return;
+        try {
+          entry.configBefore = saveConfigCopy(opts.stateDir, file, id);
+          const keep = configPlans.flatMap((p) => p.operations).find((o) => o.op === 'config.restore' && o.keepCurrentAs !== undefined);
+          if (keep && fs.lstatSync(file, { throwIfNoEntry: false })) out.clobberedCopy = saveClobbered(file);
+          const w = writeConfig(file, draft, {
+            text: d.repairedText,
+            previous: restoring ? undefined : now.raw,
+            skipValidation: restoring && configPlans.length === 1,
+            auditFile: stateLayout(opts.stateDir).configAudit,
+            reason: `doctor --fix: ${configPlans.map((p) => p.checkId).join(', ')}`,
+            env: opts.env,
+          });
+          out.backup = w.backup;
+          entry.configAfterSha = sha256(d.repairedText ?? serializeConfig(draft));
+        } catch (err) {
+          const why = err instanceof ConfigWriteRejectedError ? err.message : `config write failed: ${(err as Error).message}`;
+          for (const p of configPlans) failed.set(p, why);
+          entry.configBefore = undefined;
+        }
       });
-      out.backup = w.backup;
-      entry.configAfterSha = sha256(configPlans.length === 1 && repairedText !== undefined ? repairedText : serializeConfig(draft));
     } catch (err) {
-      const why = err instanceof ConfigWriteRejectedError ? err.message : `config write failed: ${(err as Error).message}`;
-      for (const p of configPlans) failed.set(p, why);
-      entry.configBefore = undefined;
+      if (!(err instanceof ConfigBusyError)) throw err;
+      for (const p of configRunnable) failed.set(p, err.message);
     }
   }
-  // Otherwise nothing is written: the config already says what the repairs want (a second --fix).
 
   // 3. Side effects, after the config is in place.
   for (const p of runnable) {

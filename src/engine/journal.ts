@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stateLayout } from '../config/paths.js';
-import { fileTimestamp, rotateBackups, writeFileAtomic } from '../config/write.js';
+import { fileTimestamp, isRegularFile, removeFilesWhere, replaceConfigBytes } from '../config/write.js';
+import { withConfigWriteLock } from '../config/write-lock.js';
 import { undoStep, type UndoStep } from './side-effects.js';
 
 export interface JournalEntry {
@@ -13,8 +14,8 @@ export interface JournalEntry {
   at: string;
   checkIds: string[];
   configPath: string;
-  /** The config before the fix: a copy of its exact bytes, or absent when there was no file. */
-  configBefore?: { existed: boolean; copy?: string };
+  /** The config before the fix: a copy of its exact bytes and its mode, or absent when there was no file. */
+  configBefore?: { existed: boolean; copy?: string; mode?: number };
   /** sha256 of the config the fix wrote, to notice edits made since. */
   configAfterSha?: string;
   undo: UndoStep[];
@@ -30,21 +31,42 @@ export function sha256(text: string | Buffer): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-/** Keeps the exact bytes of the config before a fix, next to the journal (mode 0600). */
+/** How many runs keep their copy of the config in logs/doctor-undo/ (each copy holds the config's secrets). */
+export const UNDO_COPIES_KEPT = 20;
+
+function undoDir(stateDir: string): string {
+  return path.join(stateLayout(stateDir).logsDir, 'doctor-undo');
+}
+
+/** Keeps the exact bytes and the mode of the config before a fix, next to the journal (mode 0600). */
 export function saveConfigCopy(stateDir: string, configPath: string, id: string): JournalEntry['configBefore'] {
-  if (!fs.existsSync(configPath)) return { existed: false };
-  const dir = path.join(stateLayout(stateDir).logsDir, 'doctor-undo');
+  if (!isRegularFile(configPath)) return { existed: false }; // a FIFO in its place has no bytes to keep
+  const dir = undoDir(stateDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const copy = path.join(dir, `${id}.${path.basename(configPath)}`);
-  fs.copyFileSync(configPath, copy);
+  const mode = fs.statSync(configPath).mode & 0o7777;
+  // Created 0600 from the start (a copy would carry the source's mode until a chmod).
+  fs.writeFileSync(copy, fs.readFileSync(configPath), { mode: 0o600, flag: 'w' });
   fs.chmodSync(copy, 0o600);
-  return { existed: true, copy };
+  return { existed: true, copy, mode };
+}
+
+/**
+ * Caps logs/doctor-undo/: keeps the copies that the newest UNDO_COPIES_KEPT journal entries reference
+ * and removes the rest, orphans of killed runs included (each copy holds the config's secrets).
+ */
+export function pruneUndoCopies(stateDir: string): void {
+  const referenced = new Set<string>();
+  for (const e of readJournal(stateDir).entries.slice(-UNDO_COPIES_KEPT)) if (e.configBefore?.copy) referenced.add(path.resolve(e.configBefore.copy));
+  const dir = undoDir(stateDir);
+  removeFilesWhere(dir, (name) => !referenced.has(path.resolve(dir, name)));
 }
 
 export function appendJournal(stateDir: string, entry: JournalEntry): string {
   const file = journalFile(stateDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  pruneUndoCopies(stateDir);
   return file;
 }
 
@@ -93,21 +115,28 @@ export function undoLastFix(stateDir: string, opts: { force?: boolean } = {}): U
   const file = entry.configPath;
   let restoredConfig = false;
   let backup: string | undefined;
-  if (entry.configBefore && entry.configAfterSha) {
-    const current = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-    if (current && sha256(current) !== entry.configAfterSha && !opts.force) {
+  const restore = entry.configBefore && entry.configAfterSha ? entry.configBefore : undefined;
+  // Compare, undo and restore under the write lock, so no writer slips in between. Steps are undone
+  // newest first: side effects ran after the config write, so they are reverted before it (a chmod
+  // of the freshly written file must not land on the restored one).
+  const revert = () => {
+    const current = isRegularFile(file) ? fs.readFileSync(file) : undefined;
+    if (restore && current && sha256(current) !== entry.configAfterSha && !opts.force) {
       throw new UndoRefusedError(`${file} changed after the fix of ${entry.at}; rerun with --yes to undo anyway (the current file is kept as a backup)`);
     }
-    if (entry.configBefore.existed && entry.configBefore.copy) {
-      backup = rotateBackups(file);
-      writeFileAtomic(file, fs.readFileSync(entry.configBefore.copy, 'utf8'));
+    for (const step of [...entry.undo].reverse()) undoStep(step);
+    if (!restore) return;
+    if (restore.existed && restore.copy) {
+      // The exact bytes and mode, written through a symlinked config to its target.
+      backup = replaceConfigBytes(file, fs.readFileSync(restore.copy), restore.mode ?? 0o600);
     } else if (current) {
       backup = `${file}.undone.${fileTimestamp()}`;
       fs.renameSync(file, backup); // the fix created it; keep it aside rather than delete it
     }
     restoredConfig = true;
-  }
-  for (const step of [...entry.undo].reverse()) undoStep(step);
+  };
+  if (restore) withConfigWriteLock(file, revert);
+  else revert(); // no config to restore: no need to lock it
   fs.appendFileSync(journalFile(stateDir), `${JSON.stringify({ undone: entry.id, at: new Date().toISOString() })}\n`);
   return { entry, restoredConfig, steps: entry.undo.length, irreversible: entry.irreversible, backup };
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { ConfigError, type ConfigErrorInfo } from '../config/errors.js';
 import { resolveBind, resolvePort, resolveServerAuth, SettingError } from '../config/gateway-settings.js';
-import { parseConfigText, readConfigFile, substituteEnv, type JsonObject, type MissingEnvRef } from '../config/load.js';
+import { parseConfigText, readConfigFile, readRegularFile, substituteEnv, type JsonObject, type MissingEnvRef } from '../config/load.js';
 import { describeSource, type ResolvedPaths } from '../config/paths.js';
 import { redactValue } from '../config/redact.js';
 import { validateConfig, type ValidationIssue } from '../config/schema.js';
@@ -64,7 +64,7 @@ export interface ConfigFact {
 function savedCopy(file: string): SavedCopy | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file).buf.toString('utf8'); // a FIFO or device in a backup's place is no copy
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { readConfigFile, type JsonObject } from '../config/load.js';
+import { readConfigFile, readRegularFile, type JsonObject } from '../config/load.js';
 import { validateConfig } from '../config/schema.js';
 import type { SubsystemLogger } from './logger.js';
 
@@ -50,16 +50,16 @@ export function watchConfig(file: string, log: SubsystemLogger, h: ReloadHandler
   let timer: NodeJS.Timeout | undefined;
   let lastText: string | undefined;
   try {
-    lastText = fs.readFileSync(file, 'utf8');
+    lastText = readRegularFile(file).buf.toString('utf8'); // a FIFO must not block the event loop
   } catch {
     lastText = undefined;
   }
   const evaluate = () => {
     let text: string | undefined;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file).buf.toString('utf8');
     } catch {
-      return; // removed: keep running on what we have
+      return; // removed or replaced by a non-file: keep running on what we have
     }
     if (text === lastText) return;
     lastText = text;

@@ -9,6 +9,7 @@ import { setPath } from '../config/dotpath.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { validateConfig } from '../config/schema.js';
 import { promoteLastKnownGood, writeConfig } from '../config/write.js';
+import { withConfigWriteLock } from '../config/write-lock.js';
 import { GUARD_MESSAGES, StartBlockedError } from './guards.js';
 import { LockDirUnsafeError } from '../system/gateway-lock.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
@@ -71,7 +72,9 @@ function loadForStart(paths: ResolvedPaths, opts: RunOptions): LoadedStart {
   if (!r.exists && opts.dev) {
     // --dev creates a minimal local config the first time, as upstream's dev profile does.
     const dev = { gateway: { mode: 'local', bind: 'loopback' } };
-    writeConfig(file, dev, { reason: 'gateway --dev' });
+    withConfigWriteLock(file, () => {
+      if (!readConfigFile(file).exists) writeConfig(file, dev, { reason: 'gateway --dev' }); // another writer may have created it
+    });
     return loadForStart(paths, { ...opts, dev: false });
   }
   if (!r.exists) {
@@ -130,8 +133,14 @@ function bootstrapToken(settings: GatewaySettings, loaded: LoadedStart, logger: 
     log.warn('auth token was missing; generated a token for this run only (there is no config file to save it to)');
     return;
   }
-  const next = setPath(loaded.raw, ['gateway', 'auth', 'token'], token);
-  writeConfig(settings.configPath, next, { previous: loaded.raw, reason: 'gateway token bootstrap', auditFile: stateLayout(settings.stateDir).configAudit });
+  // Re-read under the write lock: an edit made since the start must not be lost to this write.
+  const next = withConfigWriteLock(settings.configPath, () => {
+    const now = readConfigFile(settings.configPath);
+    const base = now.exists ? now.raw : loaded.raw!;
+    const saved = setPath(base, ['gateway', 'auth', 'token'], token);
+    writeConfig(settings.configPath, saved, { previous: base, reason: 'gateway token bootstrap', auditFile: stateLayout(settings.stateDir).configAudit });
+    return saved;
+  });
   loaded.raw = next;
   log.info('auth token was missing. Generated a new token and saved it to config (gateway.auth.token).');
 }

@@ -1,8 +1,7 @@
 // `config.get`: the config file as written, secrets redacted, with a hash for config.patch's baseHash.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { ConfigError } from '../../config/errors.js';
-import { parseConfigText } from '../../config/load.js';
+import { parseConfigText, readRegularFile } from '../../config/load.js';
 import { redactValue } from '../../config/redact.js';
 import { validateConfig } from '../../config/schema.js';
 import type { MethodDef } from './types.js';
@@ -11,12 +10,24 @@ export function hashText(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
+/** The config's text as the RPCs hash it; undefined when it cannot be read. Never blocks on a FIFO. */
+export function configText(file: string): string | undefined {
+  try {
+    return readRegularFile(file).buf.toString('utf8');
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    return undefined;
+  }
+}
+
 export function readConfigForRpc(file: string) {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { path: file, exists: false, valid: false, issues: [] as unknown[] };
+    const t = configText(file);
+    if (t === undefined) return { path: file, exists: false, valid: false, issues: [] as unknown[] };
+    text = t;
+  } catch (err) {
+    return { path: file, exists: true, valid: false, issues: [{ path: file, message: (err as Error).message }] };
   }
   try {
     const raw = parseConfigText(file, text);
