@@ -5,10 +5,11 @@ import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 
 // This doctor's probes introduce themselves as client "cli", mode "probe", our version, and a
-// gateway logs a refused one like any other client (both forms below are what a real 2026.9.6
-// writes). Those lines are not evidence: the live probe of this run says how things are now, and
-// without this a drift fixed an hour ago stayed an error until the day's log rotated.
-const OWN_PROBE = [`client=cli probe v${VERSION} `, `"client":"cli","mode":"probe","version":"${VERSION}"`];
+// gateway logs a refused one like any other client (the first two forms are what a real 2026.9.6
+// writes, the third is our gateway's quoted peer value). Those lines are not evidence: the live probe
+// of this run says how things are now, and without this a drift fixed an hour ago stayed an error
+// until the day's log rotated.
+const OWN_PROBE = [`client=cli probe v${VERSION} `, `"client":"cli","mode":"probe","version":"${VERSION}"`, `client="cli probe v${VERSION}"`];
 const fromOwnProbe = (text: string) => OWN_PROBE.some((s) => text.includes(s));
 
 // Causes that say the gateway could not start or could not be reached. Once it answers (handshake
