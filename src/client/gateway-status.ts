@@ -1,6 +1,6 @@
 // `gateway status` and `gateway probe`: the runtime view (lock pid, port listeners) next to the RPC view.
 import type { CliContext } from '../cli/context.js';
-import { printJson, println } from '../cli/output.js';
+import { printJson, println as printLine } from '../cli/output.js';
 import { resolveBind, resolvePort } from '../config/gateway-settings.js';
 import { describeSource } from '../config/paths.js';
 import { redactText } from '../config/redact.js';
@@ -10,6 +10,10 @@ import { describeFailure, timeoutOf, type ClientFlags } from './cli-options.js';
 import { probeGateway } from './probe.js';
 import { resolveTarget } from './target.js';
 import type { ProbeResult } from './types.js';
+import { escapeControl } from '../system/untrusted-text.js';
+
+// Versions, errors and command lines here come from the gateway and the process table: shown escaped.
+const println = (text: string) => printLine(escapeControl(text));
 
 function secretsOf(flags: ClientFlags, target: { token?: string; password?: string }): string[] {
   return [flags.token, flags.password, target.token, target.password].filter((s): s is string => Boolean(s));

@@ -11,6 +11,7 @@ import { tailFile } from '../gateway/methods/logs-tail.js';
 import { dailyLogPath } from '../gateway/logger.js';
 import { describeFailure, openClient, timeoutOf } from './cli-options.js';
 import type { LogsFlags } from '../cli/commands/logs.js';
+import { escapeControl } from '../system/untrusted-text.js';
 import { formatLogEvent, parseLogLine } from './log-lines.js';
 
 type Page = { lines: string[]; cursor: number; reset?: boolean };
@@ -31,7 +32,8 @@ function printer(flags: LogsFlags, secrets: string[]) {
   return (line: string) => {
     if (!line) return;
     const e = parseLogLine(line);
-    let out = flags.json ? JSON.stringify({ time: e.time, level: e.level, subsystem: e.subsystem, message: e.message }) : formatLogEvent(e, Boolean(flags.plain));
+    // Log text is a peer's as often as ours: its control characters are shown, never sent to the terminal.
+    let out = flags.json ? JSON.stringify({ time: e.time, level: e.level, subsystem: e.subsystem, message: e.message }) : escapeControl(formatLogEvent(e, Boolean(flags.plain)));
     if (secrets.length) out = redactText(out, secrets);
     process.stdout.write(`${out}\n`);
   };
