@@ -40,14 +40,23 @@ export default defineCheck({
   },
   detect(facts) {
     const logs = fact(facts, 'logSignatures');
-    if (!logs?.matches.length) return [];
+    const skipped = (logs?.skipped ?? []).map(
+      (s): Finding => ({
+        checkId: 'logs/known-signatures',
+        severity: 'info',
+        message: `Skipped ${s.path}: it is a ${s.kind}, not a regular log file, so it was not read`,
+        fixHint: 'remove it, or replace it with a regular file',
+        evidence: [{ kind: 'file', source: s.path, value: s.kind }],
+      }),
+    );
+    if (!logs?.matches.length) return skipped;
     const probe = fact(facts, 'gateway');
     const answersNow = probe?.ok === true && probe.connect.rpcOk;
     const bySignature = new Map<string, typeof logs.matches>();
     for (const m of logs.matches) {
       if (!fromOwnProbe(m.line.text)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
     }
-    return [...bySignature.entries()].map(([id, ms]): Finding => {
+    const found = [...bySignature.entries()].map(([id, ms]): Finding => {
       const last = ms.at(-1)!;
       const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');
       const when = last.line.time ? ` (last at ${last.line.time})` : '';
@@ -61,5 +70,6 @@ export default defineCheck({
         data: { signatureId: id },
       };
     });
+    return [...found, ...skipped];
   },
 });

@@ -11,6 +11,7 @@ import { tailFile } from '../gateway/methods/logs-tail.js';
 import { dailyLogPath } from '../gateway/logger.js';
 import { describeFailure, openClient, timeoutOf } from './cli-options.js';
 import type { LogsFlags } from '../cli/commands/logs.js';
+import { NotRegularFileError } from '../system/regular-file.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import { formatLogEvent, parseLogLine } from './log-lines.js';
 
@@ -68,7 +69,15 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
       eprintln(`No gateway log at ${file} yet (the gateway writes it when it runs).`);
       return 0;
     }
-    next = async (cursor) => tailFile(file, { cursor, limit, maxBytes: 1_000_000 });
+    next = async (cursor) => {
+      try {
+        return tailFile(file, { cursor, limit, maxBytes: 1_000_000 });
+      } catch (err) {
+        if (!(err instanceof NotRegularFileError)) throw err;
+        eprintln(`error: ${escapeControl(err.message)}; not reading it (a FIFO or device would never end)`);
+        return undefined;
+      }
+    };
   }
   const print = printer(flags, secrets);
   let page = await next();
