@@ -33,7 +33,8 @@ export const PEER_VALUE_MAX = 200;
  * start a new line, so `key="…"` bounds exactly what the peer said (see maskPeerValues).
  */
 export function quotePeer(value: unknown): string {
-  return `"${escapeControl(capPeer(value)).replace(/["\\]/g, (c) => (c === '"' ? '\\x22' : '\\x5c'))}"`;
+  // Quote and backslash first: the escapes escapeControl adds must stay as they are.
+  return `"${escapeControl(capPeer(value).replace(/["\\]/g, (c) => (c === '"' ? '\\x22' : '\\x5c')))}"`;
 }
 
 /** A peer-supplied value cut to PEER_VALUE_MAX (for structured log fields, which JSON escapes). */
