@@ -75,8 +75,10 @@ export async function scanFile(scanner: LogScanner, file: string, offset = 0, wa
   try {
     const feeder = new LineFeeder(scanner);
     let position = offset;
+    // A pipe the user named (`logs scan <(journalctl …)`) cannot seek: read it as a stream.
+    const seekable = (await handle.stat()).isFile();
     await feeder.readFrom(async (buf, off, len) => {
-      const { bytesRead } = await handle.read(buf, off, len, position);
+      const { bytesRead } = await handle.read(buf, off, len, seekable ? position : null);
       position += bytesRead;
       return bytesRead;
     });

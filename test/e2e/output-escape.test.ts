@@ -2,7 +2,7 @@
 // is an OSC 52 clipboard write, whose version forges a second log line and whose platform/user agent
 // claim a port conflict. What the gateway logs, and what `logs`, `logs scan` and the doctor print from
 // it, carries no raw ESC/BEL byte and no forged finding. Then FIFOs in logs/: nothing hangs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -154,6 +154,20 @@ describe('FIFOs where logs are expected', () => {
       expect.stringContaining('gateway.err.log: it is a FIFO'),
       expect.stringContaining(`${path.basename(dailyLogPath(path.join(dir, 'logs')))}: it is a FIFO`),
     ]);
+  });
+
+  it('a FIFO named on the command line is read as the stream it is', () => {
+    const fifo = path.join(dir, 'named.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `printf 'ERROR listen EADDRINUSE: address already in use 127.0.0.1:1\\n' > '${fifo}'`], { stdio: 'ignore' });
+    try {
+      const r = cli(dir, ['logs', 'scan', '--json', fifo], env(), 10_000);
+      expect(r.code, r.stderr).toBe(1);
+      expect(JSON.parse(r.stdout).causes.map((c: { cause: string }) => c.cause)).toEqual(['port-conflict']);
+    } finally {
+      writer.kill('SIGKILL');
+      fs.unlinkSync(fifo);
+    }
   });
 
   it('logs (tail) refuses the FIFO with a clear error instead of waiting for a writer', () => {
