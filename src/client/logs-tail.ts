@@ -12,7 +12,7 @@ import { dailyLogPath } from '../gateway/logger.js';
 import { describeFailure, openClient, timeoutOf } from './cli-options.js';
 import type { LogsFlags } from '../cli/commands/logs.js';
 import { NotRegularFileError } from '../system/regular-file.js';
-import { escapeControl } from '../system/untrusted-text.js';
+import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';
 import { formatLogEvent, parseLogLine } from './log-lines.js';
 
 type Page = { lines: string[]; cursor: number; reset?: boolean };
@@ -34,7 +34,9 @@ function printer(flags: LogsFlags, secrets: string[]) {
     if (!line) return;
     const e = parseLogLine(line);
     // Log text is a peer's as often as ours: its control characters are shown, never sent to the terminal.
-    let out = flags.json ? JSON.stringify({ time: e.time, level: e.level, subsystem: e.subsystem, message: e.message }) : escapeControl(formatLogEvent(e, Boolean(flags.plain)));
+    let out = flags.json
+      ? escapeJsonControl(JSON.stringify({ time: e.time, level: e.level, subsystem: e.subsystem, message: e.message }))
+      : escapeControl(formatLogEvent(e, Boolean(flags.plain)));
     if (secrets.length) out = redactText(out, secrets);
     process.stdout.write(`${out}\n`);
   };

@@ -5,8 +5,10 @@
 // screen) would act on the terminal of whoever reads the log, a newline would forge a second log
 // line, and a client calling itself "EADDRINUSE …" would make `logs scan` report a port conflict.
 
-/** C0 controls, DEL, C1 controls, bidi overrides/isolates and the Unicode line/paragraph separators. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Bidi marks, overrides and isolates, and the Unicode line/paragraph separators. */
+const FORMAT_CONTROLS = '\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+/** C0 controls, DEL, C1 controls and the format controls above. */
+const CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${FORMAT_CONTROLS}]`, 'g');
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function visible(ch: string): string {
@@ -22,6 +24,14 @@ function visible(ch: string): string {
  */
 export function escapeControl(text: string): string {
   return text.replace(CONTROL, visible);
+}
+
+// What JSON.stringify leaves raw: DEL, C1 and the Unicode formatting controls (it escapes C0 itself).
+const JSON_RAW_CONTROL = new RegExp(`[\\u007f-\\u009f${FORMAT_CONTROLS}]`, 'g');
+
+/** JSON text with every control character as a `\uXXXX` escape: the same JSON, safe on a terminal. */
+export function escapeJsonControl(json: string): string {
+  return json.replace(JSON_RAW_CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Longest peer-supplied value the gateway logs; longer ones are cut and marked with `…`. */

@@ -13,7 +13,7 @@ import { scanWithCatalog } from '../../src/facts/log-signatures.js';
 import { renderReport } from '../../src/logs/render.js';
 import { loadMatcher, scanLinesWith } from '../../src/signatures/index.js';
 import { NotRegularFileError, openRegularSync, pathKind } from '../../src/system/regular-file.js';
-import { PEER_VALUE_MAX, escapeControl, maskPeerValues, quotePeer } from '../../src/system/untrusted-text.js';
+import { PEER_VALUE_MAX, escapeControl, escapeJsonControl, maskPeerValues, quotePeer } from '../../src/system/untrusted-text.js';
 
 const OSC52 = '\u001b]52;c;cHduZWQ=\u0007';
 const PORT_CLAIM = 'EADDRINUSE another gateway instance is already listening';
@@ -24,6 +24,15 @@ describe('escapeControl', () => {
     expect(escapeControl(`${OSC52}\u001b[2J`)).toBe('\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J');
     expect(escapeControl('a\nb\rc\td\u007f\u009b\u202e\u2028')).toBe('a\\nb\\rc\\td\\x7f\\u009b\\u202e\\u2028');
     expect(escapeControl('C:\\Users\\ä "ok" 日本')).toBe('C:\\Users\\ä "ok" 日本');
+  });
+});
+
+describe('escapeJsonControl', () => {
+  it('escapes what JSON.stringify leaves raw (DEL, C1, bidi) and the JSON means the same', () => {
+    const value = { m: `a\u009b2J\u007f\u202e${OSC52}` };
+    const json = escapeJsonControl(JSON.stringify(value));
+    expect(json).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(JSON.parse(json)).toEqual(value);
   });
 });
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { eprintln, printJson, println } from '../output.js';
+import { eprintln, printJson, printJsonLine, println } from '../output.js';
 import { action } from '../run-action.js';
 import type { Match, ScanReport } from '../../logs/scanner.js';
 import { NotRegularFileError } from '../../system/regular-file.js';
@@ -51,7 +51,7 @@ export async function loadMatcherForCli() {
 
 export async function printReport(report: ScanReport, json: boolean, compact = false): Promise<void> {
   if (json) {
-    if (compact) println(JSON.stringify(report));
+    if (compact) printJsonLine(report);
     else printJson(report);
     return;
   }
@@ -126,7 +126,8 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
   const onMatch = (m: Match) => {
     if (m.severity === 'error') sawError = true;
     if (!streaming) return;
-    println(json ? JSON.stringify({ match: m }) : renderMatchLine(m));
+    if (json) printJsonLine({ match: m });
+    else println(renderMatchLine(m));
   };
   const scanner = new LogScanner(matcher, { since, maxMatches: limit, onMatch });
 
