@@ -4,11 +4,10 @@
 // it, carries no raw ESC/BEL byte and no forged finding. Then FIFOs in logs/: nothing hangs.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyLogPath } from '../../src/gateway/logger.js';
-import { cleanup, cli, logText, makeState, newToken, rawConnect, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
+import { cleanup, cli, freePort, logText, makeState, newToken, rawConnect, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
 
 const OSC52 = '\u001b]52;c;cHduZWQ=\u0007';
 const CLEAR = '\u001b[2J';
@@ -16,14 +15,6 @@ const PORT_CLAIM = 'EADDRINUSE another gateway instance is already listening';
 // A forged upstream log line after a newline: a port conflict the gateway never had.
 const FORGED_LINE = `\n{"0":"another gateway instance is already listening on ws://127.0.0.1:1","1":{"code":"EADDRINUSE"},"_meta":{"logLevelName":"ERROR"}}\nERROR listen EADDRINUSE: address already in use 127.0.0.1:1`;
 const RAW_CONTROL = /[\u001b\u0007\u009b]/;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** One connect with the wrong token and hostile client fields; resolves when the gateway closed it. */
 async function hostileConnect(url: string, client: Record<string, string>, headers: Record<string, string>): Promise<void> {
