@@ -5,10 +5,11 @@ import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 
 // This doctor's probes introduce themselves as client "cli", mode "probe", our version, and a
-// gateway logs a refused one like any other client (both forms below are what a real 2026.9.6
-// writes). Those lines are not evidence: the live probe of this run says how things are now, and
-// without this a drift fixed an hour ago stayed an error until the day's log rotated.
-const OWN_PROBE = [`client=cli probe v${VERSION} `, `"client":"cli","mode":"probe","version":"${VERSION}"`];
+// gateway logs a refused one like any other client (the first two forms are what a real 2026.9.6
+// writes, the third is our gateway's quoted peer value). Those lines are not evidence: the live probe
+// of this run says how things are now, and without this a drift fixed an hour ago stayed an error
+// until the day's log rotated.
+const OWN_PROBE = [`client=cli probe v${VERSION} `, `"client":"cli","mode":"probe","version":"${VERSION}"`, `client="cli probe v${VERSION}"`];
 const fromOwnProbe = (text: string) => OWN_PROBE.some((s) => text.includes(s));
 
 // Causes that say the gateway could not start or could not be reached. Once it answers (handshake
@@ -39,14 +40,23 @@ export default defineCheck({
   },
   detect(facts) {
     const logs = fact(facts, 'logSignatures');
-    if (!logs?.matches.length) return [];
+    const skipped = (logs?.skipped ?? []).map(
+      (s): Finding => ({
+        checkId: 'logs/known-signatures',
+        severity: 'info',
+        message: `Skipped ${s.path}: it is a ${s.kind}, not a regular log file, so it was not read`,
+        fixHint: 'remove it, or replace it with a regular file',
+        evidence: [{ kind: 'file', source: s.path, value: s.kind }],
+      }),
+    );
+    if (!logs?.matches.length) return skipped;
     const probe = fact(facts, 'gateway');
     const answersNow = probe?.ok === true && probe.connect.rpcOk;
     const bySignature = new Map<string, typeof logs.matches>();
     for (const m of logs.matches) {
       if (!fromOwnProbe(m.line.text)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
     }
-    return [...bySignature.entries()].map(([id, ms]): Finding => {
+    const found = [...bySignature.entries()].map(([id, ms]): Finding => {
       const last = ms.at(-1)!;
       const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');
       const when = last.line.time ? ` (last at ${last.line.time})` : '';
@@ -60,5 +70,6 @@ export default defineCheck({
         data: { signatureId: id },
       };
     });
+    return [...found, ...skipped];
   },
 });

@@ -1,6 +1,14 @@
 // Printing results: JSON for machines, short lines for people. Secrets are redacted by the caller's data.
+import { escapeJsonControl } from '../system/untrusted-text.js';
+
+/** JSON for machines; control characters JSON.stringify leaves raw (C1, DEL) are escaped too. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${escapeJsonControl(JSON.stringify(value, null, 2))}\n`);
+}
+
+/** One compact JSON document per line (streams, --follow), escaped like printJson. */
+export function printJsonLine(value: unknown): void {
+  process.stdout.write(`${escapeJsonControl(JSON.stringify(value))}\n`);
 }
 
 export function println(text = ''): void {

@@ -1,6 +1,6 @@
 // `gateway status` and `gateway probe`: the runtime view (lock pid, port listeners) next to the RPC view.
 import type { CliContext } from '../cli/context.js';
-import { printJson, println } from '../cli/output.js';
+import { printJson, println as printLine } from '../cli/output.js';
 import { resolveBind, resolvePort } from '../config/gateway-settings.js';
 import { describeSource } from '../config/paths.js';
 import { redactText } from '../config/redact.js';
@@ -10,6 +10,10 @@ import { describeFailure, timeoutOf, type ClientFlags } from './cli-options.js';
 import { probeGateway } from './probe.js';
 import { resolveTarget } from './target.js';
 import type { ProbeResult } from './types.js';
+import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';
+
+// Versions, errors and command lines here come from the gateway and the process table: shown escaped.
+const println = (text: string) => printLine(escapeControl(text));
 
 function secretsOf(flags: ClientFlags, target: { token?: string; password?: string }): string[] {
   return [flags.token, flags.password, target.token, target.password].filter((s): s is string => Boolean(s));
@@ -18,7 +22,7 @@ function secretsOf(flags: ClientFlags, target: { token?: string; password?: stri
 /** JSON output never carries the secrets it was given (scrubbed inside string values only). */
 function printScrubbed(value: unknown, secrets: string[]): void {
   const text = JSON.stringify(value, (_k, v) => (typeof v === 'string' && secrets.some((s) => v.includes(s)) ? redactText(v, secrets) : v), 2);
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${escapeJsonControl(text)}\n`);
 }
 
 /** Whether this config's gateway runs: from its lock, or found on its port. */

@@ -11,6 +11,8 @@ import { tailFile } from '../gateway/methods/logs-tail.js';
 import { dailyLogPath } from '../gateway/logger.js';
 import { describeFailure, openClient, timeoutOf } from './cli-options.js';
 import type { LogsFlags } from '../cli/commands/logs.js';
+import { NotRegularFileError } from '../system/regular-file.js';
+import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';
 import { formatLogEvent, parseLogLine } from './log-lines.js';
 
 type Page = { lines: string[]; cursor: number; reset?: boolean };
@@ -31,7 +33,10 @@ function printer(flags: LogsFlags, secrets: string[]) {
   return (line: string) => {
     if (!line) return;
     const e = parseLogLine(line);
-    let out = flags.json ? JSON.stringify({ time: e.time, level: e.level, subsystem: e.subsystem, message: e.message }) : formatLogEvent(e, Boolean(flags.plain));
+    // Log text is a peer's as often as ours: its control characters are shown, never sent to the terminal.
+    let out = flags.json
+      ? escapeJsonControl(JSON.stringify({ time: e.time, level: e.level, subsystem: e.subsystem, message: e.message }))
+      : escapeControl(formatLogEvent(e, Boolean(flags.plain)));
     if (secrets.length) out = redactText(out, secrets);
     process.stdout.write(`${out}\n`);
   };
@@ -66,7 +71,15 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
       eprintln(`No gateway log at ${file} yet (the gateway writes it when it runs).`);
       return 0;
     }
-    next = async (cursor) => tailFile(file, { cursor, limit, maxBytes: 1_000_000 });
+    next = async (cursor) => {
+      try {
+        return tailFile(file, { cursor, limit, maxBytes: 1_000_000 });
+      } catch (err) {
+        if (!(err instanceof NotRegularFileError)) throw err;
+        eprintln(`error: ${escapeControl(err.message)}; not reading it (a FIFO or device would never end)`);
+        return undefined;
+      }
+    };
   }
   const print = printer(flags, secrets);
   let page = await next();

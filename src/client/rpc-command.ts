@@ -1,8 +1,9 @@
 // Runs one RPC for a CLI command: connect, call, print (JSON or human), exit 0/1.
 import type { Command } from 'commander';
 import { contextFor } from '../cli/context.js';
-import { printJson, println, eprintln } from '../cli/output.js';
+import { printJson, println as printLine, eprintln } from '../cli/output.js';
 import { VERSION } from '../cli/version.js';
+import { escapeControl } from '../system/untrusted-text.js';
 import { describeFailure, openClient, timeoutOf, type ClientFlags } from './cli-options.js';
 
 export async function runRpc(cmd: Command, method: string, params: unknown, render: (payload: any) => void): Promise<number> {
@@ -38,4 +39,7 @@ export async function runRpcs(cmd: Command, calls: Array<[string, unknown]>, ren
   }
 }
 
-export { println };
+/** For renderers of RPC results: names, platforms and errors there are the peers' words, shown escaped. */
+export function println(text = ''): void {
+  printLine(escapeControl(text));
+}

@@ -74,7 +74,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
   logSignatures: async (ctx) => {
     const logs = (await collectors.logs(ctx)) as FactMap['logs'];
     const scan = ctx.scanner ?? (await catalogScanner());
-    return { matches: await scan(logs.lines) };
+    return { matches: await scan(logs.lines), ...(logs.skipped?.length ? { skipped: logs.skipped } : {}) };
   },
   browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),

@@ -3,10 +3,12 @@
 // `logs/known-signatures`.
 import { loadMatcher, scanLinesWith } from '../signatures/index.js';
 import type { CompiledCatalog } from '../signatures/matcher.js';
-import type { LogLine, SignatureMatch } from './logs.js';
+import type { LogLine, SignatureMatch, SkippedLog } from './logs.js';
 
 export interface LogSignaturesFact {
   matches: SignatureMatch[];
+  /** Log paths that were not regular files and were not read (so the report can say so). */
+  skipped?: SkippedLog[];
 }
 
 /** Scans lines with a compiled catalog; each match keeps its original log line (file and number). */

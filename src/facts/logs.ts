@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { redactText } from '../config/redact.js';
+import { NotRegularFileError, openRegularSync, pathKind } from '../system/regular-file.js';
 
 export interface LogLine {
   file: string;
@@ -27,9 +28,17 @@ export interface SignatureMatch {
   check?: string;
 }
 
+/** A path where a log was expected that is not a regular file (a FIFO, a device): never opened. */
+export interface SkippedLog {
+  path: string;
+  kind: string;
+}
+
 export interface LogsFact {
   files: { path: string; size: number; tail: boolean }[];
   lines: LogLine[];
+  /** Absent in facts recorded before it existed. */
+  skipped?: SkippedLog[];
 }
 
 const TAIL_BYTES = 256 * 1024;
@@ -80,12 +89,18 @@ export function parseLogLine(file: string, raw: string, line?: number): LogLine 
   return { file, line, text: raw };
 }
 
-function readTail(file: string, secrets: Set<string>): { lines: LogLine[]; size: number; tail: boolean } | undefined {
+type Tail = { lines: LogLine[]; size: number; tail: boolean };
+
+function readTail(file: string, secrets: Set<string>): Tail | SkippedLog | undefined {
+  // A FIFO in logs/ would block the doctor on open: look first, and open without blocking.
+  const kind = pathKind(file);
+  if (kind === 'missing') return undefined;
+  if (kind !== 'file') return { path: file, kind };
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return undefined;
+    fd = openRegularSync(file);
+  } catch (err) {
+    return err instanceof NotRegularFileError ? { path: file, kind: err.kind } : undefined;
   }
   try {
     const size = fs.fstatSync(fd).size;
@@ -120,10 +135,14 @@ export function logFiles(src: LogSources): string[] {
 }
 
 export function collectLogs(src: LogSources, secrets: Set<string>): LogsFact {
-  const fact: LogsFact = { files: [], lines: [] };
+  const fact: LogsFact = { files: [], lines: [], skipped: [] };
   for (const f of logFiles(src)) {
     const t = readTail(f, secrets);
     if (!t) continue;
+    if ('kind' in t) {
+      fact.skipped!.push(t);
+      continue;
+    }
     fact.files.push({ path: f, size: t.size, tail: t.tail });
     fact.lines.push(...t.lines);
   }

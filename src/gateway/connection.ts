@@ -12,6 +12,7 @@ import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
 import { MethodError } from './methods/types.js';
 import { scopeSatisfied } from './pairing-store.js';
 import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
+import { capPeer, quotePeer } from '../system/untrusted-text.js';
 
 const FIRST_FRAME_ERROR = 'invalid handshake: first request must be connect';
 /** Denied calls tolerated per minute before the socket is closed (upstream: repeated unauthorized calls). */
@@ -24,6 +25,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+
+/** A peer-supplied value for a log line: quoted and escaped, or `n/a` when it was not sent. */
+const orNa = (value: string | undefined) => (value === undefined ? 'n/a' : quotePeer(value));
 
 /** The `cause` upstream logs for a connect refused for this reason. */
 function causeOf(logReason: string): string {
@@ -48,6 +52,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   const connId = crypto.randomUUID();
   const nonce = crypto.randomUUID();
   const remoteIp = remoteIpOf(req);
+  // What the peer sent (headers, connect params) is logged only through quotePeer: capped, escaped, quoted.
   const peer = `${remoteIp}:${req.socket.remotePort}->${req.socket.localAddress?.replace(/^::ffff:/, '')}:${req.socket.localPort}`;
   let lastFrame: { type?: string; method?: string; id?: string } = {};
   const origin = header(req, 'origin');
@@ -84,15 +89,15 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       handshake: cause ? 'failed' : 'pending',
       durationMs: Date.now() - openedAt,
       ...(lastFrame.type ? { lastFrameType: lastFrame.type, lastFrameMethod: lastFrame.method, lastFrameId: lastFrame.id } : {}),
-      host: host ?? 'n/a',
-      ...(origin ? { origin } : {}),
+      host: host === undefined ? 'n/a' : capPeer(host),
+      ...(origin ? { origin: capPeer(origin) } : {}),
       remoteAddr: remoteIp,
       remotePort: req.socket.remotePort,
       endpoint: peer,
       ...extra,
     };
     rt.wsLog.warn(
-      `closed before connect conn=${connId} peer=${peer} remote=${remoteIp} fwd=${header(req, 'x-forwarded-for') ?? 'n/a'} origin=${origin ?? 'n/a'} host=${host ?? 'n/a'} ua=${ua ?? 'n/a'} code=${code} reason=${reason || 'n/a'}`,
+      `closed before connect conn=${connId} peer=${peer} remote=${remoteIp} fwd=${orNa(header(req, 'x-forwarded-for'))} origin=${orNa(origin)} host=${orNa(host)} ua=${orNa(ua)} code=${code} reason=${reason || 'n/a'}`,
       fields,
     );
     close(code, closeReason(reason));
@@ -144,7 +149,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
 
   function onHandshakeFrame(text: string | undefined) {
     const raw = parse(text) as { type?: unknown; method?: unknown; id?: unknown } | undefined;
-    if (raw && typeof raw === 'object') lastFrame = { type: String(raw.type), method: String(raw.method), id: String(raw.id) };
+    if (raw && typeof raw === 'object') lastFrame = { type: capPeer(raw.type), method: capPeer(raw.method), id: capPeer(raw.id) };
     const frame = requestFrame.safeParse(raw);
     if (!frame.success || frame.data.method !== 'connect') {
       const id = frame.success ? frame.data.id : 'invalid';
@@ -161,7 +166,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     }
     const p = params.data;
     const decision = decideConnect(rt, { params: p, nonce, remoteIp, origin, host, headers: req.headers });
-    const client = `${p.client.id} ${p.client.mode} v${p.client.version}`;
+    const client = quotePeer(`${p.client.id} ${p.client.mode} v${p.client.version}`);
     if (!decision.ok) {
       if (decision.pairing) {
         const pr = decision.pairing;
@@ -172,7 +177,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
           // Upstream's audit line for a known device asking for more than it was approved for.
           const was = rt.pairing.getPaired(pr.deviceId);
           rt.log.warn(
-            `security audit: device access upgrade requested reason=${pr.reason} device=${pr.deviceId} ip=${remoteIp} auth=${p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : 'device-token'} roleFrom=${was?.roles.join(',') ?? 'none'} roleTo=${p.role ?? 'operator'} scopesFrom=${was?.scopes.join(',') || 'none'} scopesTo=${(p.scopes ?? []).join(',') || 'none'}`,
+            `security audit: device access upgrade requested reason=${pr.reason} device=${pr.deviceId} ip=${remoteIp} auth=${p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : 'device-token'} roleFrom=${was?.roles.join(',') ?? 'none'} roleTo=${p.role ?? 'operator'} scopesFrom=${was?.scopes.join(',') || 'none'} scopesTo=${p.scopes?.length ? quotePeer(p.scopes.join(',')) : 'none'}`,
           );
         }
         if (pr.created) {
@@ -187,11 +192,11 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       if (cause === 'unauthorized') {
         const auth = p.auth?.token !== undefined ? 'token' : p.auth?.password !== undefined ? 'password' : p.auth?.deviceToken ? 'device-token' : p.auth?.bootstrapToken ? 'bootstrap-token' : 'none';
         rt.wsLog.warn(
-          `unauthorized conn=${connId} peer=${peer} remote=${remoteIp} client=${client} role=${p.role ?? 'operator'} scopes=${p.scopes?.length ?? 0} auth=${auth} device=${p.device ? 'yes' : 'no'} platform=${p.client.platform} instance=${p.client.instanceId ?? 'n/a'} host=${host ?? 'n/a'} origin=${origin ?? 'n/a'} ua=${ua ?? 'n/a'} reason=${decision.logReason} guidance=${decision.error.message}`,
+          `unauthorized conn=${connId} peer=${peer} remote=${remoteIp} client=${client} role=${p.role ?? 'operator'} scopes=${p.scopes?.length ?? 0} auth=${auth} device=${p.device ? 'yes' : 'no'} platform=${quotePeer(p.client.platform)} instance=${orNa(p.client.instanceId)} host=${orNa(host)} origin=${orNa(origin)} ua=${orNa(ua)} reason=${decision.logReason} guidance=${decision.error.message}`,
         );
       } else if (cause === 'protocol-mismatch') {
         rt.wsLog.warn(
-          `protocol mismatch conn=${connId} peer=${peer} remote=${remoteIp} remotePort=${req.socket.remotePort} client=${client} min=${p.minProtocol} max=${p.maxProtocol} expected=${PROTOCOL_MAX} probeMin=${PROTOCOL_MIN} instance=${p.client.instanceId ?? 'n/a'}`,
+          `protocol mismatch conn=${connId} peer=${peer} remote=${remoteIp} remotePort=${req.socket.remotePort} client=${client} min=${p.minProtocol} max=${p.maxProtocol} expected=${PROTOCOL_MAX} probeMin=${PROTOCOL_MIN} instance=${orNa(p.client.instanceId)}`,
         );
       }
       reply(frame.data.id, false, { error: decision.error });

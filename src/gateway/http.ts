@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../config/gateway-settings.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';
+import { quotePeer } from '../system/untrusted-text.js';
 
 /** The peer address without the IPv4-mapped prefix. */
 export function remoteIpOf(req: IncomingMessage): string {
@@ -75,7 +76,7 @@ export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerRespons
           if (!handled) send(res, 404, { error: 'not found' }, head);
         })
         .catch((err) => {
-          rt.log.error(`http ${path} failed: ${(err as Error).message}`);
+          rt.log.error(`http ${quotePeer(path)} failed: ${(err as Error).message}`);
           if (!res.headersSent) send(res, 500, { error: 'internal error' });
         });
       return;

@@ -1,9 +1,12 @@
 // The gateway's log: JSON lines in upstream's format (reference §1) under <stateDir>/logs/, plus a
-// console line (coloured only on a TTY). Every message is scrubbed of the configured secrets.
+// console line (coloured only on a TTY). Every message is scrubbed of the configured secrets and has
+// its control characters escaped (one record is one line; no peer text reaches a terminal raw). Values
+// a peer chose go in through quotePeer (src/system/untrusted-text.ts) at each log call.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { redactText } from '../config/redact.js';
+import { escapeControl } from '../system/untrusted-text.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVEL_ID: Record<LogLevel, number> = { debug: 2, info: 3, warn: 4, error: 5 };
@@ -45,7 +48,7 @@ export class GatewayLogger {
   }
 
   write(level: LogLevel, subsystem: string, message: string, fields?: Record<string, unknown>, toConsole = true): void {
-    const text = redactText(message, this.secrets);
+    const text = escapeControl(redactText(message, this.secrets));
     const now = new Date();
     const name = JSON.stringify({ subsystem });
     const record: Record<string, unknown> = { '0': name };

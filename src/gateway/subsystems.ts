@@ -16,6 +16,7 @@ import { resolveAccounts } from '../subsystems/channels/accounts.js';
 import { objectAt } from '../subsystems/context.js';
 import type { GatewayLogger } from './logger.js';
 import type { LiveConnection } from './runtime.js';
+import { quotePeer } from '../system/untrusted-text.js';
 
 /** A subsystem logger writing into the gateway's JSON-lines log under its own subsystem name. */
 function logFor(logger: GatewayLogger, subsystem: string): SubsystemLog {
@@ -135,7 +136,8 @@ export class GatewaySubsystems {
       permissions,
       foreground: true,
     });
-    this.log.info(`node connected node=${nodeId} commands=${node.commands.join(',') || '-'}`);
+    // The command names are the node's own words: quoted, so they never match a log signature.
+    this.log.info(`node connected node=${nodeId} commands=${node.commands.length ? quotePeer(node.commands.join(',')) : '-'}`);
     return node;
   }
 

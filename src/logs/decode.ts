@@ -2,6 +2,7 @@
 // lines (message parts under "0", "1", … and _meta), Docker (`--timestamps`, compose `name | `,
 // json-file `{"log": …}`), journald (`Nov 22 10:00:00 host unit[pid]: `), plain text, JSON quoted
 // after a plain prefix, and lines cut in the middle of a JSON document.
+import { PEER_KEYS, maskPeerValues, quotePeer } from '../system/untrusted-text.js';
 
 export type Level = 'fatal' | 'error' | 'warning' | 'info' | 'debug';
 
@@ -52,9 +53,14 @@ function syslogTime(stamp: string, now = new Date()): number | undefined {
   return t > now.getTime() + 86_400_000 ? Date.parse(`${stamp} ${now.getFullYear() - 1}`) : t;
 }
 
-/** `key=value` pairs of every leaf, so messages, codes and ids stay searchable without JSON quoting. */
+/**
+ * `key=value` pairs of every leaf, so messages, codes and ids stay searchable without JSON quoting.
+ * A peer's words (PEER_KEYS: origin, userAgent, platform, …) come out as `key="…"`, which the
+ * signature matcher skips: only what the gateway said can match.
+ */
 export function flattenJson(value: unknown, key = ''): string {
   if (value === null || typeof value !== 'object') {
+    if (typeof value === 'string' && PEER_KEYS.has(key)) return `${key}=${quotePeer(value)}`;
     const v = String(value);
     return key ? `${key}=${v}` : v;
   }
@@ -161,5 +167,5 @@ export function decodeLine(raw: string, depth = 0): DecodedLine {
   }
   // Still escaped (a JSON line cut mid-way, or a string quoted twice): unescape for the regexes.
   if (rest.includes('\\"')) rest = rest.replace(/\\\\/g, '\\').replace(/\\"/g, '"');
-  return { text: rest.slice(0, MAX_TEXT), level: plainLevel(rest), time };
+  return { text: rest.slice(0, MAX_TEXT), level: plainLevel(maskPeerValues(rest)), time };
 }

@@ -2,6 +2,7 @@
 // read in place, stdin, or the bytes appended to a followed file. A line longer than the buffer is
 // cut (and scanned as it is), so memory stays flat on any input.
 import fs from 'node:fs/promises';
+import { openRegular } from '../system/regular-file.js';
 import type { LogScanner } from './scanner.js';
 
 export const CHUNK_SIZE = 1 << 20;
@@ -65,15 +66,19 @@ export class LineFeeder {
 
 /**
  * Scans a file from `offset` to its current end; returns the offset reached. With `waitForNewline`
- * (following a file being written) an unfinished last line is left for the next read.
+ * (following a file being written) an unfinished last line is left for the next read. With
+ * `regularOnly` (files found in log directories, not named by the user) anything but a regular file
+ * is refused with NotRegularFileError instead of blocking on it.
  */
-export async function scanFile(scanner: LogScanner, file: string, offset = 0, waitForNewline = false): Promise<number> {
-  const handle = await fs.open(file, 'r');
+export async function scanFile(scanner: LogScanner, file: string, offset = 0, waitForNewline = false, regularOnly = false): Promise<number> {
+  const handle = regularOnly ? await openRegular(file) : await fs.open(file, 'r');
   try {
     const feeder = new LineFeeder(scanner);
     let position = offset;
+    // A pipe the user named (`logs scan <(journalctl …)`) cannot seek: read it as a stream.
+    const seekable = (await handle.stat()).isFile();
     await feeder.readFrom(async (buf, off, len) => {
-      const { bytesRead } = await handle.read(buf, off, len, position);
+      const { bytesRead } = await handle.read(buf, off, len, seekable ? position : null);
       position += bytesRead;
       return bytesRead;
     });

@@ -2,6 +2,7 @@
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../cli/color.js';
 import type { Severity } from '../signatures/schema.js';
+import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';
 
 const EVIDENCE_LINES = 3;
@@ -14,7 +15,7 @@ function badge(severity: Severity): string {
 }
 
 function where(m: Match): string {
-  return m.file ? `${m.file}:${m.line}` : `line ${m.line}`;
+  return m.file ? `${escapeControl(m.file)}:${m.line}` : `line ${m.line}`;
 }
 
 /** Words into lines of at most `width` characters. */
@@ -31,8 +32,9 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** Log text on one line, its control characters visible (a log line may carry a peer's escapes). */
 function clip(text: string, width = 160): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = escapeControl(text.replace(/\s+/g, ' ').trim());
   return one.length > width ? `${one.slice(0, width - 1)}…` : one;
 }
 
@@ -44,7 +46,7 @@ export function renderReport(report: ScanReport): string {
     for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
     const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
-      const ev = Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' ');
+      const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));
     }
     out.push('  fix:');

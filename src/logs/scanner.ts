@@ -6,6 +6,7 @@ import { LINE_START_LEVELS, type CompiledCatalog, type SignatureHit } from '../s
 import type { Fix } from '../signatures/schema.js';
 import { SEVERITY_RANK, type Severity } from '../signatures/severity.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
+import { maskPeerValues } from '../system/untrusted-text.js';
 import { decodeLine, lineTime } from './decode.js';
 
 export interface Match {
@@ -190,7 +191,10 @@ export class LogScanner {
     const headRaw = nl === -1 || nl === record.length - 1 ? record : record.slice(0, nl);
     const trace = nl === -1 ? '' : record.slice(nl + 1).trimEnd();
     const decoded = decodeLine(headRaw);
-    const hits = this.catalog.match(trace ? `${decoded.text}\n${trace}` : decoded.text);
+    const full = trace ? `${decoded.text}\n${trace}` : decoded.text;
+    // Values a peer chose (`platform="…"`, upstream's structured origin/userAgent, …) never match a
+    // signature: a client named "EADDRINUSE …" is not a port conflict. Evidence still reads them.
+    const hits = this.catalog.match(maskPeerValues(full), false, full);
     this.order++;
     if (hits.length === 0) {
       if (decoded.level === 'error' || decoded.level === 'warning' || decoded.level === 'fatal') this.clusters.add(decoded.text);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readConfigFile } from '../config/load.js';
+import { pathKind } from '../system/regular-file.js';
 import { upstreamLogDir } from './upstream-dir.js';
 
 const DATED_LOG = /^openclaw-\d{4}-\d{2}-\d{2}\.log$/;
@@ -34,7 +35,8 @@ function datedLogs(dir: string, since?: number): string[] {
   }
   const files = names.map((n) => path.join(dir, n));
   if (since === undefined) return files.slice(-1);
-  return files.filter((f) => (mtime(f) ?? 0) >= since);
+  // Not a regular file (no mtime here): kept, so defaultLogSources reports it as skipped.
+  return files.filter((f) => (mtime(f) ?? since) >= since);
 }
 
 /** `logging.file` from the config, if the config reads cleanly (a broken config must not stop a log scan). */
@@ -54,6 +56,8 @@ export interface LogSources {
   files: string[];
   /** Every place looked at, for the "no logs found" message. */
   searched: string[];
+  /** Paths that exist but are not regular files (a FIFO would hang the scan): never opened. */
+  skipped: { path: string; kind: string }[];
 }
 
 export function defaultLogSources(opts: SourceOptions): LogSources {
@@ -72,9 +76,15 @@ export function defaultLogSources(opts: SourceOptions): LogSources {
     path.join(logsDir, 'gateway.log'),
     path.join(logsDir, 'gateway.err.log'),
   ];
+  const skipped: LogSources['skipped'] = [];
   const files = [...new Set(candidates)].filter((f) => {
+    const kind = pathKind(f);
+    if (kind !== 'file') {
+      if (kind !== 'missing') skipped.push({ path: f, kind });
+      return false;
+    }
     const m = mtime(f);
     return m !== undefined && (opts.since === undefined || m >= opts.since);
   });
-  return { files, searched };
+  return { files, searched, skipped };
 }

@@ -123,8 +123,10 @@ export class CompiledCatalog {
   /**
    * Signatures matching one decoded message (a line, or a line with its stack trace). With `all`,
    * every matching signature, before generic ones yield and each cause keeps its best (self-test).
+   * `evidenceText`, when given, is what the evidence regexes read (the scanner matches a text with
+   * peer-supplied values masked, but shows evidence from the whole line).
    */
-  match(text: string, all = false): SignatureHit[] {
+  match(text: string, all = false, evidenceText = text): SignatureHit[] {
     const found = this.automaton.literalsIn(text);
     if (found.size === 0) return [];
     const hits: SignatureHit[] = [];
@@ -136,7 +138,7 @@ export class CompiledCatalog {
         const c = this.compiled[index];
         if (!c.all.every((l) => found.has(l)) || c.not.some((l) => found.has(l))) continue;
         const evidence: Record<string, string> = {};
-        const groups = c.regex?.exec(text)?.groups;
+        const groups = c.regex?.exec(evidenceText)?.groups;
         if (groups) for (const [k, v] of Object.entries(groups)) if (v !== undefined) evidence[k] = v;
         const longest = Math.max(...c.sig.match.any.filter((a) => found.has(this.literalId.get(a.toLowerCase())!)).map((a) => a.length));
         hits.push({

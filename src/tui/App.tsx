@@ -6,6 +6,7 @@ import { Spinner } from '@inkjs/ui';
 import type { ApplyOutcome, LogHit, PreviewOutcome, ReportFinding, StepOutcome, TriageEngine } from './engine.js';
 import { whyConfirm } from './engine.js';
 import { writeReport } from './report.js';
+import { escapeControl as esc } from '../system/untrusted-text.js';
 import { SYMPTOMS, type Symptom } from './symptoms.js';
 
 type Screen = 'start' | 'ladder' | 'findings' | 'plan' | 'applying' | 'applied' | 'finish';
@@ -243,7 +244,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
             {steps.map((st, i) =>
               st.outcome ? (
                 <Text key={i} wrap="truncate-end">
-                  <Text color={tone(st.outcome.status)}>{MARK[st.outcome.status]}</Text> <Text dimColor>{st.command}:</Text> {st.outcome.summary}
+                  <Text color={tone(st.outcome.status)}>{MARK[st.outcome.status]}</Text> <Text dimColor>{st.command}:</Text> {esc(st.outcome.summary)}
                 </Text>
               ) : steps.slice(0, i).every((p) => p.outcome) ? (
                 <Spinner key={i} label={st.command} />
@@ -258,7 +259,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
                 <Text bold>Log lines the catalog recognises ({logs.length})</Text>
                 {logs.slice(-MAX_LOG_LINES).map((l, i) => (
                   <Text key={i} wrap="truncate-end">
-                    <Text color={tone(l.severity === 'error' ? 'error' : 'warning')}>{l.cause}</Text> {l.text}
+                    <Text color={tone(l.severity === 'error' ? 'error' : 'warning')}>{l.cause}</Text> {esc(l.text)}
                   </Text>
                 ))}
               </Box>
@@ -306,7 +307,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
             <Text bold>Before</Text>
             {fixedBefore.slice(0, MAX_PLAN_ROWS).map((f, i) => (
               <Text key={i} wrap="truncate-end">
-                <Text color={tone(f.severity)}>{SEVERITY_MARK[f.severity]}</Text> {f.checkId}: {f.message}
+                <Text color={tone(f.severity)}>{SEVERITY_MARK[f.severity]}</Text> {f.checkId}: {esc(f.message)}
               </Text>
             ))}
             <Text bold>After</Text>
@@ -320,7 +321,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
             {(applied?.fixes.length ?? 0) > MAX_PLAN_ROWS && <Text dimColor>… and {applied!.fixes.length - MAX_PLAN_ROWS} more (all of them are in the report: r on the next screen)</Text>}
             {(applied?.after ?? []).slice(0, 3).map((f, i) => (
               <Text key={`a${i}`} wrap="truncate-end">
-                {'  '}still: {f.message}
+                {'  '}still: {esc(f.message)}
               </Text>
             ))}
             {applied?.backup && <Text wrap="truncate-end">Backup of the config: {applied.backup}</Text>}
@@ -380,20 +381,20 @@ function Findings(props: { findings: ReportFinding[]; cursor: number; chosen: Se
         return (
           <Text key={at} wrap="truncate-end" bold={at === cursor}>
             {at === cursor ? '›' : ' '}
-            {box} <Text color={tone(x.severity)}>{SEVERITY_MARK[x.severity]}</Text> {x.checkId}: {x.message}
+            {box} <Text color={tone(x.severity)}>{SEVERITY_MARK[x.severity]}</Text> {x.checkId}: {esc(x.message)}
           </Text>
         );
       })}
       {f && (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
-          <Text wrap="wrap">{clip(f.message, MAX_MESSAGE)}</Text>
+          <Text wrap="wrap">{esc(clip(f.message, MAX_MESSAGE))}</Text>
           {(f.evidence ?? []).slice(0, 3).map((e, i) => (
             <Text key={i} dimColor wrap="truncate-end">
-              {e.kind} {e.source}
-              {e.value !== undefined ? `: ${e.value}` : ''}
+              {e.kind} {esc(e.source)}
+              {e.value !== undefined ? `: ${esc(e.value)}` : ''}
             </Text>
           ))}
-          {f.fixHint && <Text wrap="truncate-end">→ {f.fixHint}</Text>}
+          {f.fixHint && <Text wrap="truncate-end">→ {esc(f.fixHint)}</Text>}
           {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="wrap">{clip(`needs confirmation: ${whyConfirm(f.fix.operations)}`, MAX_MESSAGE)}</Text>}
           {f.fix?.kind === 'safe' && <Text dimColor>safe fix: backed up and undoable</Text>}
         </Box>

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { redactText } from '../config/redact.js';
 import { fileTimestamp } from '../config/write.js';
+import { escapeControl } from '../system/untrusted-text.js';
 import type { ApplyOutcome, LogHit, ReportFinding, StepOutcome } from './engine.js';
 
 export interface ReportInput {
@@ -40,7 +41,8 @@ export function renderReport(r: ReportInput): string {
   if (!r.applied?.fixes.length) out.push('Nothing was changed.');
   for (const x of r.applied?.fixes ?? []) out.push(`- ${x.checkId}: ${x.status}${x.status === 'applied' ? (x.verified ? ', verified' : ', NOT verified') : ''}${x.reason ? ` (${x.reason})` : ''}`);
   if (r.applied?.backup) out.push(`- config backup: \`${r.applied.backup}\``);
-  return `${redactText(out.join('\n'), r.secrets)}\n`;
+  // Each entry is one line: a log's or peer's escapes and newlines inside it are shown, not kept.
+  return `${redactText(out.map(escapeControl).join('\n'), r.secrets)}\n`;
 }
 
 /** Writes the report to the first directory that takes it; returns a sentence saying where. */

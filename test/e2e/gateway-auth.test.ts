@@ -147,8 +147,9 @@ describe('shared auth', () => {
 
   it('logs every failure with the upstream shapes and never the token', () => {
     const log = logText(dir);
-    expect(log).toMatch(/unauthorized conn=\S+ peer=127\.0\.0\.1:\d+->127\.0\.0\.1:\d+ remote=127\.0\.0\.1 client=test test v1\.0\.0 role=operator scopes=1 auth=token device=no platform=Linux instance=n\/a host=127\.0\.0\.1:\d+ origin=n\/a ua=n\/a reason=token_mismatch guidance=unauthorized: gateway token mismatch/);
-    expect(log).toMatch(/closed before connect conn=\S+ peer=\S+ remote=127\.0\.0\.1 fwd=n\/a origin=n\/a host=127\.0\.0\.1:\d+ ua=n\/a code=1008 reason=unauthorized: gateway token mismatch/);
+    // Peer-supplied values are quoted (`platform="Linux"`; JSON escapes the quotes in the file).
+    expect(log).toMatch(/unauthorized conn=\S+ peer=127\.0\.0\.1:\d+->127\.0\.0\.1:\d+ remote=127\.0\.0\.1 client=\\"test test v1\.0\.0\\" role=operator scopes=1 auth=token device=no platform=\\"Linux\\" instance=n\/a host=\\"127\.0\.0\.1:\d+\\" origin=n\/a ua=n\/a reason=token_mismatch guidance=unauthorized: gateway token mismatch/);
+    expect(log).toMatch(/closed before connect conn=\S+ peer=\S+ remote=127\.0\.0\.1 fwd=n\/a origin=n\/a host=\\"127\.0\.0\.1:\d+\\" ua=n\/a code=1008 reason=unauthorized: gateway token mismatch/);
     const closedLine = log.split('\n').find((l) => l.includes('closed before connect') && l.includes('token_mismatch'))!;
     expect(JSON.parse(closedLine)['1']).toMatchObject({ cause: 'unauthorized', handshake: 'failed', lastFrameType: 'req', lastFrameMethod: 'connect', remoteAddr: '127.0.0.1' });
     expect(log).not.toContain(token);

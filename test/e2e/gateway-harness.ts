@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,15 @@ const stateDirs: string[] = [];
 const children: ChildProcess[] = [];
 const outputs: string[] = [];
 const secrets = new Set<string>();
+
+/** A loopback port the OS just handed out (and took back), for a config that names its port. */
+export async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
 
 export function newToken(): string {
   return crypto.randomBytes(24).toString('hex');

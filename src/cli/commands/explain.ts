@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { println } from '../output.js';
 import { action } from '../run-action.js';
+import { escapeControl } from '../../system/untrusted-text.js';
 import { exitCodeFor, loadMatcherForCli, printReport } from './logs-scan.js';
 
 async function runExplain(words: string[], opts: { json?: boolean }): Promise<number> {
@@ -30,7 +31,7 @@ async function runExplain(words: string[], opts: { json?: boolean }): Promise<nu
   const report = scanner.report();
   if (!opts.json && report.causes.length === 0) {
     println('No known failure signature in this text.');
-    if (report.unrecognized.length) println(`Unrecognized: ${report.unrecognized.map((u) => u.template).join(' | ')}`);
+    if (report.unrecognized.length) println(`Unrecognized: ${escapeControl(report.unrecognized.map((u) => u.template).join(' | '))}`);
     println('Try `openclaw doctor`, or `openclaw logs scan` for the whole gateway log.');
     return EXIT.OK;
   }

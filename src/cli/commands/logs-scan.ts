@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { eprintln, printJson, println } from '../output.js';
+import { eprintln, printJson, printJsonLine, println } from '../output.js';
 import { action } from '../run-action.js';
 import type { Match, ScanReport } from '../../logs/scanner.js';
+import { NotRegularFileError } from '../../system/regular-file.js';
+import { escapeControl } from '../../system/untrusted-text.js';
 
 export interface ScanCliOptions {
   json?: boolean;
@@ -49,7 +51,7 @@ export async function loadMatcherForCli() {
 
 export async function printReport(report: ScanReport, json: boolean, compact = false): Promise<void> {
   if (json) {
-    if (compact) println(JSON.stringify(report));
+    if (compact) printJsonLine(report);
     else printJson(report);
     return;
   }
@@ -70,11 +72,23 @@ function fileArgument(file: string): string {
   return file;
 }
 
-/** File errors (unreadable, vanished) are the user's to fix, not a bug: say which file and why. */
-async function readable<T>(file: string, read: () => Promise<T>): Promise<T> {
+/** A FIFO or device where a log was expected: not read (it would block), and said so on stderr. */
+function noteSkipped(file: string, kind: string): void {
+  eprintln(`note: skipped ${escapeControl(file)}: a ${kind}, not a regular file`);
+}
+
+/**
+ * File errors (unreadable, vanished) are the user's to fix, not a bug: say which file and why. A
+ * found log that turned out not to be a regular file is skipped with a note (undefined).
+ */
+async function readable<T>(file: string, read: () => Promise<T>): Promise<T | undefined> {
   try {
     return await read();
   } catch (err) {
+    if (err instanceof NotRegularFileError) {
+      noteSkipped(file, err.kind);
+      return undefined;
+    }
     const code = (err as NodeJS.ErrnoException).code;
     if (code) throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.FAILED, code === 'EACCES' ? 'Check its permissions, or run as the user that owns it.' : undefined);
     throw err;
@@ -112,7 +126,8 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
   const onMatch = (m: Match) => {
     if (m.severity === 'error') sawError = true;
     if (!streaming) return;
-    println(json ? JSON.stringify({ match: m }) : renderMatchLine(m));
+    if (json) printJsonLine({ match: m });
+    else println(renderMatchLine(m));
   };
   const scanner = new LogScanner(matcher, { since, maxMatches: limit, onMatch });
 
@@ -132,6 +147,7 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
     const ctx = contextFor(cmd);
     const find = () => defaultLogSources({ stateDir: ctx.paths.stateDir.value, configPath: ctx.paths.configPath.value, since });
     const found = find();
+    for (const s of found.skipped) noteSkipped(s.path, s.kind);
     // While following, a new dated log (after midnight) or a first log appears: pick it up.
     rediscover = () => find().files;
     sources = found.files;
@@ -143,10 +159,11 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
   }
 
   const offsets = new Map<string, { offset: number; lines: number }>();
+  const discovered = files === undefined;
   for (const source of sources) {
     scanner.beginSource(source);
-    const offset = await readable(source, () => scanFile(scanner, source, 0, follow));
-    offsets.set(source, { offset, lines: scanner.sourceLines });
+    const offset = await readable(source, () => scanFile(scanner, source, 0, follow, discovered));
+    if (offset !== undefined) offsets.set(source, { offset, lines: scanner.sourceLines });
   }
   const report = scanner.report();
   await printReport(report, json, follow && json);
@@ -172,7 +189,9 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
       if (size < state.offset) Object.assign(state, { offset: 0, lines: 0 });
       if (size === state.offset) continue;
       scanner.resumeSource(source, state.lines);
-      state.offset = await scanFile(scanner, source, state.offset, true);
+      const reached = await readable(source, () => scanFile(scanner, source, state.offset, true, discovered));
+      if (reached === undefined) continue;
+      state.offset = reached;
       state.lines = scanner.sourceLines;
       offsets.set(source, state);
     }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';
+import { escapeControl } from '../../system/untrusted-text.js';
 import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
 
 export function register(program: Command): void {
@@ -20,7 +21,7 @@ export function register(program: Command): void {
         if (opts.json) return printJson(r);
         if (!r.live) println('(the gateway is not running: nodes as last recorded)');
         if (!r.nodes.length) return println('No nodes recorded.');
-        for (const n of r.nodes) println(`${n.nodeId}${n.displayName ? ` (${n.displayName})` : ''}  ${n.connected ? 'connected' : 'offline'}  ${n.platform ?? ''}  last seen ${fmtTime(n.lastSeenAt)}  commands: ${n.commands.join(', ') || '-'}`);
+        for (const n of r.nodes) println(escapeControl(`${n.nodeId}${n.displayName ? ` (${n.displayName})` : ''}  ${n.connected ? 'connected' : 'offline'}  ${n.platform ?? ''}  last seen ${fmtTime(n.lastSeenAt)}  commands: ${n.commands.join(', ') || '-'}`));
       }),
     );
   nodes
@@ -34,7 +35,7 @@ export function register(program: Command): void {
         const { payload: r } = await viaGatewayOr(cmd, 'node.describe', { nodeId: opts.node }, () => nodeDescribe({ nodeId: opts.node }, subsystemContextFor(cmd)));
         if (opts.json) return printJson(r);
         const n = r.node;
-        println(`${n.nodeId}${n.displayName ? ` (${n.displayName})` : ''}: ${n.connected ? 'connected' : 'offline'}${n.foreground === false ? ', in the background' : ''}`);
+        println(escapeControl(`${n.nodeId}${n.displayName ? ` (${n.displayName})` : ''}: ${n.connected ? 'connected' : 'offline'}${n.foreground === false ? ', in the background' : ''}`));
         println(`  caps: ${n.caps.join(', ') || '-'}`);
         println(`  commands: ${n.commands.join(', ') || '-'}`);
         println(`  permissions: ${Object.entries(n.permissions).map(([k, v]) => `${k}=${v}`).join(', ') || '-'}`);

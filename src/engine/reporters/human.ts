@@ -4,6 +4,7 @@ import { chalk } from '../../cli/color.js';
 import type { DoctorReport, ReportFinding } from '../report.js';
 import { SEVERITY_RANK } from '../runner.js';
 import { compareIds } from '../order.js';
+import { escapeControl } from '../../system/untrusted-text.js';
 
 const MARK = { error: () => chalk.red('✖ error  '), warning: () => chalk.yellow('▲ warning'), info: () => chalk.blue('ℹ info   ') };
 
@@ -11,11 +12,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+// Messages, evidence and hints quote logs, files and peers: escapeControl before our colours.
 function finding(f: ReportFinding): string[] {
-  const out = [`  ${MARK[f.severity]()}  ${f.message} ${chalk.dim(`[${f.checkId}]`)}`];
-  for (const e of f.evidence ?? []) out.push(chalk.dim(`      ${e.source}${e.value !== undefined ? `: ${e.value}` : ''}`));
-  if (f.fix) out.push(`      ${chalk.green('fix:')} ${f.fixHint ?? `openclaw doctor --fix${f.fix.kind === 'confirm' ? ' --yes' : ''}`}`);
-  else if (f.fixHint) out.push(`      ${chalk.cyan('next:')} ${f.fixHint}`);
+  const out = [`  ${MARK[f.severity]()}  ${escapeControl(f.message)} ${chalk.dim(`[${f.checkId}]`)}`];
+  for (const e of f.evidence ?? []) out.push(chalk.dim(escapeControl(`      ${e.source}${e.value !== undefined ? `: ${e.value}` : ''}`)));
+  if (f.fix) out.push(`      ${chalk.green('fix:')} ${escapeControl(f.fixHint ?? `openclaw doctor --fix${f.fix.kind === 'confirm' ? ' --yes' : ''}`)}`);
+  else if (f.fixHint) out.push(`      ${chalk.cyan('next:')} ${escapeControl(f.fixHint)}`);
   return out;
 }
 
@@ -29,7 +31,7 @@ export function renderHuman(r: DoctorReport): string {
     lines.push(chalk.bold(r.dryRun ? 'Planned repairs (dry run: nothing was changed)' : 'Repairs'));
     for (const f of r.fixes) {
       const status = f.status === 'applied' ? (f.verified ? chalk.green('fixed   ') : chalk.yellow('applied ')) : f.status === 'failed' ? chalk.red('failed  ') : chalk.dim('skipped ');
-      lines.push(`  ${status} ${f.checkId}${f.reason ? chalk.dim(` — ${f.reason}`) : ''}`);
+      lines.push(`  ${status} ${f.checkId}${f.reason ? chalk.dim(` — ${escapeControl(f.reason)}`) : ''}`);
       if (r.dryRun) for (const op of f.operations) lines.push(chalk.dim(`      ${JSON.stringify(op)}`));
     }
     if (r.diff) lines.push('', r.diff.trimEnd());

@@ -1,6 +1,7 @@
 // `logs.tail {cursor?, limit, maxBytes}` → {file, cursor, size, lines[], truncated?, reset?}.
 import fs from 'node:fs';
-import type { MethodDef } from './types.js';
+import { NotRegularFileError, openRegularSync } from '../../system/regular-file.js';
+import { MethodError, type MethodDef } from './types.js';
 
 export function tailFile(file: string, opts: { cursor?: number; limit?: number; maxBytes?: number }) {
   const limit = Math.min(Math.max(Number(opts.limit) || 200, 1), 5000);
@@ -20,7 +21,8 @@ export function tailFile(file: string, opts: { cursor?: number; limit?: number; 
     } else start = Math.max(opts.cursor, size - maxBytes);
   } else start = Math.max(0, size - maxBytes);
   const truncated = start > (typeof opts.cursor === 'number' && !reset ? opts.cursor : 0);
-  const fd = fs.openSync(file, 'r');
+  // A FIFO as the log file would block here (and the whole gateway with it): NotRegularFileError.
+  const fd = openRegularSync(file);
   const buf = Buffer.alloc(size - start);
   try {
     fs.readSync(fd, buf, 0, buf.length, start);
@@ -45,5 +47,12 @@ export function tailFile(file: string, opts: { cursor?: number; limit?: number; 
 export const logsTail: MethodDef = {
   name: 'logs.tail',
   scope: 'operator.read',
-  handle: (params, { rt }) => tailFile(rt.logger.file, params ?? {}),
+  handle: (params, { rt }) => {
+    try {
+      return tailFile(rt.logger.file, params ?? {});
+    } catch (err) {
+      if (err instanceof NotRegularFileError) throw new MethodError('UNAVAILABLE', err.message);
+      throw err;
+    }
+  },
 };
