@@ -33,9 +33,24 @@ interface DoctorFlags {
   deep?: boolean;
   timeout: number;
   factsFrom?: string;
+  remote?: string;
+  targets?: string;
+  token?: string;
+  password?: string;
+  tokenFile?: string;
+  concurrency?: number;
 }
 
 const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number between 1 and 256.');
+  return n;
+}
+
+/** A probe across a network gets more time than one on this machine, unless --timeout says. */
+const REMOTE_TIMEOUT_MS = 5000;
 
 function timeoutMs(value: string): number {
   const n = Number(value);
@@ -105,8 +120,23 @@ export function register(program: Command): void {
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
     .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP)', timeoutMs, 1500)
+    .option('--remote <url>', 'check one gateway from outside (ws:// or wss://): reachability, TLS, auth, pairing, health, protocol, version, Control UI origin')
+    .option('--targets <file>', 'check every gateway listed in FILE (YAML or JSON); one report, ok only if all are')
+    .option('--concurrency <n>', 'gateways checked at once with --targets (default 8)', count)
+    .option('--token <token>', 'gateway token for --remote/--targets (default: OPENCLAW_GATEWAY_TOKEN; prefer --token-file)')
+    .option('--token-file <file>', 'read the gateway token for --remote/--targets from FILE')
+    .option('--password <password>', 'gateway password for --remote/--targets (default: OPENCLAW_GATEWAY_PASSWORD)')
     .addOption(new Option('--facts-from <dir>', 'read live-machine facts recorded in DIR (probe.json, ports.json, …)').hideHelp())
     .action(action((flags: DoctorFlags, cmd: Command) => doctorAction(flags, cmd)));
+}
+
+async function loadChecksOrExit() {
+  try {
+    return await loadChecks();
+  } catch (err) {
+    if (err instanceof CheckLoadError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
 }
 
 async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
@@ -120,16 +150,12 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   const format: Format = flags.json ? 'json' : (flags.format ?? 'human');
   if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);
   if (flags.undo && (flags.fix || flags.repair || flags.dryRun)) throw new CliError('--undo cannot be combined with --fix or --dry-run', EXIT.USAGE);
+  if (flags.remote || flags.targets) return remote(flags, cmd, ctx, format);
+  if (flags.token || flags.tokenFile || flags.password || flags.concurrency) throw new CliError('--token, --token-file, --password and --concurrency go with --remote or --targets', EXIT.USAGE);
   checkStateReadable(ctx.paths.stateDir.value);
   if (flags.undo) return undo(ctx.paths.stateDir.value, format, Boolean(flags.yes));
 
-  let checks;
-  try {
-    checks = await loadChecks();
-  } catch (err) {
-    if (err instanceof CheckLoadError) throw new CliError(err.message, EXIT.USAGE);
-    throw err;
-  }
+  const checks = await loadChecksOrExit();
   if (flags.list) {
     if (format === 'json') printJson(checks.map((c) => c.meta));
     else for (const c of checks) println(`${c.meta.id.padEnd(34)} ${c.meta.severity.padEnd(8)} fix:${c.meta.fix.padEnd(8)} ${c.meta.title}`);
@@ -181,6 +207,13 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   }
   if (flags.exitZero) return EXIT.OK;
   return report.ok ? EXIT.OK : EXIT.FAILED;
+}
+
+async function remote(flags: DoctorFlags, cmd: Command, ctx: CliContext, format: Format): Promise<number> {
+  if (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list || flags.factsFrom) throw new CliError('--remote and --targets only report: no --fix, --dry-run, --undo, --list or --facts-from', EXIT.USAGE);
+  const { remoteDoctor } = await import('./doctor-remote.js');
+  const timeout = cmd.getOptionValueSource('timeout') === 'cli' ? flags.timeout : REMOTE_TIMEOUT_MS;
+  return remoteDoctor({ ...flags, timeout }, ctx, format, await loadChecksOrExit());
 }
 
 async function undo(stateDir: string, format: Format, force: boolean): Promise<number> {

@@ -1,0 +1,88 @@
+// `openclaw doctor --remote URL` and `openclaw doctor --targets FILE`: flags, credentials and
+// rendering; the engine (src/engine/remote.ts) does the work. Loaded only when one of the two flags
+// is given, so a plain doctor run never pays for it. Every byte printed passes through a scrub of
+// the secrets this run holds, as a last guard behind reports that never carry them.
+import { redactText } from '../../config/redact.js';
+import type { Check } from '../../engine/check.js';
+import type { DoctorReport } from '../../engine/report.js';
+import { runFleet, runRemoteDoctor, type RemoteRunOptions } from '../../engine/remote.js';
+import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
+import { loadTargets, secretFile, TargetsError } from '../../engine/targets.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { VERSION } from '../version.js';
+
+export interface RemoteFlags {
+  remote?: string;
+  targets?: string;
+  token?: string;
+  password?: string;
+  tokenFile?: string;
+  concurrency?: number;
+  timeout: number;
+  only: string[];
+  skip: string[];
+  severityMin?: RemoteRunOptions['severityMin'];
+  lint?: boolean;
+  exitZero?: boolean;
+}
+
+type Format = 'human' | 'json' | 'sarif' | 'junit';
+
+/** The run's own credential: --token, --token-file or --password, else the environment (never the local config). */
+function credential(flags: RemoteFlags, env: NodeJS.ProcessEnv): { token?: string; password?: string } {
+  if (flags.token && flags.tokenFile) throw new CliError('--token and --token-file disagree; use one of them', EXIT.USAGE);
+  const token = flags.token ?? (flags.tokenFile ? secretFile(flags.tokenFile, '--token-file') : undefined) ?? (env.OPENCLAW_GATEWAY_TOKEN || undefined);
+  const password = token ? undefined : (flags.password ?? (env.OPENCLAW_GATEWAY_PASSWORD || undefined));
+  return { token, password };
+}
+
+export async function remoteDoctor(flags: RemoteFlags, ctx: CliContext, format: Format, checks: Check[]): Promise<number> {
+  if (flags.remote && flags.targets) throw new CliError('--remote and --targets disagree; use one of them', EXIT.USAGE);
+  const secrets = new Set<string>();
+  const write = (text: string) => process.stdout.write(redactText(text.endsWith('\n') ? text : `${text}\n`, secrets));
+  try {
+    const fallback = credential(flags, ctx.env);
+    for (const s of [fallback.token, fallback.password]) if (s) secrets.add(s);
+    const opts: RemoteRunOptions = { checks, paths: ctx.paths, env: ctx.env, timeoutMs: flags.timeout, only: flags.only, skip: flags.skip, severityMin: flags.severityMin, clientVersion: VERSION };
+    if (flags.remote) {
+      const run = await runRemoteDoctor({ url: flags.remote, ...fallback }, opts);
+      const report = { ...run.report, target: { url: flags.remote } };
+      if (format === 'json') write(JSON.stringify(report, null, 2));
+      else if (format === 'sarif') {
+        const { renderSarif } = await import('../../engine/reporters/sarif.js');
+        write(JSON.stringify(renderSarif(report, run.selected, VERSION), null, 2));
+      } else if (format === 'junit') {
+        const { renderJunit } = await import('../../engine/reporters/junit.js');
+        write(renderJunit(report, run.selected));
+      } else {
+        const { renderHuman } = await import('../../engine/reporters/human.js');
+        write(`Gateway ${flags.remote}\n${renderHuman(report)}`);
+      }
+      return exitCode(flags, [report]);
+    }
+    const targets = loadTargets(flags.targets!, ctx.env, fallback);
+    for (const t of targets) for (const s of [t.token, t.password]) if (s) secrets.add(s);
+    const { report, selected } = await runFleet(targets, { ...opts, concurrency: flags.concurrency });
+    const fleet = await import('../../engine/reporters/fleet.js');
+    if (format === 'json') write(JSON.stringify(report, null, 2));
+    else if (format === 'sarif') write(JSON.stringify(fleet.renderFleetSarif(report, selected, VERSION), null, 2));
+    else if (format === 'junit') write(fleet.renderFleetJunit(report, selected));
+    else write(fleet.renderFleetHuman(report));
+    return exitCode(flags, report.targets);
+  } catch (err) {
+    if (err instanceof TargetsError || err instanceof SelectionError) throw new CliError(redactText(err.message, secrets), EXIT.USAGE);
+    if (err instanceof CliError) throw new CliError(redactText(err.message, secrets), err.exitCode, err.hint);
+    throw new Error(redactText((err as Error)?.message ?? String(err), secrets));
+  }
+}
+
+/** The same rule as a local run, over every target: ok only when each one is. */
+function exitCode(flags: RemoteFlags, reports: Array<Pick<DoctorReport, 'ok' | 'findings'>>): number {
+  if (flags.lint) {
+    const min = SEVERITY_RANK[flags.severityMin ?? 'warning'];
+    return reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= min)) ? EXIT.FAILED : EXIT.OK;
+  }
+  if (flags.exitZero) return EXIT.OK;
+  return reports.every((r) => r.ok) ? EXIT.OK : EXIT.FAILED;
+}
