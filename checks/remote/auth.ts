@@ -32,8 +32,10 @@ export default defineCheck({
       out.push({ checkId: 'remote/auth', severity: 'warning', message: `Auth was not tested: the ${p.credential} is not sent over plain ws:// to ${p.host}.`, fixHint: 'Use wss:// (see remote/plaintext), then run again', evidence: [{ kind: 'probe', source: p.url, value: 'secret withheld' }] });
     }
     const e = p.connect.error;
-    if (e && ownerOf(p) === 'auth') {
-      const code = e.code ?? e.errorCode ?? '';
+    const code = e?.code ?? e?.errorCode ?? '';
+    // Kept back on purpose: "no token" is then the doctor's doing, and the warning above says so.
+    const keptBack = p.withheld && CODES[code]?.cause === 'token-missing';
+    if (e && ownerOf(p) === 'auth' && !keptBack) {
       const known = CODES[code] ?? (code.startsWith('DEVICE_AUTH_') ? { cause: 'device-signature-invalid', message: `refused this device's signature (${code})`, fixHint: "Check this machine's clock; signatures expire after two minutes" } : undefined);
       out.push({
         checkId: 'remote/auth',
