@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-sync.js';
+import { validateSchema } from '../helpers/json-schema.js';
 import { traceModules } from '../helpers/module-trace.js';
-import { cleanup, cli, makeState, newToken, startGateway, trackSecret, type RunningGateway } from './gateway-harness.js';
+import { cleanup, cli, makeState, newToken, ROOT, startGateway, trackSecret, type RunningGateway } from './gateway-harness.js';
 
 const COUNT = 20;
 const STOPPED = new Set([3, 11, 19]);
@@ -21,6 +22,7 @@ const env: Record<string, string> = {};
 const wrongToken = newToken();
 trackSecret(wrongToken);
 
+const schema = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', name), 'utf8'));
 const nameOf = (i: number) => `gw-${String(i).padStart(2, '0')}`;
 
 beforeAll(async () => {
@@ -69,6 +71,9 @@ describe('doctor --targets over twenty gateways', () => {
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ schemaVersion: 1, ok: false, targetsTotal: COUNT, targetsOk: COUNT - STOPPED.size - 1, concurrency: 4 });
     expect(report.targets.map((t: any) => t.name)).toEqual(gateways.map((_, i) => nameOf(i)));
+    expect(validateSchema(schema('doctor-fleet-report.schema.json'), report)).toEqual([]);
+    // Each entry is a doctor report plus name, url and labels.
+    for (const { name: _n, url: _u, labels: _l, ...rest } of report.targets) expect(validateSchema(schema('doctor-report.schema.json'), rest)).toEqual([]);
     report.targets.forEach((t: any, i: number) => {
       expect(t.url).toBe(gateways[i].url);
       expect(t.labels).toEqual({ group: i % 2 ? 'odd' : 'even', index: String(i) });
@@ -124,6 +129,7 @@ describe('doctor --remote for one gateway', () => {
     noSecretIn(r.stdout + r.stderr);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, checksRun: 9, findings: [], target: { url: gateways[0].url } });
+    expect(validateSchema(schema('doctor-report.schema.json'), JSON.parse(r.stdout))).toEqual([]);
   });
 
   it('a wrong token from the environment is remote/auth, exit 1; a token given on the command line is never printed', () => {
