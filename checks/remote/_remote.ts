@@ -10,7 +10,6 @@ export const remoteProbe = (facts: Facts): RemoteProbe | undefined => fact(facts
 
 /** Text from the peer, with control characters shown as \u escapes (never raw in a terminal). */
 export function shown(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -32,6 +32,7 @@ const targetSchema = z.strictObject({
 const fileSchema = z.union([z.array(targetSchema), z.strictObject({ targets: z.array(targetSchema) })]);
 
 const INLINE_SECRETS = ['token', 'password'];
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Parses and checks the file; secrets are resolved here, so a missing one stops the run before any probe. */
 export function loadTargets(file: string, env: NodeJS.ProcessEnv, fallback: Pick<RemoteTarget, 'token' | 'password'> = {}): FleetTarget[] {
@@ -61,10 +62,13 @@ export function loadTargets(file: string, env: NodeJS.ProcessEnv, fallback: Pick
   if (targets.length > MAX_TARGETS) throw new TargetsError(`${file} lists ${targets.length} targets; at most ${MAX_TARGETS} per run`);
   const dir = path.dirname(path.resolve(file));
   const names = new Set<string>();
-  return targets.map((t) => {
+  return targets.map((t, i) => {
     const name = t.name ?? hostOf(t.url);
     if (names.has(name)) throw new TargetsError(`${file}: two targets are named "${name}"; give each a distinct name`);
     names.add(name);
+    const labels = Object.fromEntries(Object.entries(t.labels ?? {}).map(([k, v]) => [k, String(v)]));
+    // Names and labels head every report block and JUnit suite: no terminal escapes or line breaks.
+    if ([name, t.url, ...Object.entries(labels).flat()].some((s) => CONTROL.test(s))) throw new TargetsError(`${file}: target ${i + 1} has a control character in its url, name or labels`);
     const label = `target "${name}"`;
     if (t.tokenEnv && t.tokenFile) throw new TargetsError(`${file}: ${label} names both tokenEnv and tokenFile; keep one`);
     if (t.passwordEnv && t.passwordFile) throw new TargetsError(`${file}: ${label} names both passwordEnv and passwordFile; keep one`);
@@ -74,7 +78,7 @@ export function loadTargets(file: string, env: NodeJS.ProcessEnv, fallback: Pick
     return {
       name,
       url: t.url,
-      labels: Object.fromEntries(Object.entries(t.labels ?? {}).map(([k, v]) => [k, String(v)])),
+      labels,
       token: own ? token : fallback.token,
       password: own ? password : fallback.password,
     };

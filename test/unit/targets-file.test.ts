@@ -62,6 +62,8 @@ describe('loadTargets', () => {
     expect(fails(file('both.yaml', '- url: wss://a.example.com\n  tokenEnv: A\n  tokenFile: b\n'))).toContain('both tokenEnv and tokenFile');
     expect(fails(path.join(dir, 'absent.yaml'))).toContain('cannot read the targets file');
     expect(fails(dir)).toContain('is not a file');
+    expect(fails(file('ctl.yaml', '- url: wss://a.example.com\n  name: "evil\\u001b[2J"\n'))).toContain('target 1 has a control character');
+    expect(fails(file('ctl2.json', JSON.stringify([{ url: 'wss://a.example.com', labels: { env: 'a\nb' } }])))).toContain('control character');
   });
 
   it('refuses a file too large to be a targets list', () => {

@@ -11,34 +11,23 @@ import { action } from '../run-action.js';
 import { runDoctor } from '../../engine/doctor.js';
 import { CheckLoadError, loadChecks } from '../../engine/loader.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
+import type { RemoteFlags } from './doctor-remote.js'; // a type only: the module loads with --remote/--targets
 
 type Format = 'human' | 'json' | 'sarif' | 'junit';
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 
-interface DoctorFlags {
+interface DoctorFlags extends RemoteFlags {
   fix?: boolean;
   repair?: boolean;
   yes?: boolean;
   dryRun?: boolean;
   undo?: boolean;
   json?: boolean;
-  lint?: boolean;
   list?: boolean;
-  only: string[];
-  skip: string[];
-  severityMin?: (typeof SEVERITIES)[number];
   format?: Format;
-  exitZero?: boolean;
   nonInteractive?: boolean;
   deep?: boolean;
-  timeout: number;
   factsFrom?: string;
-  remote?: string;
-  targets?: string;
-  token?: string;
-  password?: string;
-  tokenFile?: string;
-  concurrency?: number;
 }
 
 const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
