@@ -39,6 +39,19 @@ export interface RemoteProbeOptions {
   version?: string;
 }
 
+/** The URL as reports show it: user and password inside it (refused anyway) replaced by ***. */
+export function displayUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (!url.username && !url.password) return raw;
+    url.username = '***';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return raw.replace(/\/\/[^/@]*@/, '//***@');
+  }
+}
+
 function parse(raw: string): { url?: URL; invalid?: string } {
   let url: URL;
   try {
@@ -57,7 +70,7 @@ export async function probeRemote(target: RemoteTarget, opts: RemoteProbeOptions
   const { url, invalid } = parse(target.url);
   if (!url) {
     const failure: ProbeFailure = { kind: 'error', message: `invalid gateway URL: ${invalid}` };
-    return { url: target.url, scheme: 'ws', host: '', loopback: false, credential, withheld: false, invalid, connect: { ok: false, rpcOk: false, error: failure }, durationMs: 0 };
+    return { url: displayUrl(target.url), scheme: 'ws', host: '', loopback: false, credential, withheld: false, invalid, connect: { ok: false, rpcOk: false, error: failure }, durationMs: 0 };
   }
   const scheme = url.protocol === 'wss:' ? 'wss' : 'ws';
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -3,7 +3,7 @@
 // probe, so its report has the usual shape; the fleet report lists them with their labels and is
 // ok only when every target is.
 import { loadOrCreateIdentity } from '../client/identity.js';
-import type { RemoteTarget } from '../client/remote-probe.js';
+import { displayUrl, type RemoteTarget } from '../client/remote-probe.js';
 import type { ResolvedPaths } from '../config/paths.js';
 import type { Check, Severity } from './check.js';
 import { runDoctor, type DoctorRun } from './doctor.js';
@@ -58,7 +58,7 @@ export async function runFleet(targets: FleetTarget[], opts: RemoteRunOptions & 
   const reports = await pool(targets, concurrency, async (t): Promise<TargetReport> => {
     const { report } = await runDoctor({ ...opts, checks: selected, only: [], skip: [], remote: t });
     const { configPath: _local, ...rest } = report;
-    return { name: t.name, url: t.url, labels: t.labels, ...rest };
+    return { name: t.name, url: displayUrl(t.url), labels: t.labels, ...rest };
   });
   const targetsOk = reports.filter((r) => r.ok).length;
   return {

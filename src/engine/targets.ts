@@ -49,6 +49,7 @@ export function loadTargets(file: string, env: NodeJS.ProcessEnv, fallback: Pick
     list.forEach((t, i) => {
       const key = t && typeof t === 'object' ? INLINE_SECRETS.find((k) => k in t) : undefined;
       if (key) throw new TargetsError(`${file}: target ${i + 1} writes its ${key} inline; name it instead with ${key}Env (a variable) or ${key}File (a file)`);
+      if (typeof t?.url === 'string' && /^[a-z]+:\/\/[^/]*@/i.test(t.url)) throw new TargetsError(`${file}: target ${i + 1} has credentials inside its url; name the secret with tokenEnv or tokenFile instead`);
     });
   }
   const parsed = z.safeParse(fileSchema, raw);

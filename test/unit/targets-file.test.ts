@@ -48,6 +48,9 @@ describe('loadTargets', () => {
     expect(msg).toContain('writes its token inline');
     expect(msg).toContain('tokenEnv');
     expect(msg).not.toContain('s3cr3t-inline-value');
+    const inUrl = fails(file('inurl.yaml', '- url: wss://ops:s3cr3t-in-url@a.example.com\n'));
+    expect(inUrl).toContain('credentials inside its url');
+    expect(inUrl).not.toContain('s3cr3t-in-url');
   });
 
   it('names what is wrong: unset variable, empty or missing secret file, unknown key, duplicate names, nothing listed, not YAML', () => {

@@ -47,7 +47,8 @@ export async function remoteDoctor(flags: RemoteFlags, ctx: CliContext, format: 
     const opts: RemoteRunOptions = { checks, paths: ctx.paths, env: ctx.env, timeoutMs: flags.timeout, only: flags.only, skip: flags.skip, severityMin: flags.severityMin, clientVersion: VERSION };
     if (flags.remote) {
       const run = await runRemoteDoctor({ url: flags.remote, ...fallback }, opts);
-      const report = { ...run.report, target: { url: flags.remote } };
+      const { displayUrl } = await import('../../client/remote-probe.js');
+      const report = { ...run.report, target: { url: displayUrl(flags.remote) } };
       if (format === 'json') write(JSON.stringify(report, null, 2));
       else if (format === 'sarif') {
         const { renderSarif } = await import('../../engine/reporters/sarif.js');
@@ -57,7 +58,7 @@ export async function remoteDoctor(flags: RemoteFlags, ctx: CliContext, format: 
         write(renderJunit(report, run.selected));
       } else {
         const { renderHuman } = await import('../../engine/reporters/human.js');
-        write(`Gateway ${flags.remote}\n${renderHuman(report)}`);
+        write(`Gateway ${report.target.url}\n${renderHuman(report)}`);
       }
       return exitCode(flags, [report]);
     }
