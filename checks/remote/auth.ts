@@ -1,7 +1,7 @@
 // Does the gateway accept this machine's secret: the AUTH_* detail codes, a secret kept back over
 // plaintext, and a gateway that lets anyone in from the network.
 import { defineCheck, type Finding } from '../../src/engine/check.js';
-import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from './_remote.js';
+import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 const CODES: Record<string, { cause: string; message: string; fixHint: string }> = {
   AUTH_TOKEN_MISMATCH: { cause: 'token-mismatch', message: 'rejected the token ("gateway token mismatch")', fixHint: "Use that gateway's token (gateway.auth.token on its host) in the token file or variable this target names" },

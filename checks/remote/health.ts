@@ -1,7 +1,7 @@
 // Connected, but the gateway's own health call fails or says it is not ok.
 import { obj } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from './_remote.js';
+import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

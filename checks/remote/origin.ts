@@ -1,6 +1,6 @@
 // The Control UI opened at the gateway's own address would be refused: its origin is not allowed.
 import { defineCheck } from '../../src/engine/check.js';
-import { probeEvidence, remoteProbe } from './_remote.js';
+import { probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

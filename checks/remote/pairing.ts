@@ -1,6 +1,6 @@
 // The gateway wants this machine's device approved: a pending pairing request to act on.
 import { defineCheck } from '../../src/engine/check.js';
-import { failureDetails, ownerOf, probeEvidence, remoteProbe } from './_remote.js';
+import { failureDetails, ownerOf, probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

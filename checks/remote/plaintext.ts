@@ -1,6 +1,6 @@
 // ws:// to a host that is not loopback: the token and every message travel in clear.
 import { defineCheck } from '../../src/engine/check.js';
-import { remoteProbe } from './_remote.js';
+import { remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

@@ -1,6 +1,6 @@
 // Client and gateway share no protocol version (this toolkit speaks 3–4).
 import { defineCheck } from '../../src/engine/check.js';
-import { failureDetails, ownerOf, probeEvidence, remoteProbe } from './_remote.js';
+import { failureDetails, ownerOf, probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

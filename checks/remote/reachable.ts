@@ -1,6 +1,6 @@
 // Can this machine reach the gateway at all: a valid URL, something listening, a handshake that ends.
 import { defineCheck } from '../../src/engine/check.js';
-import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from './_remote.js';
+import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

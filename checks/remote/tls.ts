@@ -1,6 +1,6 @@
 // wss:// whose TLS handshake fails: an untrusted, expired or wrong-host certificate.
 import { defineCheck } from '../../src/engine/check.js';
-import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from './_remote.js';
+import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

@@ -1,7 +1,7 @@
 // An older gateway: it still connects, on protocol 3 (OpenClaw 2026.4.x), and misses what 4 adds.
 import { defineCheck } from '../../src/engine/check.js';
 import { PROTOCOL_MAX } from '../../src/protocol/constants.js';
-import { remoteProbe, shown } from './_remote.js';
+import { remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {

@@ -1,10 +1,10 @@
-// Shared by the remote/* checks: the remote probe fact, which check owns which failure, and evidence
-// whose text (it comes from the peer) has its control characters escaped.
-import { fact } from '../../src/engine/check-helpers.js';
-import type { Evidence, Finding } from '../../src/engine/check.js';
-import type { ProbeFailure } from '../../src/client/types.js';
-import type { RemoteProbe } from '../../src/client/remote-probe.js';
-import type { Facts } from '../../src/facts/types.js';
+// Shared by the remote/* checks (checks/remote): the remote probe fact, which check owns which
+// failure, and evidence whose text (it comes from the peer) has its control characters escaped.
+import { fact } from './check-helpers.js';
+import type { Evidence, Finding } from './check.js';
+import type { ProbeFailure } from '../client/types.js';
+import type { RemoteProbe } from '../client/remote-probe.js';
+import type { Facts } from '../facts/types.js';
 
 export const remoteProbe = (facts: Facts): RemoteProbe | undefined => fact(facts, 'remote');
 
