@@ -3,7 +3,8 @@
 // the same run: `openclaw gateway probe --url` against one gateway, the local `doctor --json` (gateway
 // down), `openclaw --version` and `node -e 0`. BENCH_BASE_CLI=/path/to/other/dist/src/cli/main.js
 // adds that build's local `doctor --json`, to compare the fast path before and after a change.
-// Results go to bench/results/doctor-fleet.json.
+// "Δ" is the median of the run-by-run differences between the two builds. Results go to
+// bench/results/doctor-fleet.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI, freePort, machine, measure, printTable, ROOT, runsFromArgs, startGateway } from './doctor-lib.mjs';
@@ -39,7 +40,8 @@ function alternate(argvA, argvB, env, n) {
   }
   const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const sum = (rs) => ({ medianMs: med(rs.map((r) => r.medianMs)), minMs: Math.min(...rs.map((r) => r.minMs)), maxMs: Math.max(...rs.map((r) => r.maxMs)), medianRssMiB: med(rs.map((r) => r.medianRssMiB)), exitCode: rs[0].exitCode, runs: n });
-  return [sum(a), sum(b)];
+  // The median of the run-by-run differences: the cost of the change, with the load shared out.
+  return [sum(a), { ...sum(b), pairedDeltaMs: med(a.map((r, i) => r.medianMs - b[i].medianMs)) }];
 }
 
 const rows = [];
@@ -56,7 +58,7 @@ const down = machine('down', { port: await freePort() });
 if (process.env.BENCH_BASE_CLI) {
   // Alternated run by run, so a change in the machine's load hits both builds alike.
   const [a, b] = alternate([node, CLI, 'doctor', '--json'], [node, process.env.BENCH_BASE_CLI, 'doctor', '--json'], down.env, runs * 3);
-  rows.push({ scenario: 'local doctor --json (gw down)', goal: '', ...a }, { scenario: '  same, BENCH_BASE_CLI build', goal: '', ...b });
+  rows.push({ scenario: 'local doctor --json (gw down)', goal: `Δ ${b.pairedDeltaMs} ms vs base`, ...a }, { scenario: '  same, BENCH_BASE_CLI build', goal: '', ...b });
 } else rows.push({ scenario: 'local doctor --json (gw down)', goal: '', ...measure([node, CLI, 'doctor', '--json'], down.env, runs) });
 rows.push({ scenario: 'yardstick: openclaw --version', goal: '', ...measure([node, CLI, '--version'], down.env, runs) });
 rows.push({ scenario: 'yardstick: node -e 0', goal: '', ...measure([node, '-e', '0'], down.env, runs) });
