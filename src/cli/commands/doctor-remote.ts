@@ -2,13 +2,19 @@
 // rendering; the engine (src/engine/remote.ts) does the work. Loaded only when one of the two flags
 // is given, so a plain doctor run never pays for it. Every byte printed passes through a scrub of
 // the secrets this run holds, as a last guard behind reports that never carry them.
+import { displayUrl } from '../../client/remote-probe.js';
 import { redactText } from '../../config/redact.js';
 import type { Check } from '../../engine/check.js';
 import type { DoctorReport } from '../../engine/report.js';
-import { runFleet, runRemoteDoctor, type RemoteRunOptions } from '../../engine/remote.js';
+import { runFleet, runRemoteDoctor, type FleetReport, type RemoteRunOptions } from '../../engine/remote.js';
+import { renderFleetJunit, renderFleetSarif, targetLabel } from '../../engine/reporters/fleet.js';
+import { renderHuman } from '../../engine/reporters/human.js';
+import { renderJunit } from '../../engine/reporters/junit.js';
+import { renderSarif } from '../../engine/reporters/sarif.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
 import { loadTargets, secretFile, TargetsError } from '../../engine/targets.js';
 import type { CliContext } from '../context.js';
+import { chalk } from '../color.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 
@@ -47,29 +53,20 @@ export async function remoteDoctor(flags: RemoteFlags, ctx: CliContext, format: 
     const opts: RemoteRunOptions = { checks, paths: ctx.paths, env: ctx.env, timeoutMs: flags.timeout, only: flags.only, skip: flags.skip, severityMin: flags.severityMin, clientVersion: VERSION };
     if (flags.remote) {
       const run = await runRemoteDoctor({ url: flags.remote, ...fallback }, opts);
-      const { displayUrl } = await import('../../client/remote-probe.js');
       const report = { ...run.report, target: { url: displayUrl(flags.remote) } };
       if (format === 'json') write(JSON.stringify(report, null, 2));
-      else if (format === 'sarif') {
-        const { renderSarif } = await import('../../engine/reporters/sarif.js');
-        write(JSON.stringify(renderSarif(report, run.selected, VERSION), null, 2));
-      } else if (format === 'junit') {
-        const { renderJunit } = await import('../../engine/reporters/junit.js');
-        write(renderJunit(report, run.selected));
-      } else {
-        const { renderHuman } = await import('../../engine/reporters/human.js');
-        write(`Gateway ${report.target.url}\n${renderHuman(report)}`);
-      }
+      else if (format === 'sarif') write(JSON.stringify(renderSarif(report, run.selected, VERSION), null, 2));
+      else if (format === 'junit') write(renderJunit(report, run.selected));
+      else write(`Gateway ${report.target.url}\n${renderHuman(report)}`);
       return exitCode(flags, [report]);
     }
     const targets = loadTargets(flags.targets!, ctx.env, fallback);
     for (const t of targets) for (const s of [t.token, t.password]) if (s) secrets.add(s);
     const { report, selected } = await runFleet(targets, { ...opts, concurrency: flags.concurrency });
-    const fleet = await import('../../engine/reporters/fleet.js');
     if (format === 'json') write(JSON.stringify(report, null, 2));
-    else if (format === 'sarif') write(JSON.stringify(fleet.renderFleetSarif(report, selected, VERSION), null, 2));
-    else if (format === 'junit') write(fleet.renderFleetJunit(report, selected));
-    else write(fleet.renderFleetHuman(report));
+    else if (format === 'sarif') write(JSON.stringify(renderFleetSarif(report, selected, VERSION), null, 2));
+    else if (format === 'junit') write(renderFleetJunit(report, selected));
+    else write(renderFleetHuman(report));
     return exitCode(flags, report.targets);
   } catch (err) {
     if (err instanceof TargetsError || err instanceof SelectionError) throw new CliError(redactText(err.message, secrets), EXIT.USAGE);
@@ -86,4 +83,21 @@ function exitCode(flags: RemoteFlags, reports: Array<Pick<DoctorReport, 'ok' | '
   }
   if (flags.exitZero) return EXIT.OK;
   return reports.every((r) => r.ok) ? EXIT.OK : EXIT.FAILED;
+}
+
+/** Each target under a heading with its verdict and labels, its report as a local run shows it. */
+function renderFleetHuman(r: FleetReport): string {
+  const blocks = r.targets.map((t) => {
+    const mark = t.ok ? chalk.green('✔ ok    ') : chalk.red('✖ failed');
+    const body = renderHuman({ ...t, configPath: undefined })
+      .split('\n')
+      .map((l) => (l ? `  ${l}` : l))
+      .join('\n');
+    return `${mark} ${chalk.bold(targetLabel(t))}\n${body}`;
+  });
+  const failed = r.targetsTotal - r.targetsOk;
+  const summary = failed
+    ? chalk.red(`${failed} of ${r.targetsTotal} gateways failed`)
+    : chalk.green(`All ${r.targetsTotal} gateways ok`);
+  return `${blocks.join('\n\n')}\n\n${summary} (${r.durationMs} ms, ${r.concurrency} at a time).`;
 }

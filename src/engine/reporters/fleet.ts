@@ -1,9 +1,7 @@
-// The reporters of `doctor --targets`: each target's report rendered by the ordinary reporter,
-// under a heading (human), as its own test suite (JUnit), or as results tagged with the target (SARIF).
-import { chalk } from '../../cli/color.js';
+// The machine formats of `doctor --targets`: each target's report as its own test suite (JUnit), or
+// as results tagged with the target (SARIF). The terminal rendering is the CLI's (doctor-remote.ts).
 import type { Check } from '../check.js';
 import type { FleetReport, TargetReport } from '../remote.js';
-import { renderHuman } from './human.js';
 import { renderTestsuite, renderTestsuites } from './junit.js';
 import { renderSarif } from './sarif.js';
 
@@ -11,22 +9,6 @@ import { renderSarif } from './sarif.js';
 export function targetLabel(t: Pick<TargetReport, 'name' | 'url' | 'labels'>): string {
   const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`).join(',');
   return `${t.name} (${t.url})${labels ? ` ${labels}` : ''}`;
-}
-
-export function renderFleetHuman(r: FleetReport): string {
-  const blocks = r.targets.map((t) => {
-    const mark = t.ok ? chalk.green('✔ ok    ') : chalk.red('✖ failed');
-    const body = renderHuman({ ...t, configPath: undefined })
-      .split('\n')
-      .map((l) => (l ? `  ${l}` : l))
-      .join('\n');
-    return `${mark} ${chalk.bold(targetLabel(t))}\n${body}`;
-  });
-  const failed = r.targetsTotal - r.targetsOk;
-  const summary = failed
-    ? chalk.red(`${failed} of ${r.targetsTotal} gateways failed`)
-    : chalk.green(`All ${r.targetsTotal} gateways ok`);
-  return `${blocks.join('\n\n')}\n\n${summary} (${r.durationMs} ms, ${r.concurrency} at a time).`;
 }
 
 export function renderFleetJunit(r: FleetReport, checks: Check[]): string {
