@@ -11,7 +11,7 @@ import { resolvePaths } from '../../src/config/paths.js';
 import { loadChecks } from '../../src/engine/loader.js';
 import { runFleet } from '../../src/engine/remote.js';
 
-const HOLD_MS = 150;
+const HOLD_MS = 300;
 let server: WebSocketServer;
 let open = 0;
 let peak = 0;
