@@ -10,7 +10,7 @@ const CODES: Record<string, { cause: string; message: string; fixHint: string }>
   AUTH_PASSWORD_MISSING: { cause: 'token-missing', message: 'requires a password and none was sent', fixHint: 'Give one: OPENCLAW_GATEWAY_PASSWORD, or passwordFile/passwordEnv in the targets file' },
   AUTH_REQUIRED: { cause: 'token-missing', message: 'requires auth and none was sent', fixHint: 'Give a token: --token-file, OPENCLAW_GATEWAY_TOKEN, or tokenFile/tokenEnv in the targets file' },
   AUTH_RATE_LIMITED: { cause: 'auth-rate-limited', message: 'locked this client out after too many failed attempts', fixHint: 'Fix the secret, then wait for the lockout to pass' },
-  AUTH_DEVICE_TOKEN_MISMATCH: { cause: 'device-token-stale', message: "rejected this device's token", fixHint: 'openclaw devices list on the gateway host, then rotate or remove the device' },
+  AUTH_DEVICE_TOKEN_MISMATCH: { cause: 'device-token-stale', message: "rejected this device's token", fixHint: '`openclaw devices list` on the gateway host, then `openclaw devices rotate <deviceId>` or remove the device' },
   DEVICE_IDENTITY_REQUIRED: { cause: 'token-missing', message: 'requires a token (or a paired device) and got neither', fixHint: 'Give a token: --token-file, OPENCLAW_GATEWAY_TOKEN, or tokenFile/tokenEnv in the targets file' },
 };
 
@@ -42,13 +42,13 @@ export default defineCheck({
         severity: 'error',
         cause: known?.cause,
         message: `The gateway at ${p.url} ${known?.message ?? `refused the connection: ${shown(e.message)}`}.`,
-        fixHint: known?.fixHint ?? (e.recommendedNextStep ? `recommended next step: ${shown(e.recommendedNextStep)}` : 'openclaw logs --follow on the gateway host says why'),
+        fixHint: known?.fixHint ?? (e.recommendedNextStep ? `recommended next step: ${shown(e.recommendedNextStep)}` : '`openclaw logs --follow` on the gateway host says why'),
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       });
     }
     if (p.connect.ok && p.connect.authMode === 'none' && !p.loopback) {
-      out.push({ checkId: 'remote/auth', severity: 'error', cause: 'bind-without-auth', message: `The gateway at ${p.url} lets anyone who reaches it in (auth mode "none").`, fixHint: 'On the gateway host: openclaw config set gateway.auth.mode token, and set gateway.auth.token', evidence: [{ kind: 'probe', source: p.url, value: 'authMode none' }] });
+      out.push({ checkId: 'remote/auth', severity: 'error', cause: 'bind-without-auth', message: `The gateway at ${p.url} lets anyone who reaches it in (auth mode "none").`, fixHint: 'On the gateway host: `openclaw config set gateway.auth.mode token`, and set gateway.auth.token', evidence: [{ kind: 'probe', source: p.url, value: 'authMode none' }] });
     }
     return out;
   },

@@ -21,7 +21,7 @@ export default defineCheck({
         severity: 'warning',
         cause: 'origin-not-allowed',
         message: `A browser opening the Control UI at ${p.origin.origin} would be refused: that origin is not allowed.`,
-        fixHint: `On the gateway host: openclaw config set gateway.controlUi.allowedOrigins '["${p.origin.origin}"]'`,
+        fixHint: `On the gateway host: \`openclaw config set gateway.controlUi.allowedOrigins '["${p.origin.origin}"]'\``,
         evidence: [probeEvidence(p, p.origin.failure)],
       },
     ];

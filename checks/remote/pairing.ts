@@ -19,7 +19,7 @@ export default defineCheck({
     const blocking = ownerOf(p) === 'pairing' ? p.connect.error : undefined;
     const e = blocking ?? p.pairing;
     if (!e) return [];
-    const approve = `openclaw devices approve ${e.requestId ?? '<requestId>'} (on the gateway host)`;
+    const approve = `\`openclaw devices approve ${e.requestId ?? '<requestId>'}\` (on the gateway host)`;
     return [
       {
         checkId: 'remote/pairing',

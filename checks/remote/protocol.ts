@@ -23,7 +23,7 @@ export default defineCheck({
         severity: 'error',
         cause: 'protocol-mismatch',
         message: `The gateway at ${p.url} speaks protocol ${exp}; this client speaks 3–4.`,
-        fixHint: 'Update the older side (openclaw --version on both)',
+        fixHint: 'Update the older side (`openclaw --version` on both)',
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       },

@@ -21,7 +21,7 @@ export default defineCheck({
     if (p.invalid) return [{ checkId: 'remote/reachable', severity: 'error', message: `Cannot probe ${shown(p.url)}: ${p.invalid}.`, fixHint: 'Give the gateway as ws://host:port (loopback or a private network) or wss://host (TLS)' }];
     const base = { checkId: 'remote/reachable', evidence: [probeEvidence(p, e)], details: failureDetails(e) };
     if (e.kind === 'unavailable') {
-      return [{ ...base, severity: 'warning', cause: 'gateway-starting', message: `The gateway at ${p.url} answers but is not ready yet ("${shown(e.message)}").`, fixHint: 'Check again in a few seconds; if it stays, read its log on the gateway host: openclaw logs --follow' }];
+      return [{ ...base, severity: 'warning', cause: 'gateway-starting', message: `The gateway at ${p.url} answers but is not ready yet ("${shown(e.message)}").`, fixHint: 'Check again in a few seconds; if it stays, read its log on the gateway host: `openclaw logs --follow`' }];
     }
     const why =
       e.kind === 'refused'
@@ -29,6 +29,6 @@ export default defineCheck({
         : e.kind === 'timeout'
           ? 'it did not answer in time'
           : `the connection failed: ${shown(e.message)}`;
-    return [{ ...base, severity: 'error', cause: 'gateway-unreachable', message: `The gateway at ${p.url} is not reachable: ${why}.`, fixHint: 'On the gateway host: openclaw gateway status; from here, check DNS, firewall and the port' }];
+    return [{ ...base, severity: 'error', cause: 'gateway-unreachable', message: `The gateway at ${p.url} is not reachable: ${why}.`, fixHint: 'On the gateway host: `openclaw gateway status`; from here, check DNS, firewall and the port' }];
   },
 });

@@ -63,7 +63,7 @@ describe('remote checks', () => {
 
   it('a pending pairing the probe worked around is a warning naming the request', () => {
     const [f] = run(probe({ pairing: { kind: 'pairing', message: 'pairing required', requestId: 'req-42' } }));
-    expect(f).toMatchObject({ checkId: 'remote/pairing', severity: 'warning', fixHint: 'openclaw devices approve req-42 (on the gateway host)' });
+    expect(f).toMatchObject({ checkId: 'remote/pairing', severity: 'warning', fixHint: '`openclaw devices approve req-42` (on the gateway host)' });
   });
 
   it('an older gateway, an open gateway, a refused Control UI origin, an unhealthy gateway', () => {

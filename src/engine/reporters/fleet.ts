@@ -2,7 +2,7 @@
 // as results tagged with the target (SARIF). The terminal rendering is the CLI's (doctor-remote.ts).
 import type { Check } from '../check.js';
 import type { FleetReport, TargetReport } from '../remote.js';
-import { renderTestsuite, renderTestsuites } from './junit.js';
+import { renderTestsuite, renderTestsuites, SUITE_NAME } from './junit.js';
 import { renderSarif } from './sarif.js';
 
 /** `name (url) env=prod,region=eu`: how a target is named in every format. */
@@ -13,7 +13,7 @@ export function targetLabel(t: Pick<TargetReport, 'name' | 'url' | 'labels'>): s
 
 export function renderFleetJunit(r: FleetReport, checks: Check[]): string {
   return renderTestsuites(
-    r.targets.map((t) => renderTestsuite(t, checks, `openclaw doctor: ${targetLabel(t)}`, `doctor.${t.name}`)),
+    r.targets.map((t) => renderTestsuite(t, checks, `${SUITE_NAME}: ${targetLabel(t)}`, `doctor.${t.name}`)),
     r.durationMs,
   );
 }
