@@ -164,6 +164,9 @@ describe('doctor --remote for one gateway', () => {
     const down = cli(monitor, ['doctor', '--remote', gateways[3].url, '--json'], {}, 30_000);
     expect(down.code).toBe(1);
     expect(JSON.parse(down.stdout).findings).toMatchObject([{ checkId: 'remote/reachable', details: { kind: 'refused' } }]);
+    // The exit rules of a local run: --exit-zero is advisory, --lint counts findings at the level.
+    expect(cli(monitor, ['doctor', '--remote', gateways[3].url, '--exit-zero']).code).toBe(0);
+    expect(cli(monitor, ['doctor', '--remote', gateways[0].url, '--token-file', path.join(monitor, 'gw-0.token'), '--lint', '--severity-min', 'info']).code).toBe(0);
     expect(cli(monitor, ['doctor', '--remote', gateways[0].url, '--fix']).code).toBe(2);
     expect(cli(monitor, ['doctor', '--remote', gateways[0].url, '--targets', targetsFile]).code).toBe(2);
     expect(cli(monitor, ['doctor', '--token', wrongToken, '--json']).code).toBe(2);
