@@ -108,7 +108,7 @@ export function register(program: Command): void {
     .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
-    .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP)', timeoutMs, 1500)
+    .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP); per gateway with --remote/--targets (5000 there)', timeoutMs, 1500)
     .option('--remote <url>', 'check one gateway from outside (ws:// or wss://): reachability, TLS, auth, pairing, health, protocol, version, Control UI origin')
     .option('--targets <file>', 'check every gateway listed in FILE (YAML or JSON); one report, ok only if all are')
     .option('--concurrency <n>', 'gateways checked at once with --targets (default 8)', count)
