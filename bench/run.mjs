@@ -9,6 +9,7 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 const benches = {
   startup: 'startup-bench.mjs',
   doctor: 'doctor-json.mjs',
+  'doctor-fleet': 'doctor-fleet.mjs',
   'doctor-upstream': 'doctor-upstream.mjs',
   gateway: 'gateway-bench.mjs',
   logscan: 'logscan-bench.mjs',

@@ -33,6 +33,10 @@ export interface ConnectOptions {
   maxProtocol?: number;
   /** Skip the one retry with a cached device token. */
   noRetry?: boolean;
+  /** false: neither send nor store a cached device token (probes of other gateways must not mix them up). */
+  cacheDeviceToken?: boolean;
+  /** The Origin header a browser would send (probes the Control UI origin check). */
+  origin?: string;
   onEvent?: (event: string, payload: unknown) => void;
 }
 
@@ -220,7 +224,7 @@ function attempt(opts: ConnectOptions, identity: DeviceIdentity | undefined, aut
       Math.max(1, deadline - Date.now()),
     );
     try {
-      ws = new WebSocket(opts.url, { handshakeTimeout: Math.max(1, deadline - Date.now()), perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
+      ws = new WebSocket(opts.url, { ...(opts.origin ? { origin: opts.origin } : {}), handshakeTimeout: Math.max(1, deadline - Date.now()), perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
     } catch (err) {
       finish({ ok: false, failure: { kind: 'error', message: `invalid gateway URL ${opts.url}: ${(err as Error).message}` } });
       return;
@@ -260,7 +264,8 @@ export async function connectGateway(opts: ConnectOptions): Promise<ConnectResul
   const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
   const identity = opts.stateDir ? loadOrCreateIdentity(opts.stateDir) : undefined;
   const role = opts.role ?? 'operator';
-  const cached = identity && opts.stateDir ? readDeviceToken(opts.stateDir, identity.deviceId, role) : undefined;
+  const caching = opts.cacheDeviceToken !== false;
+  const cached = identity && opts.stateDir && caching ? readDeviceToken(opts.stateDir, identity.deviceId, role) : undefined;
   const auth: Record<string, string> = {};
   if (opts.token) auth.token = opts.token;
   else if (opts.password) auth.password = opts.password;
@@ -271,8 +276,8 @@ export async function connectGateway(opts: ConnectOptions): Promise<ConnectResul
     r = await attempt(opts, identity, { deviceToken: cached }, deadline);
     if (r.ok) r.sharedAuthRejected = rejected;
   }
-  if (!r.ok && r.failure.code === 'AUTH_DEVICE_TOKEN_MISMATCH' && opts.stateDir) clearDeviceToken(opts.stateDir, role);
-  if (r.ok && identity && opts.stateDir && r.hello.auth?.deviceToken) {
+  if (!r.ok && r.failure.code === 'AUTH_DEVICE_TOKEN_MISMATCH' && opts.stateDir && caching) clearDeviceToken(opts.stateDir, role);
+  if (r.ok && identity && opts.stateDir && caching && r.hello.auth?.deviceToken) {
     storeDeviceToken(opts.stateDir, identity.deviceId, { token: r.hello.auth.deviceToken, role: r.hello.auth.role, scopes: r.hello.auth.scopes });
   }
   return r;

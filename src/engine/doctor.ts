@@ -40,7 +40,9 @@ const key = (f: { checkId: string; path?: string }) => `${f.checkId}\u0000${f.pa
 export async function runDoctor(opts: DoctorOptions): Promise<DoctorRun> {
   const started = performance.now();
   const all = opts.checks ?? (await loadChecks(opts.checksDir));
-  const { selected, skipped } = selectChecks(all, opts.only, opts.skip);
+  // The remote checks look at another gateway from outside: they run alone, and only then.
+  const pool = all.filter((c) => (c.meta.area === 'remote') === Boolean(opts.remote));
+  const { selected, skipped } = selectChecks(pool, opts.only, opts.skip);
   const ctx = createContext(opts);
   const facts = await collectFacts(ctx, factsNeeded(selected));
   let findings = runChecks(selected, facts);
@@ -77,7 +79,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorRun> {
     fixes,
     backup: execution?.backup,
     extras: {
-      configPath: opts.paths.configPath.value,
+      configPath: opts.remote ? undefined : opts.paths.configPath.value,
       durationMs: Math.round(performance.now() - started),
       dryRun: opts.dryRun || undefined,
       diff: execution?.diff?.text || undefined,

@@ -94,6 +94,11 @@ const collectors: { [K in FactName]: Collector<K> } = {
   channels: (ctx) => unwrap(collectChannelsFact(subsystemInput(ctx))),
   nodes: (ctx) => unwrap(collectNodesFact(subsystemInput(ctx))),
   browserRuntime: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
+  remote: async (ctx) => {
+    if (!ctx.remote) throw new Error('no remote gateway named (doctor --remote URL or --targets FILE)');
+    const { probeRemote } = await import('../client/remote-probe.js'); // only remote runs load it
+    return probeRemote(ctx.remote, { timeoutMs: ctx.timeoutMs, stateDir: ctx.paths.stateDir.value, version: ctx.clientVersion });
+  },
   models: (ctx) => unwrap(collectModelsFact({ config: subsystemInput(ctx).config, offline: Boolean(ctx.recordedDir), timeoutMs: Math.min(ctx.timeoutMs, 1500) })),
 };
 
@@ -111,7 +116,7 @@ const RECORDED_FILE: Partial<Record<FactName, string>> = {
 
 export const FACT_NAMES = Object.keys(collectors) as FactName[];
 
-const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browserRuntime']);
+const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browserRuntime', 'remote']);
 
 function memo<T>(ctx: CollectContext, key: string, make: () => Promise<T>): Promise<T> {
   let p = ctx.memo.get(key) as Promise<T> | undefined;
@@ -165,7 +170,7 @@ export async function collectFact<K extends FactName>(ctx: CollectContext, name:
   try {
     // The probe gets the whole budget plus a margin to report its own timeout; the port lookup may
     // wait for the probe (to skip ss/lsof when the gateway answers) and then run them.
-    const budget = name === 'gateway' ? ctx.timeoutMs + 500 : name === 'ports' ? ctx.timeoutMs + 2000 : ctx.timeoutMs;
+    const budget = name === 'gateway' || name === 'remote' ? ctx.timeoutMs + 500 : name === 'ports' ? ctx.timeoutMs + 2000 : ctx.timeoutMs;
     const value = await withTimeout(Promise.resolve().then(() => collectors[name](ctx)), budget, name);
     return { ok: true, value, ms: Math.round(performance.now() - started) };
   } catch (err) {

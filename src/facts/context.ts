@@ -28,6 +28,10 @@ export interface CollectOptions {
   tmpdir?: string;
   /** Where upstream's shared log lives (defaults to /tmp/openclaw). */
   upstreamLogDir?: string;
+  /** The gateway `doctor --remote` / `--targets` looks at from outside; only the `remote` checks run then. */
+  remote?: import('../client/remote-probe.js').RemoteTarget;
+  /** This toolkit's version, announced in the remote handshake. */
+  clientVersion?: string;
 }
 
 /** The options plus a per-run memo, so the config is read once even though several collectors need it. */

@@ -39,6 +39,8 @@ export interface FactMap {
   nodes: import('../subsystems/nodes/facts.js').NodesFact;
   browserRuntime: import('../subsystems/browser/facts.js').BrowserFact;
   models: import('../subsystems/models/facts.js').ModelsFact;
+  /** A gateway seen from outside (`doctor --remote` / `--targets` only). */
+  remote: import('../client/remote-probe.js').RemoteProbe;
 }
 
 export type FactName = keyof FactMap & string;

@@ -11,35 +11,40 @@ import { action } from '../run-action.js';
 import { runDoctor } from '../../engine/doctor.js';
 import { CheckLoadError, loadChecks } from '../../engine/loader.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
+import type { RemoteFlags } from './doctor-remote.js'; // a type only: the module loads with --remote/--targets
 
 const FORMATS = ['human', 'json', 'sarif', 'junit', 'prometheus'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 
-interface DoctorFlags {
+interface DoctorFlags extends RemoteFlags {
   fix?: boolean;
   repair?: boolean;
   yes?: boolean;
   dryRun?: boolean;
   undo?: boolean;
   json?: boolean;
-  lint?: boolean;
   list?: boolean;
-  only: string[];
-  skip: string[];
-  severityMin?: (typeof SEVERITIES)[number];
   format?: Format;
   output?: string;
   exitZero?: boolean;
   nonInteractive?: boolean;
   deep?: boolean;
-  timeout: number;
   factsFrom?: string;
   bundle?: string | true;
   force?: boolean;
 }
 
 const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number between 1 and 256.');
+  return n;
+}
+
+/** A probe across a network gets more time than one on this machine, unless --timeout says. */
+const REMOTE_TIMEOUT_MS = 5000;
 
 function timeoutMs(value: string): number {
   const n = Number(value);
@@ -109,11 +114,26 @@ export function register(program: Command): void {
     .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
-    .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP)', timeoutMs, 1500)
+    .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP); per gateway with --remote/--targets (5000 there)', timeoutMs, 1500)
+    .option('--remote <url>', 'check one gateway from outside (ws:// or wss://): reachability, TLS, auth, pairing, health, protocol, version, Control UI origin')
+    .option('--targets <file>', 'check every gateway listed in FILE (YAML or JSON); one report, ok only if all are')
+    .option('--concurrency <n>', 'gateways checked at once with --targets (default 8)', count)
+    .option('--token <token>', 'gateway token for --remote/--targets (default: OPENCLAW_GATEWAY_TOKEN; prefer --token-file)')
+    .option('--token-file <file>', 'read the gateway token for --remote/--targets from FILE')
+    .option('--password <password>', 'gateway password for --remote/--targets (default: OPENCLAW_GATEWAY_PASSWORD)')
     .option('--bundle [file]', 'write a support bundle (.tar.gz: report, redacted config and logs, versions) instead of printing the report')
     .option('--force', 'with --bundle: replace an existing file')
     .addOption(new Option('--facts-from <dir>', 'read live-machine facts recorded in DIR (probe.json, ports.json, …)').hideHelp())
     .action(action((flags: DoctorFlags, cmd: Command) => doctorAction(flags, cmd)));
+}
+
+async function loadChecksOrExit() {
+  try {
+    return await loadChecks();
+  } catch (err) {
+    if (err instanceof CheckLoadError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
 }
 
 async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
@@ -127,6 +147,8 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   const format: Format = flags.json ? 'json' : (flags.format ?? 'human');
   if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);
   if (flags.undo && (flags.fix || flags.repair || flags.dryRun)) throw new CliError('--undo cannot be combined with --fix or --dry-run', EXIT.USAGE);
+  if (flags.remote || flags.targets) return remote(flags, cmd, ctx, format);
+  if (flags.token || flags.tokenFile || flags.password || flags.concurrency) throw new CliError('--token, --token-file, --password and --concurrency go with --remote or --targets', EXIT.USAGE);
   checkStateReadable(ctx.paths.stateDir.value);
   // --bundle records the state as found; its module (and the tar library) loads only with it.
   const bundle = flags.bundle === undefined ? undefined : await import('./doctor-bundle.js');
@@ -135,13 +157,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   const bundleFile = bundle?.bundleTarget(flags.bundle!, Boolean(flags.force));
   if (flags.undo) return undo(ctx.paths.stateDir.value, format, Boolean(flags.yes));
 
-  let checks;
-  try {
-    checks = await loadChecks();
-  } catch (err) {
-    if (err instanceof CheckLoadError) throw new CliError(err.message, EXIT.USAGE);
-    throw err;
-  }
+  const checks = await loadChecksOrExit();
   if (flags.list) {
     if (format === 'json') printJson(checks.map((c) => c.meta));
     else for (const c of checks) println(`${c.meta.id.padEnd(34)} ${c.meta.severity.padEnd(8)} fix:${c.meta.fix.padEnd(8)} ${c.meta.title}`);
@@ -216,6 +232,15 @@ async function emit(text: string, output: string | undefined): Promise<void> {
     const e = err as NodeJS.ErrnoException;
     throw new CliError(`--output: cannot write ${output}: ${e.code ?? e.message}`, EXIT.USAGE, 'Point --output at a file in an existing, writable directory.');
   }
+}
+
+async function remote(flags: DoctorFlags, cmd: Command, ctx: CliContext, format: Format): Promise<number> {
+  if (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list || flags.factsFrom) throw new CliError('--remote and --targets only report: no --fix, --dry-run, --undo, --list or --facts-from', EXIT.USAGE);
+  const { remoteDoctor } = await import('./doctor-remote.js');
+  const timeout = cmd.getOptionValueSource('timeout') === 'cli' ? flags.timeout : REMOTE_TIMEOUT_MS;
+  const r = await remoteDoctor({ ...flags, timeout }, ctx, format, await loadChecksOrExit());
+  await emit(r.text, flags.output);
+  return r.code;
 }
 
 async function undo(stateDir: string, format: Format, force: boolean): Promise<number> {

@@ -2,17 +2,38 @@
 import type { Check } from '../check.js';
 import type { DoctorReport } from '../report.js';
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function renderJunit(r: DoctorReport, checks: Check[]): string {
+/** The report's name in JUnit (a fleet's suites add the target to it). */
+export const SUITE_NAME = 'openclaw doctor';
+
+export interface Suite {
+  xml: string;
+  tests: number;
+  failures: number;
+}
+
+/** One <testsuite> (a doctor run; with --targets, one per gateway, its name carrying the target). */
+export function renderTestsuite(r: Pick<DoctorReport, 'findings' | 'durationMs'>, checks: Check[], name = SUITE_NAME, classPrefix = 'doctor'): Suite {
   const cases = checks.map((c) => {
     const fs = r.findings.filter((f) => f.checkId === c.meta.id && f.severity !== 'info');
     const body = fs.map((f) => `      <failure type="${f.severity}" message="${esc(f.message)}">${esc([f.message, ...(f.evidence ?? []).map((e) => `${e.source}: ${e.value ?? ''}`), f.fixHint ? `next: ${f.fixHint}` : ''].filter(Boolean).join('\n'))}</failure>\n`).join('');
-    return `    <testcase classname="doctor.${esc(c.meta.area)}" name="${esc(c.meta.id)}">${body ? `\n${body}    ` : ''}</testcase>`;
+    return `    <testcase classname="${esc(classPrefix)}.${esc(c.meta.area)}" name="${esc(c.meta.id)}">${body ? `\n${body}    ` : ''}</testcase>`;
   });
   const failures = checks.filter((c) => r.findings.some((f) => f.checkId === c.meta.id && f.severity !== 'info')).length;
   const seconds = ((r.durationMs ?? 0) / 1000).toFixed(3);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="openclaw doctor" tests="${checks.length}" failures="${failures}" time="${seconds}">\n  <testsuite name="openclaw doctor" tests="${checks.length}" failures="${failures}" time="${seconds}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return { tests: checks.length, failures, xml: `  <testsuite name="${esc(name)}" tests="${checks.length}" failures="${failures}" time="${seconds}">\n${cases.join('\n')}\n  </testsuite>` };
+}
+
+export function renderTestsuites(suites: Suite[], durationMs = 0): string {
+  const tests = suites.reduce((n, s) => n + s.tests, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const seconds = (durationMs / 1000).toFixed(3);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${SUITE_NAME}" tests="${tests}" failures="${failures}" time="${seconds}">\n${suites.map((s) => s.xml).join('\n')}\n</testsuites>\n`;
+}
+
+export function renderJunit(r: DoctorReport, checks: Check[]): string {
+  return renderTestsuites([renderTestsuite(r, checks)], r.durationMs);
 }

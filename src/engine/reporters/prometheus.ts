@@ -7,22 +7,41 @@ import type { DoctorReport } from '../report.js';
 const SEVERITIES = ['info', 'warning', 'error'] as const;
 
 /** A check is ok when it reported nothing above info (the same rule as the JUnit reporter). */
-function checkOk(r: DoctorReport, id: string): boolean {
+function checkOk(r: Pick<DoctorReport, 'findings'>, id: string): boolean {
   return !r.findings.some((f) => f.checkId === id && f.severity !== 'info');
 }
 
+/** One report to expose, with the labels that tell it apart (a fleet's target), none for a local run. */
+export interface LabelledReport {
+  labels: Record<string, string>;
+  report: Pick<DoctorReport, 'ok' | 'findings' | 'durationMs'>;
+}
+
 export async function renderPrometheus(r: DoctorReport, checks: Check[], version: string, nowMs = Date.now()): Promise<string> {
+  return renderPrometheusReports([{ labels: {}, report: r }], checks, version, nowMs);
+}
+
+/**
+ * Several reports in one exposition, each series labelled with its report's labels (`target`, `url`
+ * for `--remote`/`--targets`), so one textfile or scrape covers a whole fleet.
+ */
+export async function renderPrometheusReports(entries: LabelledReport[], checks: Check[], version: string, nowMs = Date.now()): Promise<string> {
   const { Gauge, Registry } = await import('prom-client');
   const registry = new Registry();
-  const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) => new Gauge<L>({ name, help, labelNames, registers: [registry] });
+  const extra = [...new Set(entries.flatMap((e) => Object.keys(e.labels)))];
+  const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) => new Gauge<string>({ name, help, labelNames: [...labelNames, ...extra], registers: [registry] });
 
   const checkGauge = gauge('openclaw_doctor_check_ok', 'Whether the check found nothing above info severity (1) or not (0).', ['check', 'area']);
-  for (const c of checks) checkGauge.set({ check: c.meta.id, area: c.meta.area }, checkOk(r, c.meta.id) ? 1 : 0);
   const findings = gauge('openclaw_doctor_findings', 'Findings of the last doctor run, by severity.', ['severity']);
-  for (const s of SEVERITIES) findings.set({ severity: s }, r.findings.filter((f) => f.severity === s).length);
-  gauge('openclaw_doctor_ok', 'Whether the last doctor run found no error (1) or some (0).').set(r.ok ? 1 : 0);
-  gauge('openclaw_doctor_duration_seconds', 'How long the last doctor run took.').set((r.durationMs ?? 0) / 1000);
-  gauge('openclaw_doctor_last_run_timestamp_seconds', 'When the last doctor run finished, in seconds since the epoch.').set(Math.round(nowMs / 1000));
-  gauge('openclaw_doctor_info', 'The doctor toolkit version (always 1).', ['version']).set({ version }, 1);
+  const ok = gauge('openclaw_doctor_ok', 'Whether the last doctor run found no error (1) or some (0).');
+  const duration = gauge('openclaw_doctor_duration_seconds', 'How long the last doctor run took.');
+  for (const { labels, report } of entries) {
+    for (const c of checks) checkGauge.set({ ...labels, check: c.meta.id, area: c.meta.area }, checkOk(report, c.meta.id) ? 1 : 0);
+    for (const s of SEVERITIES) findings.set({ ...labels, severity: s }, report.findings.filter((f) => f.severity === s).length);
+    ok.set(labels, report.ok ? 1 : 0);
+    duration.set(labels, (report.durationMs ?? 0) / 1000);
+  }
+  new Gauge({ name: 'openclaw_doctor_last_run_timestamp_seconds', help: 'When the last doctor run finished, in seconds since the epoch.', registers: [registry] }).set(Math.round(nowMs / 1000));
+  new Gauge({ name: 'openclaw_doctor_info', help: 'The doctor toolkit version (always 1).', labelNames: ['version'], registers: [registry] }).set({ version }, 1);
   return registry.metrics();
 }
