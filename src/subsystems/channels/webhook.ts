@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonObject } from '../../config/load.js';
+import { isLoopbackHost } from '../../system/loopback.js';
 import type { SubsystemLog } from '../log.js';
 import { resolveAccount, type AccountSettings } from './accounts.js';
 import { updateAccountState, type DeliveryError } from './account-state.js';
@@ -85,10 +86,6 @@ function secretMatches(expected: string, given: string | undefined): boolean {
   const a = crypto.createHash('sha256').update(expected).digest();
   const b = crypto.createHash('sha256').update(given).digest();
   return crypto.timingSafeEqual(a, b);
-}
-
-function isLoopback(addr: string | undefined): boolean {
-  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): true {
@@ -179,7 +176,7 @@ export function createWebhookHttpHandler(opts: WebhookChannelOptions) {
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-webhook-secret'] as string | undefined);
       if (!secretMatches(secret, given)) return reply(res, 401, { ok: false, error: 'unauthorized' });
-    } else if (!isLoopback(req.socket.remoteAddress)) {
+    } else if (!isLoopbackHost(req.socket.remoteAddress)) {
       return reply(res, 401, { ok: false, error: 'unauthorized: set a secret on this webhook account to accept non-loopback callers' });
     }
     const text = await readBody(req);
