@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
 import { POLICY, PREAUTH_MAX_BYTES, PROTOCOL_MAX, PROTOCOL_MIN, connectParams, describeIssues, requestFrame, type ErrorShape, type HelloOk } from '../protocol/frames.js';
+import { guardEntry } from './entry-guard.js';
 import { decideConnect } from './handshake.js';
 import { remoteIpOf } from './http.js';
 import { healthSnapshot } from './methods/health.js';
@@ -12,6 +13,7 @@ import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
 import { MethodError } from './methods/types.js';
 import { scopeSatisfied } from './pairing-store.js';
 import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
+import { onFrameTooLarge, setPayloadLimit } from './ws-receiver.js';
 
 const FIRST_FRAME_ERROR = 'invalid handshake: first request must be connect';
 /** Denied calls tolerated per minute before the socket is closed (upstream: repeated unauthorized calls). */
@@ -107,15 +109,29 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   rt.wsLog.debug(`← open remoteAddr=${remoteIp} conn=${connId}`);
   send({ type: 'event', event: 'connect.challenge', payload: { nonce, ts: Date.now() } });
 
-  ws.on('message', (data: Buffer, isBinary: boolean) => {
-    if (closed) return;
-    if (!live) {
-      if (data.length > PREAUTH_MAX_BYTES) return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { bytes: data.length });
-      onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
-    } else {
-      void onRequest(isBinary ? undefined : data.toString('utf8'));
-    }
+  // Until hello-ok ws itself refuses frames over 64 KiB from their header (server maxPayload), so an
+  // unauthenticated peer never makes the gateway buffer more than that; the size check below is the
+  // fallback should the ws internals ever change.
+  const preauthTooBig = (bytes?: number) =>
+    closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { limitBytes: PREAUTH_MAX_BYTES, ...(bytes ? { bytes } : {}) });
+  onFrameTooLarge(ws, () => {
+    if (!live) preauthTooBig();
   });
+  ws.on('message', (data: Buffer, isBinary: boolean) =>
+    guardEntry(
+      rt.wsLog,
+      `websocket frame conn=${connId}`,
+      () => {
+        if (closed) return;
+        if (!live) {
+          if (data.length > PREAUTH_MAX_BYTES) return preauthTooBig(data.length);
+          return onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
+        }
+        return onRequest(isBinary ? undefined : data.toString('utf8'));
+      },
+      () => close(CLOSE.INTERNAL_ERROR, 'internal error'),
+    ),
+  );
   ws.on('close', () => {
     closed = true;
     clearTimeout(timer);
@@ -126,7 +142,10 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       rt.wsLog.info(`${live.info.clientMode} disconnected conn=${connId}`);
     }
   });
-  ws.on('error', () => ws.terminate());
+  // After our own close the close frame is on its way: leave the socket to close()'s timer.
+  ws.on('error', () => {
+    if (!closed) ws.terminate();
+  });
 
   function parse(text: string | undefined): unknown {
     if (text === undefined) return undefined;
@@ -230,6 +249,8 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     hello.auth = decision.deviceToken
       ? { deviceToken: decision.deviceToken.token, role: decision.deviceToken.role, scopes: decision.deviceToken.scopes, method: decision.authMethod }
       : { role: decision.role, scopes: decision.scopes, method: decision.authMethod };
+    // Authenticated: frames up to the policy maxPayload are accepted from now on.
+    if (!setPayloadLimit(ws, POLICY.maxPayload)) rt.wsLog.warn(`could not raise the frame limit conn=${connId}: frames over ${PREAUTH_MAX_BYTES} bytes will be refused`);
     reply(frame.data.id, true, { payload: hello });
     // A node declares what it can do in its connect; the registry routes node.invoke to this socket.
     if (decision.role === 'node') rt.subsystems?.nodeConnected(live, { caps: p.caps, commands: p.commands, permissions: p.permissions, displayName: p.client.displayName, platform: p.client.platform });

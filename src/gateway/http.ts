@@ -1,6 +1,7 @@
 // Plain HTTP on the gateway port (reference §3): liveness, readiness, the model list; 405/404 otherwise.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../config/gateway-settings.js';
+import { authSubject, lockedFor, recordAuthFailure, recordAuthSuccess } from './rate-limit.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';
 
@@ -16,18 +17,55 @@ function send(res: ServerResponse, status: number, body: unknown, head = false, 
   res.end(head ? undefined : text);
 }
 
-/** True when the request carries the gateway's shared secret as a Bearer token. */
-function bearerOk(rt: Runtime, req: IncomingMessage): boolean {
+/** Seconds for a Retry-After header (at least 1). */
+const retryAfterSeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+
+type BearerResult = 'ok' | 'absent' | 'wrong' | { lockedMs: number };
+
+/**
+ * Checks a Bearer credential against the gateway's shared secret through the same failed-auth
+ * limiter, keys and config as the WebSocket connect (rate-limit.ts `authSubject`): a wrong secret
+ * counts, a locked-out client is refused before its secret is even compared.
+ */
+function checkBearer(rt: Runtime, req: IncomingMessage): BearerResult {
   const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-  if (!m) return false;
+  if (!m) return 'absent';
   const secret = rt.settings.authMode === 'password' ? rt.settings.password : rt.settings.token;
-  return Boolean(secret) && secretEquals(m[1].trim(), secret!);
+  if (!secret) return 'wrong';
+  const subject = authSubject(rt, remoteIpOf(req));
+  const lockedMs = lockedFor(subject);
+  if (lockedMs > 0) return { lockedMs };
+  if (secretEquals(m[1].trim(), secret)) {
+    recordAuthSuccess(subject);
+    return 'ok';
+  }
+  recordAuthFailure(subject);
+  return 'wrong';
+}
+
+function sendRateLimited(res: ServerResponse, lockedMs: number, head: boolean): void {
+  send(res, 429, { error: { message: 'too many failed authentication attempts (retry later)', type: 'rate_limited' } }, head, { 'retry-after': retryAfterSeconds(lockedMs) });
+}
+
+/**
+ * The path of a request target: origin-form ("/x", resolved against a fixed base so "//host/x" stays a
+ * path) or absolute-form ("http://host/x"); undefined for anything else ("*", "//[", …).
+ */
+export function requestPath(target: string | undefined): string | undefined {
+  const raw = target ?? '/';
+  try {
+    const url = raw.startsWith('/') ? new URL(`http://gateway${raw}`) : new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.pathname.replace(/\/+$/, '') || '/';
+  } catch {
+    return undefined;
+  }
 }
 
 export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://gateway');
   const head = req.method === 'HEAD';
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const path = requestPath(req.url);
+  if (path === undefined) return send(res, 400, { error: 'bad request target' }, head, { connection: 'close' });
   switch (path) {
     case '/health':
     case '/healthz':
@@ -36,15 +74,19 @@ export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerRespons
     case '/ready':
     case '/readyz': {
       if (req.method !== 'GET' && !head) return send(res, 405, { error: 'method not allowed' }, false, { allow: 'GET, HEAD' });
+      const bearer = checkBearer(rt, req);
+      if (typeof bearer === 'object') return sendRateLimited(res, bearer.lockedMs, head);
       const failing: string[] = [];
       const ready = failing.length === 0;
-      const detailed = isLoopbackHost(remoteIpOf(req)) || bearerOk(rt, req);
+      const detailed = bearer === 'ok' || isLoopbackHost(remoteIpOf(req));
       const body = detailed ? { ready, failing, uptimeMs: Date.now() - rt.startedAtMs } : { ready };
       return send(res, ready ? 200 : 503, body, head);
     }
     case '/v1/models': {
       if (req.method !== 'GET' && !head) return send(res, 405, { error: { message: 'method not allowed', type: 'invalid_request_error' } }, false, { allow: 'GET, HEAD' });
-      if (rt.settings.authMode !== 'none' && !bearerOk(rt, req)) {
+      const bearer = rt.settings.authMode === 'none' ? 'ok' : checkBearer(rt, req);
+      if (typeof bearer === 'object') return sendRateLimited(res, bearer.lockedMs, head);
+      if (bearer !== 'ok') {
         return send(res, 401, { error: { message: 'unauthorized', type: 'invalid_request_error' } }, head, { 'www-authenticate': 'Bearer' });
       }
       const providers = ((rt.settings.config.models as any)?.providers ?? {}) as Record<string, { models?: Array<{ id?: string }> }>;

@@ -251,6 +251,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
               fileLogger.setSecrets([nextSettings.token, nextSettings.password]);
               const nrl = rateLimitFromConfig((next.gateway as any)?.auth?.rateLimit);
               rt.authLimiter.update(nrl);
+              rt.originLimiter.update({ ...nrl, exemptLoopback: false });
               rt.rateLimitExemptLoopback = nrl.exemptLoopback;
               subsystems.reconfigure(nextSettings.config);
               await listen();
