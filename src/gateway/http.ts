@@ -1,6 +1,7 @@
 // Plain HTTP on the gateway port (reference §3): liveness, readiness, the model list; 405/404 otherwise.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../config/gateway-settings.js';
+import { requestPath } from '../system/request-target.js';
 import { authSubject, lockedFor, recordAuthFailure, recordAuthSuccess } from './rate-limit.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';
@@ -45,21 +46,6 @@ function checkBearer(rt: Runtime, req: IncomingMessage): BearerResult {
 
 function sendRateLimited(res: ServerResponse, lockedMs: number, head: boolean): void {
   send(res, 429, { error: { message: 'too many failed authentication attempts (retry later)', type: 'rate_limited' } }, head, { 'retry-after': retryAfterSeconds(lockedMs) });
-}
-
-/**
- * The path of a request target: origin-form ("/x", resolved against a fixed base so "//host/x" stays a
- * path) or absolute-form ("http://host/x"); undefined for anything else ("*", "//[", …).
- */
-export function requestPath(target: string | undefined): string | undefined {
-  const raw = target ?? '/';
-  try {
-    const url = raw.startsWith('/') ? new URL(`http://gateway${raw}`) : new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return url.pathname.replace(/\/+$/, '') || '/';
-  } catch {
-    return undefined;
-  }
 }
 
 export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerResponse): void {

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonObject } from '../../config/load.js';
 import { isLoopbackHost } from '../../system/loopback.js';
+import { requestPath } from '../../system/request-target.js';
 import type { SubsystemLog } from '../log.js';
 import { resolveAccount, type AccountSettings } from './accounts.js';
 import { updateAccountState, type DeliveryError } from './account-state.js';
@@ -165,10 +166,15 @@ export async function receiveWebhookMessage(opts: WebhookChannelOptions, account
  */
 export function createWebhookHttpHandler(opts: WebhookChannelOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== WEBHOOK_PATH_PREFIX && !url.pathname.startsWith(`${WEBHOOK_PATH_PREFIX}/`)) return false;
+    const pathname = requestPath(req.url);
+    if (!pathname || (pathname !== WEBHOOK_PATH_PREFIX && !pathname.startsWith(`${WEBHOOK_PATH_PREFIX}/`))) return false;
     if (req.method !== 'POST') return reply(res, 405, { ok: false, error: 'use POST' });
-    const accountId = decodeURIComponent(url.pathname.slice(WEBHOOK_PATH_PREFIX.length + 1)) || 'default';
+    let accountId: string;
+    try {
+      accountId = decodeURIComponent(pathname.slice(WEBHOOK_PATH_PREFIX.length + 1)) || 'default';
+    } catch {
+      return reply(res, 400, { ok: false, error: 'malformed account id in path' });
+    }
     const account = resolveAccount(opts.getConfig(), WEBHOOK_CHANNEL, accountId);
     if (!account || !account.enabled || !Object.hasOwn(Object(opts.getConfig().channels), WEBHOOK_CHANNEL)) return reply(res, 404, { ok: false, error: `unknown webhook account: ${accountId}` });
     const secret = account.raw.secret;
