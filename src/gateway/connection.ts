@@ -18,6 +18,8 @@ import { onFrameTooLarge, setPayloadLimit } from './ws-receiver.js';
 const FIRST_FRAME_ERROR = 'invalid handshake: first request must be connect';
 /** Denied calls tolerated per minute before the socket is closed (upstream: repeated unauthorized calls). */
 const MAX_DENIED_PER_MINUTE = 30;
+/** How long a socket refused for an oversized pre-auth frame may linger before it is destroyed. */
+const PREAUTH_LINGER_MS = 100;
 /** Presence entries in a hello-ok snapshot; system-presence returns all of them. */
 const SNAPSHOT_PRESENCE_MAX = 100;
 
@@ -112,8 +114,16 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   // Until hello-ok ws itself refuses frames over 64 KiB from their header (server maxPayload), so an
   // unauthenticated peer never makes the gateway buffer more than that; the size check below is the
   // fallback should the ws internals ever change.
-  const preauthTooBig = (bytes?: number) =>
+  const preauthTooBig = (bytes?: number) => {
     closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { limitBytes: PREAUTH_MAX_BYTES, ...(bytes ? { bytes } : {}) });
+    // Send the close frame and FIN now, stop reading, and drop the socket shortly after: reading (and
+    // discarding) the rest of a 25 MB frame until the peer answers the close costs ~0.5 MiB of RSS per
+    // socket that the allocator keeps. ws resumes the socket on the next tick after refusing a frame,
+    // so the pause comes after that. The short linger lets the peer read the close frame first.
+    req.socket.end();
+    setImmediate(() => req.socket.pause());
+    setTimeout(() => req.socket.destroy(), PREAUTH_LINGER_MS).unref();
+  };
   onFrameTooLarge(ws, () => {
     if (!live) preauthTooBig();
   });

@@ -13,7 +13,7 @@ async function attempt(url: string, token: string, headers: Record<string, strin
 
 async function http(gw: RunningGateway, path: string, bearer?: string) {
   const res = await fetch(`http://127.0.0.1:${gw.port}${path}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, signal: AbortSignal.timeout(5000) });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
 }
 
 describe('failed-auth rate limit', () => {
