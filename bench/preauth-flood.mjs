@@ -4,7 +4,7 @@
 // last. Yardsticks in the same run: a fresh gateway that sees SOCKETS plain WebSockets (open, read
 // the challenge, close) three times, and, with BENCH_BASELINE=<checkout with a build>, the same
 // flood against that build, alternating run by run.
-// Usage: npm run build && [BENCH_BASELINE=/path] node bench/preauth-flood.mjs [SOCKETS=100] [RUNS=3]
+// Usage: npm run build && [BENCH_BASELINE=/path] node bench/preauth-flood.mjs [SOCKETS=100] [RUNS=3] [FLOODS=3]
 import { frameHeader, rawWebSocket } from '../scripts/raw-ws.mjs';
 import { builds, gatewayOf, markdownTable, median, round, rssMiB, sleep } from './gateway-hostile-lib.mjs';
 
@@ -12,7 +12,7 @@ const SOCKETS = Number(process.argv[2] ?? 100);
 const RUNS = Number(process.argv[3] ?? 3);
 const FRAME = 25 * 1024 * 1024;
 const FLOOD_LIMIT_MS = 60_000;
-const FLOODS = 3;
+const FLOODS = Number(process.argv[4] ?? 3);
 // One payload shared by every socket (a zero mask leaves it as is), so the flooder itself stays small.
 const payload = Buffer.alloc(FRAME, 0x61);
 const header = frameHeader(FRAME);
@@ -60,6 +60,7 @@ async function floodOnce(build, plain = false) {
     await sleep(2000);
     clearInterval(sampler);
     peaks.push(peak);
+    if (process.env.BENCH_VERBOSE) console.error(`${build.name}${plain ? ' plain' : ''}: flood ${f + 1} peak ${round(peak)} MiB`);
     closed.push(codes ? codes.filter((c) => c === 1009).length : 'timeout');
   }
   await sleep(8000);
