@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../config/gateway-settings.js';
 import { requestPath } from '../system/request-target.js';
 import { authSubject, lockedFor, recordAuthFailure, recordAuthSuccess } from './rate-limit.js';
+import type { RouteAuthLimit } from '../subsystems/channels/webhook.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';
 
@@ -42,6 +43,16 @@ function checkBearer(rt: Runtime, req: IncomingMessage): BearerResult {
   }
   recordAuthFailure(subject);
   return 'wrong';
+}
+
+/** The failed-auth limiter for a route with a secret of its own (the webhook channel's), in `scope`. */
+export function routeAuthLimit(rt: Runtime, scope: string): RouteAuthLimit {
+  const subject = (req: IncomingMessage) => authSubject(rt, remoteIpOf(req), undefined, scope);
+  return {
+    lockedMs: (req) => lockedFor(subject(req)),
+    failed: (req) => recordAuthFailure(subject(req)),
+    succeeded: (req) => recordAuthSuccess(subject(req)),
+  };
 }
 
 function sendRateLimited(res: ServerResponse, lockedMs: number, head: boolean): void {

@@ -119,17 +119,19 @@ function normalizedOrigin(origin: string): string {
  * secrets, used by the WebSocket connect and every authenticated HTTP route alike:
  * - no browser Origin (CLI, probes, HTTP clients): the IP limiter, key `shared:<client IP>`, skipped
  *   for loopback clients when exemptLoopback is on;
+ * Routes with a secret of their own (the webhook channel's) use the same limiters in a scope of their
+ * own (upstream: hook-auth), so their failures never lock out the gateway's shared secret.
  * - a browser Origin: the browser limiter only, never loopback-exempt (a page in any local browser
  *   must not get unlimited guesses); its key is the origin when the client is loopback (every local
  *   page shares 127.0.0.1) and the client IP otherwise, so a remote peer cannot lock an origin out
  *   for everyone else. As upstream, a locked key refuses even the right secret until lockoutMs ends.
  */
-export function authSubject(limiters: AuthLimiters, clientIp: string, origin?: string): AuthSubject {
+export function authSubject(limiters: AuthLimiters, clientIp: string, origin?: string, scope = 'shared'): AuthSubject {
   const loopback = isLoopbackHost(clientIp);
   if (origin) {
-    return { limiter: limiters.originLimiter, key: loopback ? `shared:origin:${normalizedOrigin(origin)}` : `shared:${clientIp}`, exempt: false };
+    return { limiter: limiters.originLimiter, key: loopback ? `${scope}:origin:${normalizedOrigin(origin)}` : `${scope}:${clientIp}`, exempt: false };
   }
-  return { limiter: limiters.authLimiter, key: `shared:${clientIp}`, exempt: loopback && limiters.rateLimitExemptLoopback };
+  return { limiter: limiters.authLimiter, key: `${scope}:${clientIp}`, exempt: loopback && limiters.rateLimitExemptLoopback };
 }
 
 /** Milliseconds the subject must wait; 0 when it may try (always 0 when exempt). */

@@ -10,6 +10,7 @@ import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { validateConfig } from '../config/schema.js';
 import { promoteLastKnownGood, writeConfig } from '../config/write.js';
 import { GUARD_MESSAGES, StartBlockedError } from './guards.js';
+import { routeAuthLimit } from './http.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
 import { PairingStore } from './pairing-store.js';
@@ -210,7 +211,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
 
   // Cron, heartbeat, nodes and the webhook channel live as long as the process, across in-process restarts.
   const { GatewaySubsystems } = await import('./subsystems.js');
-  const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger });
+  const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger, webhookAuthLimit: routeAuthLimit(rt, 'webhook') });
   rt.subsystems = subsystems;
 
   let server: RunningServer;

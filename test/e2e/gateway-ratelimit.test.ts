@@ -1,7 +1,7 @@
 // Failed-auth rate limiting on a real gateway: lockout after maxAttempts, loopback exempt by default,
 // HTTP Bearer checks in the same limiter as the WebSocket connect, and the browser-Origin keying.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, handshake, makeState, newDevice, newToken, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
+import { cleanup, handshake, makeState, newDevice, newToken, startGateway, trackSecret, waitFor, type RunningGateway } from './gateway-harness.js';
 
 afterAll(cleanup);
 
@@ -92,6 +92,34 @@ describe('HTTP Bearer checks share the failed-auth limiter', () => {
     const gw = await startGateway(makeState({ gateway: { mode: 'local', auth: { token } } }));
     for (let i = 0; i < 30; i++) expect((await http(gw, '/v1/models', 'wrong-token')).status).toBe(401);
     expect((await http(gw, '/v1/models', token)).status).toBe(200);
+    await gw.stop();
+  });
+});
+
+describe('webhook channel secret', () => {
+  it('wrong account secrets are limited in a scope of their own: 429 after maxAttempts, the gateway token unaffected', async () => {
+    const token = newToken();
+    const secret = newToken();
+    trackSecret(secret);
+    const gw = await startGateway(
+      makeState({ gateway: { mode: 'local', auth: { token, rateLimit: { maxAttempts: 5, exemptLoopback: false } } }, channels: { webhook: { url: 'http://127.0.0.1:9/', secret } } }),
+    );
+    const post = async (given: string) => {
+      const res = await fetch(`http://127.0.0.1:${gw.port}/channels/webhook`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${given}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ from: 'u1', text: 'hi' }),
+        signal: AbortSignal.timeout(5000),
+      });
+      await res.arrayBuffer();
+      return { status: res.status, retryAfter: res.headers.get('retry-after') };
+    };
+    for (let i = 0; i < 5; i++) expect((await post('wrong-secret')).status).toBe(401);
+    const locked = await post(secret);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.retryAfter)).toBeGreaterThan(290);
+    expect((await http(gw, '/v1/models', token)).status).toBe(200);
+    expect((await attempt(gw.url, token)).ok).toBe(true);
     await gw.stop();
   });
 });

@@ -66,6 +66,16 @@ export interface WebhookChannelOptions {
   onMessage?: (msg: InboundMessage) => Promise<string | void> | string | void;
   now?: () => number;
   fetchImpl?: typeof fetch;
+  /** The gateway's failed-auth limiter for account secrets; without it wrong secrets are not limited. */
+  authLimit?: RouteAuthLimit;
+}
+
+/** A failed-auth limiter as a route sees it, keyed by the request's client. */
+export interface RouteAuthLimit {
+  /** Milliseconds this client must wait; 0 when it may try. */
+  lockedMs(req: IncomingMessage): number;
+  failed(req: IncomingMessage): void;
+  succeeded(req: IncomingMessage): void;
 }
 
 /** Sends to an account and records the outcome; failures are logged with the status and permission code. */
@@ -179,9 +189,18 @@ export function createWebhookHttpHandler(opts: WebhookChannelOptions) {
     if (!account || !account.enabled || !Object.hasOwn(Object(opts.getConfig().channels), WEBHOOK_CHANNEL)) return reply(res, 404, { ok: false, error: `unknown webhook account: ${accountId}` });
     const secret = account.raw.secret;
     if (typeof secret === 'string' && secret) {
+      const lockedMs = opts.authLimit?.lockedMs(req) ?? 0;
+      if (lockedMs > 0) {
+        res.setHeader('retry-after', String(Math.ceil(lockedMs / 1000)));
+        return reply(res, 429, { ok: false, error: 'too many failed authentication attempts (retry later)' });
+      }
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-webhook-secret'] as string | undefined);
-      if (!secretMatches(secret, given)) return reply(res, 401, { ok: false, error: 'unauthorized' });
+      if (!secretMatches(secret, given)) {
+        opts.authLimit?.failed(req);
+        return reply(res, 401, { ok: false, error: 'unauthorized' });
+      }
+      opts.authLimit?.succeeded(req);
     } else if (!isLoopbackHost(req.socket.remoteAddress)) {
       return reply(res, 401, { ok: false, error: 'unauthorized: set a secret on this webhook account to accept non-loopback callers' });
     }
