@@ -111,11 +111,11 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   rt.wsLog.debug(`← open remoteAddr=${remoteIp} conn=${connId}`);
   send({ type: 'event', event: 'connect.challenge', payload: { nonce, ts: Date.now() } });
 
-  // Until hello-ok ws itself refuses frames over 64 KiB from their header (server maxPayload), so an
-  // unauthenticated peer never makes the gateway buffer more than that; the size check below is the
-  // fallback should the ws internals ever change.
-  const preauthTooBig = (bytes?: number) => {
-    closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { limitBytes: PREAUTH_MAX_BYTES, ...(bytes ? { bytes } : {}) });
+  // Until hello-ok ws itself refuses frames over 64 KiB from their header (the server's maxPayload),
+  // so an unauthenticated peer never makes the gateway buffer more than that. Here we only put our
+  // reason on that 1009 (without the hook ws still closes 1009, with no reason).
+  const preauthTooBig = () => {
+    closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { limitBytes: PREAUTH_MAX_BYTES });
     // Send the close frame and FIN now, stop reading, and drop the socket shortly after: reading (and
     // discarding) the rest of a 25 MB frame until the peer answers the close costs ~0.5 MiB of RSS per
     // socket that the allocator keeps. ws resumes the socket on the next tick after refusing a frame,
@@ -133,11 +133,8 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       `websocket frame conn=${connId}`,
       () => {
         if (closed) return;
-        if (!live) {
-          if (data.length > PREAUTH_MAX_BYTES) return preauthTooBig(data.length);
-          return onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
-        }
-        return onRequest(isBinary ? undefined : data.toString('utf8'));
+        const text = isBinary ? undefined : data.toString('utf8');
+        return live ? onRequest(text) : onHandshakeFrame(text);
       },
       () => close(CLOSE.INTERNAL_ERROR, 'internal error'),
     ),
