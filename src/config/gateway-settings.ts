@@ -85,9 +85,7 @@ export function bindHost(mode: BindMode, config: Cfg | undefined, opts: { env?: 
   }
 }
 
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host) || host === '::ffff:127.0.0.1';
-}
+export { isLoopbackHost } from '../system/loopback.js';
 
 export interface ResolvedAuth {
   mode: Sourced<AuthMode>;

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
 import { POLICY, PREAUTH_MAX_BYTES, PROTOCOL_MAX, PROTOCOL_MIN, connectParams, describeIssues, requestFrame, type ErrorShape, type HelloOk } from '../protocol/frames.js';
+import { guardEntry } from './entry-guard.js';
 import { decideConnect } from './handshake.js';
 import { remoteIpOf } from './http.js';
 import { healthSnapshot } from './methods/health.js';
@@ -13,10 +14,13 @@ import { MethodError } from './methods/types.js';
 import { scopeSatisfied } from './pairing-store.js';
 import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
 import { capPeer, quotePeer } from '../system/untrusted-text.js';
+import { onFrameTooLarge, setPayloadLimit } from './ws-receiver.js';
 
 const FIRST_FRAME_ERROR = 'invalid handshake: first request must be connect';
 /** Denied calls tolerated per minute before the socket is closed (upstream: repeated unauthorized calls). */
 const MAX_DENIED_PER_MINUTE = 30;
+/** How long a socket refused for an oversized pre-auth frame may linger before it is destroyed. */
+const PREAUTH_LINGER_MS = 100;
 /** Presence entries in a hello-ok snapshot; system-presence returns all of them. */
 const SNAPSHOT_PRESENCE_MAX = 100;
 
@@ -114,18 +118,35 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
   rt.wsLog.debug(`← open remoteAddr=${remoteIp} conn=${connId}`);
   send({ type: 'event', event: 'connect.challenge', payload: { nonce, ts: Date.now() } });
 
-  ws.on('message', (data: Buffer, isBinary: boolean) => {
-    if (closed) return;
-    if (!live) {
-      if (data.length > PREAUTH_MAX_BYTES) {
-        rt.metrics?.handshake('invalid', 'PREAUTH_PAYLOAD_TOO_LARGE');
-        return closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { bytes: data.length });
-      }
-      onHandshakeFrame(isBinary ? undefined : data.toString('utf8'));
-    } else {
-      void onRequest(isBinary ? undefined : data.toString('utf8'));
-    }
+  // Until hello-ok ws itself refuses frames over 64 KiB from their header (the server's maxPayload),
+  // so an unauthenticated peer never makes the gateway buffer more than that. Here we only put our
+  // reason on that 1009 (without the hook ws still closes 1009, with no reason).
+  const preauthTooBig = () => {
+    rt.metrics?.handshake('invalid', 'PREAUTH_PAYLOAD_TOO_LARGE');
+    closeBeforeConnect(CLOSE.TOO_BIG, 'preauth payload too large', 'preauth-payload-too-large', { limitBytes: PREAUTH_MAX_BYTES });
+    // Send the close frame and FIN now, stop reading, and drop the socket shortly after: reading (and
+    // discarding) the rest of a 25 MB frame until the peer answers the close costs ~0.5 MiB of RSS per
+    // socket that the allocator keeps. ws resumes the socket on the next tick after refusing a frame,
+    // so the pause comes after that. The short linger lets the peer read the close frame first.
+    req.socket.end();
+    setImmediate(() => req.socket.pause());
+    setTimeout(() => req.socket.destroy(), PREAUTH_LINGER_MS).unref();
+  };
+  onFrameTooLarge(ws, () => {
+    if (!live) preauthTooBig();
   });
+  ws.on('message', (data: Buffer, isBinary: boolean) =>
+    guardEntry(
+      rt.wsLog,
+      `websocket frame conn=${connId}`,
+      () => {
+        if (closed) return;
+        const text = isBinary ? undefined : data.toString('utf8');
+        return live ? onRequest(text) : onHandshakeFrame(text);
+      },
+      () => close(CLOSE.INTERNAL_ERROR, 'internal error'),
+    ),
+  );
   ws.on('close', () => {
     closed = true;
     clearTimeout(timer);
@@ -136,7 +157,10 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       rt.wsLog.info(`${live.info.clientMode} disconnected conn=${connId}`);
     }
   });
-  ws.on('error', () => ws.terminate());
+  // After our own close the close frame is on its way: leave the socket to close()'s timer.
+  ws.on('error', () => {
+    if (!closed) ws.terminate();
+  });
 
   function parse(text: string | undefined): unknown {
     if (text === undefined) return undefined;
@@ -245,6 +269,8 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
     hello.auth = decision.deviceToken
       ? { deviceToken: decision.deviceToken.token, role: decision.deviceToken.role, scopes: decision.deviceToken.scopes, method: decision.authMethod }
       : { role: decision.role, scopes: decision.scopes, method: decision.authMethod };
+    // Authenticated: frames up to the policy maxPayload are accepted from now on.
+    if (!setPayloadLimit(ws, POLICY.maxPayload)) rt.wsLog.warn(`could not raise the frame limit conn=${connId}: frames over ${PREAUTH_MAX_BYTES} bytes will be refused`);
     reply(frame.data.id, true, { payload: hello });
     // A node declares what it can do in its connect; the registry routes node.invoke to this socket.
     if (decision.role === 'node') rt.subsystems?.nodeConnected(live, { caps: p.caps, commands: p.commands, permissions: p.permissions, displayName: p.client.displayName, platform: p.client.platform });

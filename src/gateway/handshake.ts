@@ -14,6 +14,7 @@ import {
 } from '../protocol/device-auth.js';
 import { PROTOCOL_MAX, PROTOCOL_MIN, ROLES, type ConnectParams, type ErrorShape } from '../protocol/frames.js';
 import type { DeviceClaim, PairingReason } from './pairing-store.js';
+import { authSubject, lockedFor, recordAuthFailure, recordAuthSuccess } from './rate-limit.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';
 
@@ -214,7 +215,6 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
   }
 
   const loopback = isLoopbackHost(ctx.remoteIp);
-  const originKey = ctx.origin ? `origin:${ctx.origin.toLowerCase()}` : undefined;
   if (ctx.origin && !originAllowed(rt, ctx, loopback)) {
     return refuse('CONTROL_UI_ORIGIN_NOT_ALLOWED', 'origin not allowed (open the Control UI from the gateway host or allow it in gateway.controlUi.allowedOrigins)', 'origin_not_allowed', {
       details: { reason: 'origin not allowed' },
@@ -222,18 +222,16 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
   }
 
   // Lockouts come before the credential check, so a locked-out client learns nothing new.
-  const ipKey = `shared:${ctx.remoteIp}`;
-  const exempt = loopback && rt.rateLimitExemptLoopback;
-  const lockedFor = Math.max(exempt ? 0 : rt.authLimiter.retryAfter(ipKey), originKey ? rt.originLimiter.retryAfter(originKey) : 0);
-  if (lockedFor > 0) {
+  const subject = authSubject(rt, ctx.remoteIp, ctx.origin);
+  const waitMs = lockedFor(subject);
+  if (waitMs > 0) {
     return refuse('AUTH_RATE_LIMITED', 'unauthorized: too many failed authentication attempts (retry later)', 'rate_limited', {
       nextStep: 'wait_then_retry',
-      retryAfterMs: lockedFor,
+      retryAfterMs: waitMs,
     });
   }
   const recordFailure = () => {
-    if (!exempt && rt.authLimiter.fail(ipKey) && rt.metrics) rt.metrics.lockouts++;
-    if (originKey && rt.originLimiter.fail(originKey) && rt.metrics) rt.metrics.lockouts++;
+    if (recordAuthFailure(subject) && rt.metrics) rt.metrics.lockouts++;
   };
 
   const ui = (rt.settings.config.gateway as any)?.controlUi ?? {};
@@ -275,7 +273,7 @@ export function decideConnect(rt: Runtime, ctx: ConnectContext): Decision {
       return refuse('AUTH_DEVICE_TOKEN_MISMATCH', 'unauthorized: device token mismatch (rotate/reissue device token)', 'device_token_mismatch', { nextStep: 'update_auth_credentials' });
     }
   }
-  if (!exempt) rt.authLimiter.reset(ipKey);
+  recordAuthSuccess(subject);
 
   const claim: DeviceClaim = {
     deviceId: verified.deviceId,

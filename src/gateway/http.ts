@@ -1,6 +1,9 @@
 // Plain HTTP on the gateway port (reference §3): liveness, readiness, the model list; 405/404 otherwise.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackHost } from '../config/gateway-settings.js';
+import { requestPath } from '../system/request-target.js';
+import { authSubject, lockedFor, recordAuthFailure, recordAuthSuccess } from './rate-limit.js';
+import type { RouteAuthLimit } from '../subsystems/channels/webhook.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';
 import { quotePeer } from '../system/untrusted-text.js';
@@ -17,18 +20,51 @@ function send(res: ServerResponse, status: number, body: unknown, head = false, 
   res.end(head ? undefined : text);
 }
 
-/** True when the request carries the gateway's shared secret as a Bearer token. */
-function bearerOk(rt: Runtime, req: IncomingMessage): boolean {
+/** Seconds for a Retry-After header (at least 1). */
+const retryAfterSeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+
+type BearerResult = 'ok' | 'absent' | 'wrong' | { lockedMs: number };
+
+/**
+ * Checks a Bearer credential against the gateway's shared secret through the same failed-auth
+ * limiter, keys and config as the WebSocket connect (rate-limit.ts `authSubject`): a wrong secret
+ * counts, a locked-out client is refused before its secret is even compared.
+ */
+function checkBearer(rt: Runtime, req: IncomingMessage): BearerResult {
   const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-  if (!m) return false;
+  if (!m) return 'absent';
   const secret = rt.settings.authMode === 'password' ? rt.settings.password : rt.settings.token;
-  return Boolean(secret) && secretEquals(m[1].trim(), secret!);
+  if (!secret) return 'wrong';
+  const subject = authSubject(rt, remoteIpOf(req));
+  const lockedMs = lockedFor(subject);
+  if (lockedMs > 0) return { lockedMs };
+  if (secretEquals(m[1].trim(), secret)) {
+    recordAuthSuccess(subject);
+    return 'ok';
+  }
+  if (rt.metrics) rt.metrics.authFailures++;
+  if (recordAuthFailure(subject) && rt.metrics) rt.metrics.lockouts++;
+  return 'wrong';
+}
+
+/** The failed-auth limiter for a route with a secret of its own (the webhook channel's), in `scope`. */
+export function routeAuthLimit(rt: Runtime, scope: string): RouteAuthLimit {
+  const subject = (req: IncomingMessage) => authSubject(rt, remoteIpOf(req), undefined, scope);
+  return {
+    lockedMs: (req) => lockedFor(subject(req)),
+    failed: (req) => recordAuthFailure(subject(req)),
+    succeeded: (req) => recordAuthSuccess(subject(req)),
+  };
+}
+
+function sendRateLimited(res: ServerResponse, lockedMs: number, head: boolean): void {
+  send(res, 429, { error: { message: 'too many failed authentication attempts (retry later)', type: 'rate_limited' } }, head, { 'retry-after': retryAfterSeconds(lockedMs) });
 }
 
 export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://gateway');
   const head = req.method === 'HEAD';
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const path = requestPath(req.url);
+  if (path === undefined) return send(res, 400, { error: 'bad request target' }, head, { connection: 'close' });
   switch (path) {
     case '/health':
     case '/healthz':
@@ -37,15 +73,19 @@ export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerRespons
     case '/ready':
     case '/readyz': {
       if (req.method !== 'GET' && !head) return send(res, 405, { error: 'method not allowed' }, false, { allow: 'GET, HEAD' });
+      const bearer = checkBearer(rt, req);
+      if (typeof bearer === 'object') return sendRateLimited(res, bearer.lockedMs, head);
       const failing: string[] = [];
       const ready = failing.length === 0;
-      const detailed = isLoopbackHost(remoteIpOf(req)) || bearerOk(rt, req);
+      const detailed = bearer === 'ok' || isLoopbackHost(remoteIpOf(req));
       const body = detailed ? { ready, failing, uptimeMs: Date.now() - rt.startedAtMs } : { ready };
       return send(res, ready ? 200 : 503, body, head);
     }
     case '/v1/models': {
       if (req.method !== 'GET' && !head) return send(res, 405, { error: { message: 'method not allowed', type: 'invalid_request_error' } }, false, { allow: 'GET, HEAD' });
-      if (rt.settings.authMode !== 'none' && !bearerOk(rt, req)) {
+      const bearer = rt.settings.authMode === 'none' ? 'ok' : checkBearer(rt, req);
+      if (typeof bearer === 'object') return sendRateLimited(res, bearer.lockedMs, head);
+      if (bearer !== 'ok') {
         return send(res, 401, { error: { message: 'unauthorized', type: 'invalid_request_error' } }, head, { 'www-authenticate': 'Bearer' });
       }
       const providers = ((rt.settings.config.models as any)?.providers ?? {}) as Record<string, { models?: Array<{ id?: string }> }>;
@@ -56,9 +96,11 @@ export function handleHttp(rt: Runtime, req: IncomingMessage, res: ServerRespons
     }
     case '/metrics':
       if (req.method !== 'GET' && !head) return send(res, 405, { error: 'method not allowed' }, false, { allow: 'GET, HEAD' });
-      // Open on loopback (a local Prometheus or node_exporter); elsewhere the same Bearer check as /v1/models.
-      if (!isLoopbackHost(remoteIpOf(req)) && rt.settings.authMode !== 'none' && !bearerOk(rt, req)) {
-        return send(res, 401, { error: 'unauthorized' }, head, { 'www-authenticate': 'Bearer' });
+      // Open on loopback (a local Prometheus or node_exporter); elsewhere the same Bearer check (and limiter) as /v1/models.
+      if (!isLoopbackHost(remoteIpOf(req)) && rt.settings.authMode !== 'none') {
+        const bearer = checkBearer(rt, req);
+        if (typeof bearer === 'object') return sendRateLimited(res, bearer.lockedMs, head);
+        if (bearer !== 'ok') return send(res, 401, { error: 'unauthorized' }, head, { 'www-authenticate': 'Bearer' });
       }
       void import('./metrics-registry.js')
         .then((m) => m.serveMetrics(rt, res, head))

@@ -12,6 +12,7 @@ import { promoteLastKnownGood, writeConfig } from '../config/write.js';
 import { withConfigWriteLock } from '../config/write-lock.js';
 import { GUARD_MESSAGES, StartBlockedError } from './guards.js';
 import { LockDirUnsafeError } from '../system/gateway-lock.js';
+import { routeAuthLimit } from './http.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
 import { PairingStore } from './pairing-store.js';
@@ -227,7 +228,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
 
   // Cron, heartbeat, nodes and the webhook channel live as long as the process, across in-process restarts.
   const { GatewaySubsystems } = await import('./subsystems.js');
-  const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger });
+  const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger, webhookAuthLimit: routeAuthLimit(rt, 'webhook') });
   rt.subsystems = subsystems;
 
   let server: RunningServer;
@@ -268,6 +269,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
               fileLogger.setSecrets([nextSettings.token, nextSettings.password]);
               const nrl = rateLimitFromConfig((next.gateway as any)?.auth?.rateLimit);
               rt.authLimiter.update(nrl);
+              rt.originLimiter.update({ ...nrl, exemptLoopback: false });
               rt.rateLimitExemptLoopback = nrl.exemptLoopback;
               subsystems.reconfigure(nextSettings.config);
               await listen();

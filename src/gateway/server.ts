@@ -2,7 +2,8 @@
 import http from 'node:http';
 import type { WebSocketServer } from 'ws';
 import { CLOSE } from '../protocol/errors.js';
-import { POLICY } from '../protocol/constants.js';
+import { PREAUTH_MAX_BYTES } from '../protocol/constants.js';
+import { guardEntry } from './entry-guard.js';
 import { handleHttp } from './http.js';
 import type { Runtime } from './runtime.js';
 
@@ -40,9 +41,18 @@ function listenOnce(server: http.Server, host: string, port: number): Promise<vo
   });
 }
 
+/** A request whose handler threw: 500 if nothing was sent yet, and that connection closes. */
+function failRequest(res: http.ServerResponse): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.end('{"error":"internal error"}');
+}
+
 export async function startServer(rt: Runtime): Promise<RunningServer> {
   const { host } = rt.settings;
-  const server = http.createServer((req, res) => handleHttp(rt, req, res));
+  const server = http.createServer((req, res) =>
+    guardEntry(rt.log, `http ${req.method} request`, () => handleHttp(rt, req, res), () => failRequest(res)),
+  );
   server.keepAliveTimeout = 5000;
   // ws (with tls/zlib behind it) and the protocol handler load on the first upgrade: an idle gateway
   // starts faster and smaller.
@@ -52,13 +62,27 @@ export async function startServer(rt: Runtime): Promise<RunningServer> {
   const loadWss = () =>
     (wssLoading ??= Promise.all([import('ws'), import('./connection.js')]).then(([{ WebSocketServer }, conn]) => {
       handleConnection = conn.handleConnection;
-      return (wss = new WebSocketServer({ noServer: true, maxPayload: POLICY.maxPayload, perMessageDeflate: false }));
+      // The pre-auth limit: raised per connection after hello-ok (connection.ts, ws-receiver.ts).
+      return (wss = new WebSocketServer({ noServer: true, maxPayload: PREAUTH_MAX_BYTES, perMessageDeflate: false }));
     }));
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    void loadWss().then((w) => w.handleUpgrade(req, socket, head, (ws) => handleConnection(rt, ws, req)));
+    const drop = () => socket.destroy();
+    guardEntry(
+      rt.wsLog,
+      'websocket upgrade',
+      () => loadWss().then((w) => w.handleUpgrade(req, socket, head, (ws) => guardEntry(rt.wsLog, 'websocket connection', () => handleConnection(rt, ws, req), () => ws.terminate()))),
+      drop,
+    );
   });
-  server.on('clientError', (_err, socket) => socket.destroy());
+  // A request node's parser refuses (bad request line, header, chunking…) gets a status, then the
+  // socket closes; nothing of it reaches a handler.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+    setTimeout(() => socket.destroy(), 1000).unref(); // a peer that does not read must not keep it
+  });
 
   for (let attempt = 0; ; attempt++) {
     try {

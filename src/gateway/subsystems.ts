@@ -10,7 +10,7 @@ import { cronEnabled } from '../subsystems/cron/view.js';
 import { cronStorePath } from '../subsystems/cron/store.js';
 import { HeartbeatRunner } from '../subsystems/heartbeat/runner.js';
 import { NodeRegistry, type NodeInfo, type PermissionState } from '../subsystems/nodes/registry.js';
-import { createWebhookHttpHandler, webhookHeartbeatDelivery, WEBHOOK_CHANNEL, type WebhookChannelOptions } from '../subsystems/channels/webhook.js';
+import { createWebhookHttpHandler, webhookHeartbeatDelivery, WEBHOOK_CHANNEL, type RouteAuthLimit, type WebhookChannelOptions } from '../subsystems/channels/webhook.js';
 import { lastContactAcross } from '../subsystems/channels/account-state.js';
 import { resolveAccounts } from '../subsystems/channels/accounts.js';
 import { objectAt } from '../subsystems/context.js';
@@ -62,13 +62,13 @@ export class GatewaySubsystems {
   readonly log: SubsystemLog;
 
   constructor(
-    private readonly opts: { stateDir: string; getConfig: () => JsonObject; logger: GatewayLogger },
+    private readonly opts: { stateDir: string; getConfig: () => JsonObject; logger: GatewayLogger; webhookAuthLimit?: RouteAuthLimit },
   ) {
     const config = opts.getConfig();
     this.log = logFor(opts.logger, 'gateway');
     const storePath = cronStorePath(opts.stateDir, config as { cron?: { store?: unknown } });
     this.cron = new CronScheduler({ storePath, enabled: cronEnabled(config), log: logFor(opts.logger, 'cron'), runner: defaultCronRunner(storePath) });
-    const channelOpts: WebhookChannelOptions = { stateDir: opts.stateDir, getConfig: opts.getConfig, log: logFor(opts.logger, 'channels/webhook') };
+    const channelOpts: WebhookChannelOptions = { stateDir: opts.stateDir, getConfig: opts.getConfig, log: logFor(opts.logger, 'channels/webhook'), authLimit: opts.webhookAuthLimit };
     this.webhook = createWebhookHttpHandler(channelOpts);
     this.heartbeat = new HeartbeatRunner({
       stateDir: opts.stateDir,

@@ -46,6 +46,8 @@ export const CLOSE = {
   PROTOCOL: 1002,
   POLICY: 1008,
   TOO_BIG: 1009,
+  /** A handler failed unexpectedly: that one connection is closed, the gateway stays up. */
+  INTERNAL_ERROR: 1011,
   SERVICE_RESTART: 1012,
   TICK_TIMEOUT: 4000,
   AUTH_CHANGED: 4001,

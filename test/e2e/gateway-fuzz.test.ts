@@ -1,16 +1,26 @@
-// A frame fuzzer against a real gateway: ≥10,000 random and mutated frames, before and after the
-// handshake. The process must stay up and an unrelated authenticated connection must keep working.
+// Fuzzers against a real gateway: ≥10,000 random and mutated frames, before and after the handshake,
+// and ≥10,000 raw HTTP requests (request lines, methods, paths, headers, bodies) written with node:net
+// so malformed requests really go on the wire. The process must stay up, /health must answer and an
+// authenticated connection must keep working.
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { cleanup, connectFrame, handshake, makeState, newDevice, newToken, rawConnect, rpc, startGateway, type RunningGateway } from './gateway-harness.js';
+import { cleanup, connectFrame, handshake, makeState, newDevice, newToken, rawConnect, rpc, startGateway, trackSecret, type RunningGateway } from './gateway-harness.js';
 
 const token = newToken();
+const webhookSecret = newToken();
 let gw: RunningGateway;
 const FRAMES = 10_000;
+const REQUESTS = 10_000;
 
 beforeAll(async () => {
-  const dir = makeState({ gateway: { mode: 'local', auth: { token }, handshakeTimeoutMs: 2000 } });
+  // The webhook channel mounts an HTTP route of its own, so the fuzzer reaches the subsystems' handler too.
+  const dir = makeState({
+    gateway: { mode: 'local', auth: { token }, handshakeTimeoutMs: 2000 },
+    channels: { webhook: { url: 'http://127.0.0.1:9/', secret: webhookSecret } },
+  });
+  trackSecret(webhookSecret);
   gw = await startGateway(dir);
 });
 afterAll(async () => {
@@ -123,5 +133,157 @@ describe('frame fuzzer', () => {
     fresh.sock.ws.close();
     observer.sock.ws.close();
     expect(gw.output()).not.toMatch(/TypeError|RangeError|unexpected failure|method \S+ failed/);
+  }, 120_000);
+});
+
+// ---- HTTP ----
+
+/** Writes `bytes` on a fresh TCP connection, half-closes, and resolves with the status code the gateway
+ * answered (0 when it closed without one). Every socket ends within `timeoutMs`. */
+function rawRequest(port: number, bytes: Buffer, timeoutMs = 3000): Promise<number> {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    let head = '';
+    const timer = setTimeout(() => sock.destroy(), timeoutMs);
+    sock.on('connect', () => sock.end(bytes));
+    sock.on('data', (d) => {
+      if (head.length < 64) head += d.toString('latin1');
+    });
+    sock.on('error', () => {});
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve(Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0));
+    });
+  });
+}
+
+async function health(port: number): Promise<number> {
+  return rawRequest(port, Buffer.from('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
+}
+
+function pick<T>(r: () => number, list: readonly T[]): T {
+  return list[Math.floor(r() * list.length)];
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT', 'get', 'G\u0000T', 'PRI', 'X'.repeat(300), ''];
+const TARGETS = [
+  '/', '/health', '/healthz/', '/ready', '/readyz', '/v1/models', '/v1/models?x=1', '/channels/webhook', '/channels/webhook/%',
+  '/channels/webhook/%E0%A4%A', '/channels/webhook/a%2Fb', '//[', '//', '///health', '//evil/health', '*', 'http://x/health',
+  'https://[::1]/ready', 'http://[', 'ftp://x/', '/..%2f..%2fetc/passwd', '/%00', '/\u00e9', '@', '?', '#', `/${'a'.repeat(9000)}`,
+  '/\\\\x', '/[::1]', 'http://127.0.0.1:99999/health', ' /health', '/health ', '/he alth',
+];
+const VERSIONS = ['HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1.1 junk', 'http/1.1', '', 'HTTP/1.1\u0000'];
+const HEADERS = [
+  'Host: 127.0.0.1',
+  'Host:',
+  'Host: [',
+  `Authorization: Bearer ${'w'.repeat(20)}`,
+  'Authorization: Bearer',
+  'Authorization: Basic Zm9vOmJhcg==',
+  'Authorization: bearer \u00ff\u00fe',
+  'Content-Length: 5',
+  'Content-Length: -1',
+  'Content-Length: abc',
+  'Content-Length: 99999999999999999999',
+  'Content-Length: 3\r\nContent-Length: 4',
+  'Transfer-Encoding: chunked',
+  'Transfer-Encoding: gzip, chunked',
+  'Transfer-Encoding: chunked\r\nContent-Length: 3',
+  'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+  'Upgrade: websocket\r\nConnection: Upgrade',
+  'Upgrade: h2c\r\nConnection: Upgrade',
+  'Origin: http://127.evil.example',
+  'Origin: null',
+  'X-Forwarded-For: 10.0.0.1, [',
+  'X-Webhook-Secret: nope',
+  'Expect: 100-continue',
+  'no colon here',
+  ': empty name',
+  'Bad\u0000Name: x',
+  'X-Ctl: a\u0007b\u001b[2J',
+  ' folded: continuation',
+  `X-Big: ${'b'.repeat(20_000)}`,
+  'Connection: keep-alive',
+  'Connection: close',
+];
+const BODIES = [
+  '',
+  '{}',
+  '{"from":"u1","text":"hi"}',
+  '{"from":',
+  '5\r\nhello\r\n0\r\n\r\n',
+  'zz\r\nbad chunk\r\n',
+  '0\r\n\r\n',
+  'x'.repeat(5000),
+];
+
+const GOOD_TARGETS = ['/health', '/healthz', '/ready', '/readyz/', '/v1/models', '/channels/webhook', '/channels/webhook/default', '/nope', '/health?x=1'];
+const GOOD_HEADERS = [`Authorization: Bearer ${'w'.repeat(20)}`, 'Origin: http://127.0.0.1', 'Accept: */*', 'User-Agent: fuzz', 'X-Webhook-Secret: nope', 'Connection: close'];
+
+/** A well-formed request with fuzzed choices: exercises the routes rather than the parser. */
+function plausibleRequest(r: () => number): Buffer {
+  const body = r() < 0.5 ? '' : pick(r, ['{}', '{"from":"u1","text":"hi"}', '{"from":', 'x'.repeat(300)]);
+  const method = body ? pick(r, ['POST', 'PUT', 'PATCH']) : pick(r, ['GET', 'HEAD', 'GET', 'DELETE', 'OPTIONS']);
+  const headers = ['Host: 127.0.0.1', ...Array.from({ length: Math.floor(r() * 3) }, () => pick(r, GOOD_HEADERS)), `Content-Length: ${Buffer.byteLength(body)}`];
+  return Buffer.from(`${method} ${pick(r, GOOD_TARGETS)} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n${body}`);
+}
+
+function randomRequest(r: () => number): Buffer {
+  if (r() < 0.4) return plausibleRequest(r);
+  const eol = r() < 0.9 ? '\r\n' : pick(r, ['\n', '\r', '\r\r\n']);
+  if (r() < 0.05) return crypto.randomBytes(1 + Math.floor(r() * 400));
+  const line = r() < 0.05 ? crypto.randomBytes(Math.floor(r() * 60)).toString('latin1') : `${pick(r, METHODS)} ${pick(r, TARGETS)} ${pick(r, VERSIONS)}`;
+  const headers = Array.from({ length: Math.floor(r() * 5) }, () => pick(r, HEADERS));
+  const body = pick(r, BODIES);
+  // Mostly complete requests; sometimes cut anywhere (the socket half-closes right after).
+  const text = `${line}${eol}${headers.map((h) => `${h}${eol}`).join('')}${eol}${body}`;
+  const whole = Buffer.from(text, 'latin1');
+  return r() < 0.1 ? whole.subarray(0, Math.floor(r() * whole.length)) : whole;
+}
+
+describe('HTTP', () => {
+  it("a request target URL parsing rejects ('//[') gets 400 and the gateway stays up", async () => {
+    expect(await rawRequest(gw.port, Buffer.from('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'))).toBe(400);
+    expect(await rawRequest(gw.port, Buffer.from('GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'))).toBe(400);
+    expect(await health(gw.port)).toBe(200);
+    expect(gw.proc.exitCode).toBeNull();
+  });
+
+  it('a request the HTTP parser refuses gets a status line, not a reset', async () => {
+    expect(await rawRequest(gw.port, Buffer.from('GET /health HTTP/1.1\r\nBad\u0000Name: x\r\n\r\n'))).toBe(400);
+    expect(await rawRequest(gw.port, Buffer.from(`GET /health HTTP/1.1\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`))).toBe(431);
+    expect(await rawRequest(gw.port, Buffer.from('GET /channels/webhook/% HTTP/1.1\r\nHost: x\r\n\r\n'))).toBe(405);
+    expect(await rawRequest(gw.port, Buffer.from('POST /channels/webhook/% HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n'))).toBe(400);
+  });
+
+  it(`survives ${REQUESTS} seeded raw requests; /health and a real client work after every batch`, async () => {
+    const seed = Number(process.env.FUZZ_SEED) || Date.now();
+    const r = rng(seed);
+    const BATCH = 100;
+    const statuses = new Map<number, number>();
+    let sent = 0;
+    for (let b = 0; sent < REQUESTS; b++) {
+      const batch = Array.from({ length: BATCH }, () => randomRequest(r));
+      const results = await Promise.all(batch.map((bytes) => rawRequest(gw.port, bytes)));
+      for (const st of results) statuses.set(st, (statuses.get(st) ?? 0) + 1);
+      sent += batch.length;
+      expect(await health(gw.port), `seed ${seed}, batch ${b}`).toBe(200);
+      if (b % 10 === 0) {
+        const probe = await handshake(gw.url, { token });
+        expect(probe.res.ok, `seed ${seed}, batch ${b}`).toBe(true);
+        probe.sock.ws.close();
+      }
+      expect(gw.proc.exitCode, `seed ${seed}`).toBeNull();
+    }
+    const probe = await handshake(gw.url, { token });
+    expect(probe.res.ok, `seed ${seed}`).toBe(true);
+    probe.sock.ws.close();
+    expect(sent).toBeGreaterThanOrEqual(REQUESTS);
+    // The mix really exercised both sides: routes answered and malformed requests were refused.
+    const seen = `seed ${seed}: ${JSON.stringify([...statuses])}`;
+    expect(statuses.get(200) ?? 0, seen).toBeGreaterThan(500);
+    expect(statuses.get(400) ?? 0, seen).toBeGreaterThan(500);
+    expect(statuses.get(500) ?? 0, seen).toBe(0);
+    expect(gw.output()).not.toMatch(/TypeError|RangeError|URIError|failed: "/);
   }, 120_000);
 });

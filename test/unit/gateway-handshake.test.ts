@@ -71,6 +71,33 @@ describe('per-Origin limiter', () => {
   });
 });
 
+describe('browser limiter keys (2026.9.6 semantics, README "Rate limits")', () => {
+  const rtWithUi = () => runtime({ authMode: 'token', token: 'right', allowedOrigins: ['https://ui.example'], config: { gateway: { controlUi: { dangerouslyDisableDeviceAuth: true } } } });
+  const attempt = (rt: Runtime, token: string, remoteIp: string, origin?: string) => decideConnect(rt, ctx(params({ auth: { token } }), { remoteIp, origin }));
+
+  it('a remote browser is keyed by its IP: its failures do not lock the origin out for other addresses', () => {
+    const rt = rtWithUi();
+    for (let i = 0; i < 10; i++) attempt(rt, 'wrong', '198.51.100.7', 'https://ui.example');
+    const attacker = attempt(rt, 'right', '198.51.100.7', 'https://ui.example');
+    expect(!attacker.ok && attacker.error.details?.code).toBe('AUTH_RATE_LIMITED');
+    expect(attempt(rt, 'right', '198.51.100.8', 'https://ui.example').ok).toBe(true);
+  });
+
+  it('a loopback browser is keyed by its origin, spelled any way', () => {
+    const rt = rtWithUi();
+    for (let i = 0; i < 10; i++) attempt(rt, 'wrong', '127.0.0.1', 'https://ui.example');
+    const variant = attempt(rt, 'right', '127.0.0.1', 'HTTPS://UI.EXAMPLE/');
+    expect(!variant.ok && variant.error.details?.code).toBe('AUTH_RATE_LIMITED');
+  });
+
+  it('browser failures never count against the IP limiter (CLI from the same host stays in, even without the loopback exemption)', () => {
+    const rt = rtWithUi();
+    rt.rateLimitExemptLoopback = false;
+    for (let i = 0; i < 10; i++) attempt(rt, 'wrong', '127.0.0.1', 'https://ui.example');
+    expect(attempt(rt, 'right', '127.0.0.1').ok).toBe(true);
+  });
+});
+
 describe('secretEquals', () => {
   it('compares by value, including length', () => {
     expect(secretEquals('abc', 'abc')).toBe(true);

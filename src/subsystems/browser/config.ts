@@ -2,6 +2,7 @@
 // for a bad executable path or CDP URL (exact wording, reference §5).
 import fs from 'node:fs';
 import type { JsonObject } from '../../config/load.js';
+import { isLoopbackHost } from '../../system/loopback.js';
 import { objectAt } from '../context.js';
 
 export type BrowserErrorCode =
@@ -77,11 +78,6 @@ export function validateCdpUrl(raw: string): URL {
   } catch {
     throw new BrowserError('cdp-url-invalid', `browser.cdpUrl is not a valid URL: ${raw}`, true);
   }
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\./.test(h);
 }
 
 export function browserSettings(config: JsonObject) {

@@ -5,6 +5,8 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonObject } from '../../config/load.js';
+import { isLoopbackHost } from '../../system/loopback.js';
+import { requestPath } from '../../system/request-target.js';
 import type { SubsystemLog } from '../log.js';
 import { resolveAccount, type AccountSettings } from './accounts.js';
 import { updateAccountState, type DeliveryError } from './account-state.js';
@@ -64,6 +66,16 @@ export interface WebhookChannelOptions {
   onMessage?: (msg: InboundMessage) => Promise<string | void> | string | void;
   now?: () => number;
   fetchImpl?: typeof fetch;
+  /** The gateway's failed-auth limiter for account secrets; without it wrong secrets are not limited. */
+  authLimit?: RouteAuthLimit;
+}
+
+/** A failed-auth limiter as a route sees it, keyed by the request's client. */
+export interface RouteAuthLimit {
+  /** Milliseconds this client must wait; 0 when it may try. */
+  lockedMs(req: IncomingMessage): number;
+  failed(req: IncomingMessage): void;
+  succeeded(req: IncomingMessage): void;
 }
 
 /** Sends to an account and records the outcome; failures are logged with the status and permission code. */
@@ -85,10 +97,6 @@ function secretMatches(expected: string, given: string | undefined): boolean {
   const a = crypto.createHash('sha256').update(expected).digest();
   const b = crypto.createHash('sha256').update(given).digest();
   return crypto.timingSafeEqual(a, b);
-}
-
-function isLoopback(addr: string | undefined): boolean {
-  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): true {
@@ -168,18 +176,32 @@ export async function receiveWebhookMessage(opts: WebhookChannelOptions, account
  */
 export function createWebhookHttpHandler(opts: WebhookChannelOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== WEBHOOK_PATH_PREFIX && !url.pathname.startsWith(`${WEBHOOK_PATH_PREFIX}/`)) return false;
+    const pathname = requestPath(req.url);
+    if (!pathname || (pathname !== WEBHOOK_PATH_PREFIX && !pathname.startsWith(`${WEBHOOK_PATH_PREFIX}/`))) return false;
     if (req.method !== 'POST') return reply(res, 405, { ok: false, error: 'use POST' });
-    const accountId = decodeURIComponent(url.pathname.slice(WEBHOOK_PATH_PREFIX.length + 1)) || 'default';
+    let accountId: string;
+    try {
+      accountId = decodeURIComponent(pathname.slice(WEBHOOK_PATH_PREFIX.length + 1)) || 'default';
+    } catch {
+      return reply(res, 400, { ok: false, error: 'malformed account id in path' });
+    }
     const account = resolveAccount(opts.getConfig(), WEBHOOK_CHANNEL, accountId);
     if (!account || !account.enabled || !Object.hasOwn(Object(opts.getConfig().channels), WEBHOOK_CHANNEL)) return reply(res, 404, { ok: false, error: `unknown webhook account: ${accountId}` });
     const secret = account.raw.secret;
     if (typeof secret === 'string' && secret) {
+      const lockedMs = opts.authLimit?.lockedMs(req) ?? 0;
+      if (lockedMs > 0) {
+        res.setHeader('retry-after', String(Math.ceil(lockedMs / 1000)));
+        return reply(res, 429, { ok: false, error: 'too many failed authentication attempts (retry later)' });
+      }
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-webhook-secret'] as string | undefined);
-      if (!secretMatches(secret, given)) return reply(res, 401, { ok: false, error: 'unauthorized' });
-    } else if (!isLoopback(req.socket.remoteAddress)) {
+      if (!secretMatches(secret, given)) {
+        opts.authLimit?.failed(req);
+        return reply(res, 401, { ok: false, error: 'unauthorized' });
+      }
+      opts.authLimit?.succeeded(req);
+    } else if (!isLoopbackHost(req.socket.remoteAddress)) {
       return reply(res, 401, { ok: false, error: 'unauthorized: set a secret on this webhook account to accept non-loopback callers' });
     }
     const text = await readBody(req);
