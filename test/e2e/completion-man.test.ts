@@ -64,7 +64,7 @@ describe('openclaw completion bash', () => {
     const file = script('bash');
     expect(bashComplete(file, ['do'])).toEqual(['doctor']);
     expect(bashComplete(file, ['doctor', '--js'])).toEqual(['--json']);
-    expect(bashComplete(file, ['doctor', '--format', '']).sort()).toEqual(['human', 'json', 'junit', 'sarif']);
+    expect(bashComplete(file, ['doctor', '--format', '']).sort()).toEqual(['human', 'json', 'junit', 'prometheus', 'sarif']);
     expect(bashComplete(file, ['doctor', '--severity-min', 'w'])).toEqual(['warning']);
     // `--profile work` is an option and its value: `gateway` after it is still the command.
     expect(bashComplete(file, ['--profile', 'gateway', 'gateway', 'inst'])).toEqual(['install']);

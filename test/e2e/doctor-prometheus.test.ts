@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-sync.js';
 import { cliEnv, useFixtures } from '../helpers/fixtures.js';
 import { parseExposition } from '../helpers/prometheus.js';
+import { freePort } from './gateway-harness.js';
 
 const fixture = useFixtures();
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')).version;
@@ -15,7 +16,9 @@ describe('doctor --format prometheus', () => {
   it('one gauge per check, findings by severity, duration, last run and version; exit codes as --json', () => {
     const env = cliEnv(fixture('mode-unset'));
     const json = runCli(['doctor', '--json'], env);
-    const list = runCli(['doctor', '--list', '--json'], env).json<{ id: string; area: string }[]>();
+    // remote/* checks run only with --remote/--targets, so a local run has no gauge for them.
+    const all = runCli(['doctor', '--list', '--json'], env).json<{ id: string; area: string }[]>();
+    const list = all.filter((c) => c.area !== 'remote');
     const before = Math.floor(Date.now() / 1000);
     const r = runCli(['doctor', '--format', 'prometheus'], env);
     expect(r.code).toBe(json.code);
@@ -28,6 +31,7 @@ describe('doctor --format prometheus', () => {
       const failing = report.findings.some((f: any) => f.checkId === c.id && f.severity !== 'info');
       expect(m.value('openclaw_doctor_check_ok', { check: c.id, area: c.area }), c.id).toBe(failing ? 0 : 1);
     }
+    for (const c of all.filter((c) => c.area === 'remote')) expect(m.value('openclaw_doctor_check_ok', { check: c.id, area: c.area }), c.id).toBeUndefined();
     expect(m.value('openclaw_doctor_check_ok', { check: 'gateway/mode-unset' })).toBe(0);
     for (const s of ['info', 'warning', 'error']) {
       expect(m.value('openclaw_doctor_findings', { severity: s }), s).toBe(report.findings.filter((f: any) => f.severity === s).length);
@@ -86,5 +90,33 @@ describe('doctor --format prometheus', () => {
     expect(r.stderr).toContain(`--output: cannot write ${file}: ENOENT`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+});
+
+describe('doctor --remote/--targets --format prometheus', () => {
+  it('labels every series with its target, writes --output, and keeps the credential out', async () => {
+    const fx = fixture('healthy');
+    // Two ports nothing listens on: both targets are unreachable, so both report not ok.
+    const [a, b] = [await freePort(), await freePort()];
+    const targets = path.join(fx.root, 'targets.yaml');
+    fs.writeFileSync(targets, `targets:\n  - name: alpha\n    url: ws://127.0.0.1:${a}\n  - name: beta\n    url: ws://127.0.0.1:${b}\n`);
+    const out = path.join(fx.root, 'fleet.prom');
+    const token = 'prometheus-fleet-secret-0123456789';
+    const r = runCli(['doctor', '--targets', targets, '--format', 'prometheus', '--output', out, '--timeout', '2000'], { ...cliEnv(fx), OPENCLAW_GATEWAY_TOKEN: token });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).not.toContain(token);
+    const m = parseExposition(text);
+    for (const target of ['alpha', 'beta']) {
+      expect(m.value('openclaw_doctor_ok', { target })).toBe(0);
+      expect(m.value('openclaw_doctor_check_ok', { target, check: 'remote/reachable' })).toBe(0);
+      expect(m.value('openclaw_doctor_findings', { target, severity: 'error' })).toBeGreaterThan(0);
+    }
+    expect(m.value('openclaw_doctor_info', { version: VERSION })).toBe(1);
+
+    const one = runCli(['doctor', '--remote', `ws://127.0.0.1:${a}`, '--format', 'prometheus', '--timeout', '2000'], cliEnv(fx));
+    expect(one.code).toBe(1);
+    expect(parseExposition(one.stdout).value('openclaw_doctor_ok', { target: `ws://127.0.0.1:${a}` })).toBe(0);
   });
 });
