@@ -170,11 +170,11 @@ const REFERENCE: [string, string][] = [
       ['AUTH_UNAUTHORIZED', 'token-mismatch'],
       ['AUTH_TOKEN_MISSING', 'token-missing'],
       ['AUTH_TOKEN_MISMATCH', 'token-mismatch'],
-      ['AUTH_TOKEN_NOT_CONFIGURED', 'token-mismatch'],
+      ['AUTH_TOKEN_NOT_CONFIGURED', 'auth-token-not-configured'],
       ['AUTH_PASSWORD_MISSING', 'token-missing'],
       ['AUTH_PASSWORD_MISMATCH', 'token-mismatch'],
       ['AUTH_PASSWORD_NOT_CONFIGURED', 'auth-password-missing'],
-      ['AUTH_BOOTSTRAP_TOKEN_INVALID', 'token-mismatch'],
+      ['AUTH_BOOTSTRAP_TOKEN_INVALID', 'setup-code-invalid'],
       ['AUTH_DEVICE_TOKEN_MISMATCH', 'device-token-stale'],
       ['AUTH_RATE_LIMITED', 'auth-rate-limited'],
       ['CONTROL_UI_ORIGIN_NOT_ALLOWED', 'origin-not-allowed'],
@@ -224,6 +224,21 @@ const UPSTREAM_QUOTED: [string, string][] = [
   ['No API key found for "anthropic"', 'provider-auth-missing'],
 ];
 
+// `unauthorized: …` lines of the real gateway: each has its own cause; the generic `unauthorized`
+// signature must not swallow them as a token mismatch (issue 15, "specific beats generic").
+const UNAUTHORIZED_VARIANTS: [string, string][] = [
+  ['unauthorized: gateway password missing (set gateway.auth.password on the client)', 'token-missing'],
+  ['unauthorized: gateway password not configured on gateway (set gateway.auth.password)', 'auth-password-missing'],
+  ['unauthorized: gateway token not configured on gateway (set gateway.auth.token)', 'auth-token-not-configured'],
+  ['unauthorized: tailscale identity mismatch (use Tailscale Serve auth or gateway token/password)', 'tailscale-auth'],
+  ['unauthorized: tailscale proxy headers missing (use Tailscale Serve or gateway token/password)', 'tailscale-auth'],
+  ['unauthorized: setup code invalid, expired, revoked, or already used (create a new code; review pairing)', 'setup-code-invalid'],
+  ['unauthorized: proxy client attribution is required (configure gateway.trustedProxies narrowly)', 'trusted-proxy-auth'],
+  ['unauthorized: device token scope mismatch (re-pair or approve scope upgrade)', 'missing-operator-scope'],
+  ['unauthorized: device token rejected (pair/repair this device, or provide gateway token)', 'device-token-stale'],
+  ['telegram: getMe failed: 401 Unauthorized', 'channel-permission'],
+];
+
 let compiled: CompiledCatalog;
 beforeAll(async () => {
   compiled = new CompiledCatalog(await loadCatalogFromYaml(catalogDir()));
@@ -233,6 +248,7 @@ describe.each([
   ['seed guides', SEEDS],
   ['compatibility reference', REFERENCE],
   ['real OpenClaw messages quoted in issue 15', UPSTREAM_QUOTED],
+  ['real `unauthorized: …` variants', UNAUTHORIZED_VARIANTS],
 ])('every message in the %s is recognised', (_name, list) => {
   it.each(list)('%s → %s', (message, cause) => {
     const report = scanLinesWith(compiled, [message]);
