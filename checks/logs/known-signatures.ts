@@ -95,6 +95,14 @@ function senders(ms: SignatureMatch[]): string[] {
     if (remote && remote !== '?') set.add(remote);
     remotes.set(clientOf(m.line.text) ?? 'an unnamed client', set);
   }
+  // "webchat webchat" (a line without the version) is the same client as "webchat webchat v1.0.0".
+  for (const [client, from] of remotes) {
+    const fuller = [...remotes.keys()].find((k) => k !== client && k.startsWith(`${client} `));
+    if (fuller) {
+      for (const r of from) remotes.get(fuller)!.add(r);
+      remotes.delete(client);
+    }
+  }
   return [...remotes].map(([client, from]) => (from.size ? `${client} from ${[...from].join(', ')}` : client));
 }
 
@@ -176,8 +184,10 @@ export default defineCheck({
       const base = { checkId: CHECK_ID, cause: last.cause, evidence: [logEvidence(last.line)], details: { ...details, signatureId: id }, data: { signatureId: id } };
       const fixHint = [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined;
       if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
+        const n = Number(details.count);
         const when = lastMs !== undefined ? `last at ${shortTime(lastMs)}` : `last before ${shortTime(since!)}`;
-        found.push({ ...base, severity: 'info', message: `${last.explain} (${id}): seen earlier (${seenText(details)}), ${when}, not seen since ${logs.window!.reason} (${shortTime(since!)})`, fixHint });
+        const message = `${last.explain} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
+        found.push({ ...base, severity: 'info', message, fixHint });
         continue;
       }
       const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');

@@ -29,7 +29,7 @@ export interface InstanceMarks {
 }
 
 // `remotePort=` is the client's port, not the gateway's: `port` must start the word, in lower case.
-const PORT_FIELD = /(?:\bhost=\[?[\w.:-]*?\]?:|"port":\s*|\bport[=:]\s*|--port[= ]|listening on wss?:\/\/(?:\[[^\]]+\]|[\w.-]+):)(\d{2,5})\b/g;
+const PORT_FIELD = /(?:\bhost=\[?[\w.:-]*?\]?:|"host":"\[?[\w.:-]*?\]?:|"port":\s*|\bport[=:]\s*|--port[= ]|listening on wss?:\/\/(?:\[[^\]]+\]|[\w.-]+):)(\d{2,5})\b/g;
 const STATE_PATH = /(\/[^\s"'`()<>:]*?\/\.openclaw(?:-[\w-]+)?)(?=\/|[\s"'`),:]|$)(\/[^\s"'`()<>:]*)?/g;
 const PROFILE_FLAG = /--profile[= ]([\w-]{1,64})/;
 const WRITER_PID = /(?:^|\s)[\w.-]+\[(\d+)\]:|\(PID (\d+)\)/;
