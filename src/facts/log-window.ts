@@ -45,7 +45,9 @@ export function logWindow(o: WindowInput): LogWindow {
     candidates.push([mtime(stateLayout(o.stateDir).configAudit), 'the config was last written']);
     candidates.push([mtime(journalFile(o.stateDir)), 'the last doctor repair']);
   }
-  let best: [number, string] = started !== undefined && Number.isFinite(started) ? [started, candidates[0][1]] : [o.recorded ? 0 : o.now - DEFAULT_WINDOW_MS, 'the last 24 h'];
+  // Recorded facts have no "now" of their own: without a gateway start every line counts.
+  const fallback: [number, string] = o.recorded ? [0, 'recorded facts'] : [o.now - DEFAULT_WINDOW_MS, 'the last 24 h'];
+  let best: [number, string] = started !== undefined && Number.isFinite(started) ? [started, candidates[0][1]] : fallback;
   for (const [t, reason] of candidates) if (t !== undefined && t > best[0] && t <= o.now) best = [t, reason];
   return { since: new Date(best[0]).toISOString(), reason: best[1] };
 }

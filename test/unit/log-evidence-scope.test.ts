@@ -1,0 +1,95 @@
+// Which instance wrote a log line (src/logs/attribution.ts), and since when a line counts as now
+// (src/facts/log-window.ts): real files and their times, no mocks.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { logWindow } from '../../src/facts/log-window.js';
+import { collectLogs } from '../../src/facts/logs.js';
+import { instanceMarks, otherInstance, type InstanceIdentity } from '../../src/logs/attribution.js';
+
+const self: InstanceIdentity = { ports: [18789], configPath: '/home/ana/.openclaw/openclaw.json', stateDir: '/home/ana/.openclaw', pid: 4121, hostname: 'box' };
+const who = (text: string, hostname?: string) => otherInstance(instanceMarks(text, hostname), self);
+
+describe('attribution of a line to an instance', () => {
+  it('by the port the line carries: host=, "host":, port fields, --port, listening on ws://', () => {
+    expect(who('unauthorized conn=1 remote=127.0.0.1 client=x host=127.0.0.1:18801 reason=token_mismatch')).toBe('port 18801');
+    expect(who('{"cause":"unauthorized","host":"[::1]:18801","remotePort":18789}')).toBe('port 18801');
+    expect(who('gateway start {"port":18801}')).toBe('port 18801');
+    expect(who('listening on ws://127.0.0.1:18801 (PID 99)')).toBe('port 18801');
+    expect(who('unauthorized host=127.0.0.1:18789 reason=token_mismatch')).toBeUndefined();
+    // remotePort is the client's port, not the gateway's.
+    expect(who('closed remote=127.0.0.1 remotePort=18801')).toBeUndefined();
+  });
+
+  it('by state dir, config path, profile, pid and host name', () => {
+    expect(who('Invalid config at /home/ana/.openclaw-work/openclaw.json: gateway.port: expected number')).toBe('state dir /home/ana/.openclaw-work');
+    expect(who('Invalid config at /home/ana/.openclaw/openclaw.json: gateway.port: expected number')).toBeUndefined();
+    expect(who('saved unreadable config as /home/ana/.openclaw/openclaw.json.clobbered.2026-11-22T02-18-55-120Z')).toBeUndefined();
+    expect(who('started by `openclaw --profile work gateway`')).toBe('profile work');
+    // This gateway's pid is positive evidence even next to another port (a client that used a tunnel).
+    expect(who('Nov 22 02:18:55 box openclaw-gateway[4121]: rejected host=127.0.0.1:18801')).toBeUndefined();
+    expect(who('gateway token mismatch', 'container-7f')).toBe('host container-7f');
+    expect(who('gateway token mismatch', 'box')).toBeUndefined();
+  });
+
+  it('a line that names nothing stays this install\'s (benefit of the doubt), and ~/.openclaw is not an absolute path', () => {
+    expect(who('unauthorized: gateway token mismatch')).toBeUndefined();
+    expect(who('edit ~/.openclaw/openclaw.json and retry')).toBeUndefined();
+  });
+});
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tempState(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-log-scope-'));
+  dirs.push(d);
+  fs.mkdirSync(path.join(d, 'logs'));
+  return d;
+}
+const setTime = (file: string, ms: number) => fs.utimesSync(file, ms / 1000, ms / 1000);
+
+describe('the log window', () => {
+  const now = Date.parse('2026-12-06T16:00:00Z');
+  const held = (createdAt: string) => ({ state: 'held' as const, path: '/x.lock', lock: { pid: 1, createdAt, configPath: '/c' }, configPath: '/c' });
+
+  it('is the running gateway\'s start, or a later config write or doctor repair, else the last 24 h; --since overrides', () => {
+    const stateDir = tempState();
+    const configPath = path.join(stateDir, 'openclaw.json');
+    fs.writeFileSync(configPath, '{}');
+    setTime(configPath, now - 5 * 3_600_000);
+    expect(logWindow({ now, configPath, stateDir })).toEqual({ since: new Date(now - 5 * 3_600_000).toISOString(), reason: 'the config was last written' });
+    expect(logWindow({ now, configPath, stateDir, lock: held('2026-12-06T15:00:00.000Z') })).toEqual({ since: '2026-12-06T15:00:00.000Z', reason: 'the running gateway started' });
+    const journal = path.join(stateDir, 'logs', 'doctor-journal.jsonl');
+    fs.writeFileSync(journal, '{}\n');
+    setTime(journal, now - 60_000);
+    expect(logWindow({ now, configPath, stateDir, lock: held('2026-12-06T15:00:00.000Z') }).reason).toBe('the last doctor repair');
+    expect(logWindow({ now, configPath, stateDir, since: now - 7 * 86_400_000 })).toEqual({ since: new Date(now - 7 * 86_400_000).toISOString(), reason: '--since' });
+    setTime(configPath, now - 3 * 86_400_000);
+    setTime(journal, now - 3 * 86_400_000);
+    expect(logWindow({ now, configPath, stateDir })).toEqual({ since: new Date(now - 86_400_000).toISOString(), reason: 'the last 24 h' });
+  });
+
+  it('for recorded facts, file times are ignored (they say when the fixture was checked out)', () => {
+    const stateDir = tempState();
+    const configPath = path.join(stateDir, 'openclaw.json');
+    fs.writeFileSync(configPath, '{}');
+    expect(logWindow({ now, configPath, stateDir, recorded: true })).toEqual({ since: new Date(0).toISOString(), reason: 'recorded facts' });
+  });
+});
+
+describe('collectLogs marks lines of other instances only in the shared directory', () => {
+  it("our state dir's lines are ours whatever they name; the shared log's are attributed", () => {
+    const stateDir = tempState();
+    const upstream = tempState();
+    const line = 'unauthorized remote=127.0.0.1 host=127.0.0.1:18801 reason=token_mismatch';
+    fs.writeFileSync(path.join(stateDir, 'logs', 'openclaw-2026-12-06.log'), `${line}\n`);
+    fs.writeFileSync(path.join(upstream, 'openclaw-2026-12-06.log'), `${line}\n`);
+    const fact = collectLogs({ stateDir, upstreamDir: upstream, identity: { ...self, stateDir, configPath: path.join(stateDir, 'openclaw.json') } }, new Set());
+    expect(fact.lines.map((l) => [path.dirname(l.file), l.otherInstance])).toEqual([
+      [path.join(stateDir, 'logs'), undefined],
+      [upstream, 'port 18801'],
+    ]);
+    expect(fact.files.every((f) => typeof f.mtimeMs === 'number')).toBe(true);
+  });
+});
