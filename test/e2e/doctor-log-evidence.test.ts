@@ -8,9 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dailyLogPath } from '../../src/gateway/logger.js';
-import { CLI, cleanup, envFor, freePort, handshake, makeState, newToken, runGatewayOnce, startGateway } from './gateway-harness.js';
+import { validateSchema } from '../helpers/json-schema.js';
+import { CLI, cleanup, envFor, freePort, handshake, makeState, newToken, ROOT, runGatewayOnce, startGateway } from './gateway-harness.js';
 
 afterAll(cleanup);
+
+const reportSchema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/doctor-report.schema.json'), 'utf8'));
 
 async function liveGateway() {
   const token = newToken();
@@ -24,7 +27,10 @@ async function liveGateway() {
 function doctorJson(stateDir: string, upstream: string, args: string[] = []) {
   const env = { ...envFor(stateDir, { HOME: stateDir }), OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: upstream };
   const r = spawnSync(process.execPath, [CLI, 'doctor', '--json', '--skip', 'service', ...args], { env, encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, stderr: r.stderr, report: r.stdout ? JSON.parse(r.stdout) : undefined };
+  const report = r.stdout ? JSON.parse(r.stdout) : undefined;
+  // firstSeen, lastSeen and count keep the report valid against its published schema.
+  if (report) expect(validateSchema(reportSchema, report)).toEqual([]);
+  return { code: r.status, stderr: r.stderr, report };
 }
 
 const logFindings = (report: any) => report.findings.filter((f: any) => f.checkId === 'logs/known-signatures');
@@ -117,6 +123,10 @@ describe('a live fact outranks a log line', () => {
         }),
       ]);
       expect(JSON.stringify(report)).not.toContain('an-old-token-the-client-kept');
+      // The human report shows the count and the first and last time too.
+      const env = { ...envFor(stateDir, { HOME: stateDir }), OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: upstream };
+      const human = spawnSync(process.execPath, [CLI, 'doctor', '--skip', 'service'], { env, encoding: 'utf8', timeout: 20_000 });
+      expect(human.stdout).toMatch(/A client sent a wrong gateway token or password \(4 lines, first \d{4}-\d\d-\d\d \d\d:\d\d UTC, last \d{4}-\d\d-\d\d \d\d:\d\d UTC\)|A client sent a wrong gateway token or password \(4 lines, at \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
     } finally {
       await gw.stop();
       fs.rmSync(upstream, { recursive: true, force: true });
