@@ -3,7 +3,6 @@
 // history. `--since` overrides; without a running gateway the default is the last 24 h.
 import fs from 'node:fs';
 import { stateLayout } from '../config/paths.js';
-import { journalFile } from '../engine/journal.js';
 import type { LockFact } from './lock.js';
 
 export interface LogWindow {
@@ -42,8 +41,9 @@ export function logWindow(o: WindowInput): LogWindow {
   if (!o.recorded) {
     // Append-only files: their mtime is the time of their last entry, no parsing needed.
     candidates.push([mtime(o.configPath), 'the config was last written']);
-    candidates.push([mtime(stateLayout(o.stateDir).configAudit), 'the config was last written']);
-    candidates.push([mtime(journalFile(o.stateDir)), 'the last doctor repair']);
+    const layout = stateLayout(o.stateDir);
+    candidates.push([mtime(layout.configAudit), 'the config was last written']);
+    candidates.push([mtime(layout.doctorJournal), 'the last doctor repair']);
   }
   // Recorded facts have no "now" of their own: without a gateway start every line counts.
   const fallback: [number, string] = o.recorded ? [0, 'recorded facts'] : [o.now - DEFAULT_WINDOW_MS, 'the last 24 h'];
