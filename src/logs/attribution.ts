@@ -30,11 +30,16 @@ export interface InstanceMarks {
 
 // `remotePort=` is the client's port, not the gateway's: `port` must start the word, in lower case.
 const PORT_FIELD = /(?:\bhost=\[?[\w.:-]*?\]?:|"host":"\[?[\w.:-]*?\]?:|"port":\s*|\bport[=:]\s*|--port[= ]|listening on wss?:\/\/(?:\[[^\]]+\]|[\w.-]+):)(\d{2,5})\b/g;
-const STATE_PATH = /(\/[^\s"'`()<>:]*?\/\.openclaw(?:-[\w-]+)?)(?=\/|[\s"'`),:]|$)(\/[^\s"'`()<>:]*)?/g;
+// A path starts after a space, quote, `=` or `(`: one start per path keeps a line of slashes linear.
+const STATE_PATH = /(?<=^|[\s"'`=(])(\/[^\s"'`()<>:]*?\/\.openclaw(?:-[\w-]+)?)(?=\/|[\s"'`),:]|$)(\/[^\s"'`()<>:]*)?/g;
 const PROFILE_FLAG = /--profile[= ]([\w-]{1,64})/;
 const WRITER_PID = /(?:^|\s)[\w.-]+\[(\d+)\]:|\(PID (\d+)\)/;
 
-export function instanceMarks(text: string, hostname?: string): InstanceMarks {
+/** What identifies a writer sits in a line's first few KiB; a longer line is not searched further. */
+const MARKS_WINDOW = 4096;
+
+export function instanceMarks(full: string, hostname?: string): InstanceMarks {
+  const text = full.slice(0, MARKS_WINDOW);
   const ports = [...text.matchAll(PORT_FIELD)].map((m) => Number(m[1])).filter((p) => p > 0 && p < 65536);
   const paths = [...text.matchAll(STATE_PATH)].map((m) => (m[2]?.endsWith('.json') ? m[1] + m[2] : m[1]));
   const pid = WRITER_PID.exec(text);

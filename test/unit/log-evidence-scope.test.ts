@@ -37,6 +37,12 @@ describe('attribution of a line to an instance', () => {
     expect(who('unauthorized: gateway token mismatch')).toBeUndefined();
     expect(who('edit ~/.openclaw/openclaw.json and retry')).toBeUndefined();
   });
+
+  // Quadratic backtracking on these would outlast the test timeout; the regexes start once per path.
+  it('hostile lines (a 256 KiB run of slashes, of "host=") name no instance and do not hang', () => {
+    for (const junk of ['/'.repeat(256 * 1024), 'host='.repeat(50_000), `/${'a/'.repeat(100_000)}.openclaw`]) expect(who(junk)).toBeUndefined();
+    expect(who(`${' '.repeat(5000)}host=127.0.0.1:18801`)).toBeUndefined(); // past the first 4 KiB: not searched
+  });
 });
 
 const dirs: string[] = [];
