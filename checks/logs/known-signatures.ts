@@ -89,11 +89,13 @@ function clientOf(text: string): string | undefined {
 function senders(ms: SignatureMatch[]): string[] {
   const remotes = new Map<string, Set<string>>();
   for (const m of ms) {
-    const r = REMOTE.exec(m.line.text);
+    const text = m.line.text.slice(0, 4096); // the fields sit up front; a hostile long line is not searched further
+    const r = REMOTE.exec(text);
     const remote = r?.[1] ?? r?.[2];
-    const set = remotes.get(clientOf(m.line.text) ?? 'an unnamed client') ?? new Set();
+    const client = clientOf(text) ?? 'an unnamed client';
+    const set = remotes.get(client) ?? new Set();
     if (remote && remote !== '?') set.add(remote);
-    remotes.set(clientOf(m.line.text) ?? 'an unnamed client', set);
+    remotes.set(client, set);
   }
   // "webchat webchat" (a line without the version) is the same client as "webchat webchat v1.0.0".
   for (const [client, from] of remotes) {
