@@ -175,11 +175,11 @@ export default defineCheck({
 
     // A live fact outranks a log line: the probe got in with this install's token.
     const tokenWorks = answersNow && !probe!.connect.sharedAuthRejected;
-    const wrongToken = tokenWorks ? mine.filter((m) => m.cause === 'token-mismatch' && !isHistory(m)) : [];
-    if (wrongToken.length) found.push(wrongTokenClients(wrongToken, probe!.url));
+    const wrongToken = new Set(tokenWorks ? mine.filter((m) => m.cause === 'token-mismatch' && !isHistory(m)) : []);
+    if (wrongToken.size) found.push(wrongTokenClients([...wrongToken], probe!.url));
 
     const bySignature = new Map<string, SignatureMatch[]>();
-    for (const m of mine) if (!wrongToken.includes(m)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
+    for (const m of mine) if (!wrongToken.has(m)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
     for (const [id, ms] of bySignature) {
       const last = ms.at(-1)!;
       const { details, last: lastMs } = seen(ms);

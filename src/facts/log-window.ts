@@ -34,7 +34,7 @@ export interface WindowInput {
 }
 
 export function logWindow(o: WindowInput): LogWindow {
-  if (o.since !== undefined) return { since: new Date(o.since).toISOString(), reason: '--since' };
+  if (o.since !== undefined) return { since: new Date(o.since).toISOString(), reason: 'the --since time' };
   const candidates: [number | undefined, string][] = [];
   const started = o.lock?.state === 'held' ? new Date(o.lock.lock.createdAt).getTime() : undefined;
   candidates.push([Number.isFinite(started) ? started : undefined, 'the running gateway started']);

@@ -4,8 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import knownSignatures from '../../checks/logs/known-signatures.js';
+import type { ConfigFact } from '../../src/facts/config.js';
+import { dateMatches, scanWithCatalog } from '../../src/facts/log-signatures.js';
 import { logWindow } from '../../src/facts/log-window.js';
-import { collectLogs } from '../../src/facts/logs.js';
+import { collectLogs, parseLogLine } from '../../src/facts/logs.js';
+import type { Facts } from '../../src/facts/types.js';
+import { loadMatcher } from '../../src/signatures/index.js';
 import { instanceMarks, otherInstance, type InstanceIdentity } from '../../src/logs/attribution.js';
 
 const self: InstanceIdentity = { ports: [18789], configPath: '/home/ana/.openclaw/openclaw.json', stateDir: '/home/ana/.openclaw', pid: 4121, hostname: 'box' };
@@ -70,7 +75,7 @@ describe('the log window', () => {
     fs.writeFileSync(journal, '{}\n');
     setTime(journal, now - 60_000);
     expect(logWindow({ now, configPath, stateDir, lock: held('2026-12-06T15:00:00.000Z') }).reason).toBe('the last doctor repair');
-    expect(logWindow({ now, configPath, stateDir, since: now - 7 * 86_400_000 })).toEqual({ since: new Date(now - 7 * 86_400_000).toISOString(), reason: '--since' });
+    expect(logWindow({ now, configPath, stateDir, since: now - 7 * 86_400_000 })).toEqual({ since: new Date(now - 7 * 86_400_000).toISOString(), reason: 'the --since time' });
     setTime(configPath, now - 3 * 86_400_000);
     setTime(journal, now - 3 * 86_400_000);
     expect(logWindow({ now, configPath, stateDir })).toEqual({ since: new Date(now - 86_400_000).toISOString(), reason: 'the last 24 h' });
@@ -97,5 +102,37 @@ describe('collectLogs marks lines of other instances only in the shared director
       [upstream, 'port 18801'],
     ]);
     expect(fact.files.every((f) => typeof f.mtimeMs === 'number')).toBe(true);
+  });
+});
+
+describe('logs/known-signatures: history, unless a live fact still shows the problem', () => {
+  const invalidLine = (at: string) => JSON.stringify({ '0': 'Invalid config at /home/ana/.openclaw/openclaw.json: gateway.port: expected number', _meta: { logLevelName: 'ERROR', date: at }, time: at });
+  async function detect(config: Partial<ConfigFact>, window: { since: string; reason: string }, lines: string[]) {
+    const parsed = lines.map((t, i) => parseLogLine('/home/ana/.openclaw/logs/openclaw-2026-12-06.log', t, i + 1));
+    const matches = dateMatches(await scanWithCatalog(await loadMatcher(), parsed), [{ path: parsed[0].file, size: 1, tail: false, mtimeMs: Date.parse('2026-12-06T14:50:00Z') }]);
+    const facts: Facts = { logSignatures: { ok: true, value: { matches, window } }, config: { ok: true, value: { issues: [], ...config } as ConfigFact } };
+    return knownSignatures.detect(facts);
+  }
+  const window = { since: '2026-12-06T15:00:00.000Z', reason: 'the running gateway started' };
+
+  it('an old "Invalid config" line with a valid config now: info, seen earlier, with first/last seen and count', async () => {
+    const found = await detect({}, window, [invalidLine('2026-12-06T14:40:00.000Z'), invalidLine('2026-12-06T14:46:10.000Z')]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: expect.stringContaining('seen earlier, last at 2026-12-06 14:46 UTC (2 lines), not seen since the running gateway started at 2026-12-06 15:00 UTC'),
+        details: { signatureId: 'config.invalid', count: '2', firstSeen: '2026-12-06T14:40:00.000Z', lastSeen: '2026-12-06T14:46:10.000Z' },
+      }),
+    ]);
+  });
+
+  it('the same line while the config is still invalid: the error stays', async () => {
+    const found = await detect({ issues: [{ path: 'gateway.port', message: 'expected number' }] as ConfigFact['issues'] }, window, [invalidLine('2026-12-06T14:40:00.000Z')]);
+    expect(found.map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('an undated plain line is as old as its file: written before the window, it is history', async () => {
+    const found = await detect({}, window, ['Invalid config at /home/ana/.openclaw/openclaw.json: gateway.port: expected number']);
+    expect(found).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringContaining('seen earlier, last before 2026-12-06 15:00 UTC'), details: { signatureId: 'config.invalid', count: '1' } })]);
   });
 });
