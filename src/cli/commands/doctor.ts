@@ -11,6 +11,7 @@ import { action } from '../run-action.js';
 import { runDoctor } from '../../engine/doctor.js';
 import { CheckLoadError, loadChecks } from '../../engine/loader.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
+import { parseSince } from '../../system/duration.js';
 import type { RemoteFlags } from './doctor-remote.js'; // a type only: the module loads with --remote/--targets
 
 const FORMATS = ['human', 'json', 'sarif', 'junit', 'prometheus'] as const;
@@ -33,6 +34,7 @@ interface DoctorFlags extends RemoteFlags {
   factsFrom?: string;
   bundle?: string | true;
   force?: boolean;
+  since?: number;
 }
 
 const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -50,6 +52,12 @@ function timeoutMs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 120_000) throw new InvalidArgumentError('expected a whole number of milliseconds between 1 and 120000.');
   return n;
+}
+
+function since(value: string): number {
+  const t = parseSince(value);
+  if (t === undefined) throw new InvalidArgumentError('expected a duration such as 30m, 2h, 1d or 1h30m, or an ISO time such as 2026-12-06T14:00Z.');
+  return t;
 }
 
 /**
@@ -114,6 +122,7 @@ export function register(program: Command): void {
     .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
+    .option('--since <duration|time>', 'log lines before this are history (30m, 2h, 1d, or an ISO time); default: since the running gateway started or the config was last written, else the last 24 h', since)
     .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP); per gateway with --remote/--targets (5000 there)', timeoutMs, 1500)
     .option('--remote <url>', 'check one gateway from outside (ws:// or wss://): reachability, TLS, auth, pairing, health, protocol, version, Control UI origin')
     .option('--targets <file>', 'check every gateway listed in FILE (YAML or JSON); one report, ok only if all are')
@@ -175,6 +184,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
       env: ctx.env,
       timeoutMs: flags.timeout,
       deep: flags.deep,
+      logsSince: flags.since,
       recordedDir,
       only: flags.only,
       skip: flags.skip,
