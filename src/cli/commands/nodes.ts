@@ -81,13 +81,16 @@ export function registerNode(program: Command): void {
       subsystemAction(async (opts: { url?: string; token?: string; displayName?: string }, cmd: Command) => {
         const { contextFor } = await import('../context.js');
         const { resolveTarget } = await import('../../client/target.js');
-        const { describeFailure } = await import('../../client/cli-options.js');
+        const { failureText } = await import('../../client/cli-options.js');
         const { startNodeClient } = await import('../../subsystems/nodes/node-client.js');
         const { VERSION } = await import('../version.js');
         const { paths } = contextFor(cmd);
         const target = resolveTarget(paths, { url: opts.url, token: opts.token });
         const r = await startNodeClient({ url: target.url, token: target.token, password: target.password, stateDir: paths.stateDir.value, displayName: opts.displayName, version: VERSION });
-        if (!r.ok) throw new CliError(`node cannot connect to ${target.url}: ${describeFailure(r.failure)}`, EXIT.FAILED);
+        if (!r.ok) {
+          const t = failureText(r.failure);
+          throw new CliError(`node cannot connect to ${target.url}: ${t.what}`, EXIT.FAILED, t.next);
+        }
         println(`node ${r.node.nodeId} connected to ${target.url}`);
         const stop = () => r.node.close();
         process.once('SIGINT', stop);
