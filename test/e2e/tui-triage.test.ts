@@ -166,6 +166,16 @@ describe('triage wizard in a real terminal', () => {
     expect(s).not.toContain('[y/N]');
   }, 60_000);
 
+  it('explain with nothing piped on a TTY says how to paste on this platform (xclip on X11, wl-paste on Wayland)', async () => {
+    const stateDir = makeState({ gateway: { mode: 'local' } });
+    const t = terminal('explain', stateDir, `node ${JSON.stringify(CLI)} explain; WAYLAND_DISPLAY=wayland-0 node ${JSON.stringify(CLI)} explain`);
+    const s = await t.see(/EXIT=\d+/);
+    expect(s).toContain('error: nothing to explain');
+    expect(s).toContain('`xclip -selection clipboard -o | openclaw explain`');
+    expect(s).toContain('`wl-paste | openclaw explain`');
+    expect(s).not.toContain('pbpaste');
+  }, 60_000);
+
   it('doctor with any flag on a TTY prints the report, never the wizard', async () => {
     const stateDir = makeState({ gateway: { mode: 'local', port: await freePort() } });
     const t = terminal('flagged', stateDir, `node ${JSON.stringify(CLI)} doctor --only gateway`);
