@@ -2,7 +2,7 @@
 // way those commands open a connection and turn a failure into a message and an exit code.
 import type { Command } from 'commander';
 import type { ResolvedPaths } from '../config/paths.js';
-import type { NextStep } from '../protocol/errors.js';
+import { nextStepWords } from '../protocol/errors.js';
 import type { ProbeFailure } from './types.js';
 
 export interface ClientFlags {
@@ -27,15 +27,6 @@ export function timeoutOf(flags: ClientFlags, fallback = 10_000): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** The gateway's recommendedNextStep values in words (JSON output keeps the codes). */
-const NEXT_STEP_WORDS: Record<NextStep, string> = {
-  retry_with_device_token: "use this gateway's token (gateway.auth.token), or pair this device so its own token is used",
-  update_auth_configuration: "give this gateway's token or password: --token/--password, OPENCLAW_GATEWAY_TOKEN, or gateway.auth in the config",
-  update_auth_credentials: "the token or password is wrong: use this gateway's (--token/--password, OPENCLAW_GATEWAY_TOKEN, or gateway.auth in the config)",
-  wait_then_retry: 'wait a moment, then try again',
-  review_auth_configuration: "check the gateway's auth settings (gateway.auth in its config)",
-};
-
 export interface FailureText {
   /** What went wrong, in words: no internal codes. */
   what: string;
@@ -57,10 +48,8 @@ export function failureText(f: ProbeFailure, from?: string): FailureText {
       return { what: `protocol mismatch: the gateway speaks protocol ${JSON.stringify(f.expectedProtocol)}`, next: 'Use a toolkit and gateway of the same release line.' };
     case 'unavailable':
       return { what: `${f.message}${typeof f.details?.reason === 'string' ? ` (${f.details.reason})` : ''}: the gateway is not ready yet`, next: 'Retry in a few seconds (`openclaw logs --follow` shows its start).' };
-    default: {
-      const step = f.recommendedNextStep as NextStep | undefined;
-      return { what: f.message, next: step && NEXT_STEP_WORDS[step] ? `${NEXT_STEP_WORDS[step][0]!.toUpperCase()}${NEXT_STEP_WORDS[step].slice(1)}.` : undefined };
-    }
+    default:
+      return { what: f.message, next: nextStepWords(f.recommendedNextStep) };
   }
 }
 
