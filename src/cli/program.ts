@@ -28,8 +28,10 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
     .option('--dev', 'use the dev profile (~/.openclaw-dev, port 19001)')
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--show-secrets', 'print tokens and passwords instead of ***')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('  (run with --help for usage)')
     .showSuggestionAfterError(true)
+    // Commander's usage errors in the one error style: `error: …`, then the next steps indented.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/\n\((Did you mean [^)\n]*)\)/g, '\n  $1')) })
     .exitOverride()
     .hook('preAction', (_this, actionCommand) => {
       configureColor(actionCommand.optsWithGlobals());

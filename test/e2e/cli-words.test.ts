@@ -67,6 +67,33 @@ describe('client commands in words', () => {
     expect(probed.stdout).not.toMatch(INTERNAL);
   });
 
+  it('every error has one style: `error: <what>`, then the next step indented; JSON errors unchanged', async () => {
+    const port = await freePort();
+    const dir = makeState({ gateway: { mode: 'local', port } });
+    const cases = [
+      ['bogus'],
+      ['doctor', '--bogus'],
+      ['doctor', '--undo', '--fix'],
+      ['health'],
+      ['devices', 'list'],
+      ['logs', 'tail', '--rpc'],
+      ['explain', ''],
+      ['triage'],
+      ['config', 'get', 'gateway..port'],
+      ['nodes', 'invoke', '--node', 'n1', '--command', 'system.which'],
+    ];
+    for (const args of cases) {
+      const r = cli(dir, args);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(lines[0], `${args.join(' ')}: ${r.stderr}`).toMatch(/^error: \S/);
+      for (const line of lines.slice(1)) expect(line, `${args.join(' ')}: ${r.stderr}`).toMatch(/^ {2}\S/);
+    }
+    const json = cli(dir, ['health', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { kind: 'refused' } });
+  });
+
   it('gateway restart on a stopped gateway starts it and says so (systemctl semantics)', async () => {
     const port = await freePort();
     const dir = makeState({ gateway: { mode: 'local', port, auth: { mode: 'token', token: newToken() } } });

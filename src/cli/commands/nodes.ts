@@ -60,7 +60,7 @@ export function register(program: Command): void {
         }
         const invoke = { nodeId: opts.node, command: opts.command, params, timeoutMs: opts.timeout };
         const { payload: r } = await viaGatewayOr(cmd, 'node.invoke', invoke, () => {
-          throw new CliError('node.invoke needs the running gateway (start it with `openclaw gateway`); nodes connect to it', EXIT.FAILED);
+          throw new CliError('node.invoke needs the running gateway: nodes connect to it', EXIT.FAILED, 'Start it with `openclaw gateway`.');
         }, opts.timeout + 5000);
         if (opts.json) return printJson(r);
         println(JSON.stringify((r as { result?: unknown }).result, null, 2));
