@@ -153,7 +153,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   const recordedDir = flags.factsFrom ?? (ctx.env.OPENCLAW_DOCTOR_FACTS || undefined);
   if (recordedDir && !fs.existsSync(recordedDir)) throw new CliError(`--facts-from: no such directory ${recordedDir}`, EXIT.USAGE);
   // Questions only for a person at a terminal reading the report (never in CI, never --non-interactive).
-  const interactive = format === 'human' && !flags.nonInteractive && !flags.output && !bundle && interactiveTerminal();
+  const interactive = format === 'human' && !flags.nonInteractive && !flags.lint && !flags.output && !bundle && interactiveTerminal();
   const fix = Boolean(flags.fix || flags.repair);
   const doctor = (opts: { fix: boolean; yes?: boolean; ask: boolean }) => {
     return runDoctor({
