@@ -39,7 +39,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   pairing: ['openclaw pairing list', 'openclaw pairing approve <requestIdOrCode>'],
   'pairing list': ['openclaw pairing list', 'openclaw pairing list --channel webhook --json'],
   'pairing approve': ['openclaw pairing approve <requestIdOrCode>', 'openclaw pairing approve <code> --channel webhook --account <id>'],
-  explain: ['openclaw explain "unauthorized: gateway token mismatch"', 'openclaw explain - < error.txt', 'openclaw explain --json "EADDRINUSE: address already in use 127.0.0.1:18789"'],
+  explain: ['openclaw explain "unauthorized: gateway token mismatch"', 'openclaw explain - < error.txt', 'openclaw explain --each-line --json < lines.txt', 'openclaw explain --json "EADDRINUSE: address already in use 127.0.0.1:18789"'],
   cron: ['openclaw cron status', 'openclaw cron list', 'openclaw cron add --name standup --cron "0 9 * * 1-5" --system-event "stand-up time"'],
   'cron status': ['openclaw cron status', 'openclaw cron status --json'],
   'cron list': ['openclaw cron list', 'openclaw cron list --json'],

@@ -204,6 +204,26 @@ const REFERENCE: [string, string][] = [
   ['telegram: 409: Conflict: terminated by other getUpdates request', 'channel-conflict'],
 ];
 
+// Real OpenClaw 2026.9.6 messages (templates read from the package, filled in) that issue 15 found
+// unrecognised; each must be reported as its own cause.
+const UPSTREAM_QUOTED: [string, string][] = [
+  ['gateway auth mode is token, but no token was configured (set gateway.auth.token or OPENCLAW_GATEWAY_TOKEN).', 'auth-token-not-configured'],
+  ['gateway start failed: port 18789 is already in use.', 'port-conflict'],
+  ['Gateway restart timed out after 60s waiting for health checks.', 'restart-health-timeout'],
+  ['Service is loaded but not running (likely exited immediately).', 'service-not-running'],
+  ['Root cause: CLI and service are using different config paths (likely a profile/state-dir mismatch).', 'service-drift'],
+  ['Gateway service embeds OPENCLAW_GATEWAY_TOKEN and should be reinstalled.', 'secret-in-service'],
+  ['Systemd lingering is disabled for alice. Run: sudo loginctl enable-linger alice', 'systemd-linger-disabled'],
+  ['gateway closed (1012): gateway restarting', 'gateway-restarting'],
+  ['gateway closed (1008): scope upgrade pending approval', 'pairing-required'],
+  ['Config uses "gateway.token". This key is ignored; use "gateway.auth.token" instead.', 'legacy-config-key'],
+  ['Your OpenClaw config was written by version 2026.10.2, but this command is running 2026.9.6.', 'config-newer-version'],
+  ['Startup failed: required secrets are unavailable.', 'secret-ref-unresolved'],
+  ['exec denied: allowlist miss', 'exec-approval'],
+  ['node command not allowed: the node (platform: ios) does not support "system.run"', 'node-command-unsupported'],
+  ['No API key found for "anthropic"', 'provider-auth-missing'],
+];
+
 let compiled: CompiledCatalog;
 beforeAll(async () => {
   compiled = new CompiledCatalog(await loadCatalogFromYaml(catalogDir()));
@@ -212,6 +232,7 @@ beforeAll(async () => {
 describe.each([
   ['seed guides', SEEDS],
   ['compatibility reference', REFERENCE],
+  ['real OpenClaw messages quoted in issue 15', UPSTREAM_QUOTED],
 ])('every message in the %s is recognised', (_name, list) => {
   it.each(list)('%s → %s', (message, cause) => {
     const report = scanLinesWith(compiled, [message]);
