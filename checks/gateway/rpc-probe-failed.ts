@@ -56,14 +56,15 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
     case e.kind === 'rpc' && /scope/i.test(e.message):
       return { cause: 'missing-operator-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (`openclaw devices approve`) instead of a token-only connection' };
     default:
-      // Codes stay in the evidence and details; the message and hint are words.
+      // Codes stay in the details (JSON); the message and hint are words.
       return { cause: 'gateway-unreachable', message: `The gateway probe failed: ${e.message}`, fixHint: nextStepWords(e.recommendedNextStep) ?? '`openclaw gateway status --deep`; `openclaw logs --follow`' };
   }
 }
 
 /** The probe's answer, the env drift behind it and the pairing request, as evidence. */
 function evidenceFor(url: string, e: ProbeFailure, step: Step, ...after: string[]): Evidence[] {
-  const evidence: Evidence[] = [{ kind: 'probe', source: url, value: [e.errorCode, e.code, e.message, ...after].filter(Boolean).join(' · ') }];
+  // The gateway's words; its codes are in the finding's details (JSON), not in text people read.
+  const evidence: Evidence[] = [{ kind: 'probe', source: url, value: [e.message, ...after].filter(Boolean).join(' · ') }];
   if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
   if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
   return evidence;

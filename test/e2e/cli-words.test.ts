@@ -53,6 +53,12 @@ describe('client commands in words', () => {
     expect(probe.stdout).not.toMatch(INTERNAL);
     const json = JSON.parse(cli(dir, ['gateway', 'probe', '--json', '--token', 'wrong-token-1']).stdout);
     expect(json.connect.error).toMatchObject({ code: 'AUTH_TOKEN_MISMATCH', recommendedNextStep: expect.any(String) });
+    // The doctor, too: words in its report, the codes in its JSON.
+    const doctor = cli(dir, ['doctor', '--remote', g.url, '--token', 'wrong-token-1']);
+    expect(doctor.stdout).toContain('remote/auth');
+    expect(doctor.stdout).not.toMatch(INTERNAL);
+    const report = JSON.parse(cli(dir, ['doctor', '--json', '--remote', g.url, '--token', 'wrong-token-1']).stdout);
+    expect(JSON.stringify(report)).toContain('AUTH_TOKEN_MISMATCH');
 
     // With the right token this device gets its own token; a wrong one later is papered over by it.
     expect(cli(dir, ['health']).code).toBe(0);
