@@ -47,9 +47,10 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   return stopped ? 0 : 1;
 }
 
-async function waitForLock(configPath: string, timeoutMs: number, notPid: number): Promise<number | undefined> {
+/** The new gateway's pid once it holds the lock; undefined at the deadline or as soon as `exited()` says it ended (a refused start). */
+async function waitForLock(configPath: string, timeoutMs: number, notPid: number, exited: () => boolean = () => false): Promise<number | undefined> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !exited()) {
     const l = readLock(lockPathFor(configPath));
     if (l.state === 'held' && l.lock.pid !== notPid && !processGone(l.lock.pid)) return l.lock.pid;
     await new Promise((r) => setTimeout(r, 100));
@@ -63,6 +64,8 @@ export interface RestartResult {
   oldPid?: number;
   /** When it was started: the stale lock found instead of a gateway, in words. */
   staleLock?: string;
+  /** Set when the new process ended instead of taking the lock (a config it refuses, a port in use). */
+  exitCode?: number;
   /** The new gateway's pid once it holds the lock, else the spawned child's. */
   pid?: number;
   log: string;
@@ -86,8 +89,8 @@ async function launch(paths: ResolvedPaths, argv: string[], env: NodeJS.ProcessE
   child.unref();
   fs.closeSync(out);
   fs.closeSync(err);
-  const newPid = await waitForLock(paths.configPath.value, timeoutMs, oldPid ?? -1);
-  return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog };
+  const newPid = await waitForLock(paths.configPath.value, timeoutMs, oldPid ?? -1, () => child.exitCode !== null || child.signalCode !== null);
+  return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog, exitCode: child.exitCode ?? undefined };
 }
 
 /**
@@ -123,8 +126,8 @@ export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: num
 export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
   const r = await restartGatewayProcess(ctx.paths, timeout(flags), { startIfStopped: true });
   const started = r.oldPid === undefined;
-  if (flags.json) printJson({ ok: r.ok, started, oldPid: r.oldPid, pid: r.pid, log: r.log, staleLock: r.staleLock });
-  else if (!r.ok) printError(`the gateway did not ${started ? 'start' : 'come back'} within ${timeout(flags)} ms`, `Its output is in ${r.errLog}.`);
+  if (flags.json) printJson({ ok: r.ok, started, oldPid: r.oldPid, pid: r.pid, log: r.log, staleLock: r.staleLock, exitCode: r.exitCode });
+  else if (!r.ok) printError(r.exitCode !== undefined ? `the gateway exited (code ${r.exitCode}) instead of starting` : `the gateway did not ${started ? 'start' : 'come back'} within ${timeout(flags)} ms`, `Its output is in ${r.errLog}; \`openclaw doctor\` says why.`);
   else println(started ? `Gateway was not running${r.staleLock ? ` (${r.staleLock})` : ''}; started it (pid ${r.pid}, output in ${r.log}).` : `Restarted gateway: pid ${r.oldPid} → ${r.pid}.`);
   return r.ok ? 0 : 1;
 }

@@ -117,6 +117,18 @@ describe('client commands in words', () => {
     const stop = JSON.parse(cli(dir, ['gateway', 'stop', '--json']).stdout);
     expect(stop).toMatchObject({ ok: true, stopped: true, pid });
   }, 60_000);
+
+  it('gateway restart of a stopped gateway that refuses to start says so at once, not after the timeout', async () => {
+    const dir = makeState({ gateway: { port: await freePort() } }); // no gateway.mode: the gateway refuses to start
+    const r = cli(dir, ['gateway', 'restart', '--timeout', '20000'], {}, 30_000);
+    const pid = readLockPid(dir);
+    if (pid) detached.push(pid);
+    expect(r.code).toBe(1);
+    expect(r.ms).toBeLessThan(10_000);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: the gateway exited \(code \d+\) instead of starting$/);
+    expect(lines[1]).toMatch(/^ {2}Its output is in .*gateway\.err\.log; `openclaw doctor` says why\.$/);
+  }, 60_000);
 });
 
 /** The pid in the config's gateway lock, if any (for teardown even when the test fails early). */
