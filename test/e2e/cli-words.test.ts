@@ -1,10 +1,11 @@
 // The client commands speak to people: one error style, no internal codes, no advice to run the
 // command just run, a warning when a wrong token is papered over, and `gateway restart` starting a
 // stopped gateway. Real gateways on OS-chosen ports, temp state dirs; every process killed after.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { lockPathFor, readLock } from '../../src/system/gateway-lock.js';
-import { cleanup, cli, freePort, makeState, newToken, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
+import { CLI, cleanup, cli, freePort, makeState, newToken, startGateway, waitFor, type RunningGateway } from './gateway-harness.js';
 
 const gateways: RunningGateway[] = [];
 /** Gateways started detached by the CLI itself (not our children): killed by the pid in their lock. */
@@ -14,7 +15,8 @@ afterEach(async () => {
   for (const g of gateways.splice(0)) await g.stop();
   for (const pid of detached.splice(0)) {
     try {
-      process.kill(pid, 'SIGKILL');
+      // Only a process still running our CLI: a stopped gateway's pid may be reused.
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(CLI)) process.kill(pid, 'SIGKILL');
     } catch {
       // already gone
     }
