@@ -6,10 +6,18 @@ import { action } from '../run-action.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { exitCodeFor, loadMatcherForCli, printReport } from './logs-scan.js';
 
+/** How to pipe the clipboard into explain on this platform (and desktop session). */
+export function pasteHint(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'darwin') return '`pbpaste | openclaw explain`';
+  if (platform === 'win32') return '`Get-Clipboard | openclaw explain` (PowerShell)';
+  if (env.WAYLAND_DISPLAY) return '`wl-paste | openclaw explain`';
+  return '`xclip -selection clipboard -o | openclaw explain` (or `xsel -b | openclaw explain`)';
+}
+
 async function runExplain(words: string[], opts: { json?: boolean; eachLine?: boolean }): Promise<number> {
   const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
   if (fromStdin && process.stdin.isTTY) {
-    throw new CliError('nothing to explain', EXIT.USAGE, 'Paste the log line as an argument (quoted), or pipe it: `pbpaste | openclaw explain`.');
+    throw new CliError('nothing to explain', EXIT.USAGE, `Paste the log line as an argument (quoted), or pipe it: ${pasteHint()}.`);
   }
   if (!fromStdin && !words.join('').trim()) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
   if (opts.eachLine) {
