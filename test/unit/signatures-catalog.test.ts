@@ -31,6 +31,15 @@ export function shapes(message: string): Record<string, string> {
     journald: `Nov 22 02:18:55 box openclaw-gateway[4121]: ${message}`,
     quotedInJsonError: JSON.stringify({ ok: false, error: { code: 'UNAVAILABLE', message } }),
     plainThenJson: `gateway call failed: ${JSON.stringify({ error: { message } })}`,
+    // A terminal's colours, kept when output is piped into a file or pasted.
+    ansiColours: `\u001b[31m${message}\u001b[39m`,
+    ansiLevelPrefix: `\u001b[90m02:18:55\u001b[39m \u001b[31mERROR\u001b[39m ${message}`,
+    // The CLI's clack prompts frame their lines with box characters.
+    clackBar: `│  ${message}`,
+    clackStep: `◇  ${message}`,
+    clackError: `■  ${message}`,
+    // The desktop app's wrapper prefixes what the gateway writes to stderr.
+    desktopWrapper: `[OpenClaw stderr] ${message}`,
   };
 }
 
@@ -93,6 +102,18 @@ describe('catalog examples', () => {
           const report = scanLinesWith(compiled, [line]);
           if (!report.causes.some((c) => c.cause === s.cause)) failures.push(`${s.id} [${shape}] cause ${s.cause} not reported: ${line}`);
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('every example is found inside a pasted block: prompts, Korean and Chinese notes, a stack trace', () => {
+    const failures: string[] = [];
+    for (const s of catalog.signatures) {
+      for (const example of s.examples.match) {
+        const block = ['user@vps:~$ openclaw gateway', '게이트웨이를 시작하는 중입니다... (오류가 납니다)', '网关启动失败，日志如下：', example, '    at Server.setupListenHandle [as _listen2] (node:net:1817:16)', 'user@vps:~$'];
+        const report = scanLinesWith(compiled, block);
+        if (!report.causes.some((c) => c.cause === s.cause)) failures.push(`${s.id}: ${example}`);
       }
     }
     expect(failures).toEqual([]);
