@@ -8,7 +8,7 @@ import type { CliContext } from '../cli/context.js';
 import { printJson, println } from '../cli/output.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
-import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { findLock } from '../system/gateway-lock.js';
 import { processGone, terminate, waitForExit } from '../system/process-stop.js';
 
 function timeout(flags: { timeout?: string }): number {
@@ -31,7 +31,7 @@ function staleReason(lock: { reason?: string; ownerAlive?: boolean; lock: { pid:
 }
 
 export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
-  const lock = readLock(lockPathFor(ctx.paths.configPath.value));
+  const lock = findLock(ctx.paths.configPath.value, ctx.paths.stateDir.value);
   if (lock.state !== 'held') {
     const msg = lock.state === 'stale' ? `Gateway is not running (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)}).` : 'Gateway is not running.';
     if (flags.json) printJson({ ok: true, stopped: false, running: false, message: msg, ...(lock.state === 'stale' ? { lockPid: lock.lock.pid, signalled: false } : {}) });
@@ -46,10 +46,10 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   return stopped ? 0 : 1;
 }
 
-async function waitForLock(configPath: string, timeoutMs: number, notPid: number): Promise<number | undefined> {
+async function waitForLock(configPath: string, stateDir: string, timeoutMs: number, notPid: number): Promise<number | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const l = readLock(lockPathFor(configPath));
+    const l = findLock(configPath, stateDir);
     if (l.state === 'held' && l.lock.pid !== notPid && !processGone(l.lock.pid)) return l.lock.pid;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -71,7 +71,7 @@ export interface RestartResult {
  */
 export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: number): Promise<RestartResult> {
   const configPath = paths.configPath.value;
-  const lock = readLock(lockPathFor(configPath));
+  const lock = findLock(configPath, paths.stateDir.value);
   if (lock.state !== 'held') {
     const stale = lock.state === 'stale' ? ` (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)})` : '';
     throw new CliError(`Gateway is not running${stale}; start it with \`openclaw gateway\` (or install the service).`, EXIT.FAILED);
@@ -93,7 +93,7 @@ export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: num
   child.unref();
   fs.closeSync(out);
   fs.closeSync(err);
-  const newPid = await waitForLock(configPath, timeoutMs, oldPid);
+  const newPid = await waitForLock(configPath, paths.stateDir.value, timeoutMs, oldPid);
   return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog };
 }
 

@@ -133,9 +133,11 @@ testCheck(notRunning, {
       findings: [
         {
           severity: 'warning',
-          message: expect.stringContaining('(pid 6547) is running: it was started with --port 18999'),
+          message: expect.stringContaining('(pid 6547) is running: it listens on port 18999, and while it runs another gateway for this config cannot start'),
           fixHint: expect.stringContaining('--url ws://127.0.0.1:18999'),
           evidence: expect.arrayContaining([expect.objectContaining({ kind: 'process', value: expect.stringContaining('gateway --port 18999') })]),
+          // What the confirm repair stops (port.free identifies it again first).
+          data: expect.objectContaining({ pid: 6547, port: 18999 }),
         },
       ],
     },
