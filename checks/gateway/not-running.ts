@@ -29,6 +29,8 @@ export default defineCheck({
           checkId: 'gateway/not-running',
           severity: 'warning',
           message: `No gateway is listening at ${probe.url}, but the gateway that holds this config's lock (pid ${lock.lock.pid}) is running: ${where}.`,
+          // Not on gateway.port: once it is stopped, what remains (nothing listening) is another finding.
+          path: 'gateway.port',
           fixHint: port
             ? `Talk to it with --url ws://127.0.0.1:${port}, or \`openclaw doctor --fix --yes\` (stops it, so \`openclaw gateway\` starts on the configured port), or yourself: \`openclaw gateway stop && openclaw gateway\``
             : 'Find its port with `openclaw gateway status --deep`, or restart it on the configured port: `openclaw gateway stop && openclaw gateway`',
