@@ -7,14 +7,15 @@
 //   ip netns exec oc env PATH=<scratch>/node_modules/node/bin:<scratch>/node_modules/.bin:$PATH \
 //     /usr/bin/node scripts/interop-doctor.mjs
 //
-// Prints one line per expectation and exits 1 if any failed. Scratch HOMEs are removed at the end;
+// Prints one line per expectation and exits 1 if any failed. Scratch HOMEs (and the lock files the real
+// gateway made for them in /tmp/openclaw-state-locks-<uid>) are removed at the end;
 // the real gateway's own /tmp/openclaw logs are left alone (they may belong to a real install).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findUpstream, startUpstreamGateway } from './upstream-openclaw.mjs';
+import { findUpstream, removeUpstreamLocks, startUpstreamGateway } from './upstream-openclaw.mjs';
 import { freePort } from './free-port.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,7 @@ process.on('exit', () => {
       /* already gone */
     }
   }
+  removeUpstreamLocks(fs.readdirSync(scratch).map((h) => path.join(scratch, h, '.openclaw')));
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 let failures = 0;

@@ -9,3 +9,4 @@ export interface UpstreamGateway {
   output(): string;
 }
 export function startUpstreamGateway(bin: string, env: NodeJS.ProcessEnv, port: number, opts?: { waitMs?: number; args?: string[] }): Promise<UpstreamGateway>;
+export function removeUpstreamLocks(stateDirs: string[]): void;

@@ -3,6 +3,7 @@
 // package. It needs Node >= 24: OPENCLAW_UPSTREAM_NODE, else the `node@24` package installed beside it
 // (<scratch>/node_modules/node/bin/node, reference §8), else whatever `node` is on PATH.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -71,4 +72,17 @@ export async function startUpstreamGateway(bin, env, port, { waitMs = 60_000, ar
     await new Promise((r) => setTimeout(r, 200));
   }
   return { state: 'timeout', pid: child.pid, stop, output: () => output };
+}
+
+/**
+ * Removes what the real gateway leaves outside the state dirs it ran with (reference §8): the sqlite
+ * coordinators in /tmp/openclaw-state-locks-<uid>, named by a hash of each state dir's database path
+ * (others' stay), and that folder once empty. Call it while the state dirs still exist.
+ */
+export function removeUpstreamLocks(stateDirs) {
+  const dir = path.join('/tmp', `openclaw-state-locks-${process.getuid?.() ?? 0}`);
+  if (!fs.existsSync(dir)) return;
+  const hashes = stateDirs.filter((d) => fs.existsSync(d)).map((d) => crypto.createHash('sha256').update(path.join(fs.realpathSync(d), 'state', 'openclaw.sqlite')).digest('hex').slice(0, 8));
+  for (const f of fs.readdirSync(dir)) if (hashes.some((h) => f.includes(`.${h}.`))) fs.rmSync(path.join(dir, f), { force: true });
+  if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
 }

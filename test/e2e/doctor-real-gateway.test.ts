@@ -7,14 +7,13 @@
 //
 //   ip netns exec <ns> env OPENCLAW_UPSTREAM_BIN=<scratch>/node_modules/.bin/openclaw \
 //     npx vitest run test/e2e/doctor-real-gateway.test.ts
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs helper shared with the scripts
 import { freePort } from '../../scripts/free-port.mjs';
-import { notLoopbackOnly, startUpstreamGateway, type UpstreamGateway } from '../../scripts/upstream-openclaw.mjs';
+import { notLoopbackOnly, removeUpstreamLocks, startUpstreamGateway, type UpstreamGateway } from '../../scripts/upstream-openclaw.mjs';
 import { CLI, runCli } from '../helpers/cli-sync.js';
 
 const bin = process.env.OPENCLAW_UPSTREAM_BIN;
@@ -95,14 +94,8 @@ describe.skipIf(Boolean(skipReason))(`the real gateway starts after doctor --fix
 
   afterAll(async () => {
     for (const g of running) await g.stop();
-    // What the real gateway writes outside its state dir (reference §8): its sqlite coordinators,
-    // named by a hash of each state dir's database, and /tmp/openclaw when it was not there before.
-    const locks = `/tmp/openclaw-state-locks-${uid}`;
-    for (const dir of stateDirs) {
-      const hash = crypto.createHash('sha256').update(path.join(fs.realpathSync(dir), 'state', 'openclaw.sqlite')).digest('hex').slice(0, 8);
-      for (const f of fs.existsSync(locks) ? fs.readdirSync(locks) : []) if (f.includes(`.${hash}.`)) fs.rmSync(path.join(locks, f), { force: true });
-    }
-    if (fs.existsSync(locks) && fs.readdirSync(locks).length === 0) fs.rmdirSync(locks);
+    // What the real gateway writes outside its state dirs (reference §8).
+    removeUpstreamLocks(stateDirs);
     if (!hadTmpLogs) fs.rmSync('/tmp/openclaw', { recursive: true, force: true });
     fs.rmSync(root, { recursive: true, force: true });
   }, 60_000);
