@@ -82,7 +82,7 @@ const STATES: Broken[] = [
 ];
 
 describe.skipIf(Boolean(skipReason))(`the real gateway starts after doctor --fix --yes${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-real-gw-'));
+  let root: string; // made in beforeAll: a skipped suite must leave nothing behind
   const running = new Set<UpstreamGateway>();
   const stateDirs: string[] = [];
   let hadTmpLogs = true;
@@ -90,6 +90,7 @@ describe.skipIf(Boolean(skipReason))(`the real gateway starts after doctor --fix
   beforeAll(() => {
     if (!fs.existsSync(CLI)) throw new Error('build first: npm run build');
     hadTmpLogs = fs.existsSync('/tmp/openclaw');
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-real-gw-'));
   });
 
   afterAll(async () => {
