@@ -3,6 +3,7 @@
 import { classifyHolder, fact } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Evidence } from '../../src/engine/check.js';
 import type { ProbeFailure } from '../../src/client/types.js';
+import { nextStepWords } from '../../src/protocol/errors.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 
 interface Step {
@@ -49,19 +50,21 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
     case code === 'AUTH_TOKEN_MISSING' || code === 'AUTH_REQUIRED' || code === 'AUTH_PASSWORD_MISSING':
       return { cause: 'token-missing', message: 'The gateway requires auth and this client sent none.', fixHint: 'export OPENCLAW_GATEWAY_TOKEN=<token> (or --token), matching gateway.auth.token' };
     case code.startsWith('DEVICE_AUTH_') || code === 'DEVICE_IDENTITY_REQUIRED':
-      return { cause: 'device-signature-invalid', message: `Device authentication failed (${code}): the handshake signature or nonce was rejected.`, fixHint: 'Check the clock (signatures expire after 2 minutes) and update the client; then pair again' };
+      return { cause: 'device-signature-invalid', message: `Device authentication failed ("${e.message}"): the handshake signature or nonce was rejected.`, fixHint: 'Check the clock (signatures expire after 2 minutes) and update the client; then pair again' };
     case e.kind === 'timeout':
       return { cause: 'gateway-unreachable', message: 'The gateway accepts connections but did not finish the handshake in time.', fixHint: '`openclaw logs --follow`; restart it: `openclaw gateway restart`' };
     case e.kind === 'rpc' && /scope/i.test(e.message):
       return { cause: 'missing-operator-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (`openclaw devices approve`) instead of a token-only connection' };
     default:
-      return { cause: 'gateway-unreachable', message: `The gateway probe failed (${e.kind}${code ? `, ${code}` : ''}): ${e.message}`, fixHint: e.recommendedNextStep ? `recommended next step: ${e.recommendedNextStep}` : '`openclaw gateway status --deep`; `openclaw logs --follow`' };
+      // Codes stay in the details (JSON); the message and hint are words.
+      return { cause: 'gateway-unreachable', message: `The gateway probe failed: ${e.message}`, fixHint: nextStepWords(e.recommendedNextStep) ?? '`openclaw gateway status --deep`; `openclaw logs --follow`' };
   }
 }
 
 /** The probe's answer, the env drift behind it and the pairing request, as evidence. */
 function evidenceFor(url: string, e: ProbeFailure, step: Step, ...after: string[]): Evidence[] {
-  const evidence: Evidence[] = [{ kind: 'probe', source: url, value: [e.errorCode, e.code, e.message, ...after].filter(Boolean).join(' · ') }];
+  // The gateway's words; its codes are in the finding's details (JSON), not in text people read.
+  const evidence: Evidence[] = [{ kind: 'probe', source: url, value: [e.message, ...after].filter(Boolean).join(' · ') }];
   if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
   if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
   return evidence;

@@ -2,7 +2,7 @@
 // or not run for much longer than `every`. Reads the runner's last event, not only the config.
 import { defineCheck, type Finding, type Severity } from '../../src/engine/check.js';
 import type { SkipReason } from '../../src/subsystems/heartbeat/evaluate.js';
-import { formatDuration } from '../../src/subsystems/duration.js';
+import { formatDuration } from '../../src/system/duration.js';
 
 /** Reasons that are the heartbeat working as configured are info; the rest need a change. */
 const SEVERITY: Record<SkipReason, Severity> = {

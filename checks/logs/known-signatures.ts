@@ -1,8 +1,15 @@
 // Recent log lines the signature catalog recognises: one finding per signature, with its cause,
-// the last line that matched as evidence, and the catalog's fix.
+// the last line that matched as evidence, the catalog's fix, and when it was first and last seen.
+// Evidence is scoped (lines another OpenClaw instance wrote into the shared log are not this
+// install's problem) and dated (lines from before the window of src/facts/log-window.ts are history),
+// and a live fact outranks a log line.
 import { VERSION } from '../../src/cli/version.js';
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
+import type { SignatureMatch } from '../../src/facts/logs.js';
+import type { Facts } from '../../src/facts/types.js';
+
+const CHECK_ID = 'logs/known-signatures';
 
 // This doctor's probes introduce themselves as client "cli", mode "probe", our version, and a
 // gateway logs a refused one like any other client (the first two forms are what a real 2026.9.6
@@ -27,14 +34,122 @@ const OVER_WHEN_IT_ANSWERS = new Set([
   'gateway-starting',
   'gateway-restarting',
 ]);
+const AUTH_CAUSES = new Set(['token-mismatch', 'token-missing']);
+
+/** `2026-12-06 14:46 UTC`: the same on every machine, and a reader can compare it with the log. */
+export function shortTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const timeOf = (m: SignatureMatch) => (m.at ? Date.parse(m.at) : undefined);
+
+/** First/last seen (lines with a time of their own) and the count, for the finding's details. */
+function seen(ms: SignatureMatch[]): { details: Record<string, string>; last?: number } {
+  const times = ms.filter((m) => !m.atUpperBound).flatMap((m) => timeOf(m) ?? []);
+  const details: Record<string, string> = { count: String(new Set(ms.map((m) => `${m.line.file}\u0000${m.line.line ?? m.line.text}`)).size) };
+  if (!times.length) return { details };
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  return { details: { ...details, firstSeen: new Date(first).toISOString(), lastSeen: new Date(last).toISOString() }, last };
+}
+
+function seenText(details: Record<string, string>): string {
+  const n = Number(details.count);
+  const [first, last] = [details.firstSeen, details.lastSeen].map((t) => t && shortTime(Date.parse(t)));
+  const times = !last ? '' : first === last ? `, at ${last}` : `, first ${first}, last ${last}`;
+  return `${n} line${n === 1 ? '' : 's'}${times}`;
+}
+
+/** Does a live fact of this run still show the problem an old line names? */
+function stillLive(cause: string | undefined, facts: Facts): boolean {
+  const probe = fact(facts, 'gateway');
+  if (cause === 'config-invalid') {
+    const config = fact(facts, 'config');
+    return Boolean(config?.error || config?.issues.length);
+  }
+  if (cause && AUTH_CAUSES.has(cause)) return probe?.connect.error?.kind === 'auth' || Boolean(probe?.connect.sharedAuthRejected);
+  if (cause && OVER_WHEN_IT_ANSWERS.has(cause)) return probe !== undefined && !(probe.ok && probe.connect.rpcOk);
+  return false;
+}
+
+// Who sent the refused credentials: our gateway quotes the peer's value, upstream writes
+// `client=<id> <mode> v<version>`, structured lines carry "client"/"mode"/"version".
+const CLIENT = /\bclient=("(?:[^"\\]|\\.)*"|\S+(?: \S+ v\S+)?)/;
+const JSON_FIELD = (name: string) => new RegExp(`"${name}":"([^"]{1,80})"`);
+const REMOTE = /\bremote=([\w.:[\]-]+)|"remote(?:Ip|Addr)?":"([^"]{1,80})"/;
+
+function clientOf(text: string): string | undefined {
+  const c = CLIENT.exec(text);
+  if (c) return c[1].replace(/^"|"$/g, '');
+  const [id, mode, version] = ['client', 'mode', 'version'].map((k) => JSON_FIELD(k).exec(text)?.[1]);
+  return id && [id, mode, version && `v${version}`].filter(Boolean).join(' ');
+}
+
+/** "webchat ui v1.2 from 10.0.0.5", one entry per client (a refusal is often logged twice, with and without the address). */
+function senders(ms: SignatureMatch[]): string[] {
+  const remotes = new Map<string, Set<string>>();
+  for (const m of ms) {
+    const text = m.line.text.slice(0, 4096); // the fields sit up front; a hostile long line is not searched further
+    const r = REMOTE.exec(text);
+    const remote = r?.[1] ?? r?.[2];
+    const client = clientOf(text) ?? 'an unnamed client';
+    const set = remotes.get(client) ?? new Set();
+    if (remote && remote !== '?') set.add(remote);
+    remotes.set(client, set);
+  }
+  // "webchat webchat" (a line without the version) is the same client as "webchat webchat v1.0.0".
+  for (const [client, from] of remotes) {
+    const fuller = [...remotes.keys()].find((k) => k !== client && k.startsWith(`${client} `));
+    if (fuller) {
+      for (const r of from) remotes.get(fuller)!.add(r);
+      remotes.delete(client);
+    }
+  }
+  return [...remotes].map(([client, from]) => (from.size ? `${client} from ${[...from].join(', ')}` : client));
+}
+
+/** The gateway lets this install's token in: the refused token was a client's, not a drift here. */
+function wrongTokenClients(ms: SignatureMatch[], url: string): Finding {
+  const who = senders(ms);
+  const { details } = seen(ms);
+  const last = ms.at(-1)!;
+  return {
+    checkId: CHECK_ID,
+    severity: 'warning',
+    message: `A client sent a wrong gateway token or password (${seenText(details)}): ${who.slice(0, 3).join('; ')}${who.length > 3 ? ` and ${who.length - 3} more` : ''}. The gateway at ${url} accepts this install's configured token, so that client holds an old value`,
+    fixHint: 'give that client the current token (`openclaw config get gateway.auth.token` on the gateway host)',
+    cause: 'token-mismatch',
+    evidence: [logEvidence(last.line)],
+    details: { ...details, signatureId: [...new Set(ms.map((m) => m.signatureId))].join(','), clients: who.join('; ') },
+    data: { signatureId: last.signatureId },
+  };
+}
+
+/** At most one info per other instance: they are not this install's problem, but a reader may wonder. */
+function otherInstances(ms: SignatureMatch[]): Finding[] {
+  const byInstance = new Map<string, SignatureMatch[]>();
+  for (const m of ms) byInstance.set(m.line.otherInstance!, [...(byInstance.get(m.line.otherInstance!) ?? []), m]);
+  return [...byInstance.entries()].map(([instance, group]) => {
+    const { details } = seen(group);
+    const last = group.at(-1)!;
+    return {
+      checkId: CHECK_ID,
+      severity: 'info',
+      message: `Another OpenClaw instance (${instance}) logged known problems in the shared log (${[...new Set(group.map((m) => m.signatureId))].join(', ')}; ${seenText(details)}): not this install's`,
+      evidence: [logEvidence(last.line)],
+      details: { ...details, instance },
+      data: { signatureId: last.signatureId },
+    };
+  });
+}
 
 export default defineCheck({
   meta: {
-    id: 'logs/known-signatures',
+    id: CHECK_ID,
     title: 'Known problems in recent log lines',
     area: 'logs',
     severity: 'warning',
-    facts: ['logSignatures', 'gateway'],
+    facts: ['logSignatures', 'gateway', 'config'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › `openclaw logs --follow`',
   },
@@ -42,7 +157,7 @@ export default defineCheck({
     const logs = fact(facts, 'logSignatures');
     const skipped = (logs?.skipped ?? []).map(
       (s): Finding => ({
-        checkId: 'logs/known-signatures',
+        checkId: CHECK_ID,
         severity: 'info',
         message: `Skipped ${s.path}: it is a ${s.kind}, not a regular log file, so it was not read`,
         fixHint: 'remove it, or replace it with a regular file',
@@ -52,24 +167,39 @@ export default defineCheck({
     if (!logs?.matches.length) return skipped;
     const probe = fact(facts, 'gateway');
     const answersNow = probe?.ok === true && probe.connect.rpcOk;
-    const bySignature = new Map<string, typeof logs.matches>();
-    for (const m of logs.matches) {
-      if (!fromOwnProbe(m.line.text)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
-    }
-    const found = [...bySignature.entries()].map(([id, ms]): Finding => {
+    const since = logs.window ? Date.parse(logs.window.since) : undefined;
+    const isHistory = (m: SignatureMatch) => since !== undefined && (timeOf(m) ?? Infinity) < since;
+
+    const mine = logs.matches.filter((m) => !fromOwnProbe(m.line.text) && !m.line.otherInstance);
+    const found = otherInstances(logs.matches.filter((m) => m.line.otherInstance && !fromOwnProbe(m.line.text)));
+
+    // A live fact outranks a log line: the probe got in with this install's token.
+    const tokenWorks = answersNow && !probe!.connect.sharedAuthRejected;
+    const wrongToken = new Set(tokenWorks ? mine.filter((m) => m.cause === 'token-mismatch' && !isHistory(m)) : []);
+    if (wrongToken.size) found.push(wrongTokenClients([...wrongToken], probe!.url));
+
+    const bySignature = new Map<string, SignatureMatch[]>();
+    for (const m of mine) if (!wrongToken.has(m)) bySignature.set(m.signatureId, [...(bySignature.get(m.signatureId) ?? []), m]);
+    for (const [id, ms] of bySignature) {
       const last = ms.at(-1)!;
+      const { details, last: lastMs } = seen(ms);
+      const base = { checkId: CHECK_ID, cause: last.cause, evidence: [logEvidence(last.line)], details: { ...details, signatureId: id }, data: { signatureId: id } };
+      const fixHint = [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined;
+      if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
+        const n = Number(details.count);
+        const when = lastMs !== undefined ? `last at ${shortTime(lastMs)}` : `last before ${shortTime(since!)}`;
+        const message = `${last.explain} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
+        found.push({ ...base, severity: 'info', message, fixHint });
+        continue;
+      }
       const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');
-      const when = last.line.time ? ` (last at ${last.line.time})` : '';
-      return {
-        checkId: 'logs/known-signatures',
+      found.push({
+        ...base,
         severity: over ? 'info' : last.severity,
-        message: `${last.explain} (${id}, ${ms.length} line${ms.length === 1 ? '' : 's'})${over ? `, earlier${when}: the gateway at ${probe!.url} answers now` : ''}`,
-        fixHint: [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined,
-        cause: last.cause,
-        evidence: [logEvidence(last.line)],
-        data: { signatureId: id },
-      };
-    });
+        message: `${last.explain} (${id}, ${seenText(details)})${over ? `, earlier: the gateway at ${probe!.url} answers now` : ''}`,
+        fixHint,
+      });
+    }
     return [...found, ...skipped];
   },
 });

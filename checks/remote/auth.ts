@@ -2,6 +2,7 @@
 // plaintext, and a gateway that lets anyone in from the network.
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
+import { nextStepWords } from '../../src/protocol/errors.js';
 
 const CODES: Record<string, { cause: string; message: string; fixHint: string }> = {
   AUTH_TOKEN_MISMATCH: { cause: 'token-mismatch', message: 'rejected the token ("gateway token mismatch")', fixHint: "Use that gateway's token (gateway.auth.token on its host) in the token file or variable this target names" },
@@ -36,13 +37,13 @@ export default defineCheck({
     // Kept back on purpose: "no token" is then the doctor's doing, and the warning above says so.
     const keptBack = p.withheld && CODES[code]?.cause === 'token-missing';
     if (e && ownerOf(p) === 'auth' && !keptBack) {
-      const known = CODES[code] ?? (code.startsWith('DEVICE_AUTH_') ? { cause: 'device-signature-invalid', message: `refused this device's signature (${code})`, fixHint: "Check this machine's clock; signatures expire after two minutes" } : undefined);
+      const known = CODES[code] ?? (code.startsWith('DEVICE_AUTH_') ? { cause: 'device-signature-invalid', message: `refused this device's signature (${shown(e.message)})`, fixHint: "Check this machine's clock; signatures expire after two minutes" } : undefined);
       out.push({
         checkId: 'remote/auth',
         severity: 'error',
         cause: known?.cause,
         message: `The gateway at ${p.url} ${known?.message ?? `refused the connection: ${shown(e.message)}`}.`,
-        fixHint: known?.fixHint ?? (e.recommendedNextStep ? `recommended next step: ${shown(e.recommendedNextStep)}` : '`openclaw logs --follow` on the gateway host says why'),
+        fixHint: known?.fixHint ?? nextStepWords(e.recommendedNextStep) ?? '`openclaw logs --follow` on the gateway host says why',
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       });

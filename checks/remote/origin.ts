@@ -1,6 +1,6 @@
 // The Control UI opened at the gateway's own address would be refused: its origin is not allowed.
 import { defineCheck } from '../../src/engine/check.js';
-import { probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
+import { failureDetails, probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {
@@ -23,6 +23,7 @@ export default defineCheck({
         message: `A browser opening the Control UI at ${p.origin.origin} would be refused: that origin is not allowed.`,
         fixHint: `On the gateway host: \`openclaw config set gateway.controlUi.allowedOrigins '["${p.origin.origin}"]'\``,
         evidence: [probeEvidence(p, p.origin.failure)],
+        ...(p.origin.failure && { details: failureDetails(p.origin.failure) }),
       },
     ];
   },

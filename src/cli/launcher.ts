@@ -9,7 +9,7 @@ try {
   bundle = compileBundle({ useCache: !process.env.OPENCLAW_NO_CODE_CACHE });
 } catch (err) {
   // A half-built or damaged install: say what is missing rather than print a stack trace.
-  process.stderr.write(`openclaw: cannot load ${BUNDLE_FILE}: ${(err as Error).message}\nRebuild the package (npm run build) or reinstall it.\n`);
+  process.stderr.write(`error: cannot load ${BUNDLE_FILE}: ${(err as Error).message}\n  Rebuild the package (npm run build) or reinstall it.\n`);
   process.exit(2);
 }
 runBundle(bundle.script);

@@ -1,5 +1,6 @@
 // Printing results: JSON for machines, short lines for people. Secrets are redacted by the caller's data.
 import { escapeJsonControl } from '../system/untrusted-text.js';
+import { chalk } from './color.js';
 
 /** JSON for machines; control characters JSON.stringify leaves raw (C1, DEL) are escaped too. */
 export function printJson(value: unknown): void {
@@ -17,4 +18,13 @@ export function println(text = ''): void {
 
 export function eprintln(text = ''): void {
   process.stderr.write(`${text}\n`);
+}
+
+/**
+ * The one style of a human error, in every command: `error: <what>`, then the next step indented
+ * under it. (JSON errors are printed by their callers, unchanged.)
+ */
+export function printError(what: string, next?: string): void {
+  eprintln(chalk.red(`error: ${what}`));
+  if (next) eprintln(`  ${next}`);
 }

@@ -4,6 +4,7 @@
 import { Command, Help } from 'commander';
 import { configureColor } from './color.js';
 import { COMMANDS } from './command-table.js';
+import { addExamples } from './help-examples.js';
 import { versionText } from './version.js';
 
 /** The commands to import for the one named: itself, or every command for one that describes them all (completion). */
@@ -27,8 +28,10 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
     .option('--dev', 'use the dev profile (~/.openclaw-dev, port 19001)')
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--show-secrets', 'print tokens and passwords instead of ***')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('  (run with --help for usage)')
     .showSuggestionAfterError(true)
+    // Commander's usage errors in the one error style: `error: …`, then the next steps indented.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/\n\((Did you mean [^)\n]*)\)/g, '\n  $1')) })
     .exitOverride()
     .hook('preAction', (_this, actionCommand) => {
       configureColor(actionCommand.optsWithGlobals());
@@ -38,6 +41,7 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
     `
 Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 configuration error that blocks a start`,
   );
+  addExamples(program, false);
 
   // The stubs show the real command's term (`doctor [options]`) so the listing is unchanged.
   const stubTerms = new WeakMap<Command, string>();
@@ -51,5 +55,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
     if (registerReal) registerReal(program);
     else stubTerms.set(program.command(entry.name).description(entry.summary), entry.term);
   }
+  // Stubs print no help of their own (the real command loads for --help); the real ones get examples.
+  for (const cmd of program.commands) if (!stubTerms.has(cmd)) addExamples(cmd);
   return program;
 }

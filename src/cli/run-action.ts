@@ -7,7 +7,7 @@ import { ConfigBusyError, ConfigWriteRejectedError } from '../config/write-error
 import { SettingError } from '../config/setting-error.js';
 import { chalk } from './color.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { eprintln, printJson } from './output.js';
+import { eprintln, printError, printJson } from './output.js';
 
 type Action = (...args: any[]) => Promise<number | void> | number | void;
 
@@ -46,10 +46,7 @@ export function reportError(err: unknown, json: boolean): number {
     if (process.env.OPENCLAW_DEBUG) eprintln(e?.stack ?? String(err));
   }
   if (json) printJson({ ok: false, error: { message, hint, exitCode: code, ...extra } });
-  else {
-    eprintln(chalk.red(`error: ${message}`));
-    if (hint) eprintln(`  ${hint}`);
-  }
+  else printError(message, hint);
   return code;
 }
 

@@ -2,6 +2,7 @@
 // way those commands open a connection and turn a failure into a message and an exit code.
 import type { Command } from 'commander';
 import type { ResolvedPaths } from '../config/paths.js';
+import { nextStepWords } from '../protocol/errors.js';
 import type { ProbeFailure } from './types.js';
 
 export interface ClientFlags {
@@ -26,26 +27,48 @@ export function timeoutOf(flags: ClientFlags, fallback = 10_000): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** One line a person can act on, for any client failure. */
-export function describeFailure(f: ProbeFailure): string {
-  const code = f.code ? ` [${f.code}]` : '';
+export interface FailureText {
+  /** What went wrong, in words: no internal codes. */
+  what: string;
+  /** What to do next, when there is something to do. */
+  next?: string;
+}
+
+/**
+ * What went wrong and the next step, for any client failure. `from` is the command the user just
+ * ran: a failure never advises running it again.
+ */
+export function failureText(f: ProbeFailure, from?: string): FailureText {
   switch (f.kind) {
     case 'refused':
-      return `${f.message} (is the gateway running? try \`openclaw gateway status\`)`;
+      return { what: f.message, next: from === 'gateway status' ? 'Start it: `openclaw gateway` (foreground) or `openclaw gateway start` (service).' : 'Is the gateway running? `openclaw gateway status` tells.' };
     case 'pairing':
-      return `pairing required${code}: approve with \`openclaw devices approve ${f.requestId ?? '<requestId>'}\` on the gateway host`;
+      return { what: 'pairing required: this device is not approved yet', next: `Approve it on the gateway host: \`openclaw devices approve ${f.requestId ?? '<requestId>'}\`` };
     case 'protocol':
-      return `protocol mismatch: the gateway speaks protocol ${JSON.stringify(f.expectedProtocol)}`;
+      return { what: `protocol mismatch: the gateway speaks protocol ${JSON.stringify(f.expectedProtocol)}`, next: 'Use a toolkit and gateway of the same release line.' };
     case 'unavailable':
-      return `${f.message}${typeof f.details?.reason === 'string' ? ` (${f.details.reason})` : ''}: the gateway is not ready yet; retry in a few seconds (\`openclaw logs --follow\` shows its start)`;
+      return { what: `${f.message}${typeof f.details?.reason === 'string' ? ` (${f.details.reason})` : ''}: the gateway is not ready yet`, next: 'Retry in a few seconds (`openclaw logs --follow` shows its start).' };
     default:
-      return `${f.message}${code}${f.recommendedNextStep ? ` (next: ${f.recommendedNextStep})` : ''}`;
+      return { what: f.message, next: nextStepWords(f.recommendedNextStep) };
   }
+}
+
+/** One line a person can act on, for any client failure. */
+export function describeFailure(f: ProbeFailure, from?: string): string {
+  const t = failureText(f, from);
+  return t.next ? `${t.what} (${t.next.replace(/\.$/, '')})` : t.what;
+}
+
+/** The warning when the token or password given was refused and this device's own token got in. */
+export function sharedAuthWarning(rejected: ProbeFailure): string {
+  return `the gateway refused the token or password given (${rejected.message}); connected with this device's paired token instead. Fix --token/--password, OPENCLAW_GATEWAY_TOKEN or gateway.auth in the config.`;
 }
 
 export interface OpenedClient {
   client: import('./connection.js').GatewayClient;
   url: string;
+  /** Set when the token or password given was refused and this device's cached token got in. */
+  sharedAuthRejected?: ProbeFailure;
 }
 
 /** Connects with this machine's device identity; prints the failure and returns undefined on error. */
@@ -62,5 +85,5 @@ export async function openClient(paths: ResolvedPaths, flags: ClientFlags, versi
     version,
   });
   if (!r.ok) return { failure: r.failure, url: target.url };
-  return { client: r.client, url: target.url };
+  return { client: r.client, url: target.url, sharedAuthRejected: r.sharedAuthRejected };
 }

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { CliContext } from '../cli/context.js';
-import { printJson, println } from '../cli/output.js';
+import { printError, printJson, println } from '../cli/output.js';
+import { defaultCliEntry } from '../service/definition.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { findLock } from '../system/gateway-lock.js';
@@ -46,9 +47,10 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   return stopped ? 0 : 1;
 }
 
-async function waitForLock(configPath: string, stateDir: string, timeoutMs: number, notPid: number): Promise<number | undefined> {
+/** The new gateway's pid once it holds the lock; undefined at the deadline or as soon as `exited()` says it ended (a refused start). */
+async function waitForLock(configPath: string, stateDir: string, timeoutMs: number, notPid: number, exited: () => boolean = () => false): Promise<number | undefined> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !exited()) {
     const l = findLock(configPath, stateDir);
     if (l.state === 'held' && l.lock.pid !== notPid && !processGone(l.lock.pid)) return l.lock.pid;
     await new Promise((r) => setTimeout(r, 100));
@@ -58,23 +60,56 @@ async function waitForLock(configPath: string, stateDir: string, timeoutMs: numb
 
 export interface RestartResult {
   ok: boolean;
-  oldPid: number;
+  /** The pid stopped; undefined when the gateway was not running and was started. */
+  oldPid?: number;
+  /** When it was started: the stale lock found instead of a gateway, in words. */
+  staleLock?: string;
+  /** Set when the new process ended instead of taking the lock (a config it refuses, a port in use). */
+  exitCode?: number;
   /** The new gateway's pid once it holds the lock, else the spawned child's. */
   pid?: number;
   log: string;
   errLog: string;
 }
 
+/** This CLI's own `openclaw [--profile X | --dev] gateway`, for the config these paths resolve to. */
+function gatewayCommand(paths: ResolvedPaths): string[] {
+  const p = paths.profile;
+  const global = p?.source === 'flag' ? (p.from === '--dev' ? ['--dev'] : ['--profile', p.value]) : [];
+  return [process.execPath, defaultCliEntry(), ...global, 'gateway'];
+}
+
+/** Starts the gateway detached, its output appended to the state dir's logs; waits until it holds the lock. */
+async function launch(paths: ResolvedPaths, argv: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number, oldPid?: number): Promise<RestartResult> {
+  const logs = stateLayout(paths.stateDir.value);
+  fs.mkdirSync(logs.logsDir, { recursive: true, mode: 0o700 });
+  const out = fs.openSync(logs.gatewayLog, 'a', 0o600);
+  const err = fs.openSync(logs.gatewayErrLog, 'a', 0o600);
+  const child = spawn(argv[0]!, argv.slice(1), { cwd, env, detached: true, stdio: ['ignore', out, err] });
+  child.unref();
+  fs.closeSync(out);
+  fs.closeSync(err);
+  const newPid = await waitForLock(paths.configPath.value, paths.stateDir.value, timeoutMs, oldPid ?? -1, () => child.exitCode !== null || child.signalCode !== null);
+  return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog, exitCode: child.exitCode ?? undefined };
+}
+
 /**
  * Stops the gateway that holds this config's lock and starts it again, detached, with the command
- * line, environment and cwd it had. Quiet: `gateway restart` and the doctor's `gateway.restart` print.
+ * line, environment and cwd it had. A stopped gateway is an error, unless `startIfStopped` (what
+ * `gateway restart` does, like `systemctl restart`): then it is started with this CLI's `gateway`.
+ * Quiet: `gateway restart` and the doctor's `gateway.restart` print.
  */
-export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: number): Promise<RestartResult> {
+export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: number, opts: { startIfStopped?: boolean } = {}): Promise<RestartResult> {
   const configPath = paths.configPath.value;
   const lock = findLock(configPath, paths.stateDir.value);
   if (lock.state !== 'held') {
+    if (opts.startIfStopped) {
+      const r = await launch(paths, gatewayCommand(paths), process.env, paths.stateDir.value, timeoutMs);
+      // The new gateway replaces the stale lock itself; a live pid in it is never signalled.
+      return lock.state === 'stale' ? { ...r, staleLock: `stale lock of pid ${lock.lock.pid}: ${lock.reason ?? 'gone'}${lock.ownerAlive ? ', not signalled' : ''}` } : r;
+    }
     const stale = lock.state === 'stale' ? ` (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)})` : '';
-    throw new CliError(`Gateway is not running${stale}; start it with \`openclaw gateway\` (or install the service).`, EXIT.FAILED);
+    throw new CliError(`Gateway is not running${stale}`, EXIT.FAILED, 'Start it with `openclaw gateway` (or install the service).');
   }
   const oldPid = lock.lock.pid;
   // Restart with the same command line and environment the running gateway had.
@@ -85,21 +120,14 @@ export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: num
   const cwd = fs.readlinkSync(`/proc/${oldPid}/cwd`);
   await terminate(oldPid, timeoutMs);
   await waitForExit(oldPid, 2000);
-  const logs = stateLayout(paths.stateDir.value);
-  fs.mkdirSync(logs.logsDir, { recursive: true, mode: 0o700 });
-  const out = fs.openSync(logs.gatewayLog, 'a', 0o600);
-  const err = fs.openSync(logs.gatewayErrLog, 'a', 0o600);
-  const child = spawn(argv[0], argv.slice(1), { cwd, env, detached: true, stdio: ['ignore', out, err] });
-  child.unref();
-  fs.closeSync(out);
-  fs.closeSync(err);
-  const newPid = await waitForLock(configPath, paths.stateDir.value, timeoutMs, oldPid);
-  return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog };
+  return launch(paths, argv, env, cwd, timeoutMs, oldPid);
 }
 
 export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
-  const r = await restartGatewayProcess(ctx.paths, timeout(flags));
-  if (flags.json) printJson({ ok: r.ok, oldPid: r.oldPid, pid: r.pid, log: r.log });
-  else println(r.ok ? `Restarted gateway: pid ${r.oldPid} → ${r.pid}.` : `Gateway did not come back within ${timeout(flags)}ms; see ${r.errLog}.`);
+  const r = await restartGatewayProcess(ctx.paths, timeout(flags), { startIfStopped: true });
+  const started = r.oldPid === undefined;
+  if (flags.json) printJson({ ok: r.ok, started, oldPid: r.oldPid, pid: r.pid, log: r.log, staleLock: r.staleLock, exitCode: r.exitCode });
+  else if (!r.ok) printError(r.exitCode !== undefined ? `the gateway exited (code ${r.exitCode}) instead of starting` : `the gateway did not ${started ? 'start' : 'come back'} within ${timeout(flags)} ms`, `Its output is in ${r.errLog}; \`openclaw doctor\` says why.`);
+  else println(started ? `Gateway was not running${r.staleLock ? ` (${r.staleLock})` : ''}; started it (pid ${r.pid}, output in ${r.log}).` : `Restarted gateway: pid ${r.oldPid} → ${r.pid}.`);
   return r.ok ? 0 : 1;
 }

@@ -92,7 +92,7 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   else {
     const found = runtime.foundOnPort ? `, found on port ${runtime.foundOnPort}` : '';
     println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${runtime.pid}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${runtime.staleLockPid}${runtime.staleLockReason ? `: ${runtime.staleLockReason}` : ''})` : ''}`);
-    println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error) : 'unknown'}`}`);
+    println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error, 'gateway status') : 'unknown'}`}`);
     println(`URL: ${target.url} (${target.urlSource})`);
     if (port) println(`Port: ${port.value} (${describeSource(port)})`);
     if (bind) println(`Bind: ${bind.value} (${bind.source})`);

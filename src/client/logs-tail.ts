@@ -2,14 +2,15 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
-import { eprintln } from '../cli/output.js';
+import { eprintln, printError } from '../cli/output.js';
 import { VERSION } from '../cli/version.js';
 import { readConfigFile } from '../config/load.js';
 import { stateLayout } from '../config/paths.js';
 import { redactText } from '../config/redact.js';
 import { tailFile } from '../gateway/methods/logs-tail.js';
 import { dailyLogPath } from '../gateway/logger.js';
-import { describeFailure, openClient, timeoutOf } from './cli-options.js';
+import { openClient, timeoutOf } from './cli-options.js';
+import { printFailure } from './rpc-command.js';
 import type { LogsFlags } from '../cli/commands/logs.js';
 import { NotRegularFileError } from '../system/regular-file.js';
 import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';
@@ -52,7 +53,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
   if (useRpc) {
     const opened = await openClient(ctx.paths, flags, VERSION);
     if ('failure' in opened) {
-      eprintln(`error: cannot connect to the gateway at ${opened.url}: ${describeFailure(opened.failure)}`);
+      printFailure(`cannot connect to the gateway at ${opened.url}`, opened.failure);
       return 1;
     }
     const client = opened.client;
@@ -60,7 +61,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
     next = async (cursor) => {
       const r = await client.call<Page>('logs.tail', { cursor, limit, maxBytes: 1_000_000 }, timeoutOf(flags));
       if (!r.ok) {
-        eprintln(`error: logs.tail failed: ${describeFailure(r.failure)}`);
+        printFailure('logs.tail failed', r.failure);
         return undefined;
       }
       return r.payload;
@@ -76,7 +77,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
         return tailFile(file, { cursor, limit, maxBytes: 1_000_000 });
       } catch (err) {
         if (!(err instanceof NotRegularFileError)) throw err;
-        eprintln(`error: ${escapeControl(err.message)}; not reading it (a FIFO or device would never end)`);
+        printError(`${escapeControl(err.message)}: not reading it`, 'A FIFO or device would never end; point --file at a regular file.');
         return undefined;
       }
     };

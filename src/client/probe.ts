@@ -1,6 +1,7 @@
 // probeGateway: connect, call health (and status, system-presence, config.get when deep), report.
 // The doctor's gateway fact and `openclaw gateway probe` both use it.
 import { VERSION } from '../cli/version.js';
+import { sharedAuthWarning } from './cli-options.js';
 import { connectGateway } from './connection.js';
 import type { ProbeOptions, ProbeResult } from './types.js';
 
@@ -20,8 +21,7 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
   Object.assign(result.connect, { ok: true, latencyMs: c.latencyMs, protocol: hello.protocol, serverVersion: hello.server?.version, authMode: hello.snapshot?.authMode });
   if (c.sharedAuthRejected) {
     result.connect.sharedAuthRejected = c.sharedAuthRejected;
-    const code = c.sharedAuthRejected.code ?? c.sharedAuthRejected.errorCode;
-    result.warnings.push(`the gateway refused the shared secret (${c.sharedAuthRejected.message}${code ? `, ${code}` : ''}); connected with this device's cached token instead`);
+    result.warnings.push(sharedAuthWarning(c.sharedAuthRejected));
   }
   const remaining = () => Math.max(1, timeoutMs - (Date.now() - started));
   try {
@@ -37,7 +37,7 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
       for (const method of ['status', 'system-presence', 'config.get']) {
         const r = await client.call(method, {}, remaining());
         if (r.ok) extras[method] = r.payload;
-        else result.warnings.push(`${method}: ${r.failure.message}${r.failure.code ? ` (${r.failure.code})` : ''}`);
+        else result.warnings.push(`${method}: ${r.failure.message}`); // words only: people read these warnings
       }
       result.status = extras.status;
       result.presence = extras["system-presence"];

@@ -98,6 +98,7 @@ export function stateLayout(stateDir: string) {
     execApprovals: path.join(stateDir, 'exec-approvals.json'),
     logsDir: path.join(stateDir, 'logs'),
     configAudit: path.join(stateDir, 'logs', 'config-audit.jsonl'),
+    doctorJournal: path.join(stateDir, 'logs', 'doctor-journal.jsonl'),
     gatewayLog: path.join(stateDir, 'logs', 'gateway.log'),
     gatewayErrLog: path.join(stateDir, 'logs', 'gateway.err.log'),
     workspace: path.join(stateDir, 'workspace'),

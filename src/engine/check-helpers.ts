@@ -128,11 +128,11 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The recent log lines that contain any of the given texts (newest last). */
+/** This install's recent log lines (not another instance's in the shared log) that contain any of the given texts (newest last). */
 export function logLinesWith(facts: Facts, ...needles: (string | RegExp)[]): LogLine[] {
   const logs = fact(facts, 'logs');
   if (!logs) return [];
-  return logs.lines.filter((l) => needles.some((n) => (typeof n === 'string' ? l.text.includes(n) : n.test(l.text))));
+  return logs.lines.filter((l) => !l.otherInstance && needles.some((n) => (typeof n === 'string' ? l.text.includes(n) : n.test(l.text))));
 }
 
 export function logEvidence(line: LogLine): Evidence {

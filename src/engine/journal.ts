@@ -24,7 +24,7 @@ export interface JournalEntry {
 }
 
 export function journalFile(stateDir: string): string {
-  return path.join(stateLayout(stateDir).logsDir, 'doctor-journal.jsonl');
+  return stateLayout(stateDir).doctorJournal;
 }
 
 export function sha256(text: string | Buffer): string {

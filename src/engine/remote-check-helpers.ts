@@ -40,7 +40,8 @@ export function ownerOf(p: RemoteProbe): Owner | undefined {
 }
 
 export function probeEvidence(p: RemoteProbe, e?: ProbeFailure): Evidence {
-  const value = e ? [e.errorCode, e.code, shown(e.message)].filter(Boolean).join(' · ') : undefined;
+  // Words only: the codes are in failureDetails (JSON).
+  const value = e ? shown(e.message) : undefined;
   return { kind: 'probe', source: p.url, ...(value ? { value } : {}) };
 }
 

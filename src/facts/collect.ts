@@ -5,6 +5,7 @@
 // first and its handshake runs while the file-reading collectors use the CPU. What is heavy and
 // rare stays lazy: the port-holder lookup (execa).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { collectSecrets } from '../config/redact.js';
 import { collectBrowser, collectCdp } from './browser.js';
@@ -14,6 +15,8 @@ import { gatewayTarget, probeOptions } from './gateway.js';
 import { collectHeartbeat } from './heartbeat.js';
 import { collectLock } from './lock.js';
 import { collectLogs } from './logs.js';
+import { logWindow } from './log-window.js';
+import type { InstanceIdentity } from '../logs/attribution.js';
 import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
 import { collectCron, collectDevices } from './stores.js';
@@ -22,7 +25,7 @@ import { collectDisk } from './system-disk.js';
 import { collectMemory } from './system-memory.js';
 import { collectVirt } from './system-virt.js';
 import { probeGateway } from '../client/probe.js';
-import { catalogScanner } from './log-signatures.js';
+import { catalogScanner, dateMatches } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
 import { collectBrowserFact } from '../subsystems/browser/facts.js';
 import { collectChannelsFact } from '../subsystems/channels/facts.js';
@@ -47,6 +50,15 @@ async function unwrap<T>(fact: Fact<T> | Promise<Fact<T>>): Promise<T> {
 /** What the subsystem collectors read: the state dir and the resolved config. */
 const subsystemInput = (ctx: CollectContext) => ({ stateDir: ctx.paths.stateDir.value, config: (cfgOf(ctx) ?? {}) as Record<string, unknown> });
 
+/** This install as its log lines name it: the configured port and the running gateway's, paths, profile, pid, host. */
+function identityOf(ctx: CollectContext, lock: FactMap['lock'] | undefined): InstanceIdentity {
+  const ports = [gatewayTarget(ctx.config()).port];
+  const held = lock?.state === 'held' ? lock : undefined;
+  const flag = held?.ownerCommand && /--port[= ](\d+)/.exec(held.ownerCommand);
+  if (flag) ports.push(Number(flag[1]));
+  return { ports, configPath: ctx.paths.configPath.value, stateDir: ctx.paths.stateDir.value, profile: ctx.paths.profile?.value, pid: held?.lock.pid, hostname: os.hostname() };
+}
+
 const collectors: { [K in FactName]: Collector<K> } = {
   config: (ctx) => ctx.config(),
   state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
@@ -61,20 +73,27 @@ const collectors: { [K in FactName]: Collector<K> } = {
     });
   },
   logs: (ctx) =>
-    memo(ctx, 'logs', async () =>
-      collectLogs(
+    memo(ctx, 'logs', async () => {
+      const lockFact = await collectFact(ctx, 'lock');
+      const lock = lockFact.ok ? lockFact.value : undefined;
+      const logs = collectLogs(
         {
           stateDir: ctx.paths.stateDir.value,
           upstreamDir: ctx.recordedDir ? undefined : (ctx.upstreamLogDir ?? upstreamLogDir(ctx.env)),
           configuredFile: typeof cfgOf(ctx)?.logging?.file === 'string' ? cfgOf(ctx)!.logging.file : undefined,
+          identity: identityOf(ctx, lock),
+          recorded: Boolean(ctx.recordedDir),
         },
         collectSecrets(ctx.config().resolved ?? {}),
-      ),
-    ),
+      );
+      const where = { configPath: ctx.paths.configPath.value, stateDir: ctx.paths.stateDir.value };
+      return { ...logs, window: logWindow({ since: ctx.logsSince, now: Date.now(), lock, recorded: Boolean(ctx.recordedDir), ...where }) };
+    }),
   logSignatures: async (ctx) => {
     const logs = (await collectors.logs(ctx)) as FactMap['logs'];
     const scan = ctx.scanner ?? (await catalogScanner());
-    return { matches: await scan(logs.lines), ...(logs.skipped?.length ? { skipped: logs.skipped } : {}) };
+    const matches = dateMatches(await scan(logs.lines), logs.files);
+    return { matches, ...(logs.skipped?.length ? { skipped: logs.skipped } : {}), ...(logs.window ? { window: logs.window } : {}) };
   },
   browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),

@@ -30,6 +30,8 @@ export interface CollectOptions {
   upstreamLogDir?: string;
   /** The gateway `doctor --remote` / `--targets` looks at from outside; only the `remote` checks run then. */
   remote?: import('../client/remote-probe.js').RemoteTarget;
+  /** `doctor --since`: log lines before this time (ms since the epoch) are history. Default: src/facts/log-window.ts. */
+  logsSince?: number;
   /** This toolkit's version, announced in the remote handshake. */
   clientVersion?: string;
 }

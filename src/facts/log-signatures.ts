@@ -3,12 +3,27 @@
 // `logs/known-signatures`.
 import { loadMatcher, scanLinesWith } from '../signatures/index.js';
 import type { CompiledCatalog } from '../signatures/matcher.js';
-import type { LogLine, SignatureMatch, SkippedLog } from './logs.js';
+import { lineTime } from '../logs/decode.js';
+import type { LogWindow } from './log-window.js';
+import type { LogLine, LogsFact, SignatureMatch, SkippedLog } from './logs.js';
 
 export interface LogSignaturesFact {
   matches: SignatureMatch[];
   /** Log paths that were not regular files and were not read (so the report can say so). */
   skipped?: SkippedLog[];
+  /** Matches stamped before `window.since` are history. */
+  window?: LogWindow;
+}
+
+/** Dates each match: the line's own time, else (a plain line without a stamp) its file's last write as an upper bound. */
+export function dateMatches(matches: SignatureMatch[], files: LogsFact['files']): SignatureMatch[] {
+  const written = new Map(files.map((f) => [f.path, f.mtimeMs]));
+  return matches.map((m) => {
+    const own = m.line.time ? Date.parse(m.line.time) : lineTime(m.line.text);
+    if (own !== undefined && !Number.isNaN(own)) return { ...m, at: new Date(own).toISOString() };
+    const bound = written.get(m.line.file);
+    return bound === undefined ? m : { ...m, at: new Date(bound).toISOString(), atUpperBound: true };
+  });
 }
 
 /** Scans lines with a compiled catalog; each match keeps its original log line (file and number). */

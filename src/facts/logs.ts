@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { redactText } from '../config/redact.js';
+import { instanceMarks, otherInstance, type InstanceIdentity } from '../logs/attribution.js';
 import { NotRegularFileError, openRegularSync, pathKind } from '../system/regular-file.js';
 
 export interface LogLine {
@@ -13,7 +14,11 @@ export interface LogLine {
   level?: string;
   time?: string;
   subsystem?: string;
+  /** `_meta.hostname` of upstream's JSON lines. */
+  hostname?: string;
   text: string;
+  /** Set when the line was written by another OpenClaw instance (src/logs/attribution.ts): which one. */
+  otherInstance?: string;
 }
 
 /** A log line the signature catalog recognised (see log-signatures.ts). */
@@ -26,6 +31,9 @@ export interface SignatureMatch {
   commands?: string[];
   /** The doctor check that can confirm and repair it. */
   check?: string;
+  /** ISO time the line was written: its own stamp, else its file's last write (then `atUpperBound`). */
+  at?: string;
+  atUpperBound?: boolean;
 }
 
 /** A path where a log was expected that is not a regular file (a FIFO, a device): never opened. */
@@ -35,10 +43,13 @@ export interface SkippedLog {
 }
 
 export interface LogsFact {
-  files: { path: string; size: number; tail: boolean }[];
+  /** mtimeMs: when the file was last written (absent for recorded facts), an upper bound for undated lines. */
+  files: { path: string; size: number; tail: boolean; mtimeMs?: number }[];
   lines: LogLine[];
   /** Absent in facts recorded before it existed. */
   skipped?: SkippedLog[];
+  /** Lines before `window.since` are history (src/facts/log-window.ts). Absent in older recorded facts. */
+  window?: import('./log-window.js').LogWindow;
 }
 
 const TAIL_BYTES = 256 * 1024;
@@ -79,6 +90,7 @@ export function parseLogLine(file: string, raw: string, line?: number): LogLine 
           level: meta.logLevelName ?? o.level,
           time: o.time ?? meta.date,
           subsystem,
+          hostname: typeof meta.hostname === 'string' ? meta.hostname : undefined,
           text: parts.length ? parts.join(' ') : String(o.msg ?? o.message ?? raw),
         };
       }
@@ -89,7 +101,7 @@ export function parseLogLine(file: string, raw: string, line?: number): LogLine 
   return { file, line, text: raw };
 }
 
-type Tail = { lines: LogLine[]; size: number; tail: boolean };
+type Tail = { lines: LogLine[]; size: number; tail: boolean; mtimeMs: number };
 
 function readTail(file: string, secrets: Set<string>): Tail | SkippedLog | undefined {
   // A FIFO in logs/ would block the doctor on open: look first, and open without blocking.
@@ -103,7 +115,7 @@ function readTail(file: string, secrets: Set<string>): Tail | SkippedLog | undef
     return err instanceof NotRegularFileError ? { path: file, kind: err.kind } : undefined;
   }
   try {
-    const size = fs.fstatSync(fd).size;
+    const { size, mtimeMs } = fs.fstatSync(fd);
     const start = Math.max(0, size - TAIL_BYTES);
     const buf = Buffer.alloc(size - start);
     fs.readSync(fd, buf, 0, buf.length, start);
@@ -112,7 +124,7 @@ function readTail(file: string, secrets: Set<string>): Tail | SkippedLog | undef
     if (rows.at(-1) === '') rows.pop();
     const offset = rows.length > MAX_LINES_PER_FILE ? rows.length - MAX_LINES_PER_FILE : 0;
     const lines = rows.slice(offset).map((r, i) => parseLogLine(file, redactText(r, secrets), start === 0 ? offset + i + 1 : undefined));
-    return { lines, size, tail: start > 0 || offset > 0 };
+    return { lines, size, tail: start > 0 || offset > 0, mtimeMs };
   } finally {
     fs.closeSync(fd);
   }
@@ -124,6 +136,10 @@ export interface LogSources {
   upstreamDir?: string;
   /** `logging.file` from the config. */
   configuredFile?: string;
+  /** This install, to tell its lines in the shared upstream log from other instances'. */
+  identity?: InstanceIdentity;
+  /** Recorded facts: file times mean nothing. */
+  recorded?: boolean;
 }
 
 export function logFiles(src: LogSources): string[] {
@@ -136,6 +152,7 @@ export function logFiles(src: LogSources): string[] {
 
 export function collectLogs(src: LogSources, secrets: Set<string>): LogsFact {
   const fact: LogsFact = { files: [], lines: [], skipped: [] };
+  const shared = src.upstreamDir ? path.resolve(src.upstreamDir) : undefined;
   for (const f of logFiles(src)) {
     const t = readTail(f, secrets);
     if (!t) continue;
@@ -143,7 +160,14 @@ export function collectLogs(src: LogSources, secrets: Set<string>): LogsFact {
       fact.skipped!.push(t);
       continue;
     }
-    fact.files.push({ path: f, size: t.size, tail: t.tail });
+    fact.files.push({ path: f, size: t.size, tail: t.tail, ...(src.recorded ? {} : { mtimeMs: t.mtimeMs }) });
+    // Only the shared directory mixes instances: our state dir and logging.file are this install's.
+    if (shared && src.identity && path.dirname(path.resolve(f)) === shared && f !== src.configuredFile) {
+      for (const l of t.lines) {
+        const other = otherInstance(instanceMarks(l.text, l.hostname), src.identity);
+        if (other) l.otherInstance = other;
+      }
+    }
     fact.lines.push(...t.lines);
   }
   return fact;

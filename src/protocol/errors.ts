@@ -41,6 +41,20 @@ export const NEXT_STEPS = [
 ] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
+/** The recommendedNextStep values in words, for people (JSON output keeps the codes). */
+const NEXT_STEP_WORDS: Record<NextStep, string> = {
+  retry_with_device_token: "Use this gateway's token (gateway.auth.token), or pair this device so its own token is used.",
+  update_auth_configuration: "Give this gateway's token or password: --token/--password, OPENCLAW_GATEWAY_TOKEN, or gateway.auth in the config.",
+  update_auth_credentials: "The token or password is wrong: use this gateway's (--token/--password, OPENCLAW_GATEWAY_TOKEN, or gateway.auth in the config).",
+  wait_then_retry: 'Wait a moment, then try again.',
+  review_auth_configuration: "Check the gateway's auth settings (gateway.auth in its config).",
+};
+
+/** A recommendedNextStep in words; undefined for a value this toolkit does not know. */
+export function nextStepWords(step: string | undefined): string | undefined {
+  return step && Object.hasOwn(NEXT_STEP_WORDS, step) ? NEXT_STEP_WORDS[step as NextStep] : undefined;
+}
+
 export const CLOSE = {
   NORMAL: 1000,
   PROTOCOL: 1002,

@@ -6,7 +6,7 @@ import { contextFor } from '../cli/context.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 import { action } from '../cli/run-action.js';
 import { RpcError, type SubsystemContext } from './context.js';
-import { DurationError } from './duration.js';
+import { DurationError } from '../system/duration.js';
 import { StateFileError } from './json-file.js';
 import { silentLog, stderrLog } from './log.js';
 

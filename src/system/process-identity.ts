@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redactArgv } from '../config/redact.js';
+import { escapeControl } from './untrusted-text.js';
 
 export interface ProcessInfo {
   pid: number;
@@ -22,14 +23,9 @@ export interface ProcessInfo {
 // Linux reports start times in USER_HZ ticks, 100 on every architecture Node runs on.
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** Control characters shown as \xNN, so a process title cannot rewrite the terminal. */
-function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 /** The one way a command line is turned into text for people: secrets redacted, controls escaped. */
 export function showCommand(argv: readonly string[]): string {
-  return escapeControls(redactArgv(argv).join(' '));
+  return escapeControl(redactArgv(argv).join(' ')); // a process title cannot rewrite the terminal
 }
 
 function bootTimeMs(): number | undefined {

@@ -68,12 +68,13 @@ describe('selection and output', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
-  it('groups findings by area, most severe first, with evidence and the fix', () => {
+  it('one ✓/!/✖ line per area, most severe first, with evidence and the fix; the summary names the wizard', () => {
     const r = runCli(['doctor'], cliEnv(fixture('bind-lan-no-auth')));
-    expect(r.stdout).toContain('gateway\n  ✖ error    The gateway binds to lan (0.0.0.0) without a token');
+    expect(r.stdout).toMatch(/^✖ gateway\n  ✖ error    The gateway binds to lan \(0\.0\.0\.0\) without a token/m);
+    expect(r.stdout).toMatch(/^✓ config$/m); // a clean area gets its line too
     expect(r.stdout).toContain('      gateway.bind: "lan"');
     expect(r.stdout).toContain('      fix: `openclaw doctor --fix` (generates a token)');
-    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^1 error · \d+ checks in \d+ ms · 1 fixable with `openclaw doctor --fix`$/);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^1 error · \d+ checks in \d+ ms · 1 fixable with `openclaw doctor --fix` · guided: `openclaw triage`$/);
   });
 
   it('SARIF 2.1.0 and JUnit for CI', () => {
@@ -96,7 +97,8 @@ describe('selection and output', () => {
     const before = fs.readFileSync(fx.configPath, 'utf8');
     const r = runCli(['doctor', '--dry-run'], cliEnv(fx));
     expect(r.stdout).toContain('Planned repairs (dry run: nothing was changed)');
-    expect(r.stdout).toContain('{"op":"config.set","path":"gateway.mode","value":"local"}');
+    expect(r.stdout).toMatch(/would +gateway\/mode-unset\n {6}set gateway\.mode to "local"\n/); // in words, not raw JSON
+    expect(r.stdout).not.toContain('{"op"');
     expect(r.stdout).toContain('+    "mode": "local"');
     expect(r.stdout).toContain('"token": "***"'); // the diff is redacted
     expect(fs.readFileSync(fx.configPath, 'utf8')).toBe(before);

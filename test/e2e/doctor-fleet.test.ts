@@ -156,7 +156,8 @@ describe('doctor --remote for one gateway', () => {
     expect(findings.map((f: any) => `${f.checkId}:${f.severity}`)).toEqual(['remote/plaintext:error', 'remote/auth:warning', 'remote/origin:warning']);
     expect(findings[0].message).toContain('did not send it');
     // The gateway only lets loopback origins in from loopback: http://0.0.0.0:port is neither.
-    expect(findings[2]).toMatchObject({ cause: 'origin-not-allowed', evidence: [{ value: expect.stringContaining('CONTROL_UI_ORIGIN_NOT_ALLOWED') }] });
+    // Evidence in words; the gateway's code stays in details for machines.
+    expect(findings[2]).toMatchObject({ cause: 'origin-not-allowed', evidence: [{ value: expect.stringContaining('origin not allowed') }], details: { code: 'CONTROL_UI_ORIGIN_NOT_ALLOWED' } });
     expect(findings[2].message).toContain(url.replace('ws:', 'http:'));
   });
 

@@ -83,7 +83,7 @@ describe('doctor with a real gateway running', () => {
       }),
     ]);
     const probe = spawnSync(process.execPath, [CLI, 'gateway', 'probe', '--json'], { env: { ...envFor(stateDir, { HOME: stateDir }), OPENCLAW_GATEWAY_TOKEN: 'not-the-gateway-token-0000' }, encoding: 'utf8', timeout: 15_000 });
-    expect(JSON.parse(probe.stdout)).toMatchObject({ ok: true, connect: { sharedAuthRejected: { code: 'AUTH_TOKEN_MISMATCH' } }, warnings: [expect.stringContaining('cached token instead')] });
+    expect(JSON.parse(probe.stdout)).toMatchObject({ ok: true, connect: { sharedAuthRejected: { code: 'AUTH_TOKEN_MISMATCH' } }, warnings: [expect.stringContaining('paired token instead')] });
     await gw.stop();
   });
 

@@ -180,17 +180,22 @@ describe('a lock naming a live process that is not a gateway (pid reuse after a 
     expect(stop.code).toBe(0);
     expect(stop.stdout).toContain(`Gateway is not running (stale lock of pid ${sleeper.pid}: pid ${sleeper.pid} is not an OpenClaw gateway (sleep 300); it was not signalled.`);
     expect(runCli(['gateway', 'stop', '--json'], m.env).json()).toMatchObject({ stopped: false, lockPid: sleeper.pid, signalled: false });
-    const restart = runCli(['gateway', 'restart'], m.env);
-    expect(restart.code).toBe(1);
-    expect(restart.stderr).toContain('is not an OpenClaw gateway (sleep 300)');
-    expect(running(sleeper.pid)).toBe(true);
-
     const doctor = runCli(['doctor', '--json'], m.env).json();
     expect(doctor.findings.find((f: any) => f.checkId === 'gateway/stale-lock').message).toContain(`names pid ${sleeper.pid}, which runs but is not the gateway that wrote the lock`);
     const fixed = runCli(['doctor', '--fix', '--yes', '--json'], m.env).json();
     expect(fixed.fixes).toContainEqual(expect.objectContaining({ checkId: 'gateway/stale-lock', status: 'applied' }));
     expect(fs.existsSync(m.lockPath)).toBe(false);
     expect(running(sleeper.pid)).toBe(true);
+
+    // restart over such a lock starts a gateway (systemctl semantics) and still never signals the pid.
+    plantLock(m, sleeper.pid);
+    const restart = runCli(['gateway', 'restart'], m.env);
+    const started = /started it \(pid (\d+)/.exec(restart.stdout);
+    if (started) cleanups.push(() => running(Number(started[1])) && process.kill(Number(started[1]), 'SIGKILL'));
+    expect(restart.code, restart.stdout + restart.stderr).toBe(0);
+    expect(restart.stdout).toContain('is not an OpenClaw gateway (sleep 300), not signalled); started it');
+    expect(running(sleeper.pid)).toBe(true);
+    expect(runCli(['gateway', 'stop', '--json'], m.env).json()).toMatchObject({ stopped: true, pid: Number(started![1]) });
   });
 
   it('the gateway starts over such a lock instead of "already running"', async () => {

@@ -37,4 +37,30 @@ describe('openclaw explain', () => {
     expect(r.stderr).toContain('nothing to explain');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('--each-line answers every line on its own: JSON Lines in input order, blank lines skipped', async () => {
+    const input = 'EADDRINUSE: address already in use 127.0.0.1:18789\n\nERROR frobnicator 42 exploded\nunauthorized: gateway token mismatch (set gateway.remote.token)\n';
+    const r = await explain(['--each-line', '--json'], input);
+    expect(r.code).toBe(1);
+    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => [a.line, a.causes[0] ?? null])).toEqual([
+      [1, 'port-conflict'],
+      [3, null],
+      [4, 'token-mismatch'],
+    ]);
+    expect(answers[0]).toMatchObject({ severity: 'error', signatures: ['gateway.port-in-use'] });
+
+    // Arguments are lines too; the human form names the cause or says there is none.
+    const human = await explain(['--each-line', 'pairing required', 'nothing to see here']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^\s+1\s+pairing-required \(warning\)\s+pairing required$/m);
+    expect(human.stdout).toMatch(/^\s+2\s+\(no known signature\)\s+nothing to see here$/m);
+  });
+
+  it('when nothing matches it says so plainly and what to put in a bug report', async () => {
+    const r = await explain(['ERROR frobnicator 42 exploded']);
+    expect(r.stdout).toContain('this toolkit does not recognise it');
+    expect(r.stdout).toContain('the line exactly as printed');
+    expect(r.stdout).toContain('the OpenClaw version');
+  });
 });

@@ -42,6 +42,17 @@ describe('start guards (exit 78, upstream messages)', () => {
     expect(r.stderr).not.toContain('missing gateway.mode');
   });
 
+  it('says what to type, as config validate does: the value found, the allowed ones, the key meant, the comma missing', () => {
+    const invalid = runGatewayOnce(makeState({ gateway: { mode: 'local', prot: 18790, bind: 'public' } }), ['--port', '0']);
+    expect(invalid.code).toBe(78);
+    expect(invalid.stderr).toContain('gateway.bind: "public" is not allowed here; use one of: loopback, lan, tailnet, custom, auto');
+    expect(invalid.stderr).toContain('gateway.prot: unknown key "prot"; did you mean "port"?');
+    const comma = runGatewayOnce(makeState('{\n  "gateway": {\n    "mode": "local"\n    "port": 18790\n  }\n}\n'), ['--port', '0']);
+    expect(comma.code).toBe(78);
+    expect(comma.stderr).toContain('expected `,` or `}` after the value on line 3');
+    expect(comma.stderr).toContain('insert the missing "," after the value on line 3');
+  });
+
   it('refuses a non-loopback bind without auth', () => {
     const dir = makeState({ gateway: { mode: 'local', bind: 'lan', auth: { mode: 'none' } } });
     const r = runGatewayOnce(dir, ['--port', '0']);

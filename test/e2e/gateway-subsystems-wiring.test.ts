@@ -144,7 +144,7 @@ describe('webhook channel on the gateway port', () => {
     expect(first.body).toMatchObject({ accepted: false, reason: 'pairing', pairingCode: expect.any(String) });
     const code = first.body.pairingCode as string;
     await waitFor(() => delivered().some((d) => d.kind === 'pairing' && String(d.text).includes(code)), 5000, 'the pairing code delivery');
-    expect(logText(dir)).toContain(`pairing request from alice (code ${code})`);
+    expect(logText(dir)).toContain(`pairing request from \\"alice\\" (code ${code})`);
 
     const list = json(['pairing', 'list', '--channel', 'webhook', '--json']);
     expect(list.code).toBe(0);

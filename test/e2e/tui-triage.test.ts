@@ -1,7 +1,8 @@
 // The triage wizard in a real pseudo-terminal: tmux runs the built CLI at 80×24 against a real
-// embedded gateway whose config has a legacy bind value. A bare `openclaw doctor` starts the
+// embedded gateway whose config has a legacy bind value. `openclaw triage` starts the
 // wizard; we pick the symptom, apply the fix, see it verified, write the report, press Ctrl-C and
-// check the terminal is back in cooked mode. Off a terminal (or in CI) the wizard refuses.
+// check the terminal is back in cooked mode. Off a terminal (or in CI) the wizard refuses. A bare
+// `openclaw doctor` on a terminal prints the report and asks one question about the safe repairs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -66,14 +67,14 @@ function terminal(name: string, stateDir: string, command: string, extraEnv: Rec
 }
 
 describe('triage wizard in a real terminal', () => {
-  it('bare `openclaw doctor` on a TTY: pick "Probe warnings", apply the fix, see it verified; Ctrl-C leaves a cooked terminal', async () => {
+  it('`openclaw triage` on a TTY: pick "Probe warnings", apply the fix, see it verified; Ctrl-C leaves a cooked terminal', async () => {
     const token = newToken();
     const port = await freePort();
     const stateDir = makeState({ gateway: { mode: 'local', port, bind: '127.0.0.1', auth: { mode: 'token', token } } });
     const configPath = path.join(stateDir, 'openclaw.json');
     gateways.push(await startGateway(stateDir, ['--port', String(port)]));
 
-    const t = terminal('wizard', stateDir, `node ${JSON.stringify(CLI)} doctor`);
+    const t = terminal('wizard', stateDir, `node ${JSON.stringify(CLI)} triage`);
     await t.see('What is wrong?');
     expect(t.raw()).not.toMatch(/\u001B\[[0-9;]*(3[0-8]|9[0-7])[;m]/); // NO_COLOR: no foreground colour at all
     await t.keys('j', 'j', 'j');
@@ -123,6 +124,56 @@ describe('triage wizard in a real terminal', () => {
     expect(s).toContain('openclaw doctor --json');
     expect(s).toMatch(/gateway\/not-running|No gateway is listening/);
     expect(s).not.toContain('What is wrong?');
+  }, 60_000);
+
+  it('bare `openclaw doctor` on a TTY prints the report by area and asks once; no (the default) changes nothing', async () => {
+    const port = await freePort();
+    const stateDir = makeState({ gateway: { mode: 'local', port, bind: '127.0.0.1' } });
+    const configPath = path.join(stateDir, 'openclaw.json');
+    const before = fs.readFileSync(configPath, 'utf8');
+    const t = terminal('ask-no', stateDir, `node ${JSON.stringify(CLI)} doctor`);
+    const s = await t.see('Apply the safe repair now? [y/N]');
+    expect(s).not.toContain('What is wrong?');
+    expect(s).toMatch(/^! gateway$/m);
+    expect(s).toMatch(/^✓ system$/m);
+    expect(s).toContain('▲ warning  gateway.bind is the legacy host value "127.0.0.1"');
+    expect(s).toMatch(/guided: `openclaw triage`/);
+    await t.keys('Enter');
+    const end = await t.see(/EXIT=\d+/);
+    expect(end).toContain('EXIT=0'); // warnings only: the report's own exit code
+    expect(end).not.toContain('Repairs');
+    expect(fs.readFileSync(configPath, 'utf8')).toBe(before);
+  }, 60_000);
+
+  it('bare `openclaw doctor` on a TTY: a "y" typed while it starts is not lost and applies the safe repair', async () => {
+    const port = await freePort();
+    const stateDir = makeState({ gateway: { mode: 'local', port, bind: '127.0.0.1' } });
+    const configPath = path.join(stateDir, 'openclaw.json');
+    const t = terminal('ask-yes', stateDir, `node ${JSON.stringify(CLI)} doctor`);
+    await t.keys('y', 'Enter'); // typed ahead, before the question is on screen
+    const end = await t.see(/EXIT=\d+/, 30_000);
+    expect(end).toContain('Apply the safe repair now? [y/N] y');
+    expect(end).toMatch(/fixed +gateway\/legacy-bind-alias\n\s+set gateway\.bind to "loopback"/);
+    expect(end.match(/fixed/g)).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(configPath, 'utf8')).gateway.bind).toBe('loopback');
+  }, 60_000);
+
+  it('never asks with --non-interactive or in CI', async () => {
+    const stateDir = makeState({ gateway: { mode: 'local', port: await freePort(), bind: '127.0.0.1' } });
+    const t = terminal('no-ask', stateDir, `node ${JSON.stringify(CLI)} doctor --non-interactive; CI=1 node ${JSON.stringify(CLI)} doctor`);
+    const s = await t.see(/EXIT=\d+/);
+    expect(s.match(/gateway\.bind is the legacy host value/g)).toHaveLength(2);
+    expect(s).not.toContain('[y/N]');
+  }, 60_000);
+
+  it('explain with nothing piped on a TTY says how to paste on this platform (xclip on X11, wl-paste on Wayland)', async () => {
+    const stateDir = makeState({ gateway: { mode: 'local' } });
+    const t = terminal('explain', stateDir, `node ${JSON.stringify(CLI)} explain; WAYLAND_DISPLAY=wayland-0 node ${JSON.stringify(CLI)} explain`);
+    const s = await t.see(/EXIT=\d+/);
+    expect(s).toContain('error: nothing to explain');
+    expect(s).toContain('`xclip -selection clipboard -o | openclaw explain`');
+    expect(s).toContain('`wl-paste | openclaw explain`');
+    expect(s).not.toContain('pbpaste');
   }, 60_000);
 
   it('doctor with any flag on a TTY prints the report, never the wizard', async () => {

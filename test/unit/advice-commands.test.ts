@@ -99,6 +99,14 @@ describe('advice commands', () => {
     expect(commands.length).toBeGreaterThan(150);
   });
 
+  it('every --help page ends with examples, each a command of this toolkit', () => {
+    const pages: { text: string; where: string }[] = [];
+    helpTexts(program, pages);
+    expect(pages.length).toBeGreaterThan(60);
+    const missing = pages.filter((p) => !/^Examples:\n( {2}openclaw .*\n?)+/m.test(p.text)).map((p) => p.where);
+    expect(missing).toEqual([]);
+  });
+
   it("every command of this toolkit's advice parses against the command table, flags included", () => {
     const problems: string[] = [];
     for (const c of commands.filter((c) => !c.upstream)) {

@@ -97,7 +97,8 @@ testCheck(knownSignatures, {
         {
           severity: 'info',
           cause: 'port-conflict',
-          message: expect.stringMatching(/\(gateway\.port-in-use, 1 line\), earlier \(last at 2026-11-21T11:50:00\.000Z\): the gateway at ws:\/\/127\.0\.0\.1:18789 answers now$/),
+          message: expect.stringMatching(/\(gateway\.port-in-use, 1 line, at 2026-11-21 11:50 UTC\), earlier: the gateway at ws:\/\/127\.0\.0\.1:18789 answers now$/),
+          details: { signatureId: 'gateway.port-in-use', count: '1', firstSeen: '2026-11-21T11:50:00.000Z', lastSeen: '2026-11-21T11:50:00.000Z' },
         },
       ],
     },

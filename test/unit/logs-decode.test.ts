@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLine, flattenJson, lineTime } from '../../src/logs/decode.js';
-import { parseDuration } from '../../src/logs/duration.js';
+import { parseSince } from '../../src/system/duration.js';
 
 const T = '2026-11-22T02:18:55.120Z';
 
@@ -70,12 +70,16 @@ describe('lineTime', () => {
   });
 });
 
-describe('parseDuration', () => {
-  it('accepts units and combinations, rejects the rest', () => {
-    expect(parseDuration('30m')).toBe(1_800_000);
-    expect(parseDuration('1h30m')).toBe(5_400_000);
-    expect(parseDuration('2d')).toBe(172_800_000);
-    expect(parseDuration('500ms')).toBe(500);
-    for (const bad of ['', '10', 'abc', '1y', '-5m', '5 m']) expect(parseDuration(bad), bad).toBeUndefined();
+describe('parseSince (the one duration parser, shared with the config)', () => {
+  const now = Date.parse(T);
+  it('accepts durations with units and combinations, and ISO times; rejects the rest', () => {
+    expect(now - parseSince('30m', now)!).toBe(1_800_000);
+    expect(now - parseSince('1h30m', now)!).toBe(5_400_000);
+    expect(now - parseSince('2d', now)!).toBe(172_800_000);
+    expect(now - parseSince('1w', now)!).toBe(604_800_000);
+    expect(now - parseSince('500ms', now)!).toBe(500);
+    expect(parseSince('2026-11-22T01:00:00Z', now)).toBe(Date.parse('2026-11-22T01:00:00Z'));
+    expect(parseSince('2026-11-22', now)).toBe(Date.parse('2026-11-22'));
+    for (const bad of ['', '10', 'abc', '1y', '-5m', '5 m', 'March', '2026-13-45']) expect(parseSince(bad, now), bad).toBeUndefined();
   });
 });

@@ -30,12 +30,25 @@ describe("this doctor's own probes in a gateway's log", () => {
     expect(await run(refused('cli', 'probe', VERSION))).toEqual([]);
   });
 
-  it("another client's refused connects (the real CLI, the Control UI) stay errors", async () => {
+  it("another client's refused connects (the real CLI, the Control UI) become one warning naming those clients, since the probe gets in", async () => {
     const found = await run([...refused('cli', 'probe', VERSION), ...refused('cli', 'probe', '2026.9.6'), ...refused('openclaw-control-ui', 'webchat', VERSION)]);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.map((f) => f.severity)).toContain('error');
-    for (const f of found) expect(f.evidence?.[0]?.value).not.toContain(`cli probe v${VERSION} `);
-    // Two lines each from the other two clients; the own probe's two are not counted.
-    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('(auth.gateway-token-mismatch, 2 lines)'), expect.stringContaining('(auth.unauthorized, 2 lines)')]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        cause: 'token-mismatch',
+        // Two lines each from the other two clients; the own probe's two are not counted.
+        details: expect.objectContaining({ count: '4', clients: `cli probe v2026.9.6 from 127.0.0.1; openclaw-control-ui webchat v${VERSION} from 127.0.0.1` }),
+      }),
+    ]);
+    expect(found[0].evidence?.[0]?.value).not.toContain(`cli probe v${VERSION} `);
+  });
+
+  it('with a probe that fails too, they stay errors', async () => {
+    const refusedProbe: ProbeResult = { ...healthy, ok: false, connect: { ok: false, rpcOk: false, error: { kind: 'auth', message: 'token mismatch', code: 'AUTH_TOKEN_MISMATCH' } } };
+    const lines = refused('openclaw-control-ui', 'webchat', VERSION).map((t, i) => parseLogLine('/tmp/openclaw/openclaw-2026-12-06.log', t, i + 1));
+    const matches = await scanWithCatalog(await loadMatcher(), lines);
+    const found = knownSignatures.detect({ logSignatures: { ok: true, value: { matches } }, gateway: { ok: true, value: refusedProbe } });
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('(auth.gateway-token-mismatch, 1 line'), expect.stringContaining('(auth.unauthorized, 1 line')]);
+    expect(found.map((f) => f.severity)).toEqual(['error', 'error']);
   });
 });

@@ -33,7 +33,7 @@ describe('serviceStatus', () => {
     expect(text).toMatch(/^Service: systemd openclaw-gateway\.service \(installed\)/);
     expect(text).toContain(`Config (cli): ${path.join(tmp, 'state/openclaw.json')}`);
     expect(text).toContain(`Config (service): ${path.join(tmp, '.openclaw-old/openclaw.json')}`);
-    expect(text).toMatch(/Runtime: unknown \(systemd user services unavailable: this system was not booted with systemd/);
+    expect(text).toMatch(/Service state: unknown \(systemd user services unavailable: this system was not booted with systemd/);
     expect(text).toMatch(/error: The gateway service reads a different config than the CLI\.\n  → Reinstall/);
     expect(s.findings.map((f) => f.checkId)).toEqual(['service/config-drift', 'service/systemd-unavailable']);
     expect(JSON.stringify(s)).not.toContain('tok-old-state');

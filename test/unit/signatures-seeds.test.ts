@@ -170,11 +170,11 @@ const REFERENCE: [string, string][] = [
       ['AUTH_UNAUTHORIZED', 'token-mismatch'],
       ['AUTH_TOKEN_MISSING', 'token-missing'],
       ['AUTH_TOKEN_MISMATCH', 'token-mismatch'],
-      ['AUTH_TOKEN_NOT_CONFIGURED', 'token-mismatch'],
+      ['AUTH_TOKEN_NOT_CONFIGURED', 'auth-token-not-configured'],
       ['AUTH_PASSWORD_MISSING', 'token-missing'],
       ['AUTH_PASSWORD_MISMATCH', 'token-mismatch'],
       ['AUTH_PASSWORD_NOT_CONFIGURED', 'auth-password-missing'],
-      ['AUTH_BOOTSTRAP_TOKEN_INVALID', 'token-mismatch'],
+      ['AUTH_BOOTSTRAP_TOKEN_INVALID', 'setup-code-invalid'],
       ['AUTH_DEVICE_TOKEN_MISMATCH', 'device-token-stale'],
       ['AUTH_RATE_LIMITED', 'auth-rate-limited'],
       ['CONTROL_UI_ORIGIN_NOT_ALLOWED', 'origin-not-allowed'],
@@ -204,6 +204,41 @@ const REFERENCE: [string, string][] = [
   ['telegram: 409: Conflict: terminated by other getUpdates request', 'channel-conflict'],
 ];
 
+// Real OpenClaw 2026.9.6 messages (templates read from the package, filled in) that issue 15 found
+// unrecognised; each must be reported as its own cause.
+const UPSTREAM_QUOTED: [string, string][] = [
+  ['gateway auth mode is token, but no token was configured (set gateway.auth.token or OPENCLAW_GATEWAY_TOKEN).', 'auth-token-not-configured'],
+  ['gateway start failed: port 18789 is already in use.', 'port-conflict'],
+  ['Gateway restart timed out after 60s waiting for health checks.', 'restart-health-timeout'],
+  ['Service is loaded but not running (likely exited immediately).', 'service-not-running'],
+  ['Root cause: CLI and service are using different config paths (likely a profile/state-dir mismatch).', 'service-drift'],
+  ['Gateway service embeds OPENCLAW_GATEWAY_TOKEN and should be reinstalled.', 'secret-in-service'],
+  ['Systemd lingering is disabled for alice. Run: sudo loginctl enable-linger alice', 'systemd-linger-disabled'],
+  ['gateway closed (1012): gateway restarting', 'gateway-restarting'],
+  ['gateway closed (1008): scope upgrade pending approval', 'pairing-required'],
+  ['Config uses "gateway.token". This key is ignored; use "gateway.auth.token" instead.', 'legacy-config-key'],
+  ['Your OpenClaw config was written by version 2026.10.2, but this command is running 2026.9.6.', 'config-newer-version'],
+  ['Startup failed: required secrets are unavailable.', 'secret-ref-unresolved'],
+  ['exec denied: allowlist miss', 'exec-approval'],
+  ['node command not allowed: the node (platform: ios) does not support "system.run"', 'node-command-unsupported'],
+  ['No API key found for "anthropic"', 'provider-auth-missing'],
+];
+
+// `unauthorized: …` lines of the real gateway: each has its own cause; the generic `unauthorized`
+// signature must not swallow them as a token mismatch (issue 15, "specific beats generic").
+const UNAUTHORIZED_VARIANTS: [string, string][] = [
+  ['unauthorized: gateway password missing (set gateway.auth.password on the client)', 'token-missing'],
+  ['unauthorized: gateway password not configured on gateway (set gateway.auth.password)', 'auth-password-missing'],
+  ['unauthorized: gateway token not configured on gateway (set gateway.auth.token)', 'auth-token-not-configured'],
+  ['unauthorized: tailscale identity mismatch (use Tailscale Serve auth or gateway token/password)', 'tailscale-auth'],
+  ['unauthorized: tailscale proxy headers missing (use Tailscale Serve or gateway token/password)', 'tailscale-auth'],
+  ['unauthorized: setup code invalid, expired, revoked, or already used (create a new code; review pairing)', 'setup-code-invalid'],
+  ['unauthorized: proxy client attribution is required (configure gateway.trustedProxies narrowly)', 'trusted-proxy-auth'],
+  ['unauthorized: device token scope mismatch (re-pair or approve scope upgrade)', 'missing-operator-scope'],
+  ['unauthorized: device token rejected (pair/repair this device, or provide gateway token)', 'device-token-stale'],
+  ['telegram: getMe failed: 401 Unauthorized', 'channel-permission'],
+];
+
 let compiled: CompiledCatalog;
 beforeAll(async () => {
   compiled = new CompiledCatalog(await loadCatalogFromYaml(catalogDir()));
@@ -212,6 +247,8 @@ beforeAll(async () => {
 describe.each([
   ['seed guides', SEEDS],
   ['compatibility reference', REFERENCE],
+  ['real OpenClaw messages quoted in issue 15', UPSTREAM_QUOTED],
+  ['real `unauthorized: …` variants', UNAUTHORIZED_VARIANTS],
 ])('every message in the %s is recognised', (_name, list) => {
   it.each(list)('%s → %s', (message, cause) => {
     const report = scanLinesWith(compiled, [message]);

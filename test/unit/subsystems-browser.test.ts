@@ -10,6 +10,7 @@ import { probeCdp } from '../../src/subsystems/browser/cdp.js';
 import { profileStatus, startProfile } from '../../src/subsystems/browser/service.js';
 import { collectBrowserFact } from '../../src/subsystems/browser/facts.js';
 import { memoryLog } from '../../src/subsystems/log.js';
+import type { LaunchedBrowser } from '../../src/subsystems/browser/launch.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -114,5 +115,30 @@ describe('browser RPC methods', () => {
       code: 'UNAVAILABLE',
       message: 'Browser attachOnly is enabled and profile "openclaw" is not running.',
     });
+  });
+});
+
+describe('which browser process is ours', () => {
+  const spawned: import('node:child_process').ChildProcess[] = [];
+  afterEach(() => {
+    for (const p of spawned.splice(0)) p.kill('SIGKILL');
+  });
+
+  it('only a live process whose command line names our user-data-dir, never a reused pid', async () => {
+    const { spawn } = await import('node:child_process');
+    const { isOurBrowser } = await import('../../src/subsystems/browser/launch.js');
+    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-browser-ours-'));
+    const keep = 'setTimeout(() => {}, 60000)';
+    const ours = spawn(process.execPath, ['-e', keep, '--', `--user-data-dir=${userDataDir}`], { stdio: 'ignore' });
+    const stranger = spawn(process.execPath, ['-e', keep], { stdio: 'ignore' }); // the pid a crash left in our state file, reused
+    spawned.push(ours, stranger);
+    await new Promise((r) => setTimeout(r, 200));
+    const launched = (pid: number): LaunchedBrowser => ({ profile: 'openclaw', pid, port: 9222, cdpUrl: 'http://127.0.0.1:9222', userDataDir, executablePath: '/usr/bin/chromium', startedAt: Date.now() });
+    expect(isOurBrowser(launched(ours.pid!))).toBe(true);
+    expect(isOurBrowser(launched(stranger.pid!))).toBe(false);
+    stranger.kill('SIGKILL');
+    await new Promise((r) => stranger.once('exit', r));
+    expect(isOurBrowser(launched(stranger.pid!))).toBe(false);
+    fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 });

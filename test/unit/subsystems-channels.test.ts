@@ -122,7 +122,7 @@ describe('webhook channel over real HTTP', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { reason: string; pairingCode: string };
     expect(body.reason).toBe('pairing');
-    expect(gw.log.lines().some((l) => l.startsWith('pairing request from u7'))).toBe(true);
+    expect(gw.log.lines().some((l) => l.startsWith('pairing request from "u7"'))).toBe(true);
     expect(out.got[0]).toMatchObject({ auth: 'Bearer out-token-123', body: { to: 'u7', kind: 'pairing' } });
     expect(out.got[0].body.text).toContain(body.pairingCode);
     expect(listPairingRequests(gw.stateDir, 'webhook')[0].senderId).toBe('u7');

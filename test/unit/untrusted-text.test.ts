@@ -95,7 +95,10 @@ describe("doctor's human report", () => {
       } as unknown as DoctorReport;
       const out = renderHuman(report);
       expect(out).toContain('bad \\x1b]52;c;cHduZWQ=\\x07');
-      expect(out).toContain('\\x1b[2J\\nforged');
+      // A second line stays indented under the evidence: it can never pose as a finding of its own.
+      const plain = out.replace(/\u001b\[[0-9;]*m/g, ''); // our colours closed and reopened around the line break
+      expect(plain).toContain('\\x1b[2J\n        forged');
+      expect(plain).not.toMatch(/^forged/m);
       expect(out).toContain('\\u009b31m');
       expect(out).not.toContain('\u0007');
       expect(out).not.toContain('\u009b');

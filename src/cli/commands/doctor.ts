@@ -5,12 +5,16 @@
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { contextFor, type CliContext } from '../context.js';
+import { askYes, interactiveTerminal } from '../interactive.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { action } from '../run-action.js';
 import { runDoctor } from '../../engine/doctor.js';
 import { CheckLoadError, loadChecks } from '../../engine/loader.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
+import { parseSince } from '../../system/duration.js';
+import { describeOperation } from '../../engine/operations.js';
+import { redactOperation } from '../../engine/report.js';
 import type { RemoteFlags } from './doctor-remote.js'; // a type only: the module loads with --remote/--targets
 
 const FORMATS = ['human', 'json', 'sarif', 'junit', 'prometheus'] as const;
@@ -33,6 +37,7 @@ interface DoctorFlags extends RemoteFlags {
   factsFrom?: string;
   bundle?: string | true;
   force?: boolean;
+  since?: number;
 }
 
 const list = (value: string, prev: string[]) => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -52,6 +57,12 @@ function timeoutMs(value: string): number {
   return n;
 }
 
+function since(value: string): number {
+  const t = parseSince(value);
+  if (t === undefined) throw new InvalidArgumentError('expected a duration such as 30m, 2h, 1d or 1h30m, or an ISO time such as 2026-12-06T14:00Z.');
+  return t;
+}
+
 /**
  * The `gateway.restart` operation: through the service manager when a service is installed, else
  * the same restart `openclaw gateway restart` does for a gateway run by hand.
@@ -66,16 +77,6 @@ export async function restartGateway(ctx: Pick<CliContext, 'paths' | 'env'>, tim
   const { restartGatewayProcess } = await import('../../client/gateway-control.js');
   const r = await restartGatewayProcess(ctx.paths, timeoutMs);
   if (!r.ok) throw new Error(`the gateway did not come back within ${timeoutMs} ms; see ${r.errLog}`);
-}
-
-async function askYes(question: string): Promise<boolean> {
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
 }
 
 function checkStateReadable(dir: string): void {
@@ -114,6 +115,7 @@ export function register(program: Command): void {
     .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
     .option('--non-interactive', 'never prompt; confirm repairs need --yes')
     .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
+    .option('--since <duration|time>', 'log lines before this are history (30m, 2h, 1d, or an ISO time); default: since the running gateway started or the config was last written, else the last 24 h', since)
     .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP); per gateway with --remote/--targets (5000 there)', timeoutMs, 1500)
     .option('--remote <url>', 'check one gateway from outside (ws:// or wss://): reachability, TLS, auth, pairing, health, protocol, version, Control UI origin')
     .option('--targets <file>', 'check every gateway listed in FILE (YAML or JSON); one report, ok only if all are')
@@ -137,12 +139,6 @@ async function loadChecksOrExit() {
 }
 
 async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
-  // A bare `openclaw doctor` from a person at a terminal starts the triage wizard; any flag, a pipe
-  // or CI keeps the plain report (and never loads Ink or React).
-  if (!cmd.options.some((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli')) {
-    const { interactiveTerminal, startWizard } = await import('./triage.js');
-    if (interactiveTerminal()) return startWizard(cmd);
-  }
   const ctx = contextFor(cmd);
   const format: Format = flags.json ? 'json' : (flags.format ?? 'human');
   if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);
@@ -165,33 +161,43 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   }
   const recordedDir = flags.factsFrom ?? (ctx.env.OPENCLAW_DOCTOR_FACTS || undefined);
   if (recordedDir && !fs.existsSync(recordedDir)) throw new CliError(`--facts-from: no such directory ${recordedDir}`, EXIT.USAGE);
-  const interactive = format === 'human' && !flags.nonInteractive && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-
-  let run;
-  try {
-    run = await runDoctor({
+  // Questions only for a person at a terminal reading the report (never in CI, never --non-interactive).
+  const interactive = format === 'human' && !flags.nonInteractive && !flags.lint && !flags.output && !bundle && interactiveTerminal();
+  const fix = Boolean(flags.fix || flags.repair);
+  const doctor = (opts: { fix: boolean; yes?: boolean; ask: boolean }) => {
+    return runDoctor({
       checks,
       paths: ctx.paths,
       env: ctx.env,
       timeoutMs: flags.timeout,
       deep: flags.deep,
+      logsSince: flags.since,
       recordedDir,
       only: flags.only,
       skip: flags.skip,
       severityMin: flags.severityMin,
-      fix: Boolean(flags.fix || flags.repair),
-      yes: flags.yes,
+      fix: opts.fix,
+      yes: opts.yes,
       dryRun: flags.dryRun,
       restartGateway: () => restartGateway(ctx, Math.max(flags.timeout, 10_000)),
-      confirm: interactive ? (plan) => askYes(`Apply the repair for ${plan.checkId} (${plan.operations.map((o) => o.op).join(', ')})?`) : undefined,
+      confirm: interactive && opts.ask ? (plan) => askYes(`Apply the repair for ${plan.checkId} (${plan.operations.map((o) => describeOperation(redactOperation(o))).join('; ')})?`) : undefined,
+    }).catch((err) => {
+      if (err instanceof SelectionError) throw new CliError(err.message, EXIT.USAGE);
+      throw err;
     });
-  } catch (err) {
-    if (err instanceof SelectionError) throw new CliError(err.message, EXIT.USAGE);
-    throw err;
+  };
+
+  let run = await doctor({ fix, yes: flags.yes, ask: true });
+  if (bundle) return bundle.writeSupportBundle(ctx, run.report, bundleFile!, { force: Boolean(flags.force), json: format === 'json' });
+  await emit(await renderReport(format, run), flags.output);
+  // A plain report at a terminal with safe repairs on offer: one question, default no.
+  const safe = run.report.findings.filter((f) => f.fix?.kind === 'safe').length;
+  if (interactive && !fix && !flags.dryRun && safe > 0 && (await askYes(`\nApply the ${safe === 1 ? 'safe repair' : `${safe} safe repairs`} now?`))) {
+    process.stdout.write('\n');
+    run = await doctor({ fix: true, yes: false, ask: false }); // the safe ones only: nothing more to ask
+    await emit(await renderReport(format, run), undefined);
   }
   const { report } = run;
-  if (bundle) return bundle.writeSupportBundle(ctx, report, bundleFile!, { force: Boolean(flags.force), json: format === 'json' });
-  await emit(await renderReport(format, run), flags.output);
 
   if (flags.lint) {
     const min = SEVERITY_RANK[flags.severityMin ?? 'warning'];
@@ -215,8 +221,8 @@ async function renderReport(format: Format, run: Awaited<ReturnType<typeof runDo
     const { VERSION } = await import('../version.js');
     return renderPrometheus(report, run.selected, VERSION);
   }
-  const { renderHuman } = await import('../../engine/reporters/human.js');
-  return `${renderHuman(report)}\n`;
+  const { renderHuman, areaOf } = await import('../../engine/reporters/human.js');
+  return `${renderHuman(report, { areas: [...new Set(run.selected.map((c) => areaOf(c.meta.id)))] })}\n`;
 }
 
 /** stdout, or a file replaced atomically (0644: node_exporter must never read half a file, and must be able to read it). */

@@ -6,12 +6,25 @@ import { action } from '../run-action.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { exitCodeFor, loadMatcherForCli, printReport } from './logs-scan.js';
 
-async function runExplain(words: string[], opts: { json?: boolean }): Promise<number> {
+/** How to pipe the clipboard into explain on this platform (and desktop session). */
+export function pasteHint(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'darwin') return '`pbpaste | openclaw explain`';
+  if (platform === 'win32') return '`Get-Clipboard | openclaw explain` (PowerShell)';
+  if (env.WAYLAND_DISPLAY) return '`wl-paste | openclaw explain`';
+  return '`xclip -selection clipboard -o | openclaw explain` (or `xsel -b | openclaw explain`)';
+}
+
+async function runExplain(words: string[], opts: { json?: boolean; eachLine?: boolean }): Promise<number> {
   const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
   if (fromStdin && process.stdin.isTTY) {
-    throw new CliError('nothing to explain', EXIT.USAGE, 'Paste the log line as an argument (quoted), or pipe it: `pbpaste | openclaw explain`.');
+    throw new CliError('nothing to explain', EXIT.USAGE, `Paste the log line as an argument (quoted), or pipe it: ${pasteHint()}.`);
   }
   if (!fromStdin && !words.join('').trim()) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  if (opts.eachLine) {
+    const { explainEachLine } = await import('./explain-lines.js');
+    // Each argument is a line of its own; stdin is read line by line.
+    return explainEachLine(fromStdin ? process.stdin : words.join('\n'), Boolean(opts.json));
+  }
   const matcher = await loadMatcherForCli();
   const { LogScanner } = await import('../../logs/scanner.js');
   const { scanStream, scanText } = await import('../../logs/read.js');
@@ -30,9 +43,11 @@ async function runExplain(words: string[], opts: { json?: boolean }): Promise<nu
   if (fromStdin && blank) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
   const report = scanner.report();
   if (!opts.json && report.causes.length === 0) {
-    println('No known failure signature in this text.');
+    println('No known failure signature in this text: this toolkit does not recognise it.');
     if (report.unrecognized.length) println(`Unrecognized: ${escapeControl(report.unrecognized.map((u) => u.template).join(' | '))}`);
     println('Try `openclaw doctor`, or `openclaw logs scan` for the whole gateway log.');
+    println('If it is an OpenClaw message, please report it with: the line exactly as printed (secrets removed),');
+    println('the OpenClaw version (`openclaw --version` of the full OpenClaw CLI), this toolkit\'s version, and what you ran.');
     return EXIT.OK;
   }
   await printReport(report, Boolean(opts.json));
@@ -45,6 +60,7 @@ export function register(program: Command): void {
     .description('explain a pasted log line or error message: its cause and the fix')
     .argument('[text...]', 'the text (quote it); read from stdin when omitted or -')
     .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
+    .option('--each-line', 'answer every input line on its own (with --json: one JSON object per line)')
     .addHelpText('after', '\nExit codes: 0 no error-severity cause · 1 error-severity cause found · 2 usage error')
-    .action(action((words: string[], opts: { json?: boolean }) => runExplain(words, opts)));
+    .action(action((words: string[], opts: { json?: boolean; eachLine?: boolean }) => runExplain(words, opts)));
 }

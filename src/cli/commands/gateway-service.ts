@@ -9,7 +9,7 @@ import type { Availability } from '../../service/manager.js';
 import { chalk } from '../color.js';
 import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { eprintln, printJson, println } from '../output.js';
+import { eprintln, printError, printJson, println } from '../output.js';
 import { action } from '../run-action.js';
 
 function parsePortOption(text: string | undefined): number | undefined {
@@ -43,7 +43,7 @@ function report(r: LifecycleResult, json: boolean, humanError = r.message): numb
   }
   if (r.ok) println(r.message);
   else {
-    eprintln(chalk.red(`error: ${humanError}`));
+    printError(humanError);
     printSteps(r);
     if (r.unavailable) printUnavailable(r.unavailable);
   }
@@ -188,10 +188,10 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
   lines.push(`Config (cli): ${s.cli.config.path}`);
   if (s.installed) lines.push(`Config (service): ${s.installed.config.path}`);
   if (s.installed) lines.push(`Port (service): ${s.installed.port.value} (${s.installed.port.from ?? s.installed.port.source})`);
-  if (s.availability && !s.availability.ok) lines.push(`Runtime: unknown (${s.availability.reason})`);
+  if (s.availability && !s.availability.ok) lines.push(`Service state: unknown (${s.availability.reason})`);
   else if (s.runtime) {
     const bits = [s.runtime.detail, s.runtime.pid ? `pid ${s.runtime.pid}` : undefined, s.runtime.restarts !== undefined ? `restarts ${s.runtime.restarts}` : undefined, s.runtime.lastExitStatus ? `last exit ${s.runtime.lastExitStatus}` : undefined];
-    lines.push(`Runtime: ${s.runtime.state}${bits.some(Boolean) ? ` (${bits.filter(Boolean).join(', ')})` : ''}`);
+    lines.push(`Service state: ${s.runtime.state}${bits.some(Boolean) ? ` (${bits.filter(Boolean).join(', ')})` : ''}`);
   }
   for (const f of findings) lines.push(`${f.severity === 'error' ? 'error' : 'warning'}: ${f.message.split('\n')[0]}${f.fixHint ? `\n  → ${f.fixHint}` : ''}`);
   if (deep && !s.others?.length) lines.push('Other gateway-like services: none found');

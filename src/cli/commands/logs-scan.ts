@@ -33,10 +33,10 @@ export function parseLimit(text: string | undefined): number {
 
 async function sinceCutoff(text: string | undefined): Promise<number | undefined> {
   if (text === undefined) return undefined;
-  const { parseDuration } = await import('../../logs/duration.js');
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new CliError(`--since expects a duration such as 30m, 2h, 1d or 1h30m, got "${text}"`, EXIT.USAGE);
-  return Date.now() - ms;
+  const { parseSince } = await import('../../system/duration.js');
+  const cutoff = parseSince(text);
+  if (cutoff === undefined) throw new CliError(`--since expects a duration such as 30m, 2h, 1d or 1h30m, or an ISO time, got "${text}"`, EXIT.USAGE);
+  return cutoff;
 }
 
 export async function loadMatcherForCli() {
@@ -205,7 +205,7 @@ export function registerLogsScan(logs: Command): void {
     .description('find known failure signatures in gateway logs and explain their causes and fixes')
     .argument('[file]', "a log file, or - for stdin (default: the gateway's logs)")
     .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
-    .option('--since <duration>', 'only lines from the last DURATION (30m, 2h, 1d, 1h30m)')
+    .option('--since <duration|time>', 'only lines from the last DURATION (30m, 2h, 1d, 1h30m) or since an ISO time')
     .option('--follow', 'keep watching the files and print new matches as they are written')
     .option('--limit <n>', 'matches listed in the report (every match is still counted)', '1000')
     .addHelpText(

@@ -60,7 +60,7 @@ export function register(program: Command): void {
         }
         const invoke = { nodeId: opts.node, command: opts.command, params, timeoutMs: opts.timeout };
         const { payload: r } = await viaGatewayOr(cmd, 'node.invoke', invoke, () => {
-          throw new CliError('node.invoke needs the running gateway (start it with `openclaw gateway`); nodes connect to it', EXIT.FAILED);
+          throw new CliError('node.invoke needs the running gateway: nodes connect to it', EXIT.FAILED, 'Start it with `openclaw gateway`.');
         }, opts.timeout + 5000);
         if (opts.json) return printJson(r);
         println(JSON.stringify((r as { result?: unknown }).result, null, 2));
@@ -81,13 +81,16 @@ export function registerNode(program: Command): void {
       subsystemAction(async (opts: { url?: string; token?: string; displayName?: string }, cmd: Command) => {
         const { contextFor } = await import('../context.js');
         const { resolveTarget } = await import('../../client/target.js');
-        const { describeFailure } = await import('../../client/cli-options.js');
+        const { failureText } = await import('../../client/cli-options.js');
         const { startNodeClient } = await import('../../subsystems/nodes/node-client.js');
         const { VERSION } = await import('../version.js');
         const { paths } = contextFor(cmd);
         const target = resolveTarget(paths, { url: opts.url, token: opts.token });
         const r = await startNodeClient({ url: target.url, token: target.token, password: target.password, stateDir: paths.stateDir.value, displayName: opts.displayName, version: VERSION });
-        if (!r.ok) throw new CliError(`node cannot connect to ${target.url}: ${describeFailure(r.failure)}`, EXIT.FAILED);
+        if (!r.ok) {
+          const t = failureText(r.failure);
+          throw new CliError(`node cannot connect to ${target.url}: ${t.what}`, EXIT.FAILED, t.next);
+        }
         println(`node ${r.node.nodeId} connected to ${target.url}`);
         const stop = () => r.node.close();
         process.once('SIGINT', stop);

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
+import { interactiveTerminal } from '../interactive.js';
 import { action } from '../run-action.js';
 
 export const NOT_A_TTY_HINT = 'Run `openclaw doctor` for a report, or `openclaw doctor --json` for one a program can read.';
@@ -14,18 +15,12 @@ export function register(program: Command): void {
     .action(action((_flags: unknown, cmd: Command) => triageAction(cmd)));
 }
 
-/** Starts the wizard (also used by a bare `openclaw doctor` on a terminal). */
+/** Starts the wizard. */
 export async function startWizard(cmd: Command): Promise<number> {
   const ctx = contextFor(cmd);
   const { runWizard } = await import('../../tui/index.js');
   // The engine probes with the real gateway client by default, as the doctor does.
   return runWizard({ paths: ctx.paths, env: ctx.env, color: ctx.global.color === false ? false : undefined });
-}
-
-/** A person at a terminal, outside CI: the only place the wizard runs. */
-export function interactiveTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
-  const ci = Boolean(env.CI && env.CI !== 'false' && env.CI !== '0');
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !ci;
 }
 
 async function triageAction(cmd: Command): Promise<number> {

@@ -1,62 +1,107 @@
-// The terminal report: grouped by area, most severe first, each finding with its evidence and
-// its fix; a summary line; one calm line when all is well.
+// The terminal report, read like `brew doctor`: one ✓/!/✖ line per area with its problems under it,
+// evidence and fix for each, the repairs in words, and a summary line that names the next step.
 import { chalk } from '../../cli/color.js';
 import type { DoctorReport, ReportFinding } from '../report.js';
 import { SEVERITY_RANK } from '../runner.js';
 import { compareIds } from '../order.js';
+import { describeOperation } from '../operations.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 
 const MARK = { error: () => chalk.red('✖ error  '), warning: () => chalk.yellow('▲ warning'), info: () => chalk.blue('ℹ info   ') };
+/** An area's verdict: ✓ when nothing in it is above info. */
+const AREA_MARK = { error: () => chalk.red('✖'), warning: () => chalk.yellow('!'), info: () => chalk.green('✓') };
+
+export interface HumanOptions {
+  /** Every area the run covered (from the checks run), so clean areas get their ✓ line too. */
+  areas?: readonly string[];
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-// Messages, evidence and hints quote logs, files and peers: escapeControl before our colours.
+/**
+ * Text from logs, files and peers, escaped before our colours; a multi-line value keeps its lines,
+ * each under the first at `indent`, so a second line can never pose as a finding of its own.
+ */
+function block(text: string, indent: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => (i === 0 ? escapeControl(line) : `${indent}${escapeControl(line)}`))
+    .join('\n');
+}
+
 function finding(f: ReportFinding): string[] {
-  const out = [`  ${MARK[f.severity]()}  ${escapeControl(f.message)} ${chalk.dim(`[${f.checkId}]`)}`];
-  for (const e of f.evidence ?? []) out.push(chalk.dim(escapeControl(`      ${e.source}${e.value !== undefined ? `: ${e.value}` : ''}`)));
-  if (f.fix) out.push(`      ${chalk.green('fix:')} ${escapeControl(f.fixHint ?? `openclaw doctor --fix${f.fix.kind === 'confirm' ? ' --yes' : ''}`)}`);
-  else if (f.fixHint) out.push(`      ${chalk.cyan('next:')} ${escapeControl(f.fixHint)}`);
+  const out = [`  ${MARK[f.severity]()}  ${block(f.message, '               ')} ${chalk.dim(`[${f.checkId}]`)}`];
+  for (const e of f.evidence ?? []) {
+    const text = `${e.source}${e.value !== undefined ? `: ${e.value}` : ''}`;
+    out.push(chalk.dim(`      ${block(text, '        ')}`));
+  }
+  if (f.fix) out.push(`      ${chalk.green('fix:')} ${block(f.fixHint ?? `openclaw doctor --fix${f.fix.kind === 'confirm' ? ' --yes' : ''}`, '           ')}`);
+  else if (f.fixHint) out.push(`      ${chalk.cyan('next:')} ${block(f.fixHint, '            ')}`);
   return out;
 }
 
-function area(f: ReportFinding): string {
-  return f.checkId.split('/')[0];
+export function areaOf(checkId: string): string {
+  return checkId.split('/')[0]!;
 }
 
-export function renderHuman(r: DoctorReport): string {
-  const lines: string[] = [];
-  if (r.fixes?.length) {
-    lines.push(chalk.bold(r.dryRun ? 'Planned repairs (dry run: nothing was changed)' : 'Repairs'));
-    for (const f of r.fixes) {
-      const status = f.status === 'applied' ? (f.verified ? chalk.green('fixed   ') : chalk.yellow('applied ')) : f.status === 'failed' ? chalk.red('failed  ') : chalk.dim('skipped ');
-      lines.push(`  ${status} ${f.checkId}${f.reason ? chalk.dim(` — ${escapeControl(f.reason)}`) : ''}`);
-      if (r.dryRun) for (const op of f.operations) lines.push(chalk.dim(`      ${JSON.stringify(op)}`));
-    }
-    if (r.diff) lines.push('', r.diff.trimEnd());
-    if (r.backup) lines.push(chalk.dim(`  Backup of the previous config: ${r.backup}`));
-    lines.push('');
+type Fix = NonNullable<DoctorReport['fixes']>[number];
+
+/** One line per check (a check with several findings has several fix results), then what it changed, in words. */
+function repairs(r: DoctorReport): string[] {
+  const byCheck = new Map<string, Fix[]>();
+  for (const f of r.fixes ?? []) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
+  const lines = [chalk.bold(r.dryRun ? 'Planned repairs (dry run: nothing was changed)' : 'Repairs')];
+  for (const [checkId, fixes] of byCheck) {
+    const failed = fixes.find((f) => f.status === 'failed');
+    const applied = fixes.filter((f) => f.status === 'applied');
+    const status = r.dryRun
+      ? chalk.cyan('would   ')
+      : failed
+        ? chalk.red('failed  ')
+        : applied.length && applied.every((f) => f.verified)
+          ? chalk.green('fixed   ')
+          : applied.length
+            ? chalk.yellow('applied ')
+            : chalk.dim('skipped ');
+    // The dry run's reason is the heading; other reasons say why a repair failed or was skipped.
+    const reason = r.dryRun ? undefined : (failed ?? fixes.find((f) => f.status !== 'applied'))?.reason;
+    lines.push(`  ${status} ${checkId}${reason ? chalk.dim(` — ${escapeControl(reason)}`) : ''}`);
+    const ops = [...new Set(fixes.flatMap((f) => f.operations.map(describeOperation)))];
+    for (const op of ops) lines.push(`      ${block(op, '        ')}`);
   }
+  if (r.diff) lines.push('', r.diff.trimEnd());
+  if (r.backup) lines.push(chalk.dim(`  Backup of the previous config: ${r.backup}`));
+  lines.push('');
+  return lines;
+}
+
+export function renderHuman(r: DoctorReport, opts: HumanOptions = {}): string {
+  const lines: string[] = r.fixes?.length ? repairs(r) : [];
   const areas = new Map<string, ReportFinding[]>();
-  for (const f of r.findings) areas.set(area(f), [...(areas.get(area(f)) ?? []), f]);
-  const worst = (fs: ReportFinding[]) => Math.max(...fs.map((f) => SEVERITY_RANK[f.severity]));
-  for (const [name, fs] of [...areas.entries()].sort((a, b) => worst(b[1]) - worst(a[1]) || compareIds(a[0], b[0]))) {
-    lines.push(chalk.bold(name));
-    for (const f of fs) lines.push(...finding(f));
-    lines.push('');
-  }
+  for (const f of r.findings) areas.set(areaOf(f.checkId), [...(areas.get(areaOf(f.checkId)) ?? []), f]);
   const count = (s: ReportFinding['severity']) => r.findings.filter((f) => f.severity === s).length;
   const took = r.durationMs !== undefined ? ` in ${r.durationMs} ms` : '';
   if (r.findings.length === 0) {
     lines.push(chalk.green(`No problems found (${plural(r.checksRun, 'check')}${took}).`));
-  } else {
-    const parts = [count('error') && chalk.red(plural(count('error'), 'error')), count('warning') && chalk.yellow(plural(count('warning'), 'warning')), count('info') && plural(count('info'), 'note')].filter(Boolean);
-    const fixable = r.findings.filter((f) => f.fix).length;
-    const needYes = r.findings.filter((f) => f.fix?.kind === 'confirm').length;
-    const yesNote = needYes ? ` (${needYes === fixable ? 'with --yes' : `${needYes} need --yes`})` : '';
-    const hint = fixable && !r.fixes ? ` · ${fixable} fixable with \`openclaw doctor --fix\`${yesNote}` : '';
-    lines.push(`${parts.join(', ')} · ${plural(r.checksRun, 'check')}${took}${hint}`);
+    return lines.join('\n');
   }
+  for (const a of opts.areas ?? []) if (!areas.has(a)) areas.set(a, []);
+  const worst = (fs: ReportFinding[]) => Math.max(SEVERITY_RANK.info, ...fs.map((f) => SEVERITY_RANK[f.severity]));
+  const verdict = (fs: ReportFinding[]) => (fs.some((f) => f.severity === 'error') ? 'error' : fs.some((f) => f.severity === 'warning') ? 'warning' : 'info');
+  for (const [name, fs] of [...areas.entries()].sort((a, b) => worst(b[1]) - worst(a[1]) || compareIds(a[0], b[0]))) {
+    lines.push(`${AREA_MARK[verdict(fs)]()} ${chalk.bold(name)}`);
+    for (const f of fs) lines.push(...finding(f));
+    if (fs.length) lines.push('');
+  }
+  if (lines.at(-1) !== '') lines.push('');
+  const parts = [count('error') && chalk.red(plural(count('error'), 'error')), count('warning') && chalk.yellow(plural(count('warning'), 'warning')), count('info') && plural(count('info'), 'note')].filter(Boolean);
+  const fixable = r.findings.filter((f) => f.fix).length;
+  const needYes = r.findings.filter((f) => f.fix?.kind === 'confirm').length;
+  const yesNote = needYes ? ` (${needYes === fixable ? 'with --yes' : `${needYes} need --yes`})` : '';
+  const hint = fixable && !r.fixes ? ` · ${fixable} fixable with \`openclaw doctor --fix\`${yesNote}` : '';
+  const problems = count('error') + count('warning') > 0 ? ' · guided: `openclaw triage`' : '';
+  lines.push(`${parts.join(', ')} · ${plural(r.checksRun, 'check')}${took}${hint}${problems}`);
   return lines.join('\n');
 }

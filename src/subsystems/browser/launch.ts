@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pidAlive } from '../../system/gateway-lock.js';
+import { readProcess } from '../../system/process-identity.js';
 import { readJsonFile, writeJsonFile } from '../json-file.js';
 import { BrowserError } from './config.js';
 import { probeCdp, type CdpVersion } from './cdp.js';
@@ -47,14 +48,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** True when the pid is alive and is the browser we launched (its command line names our user-data-dir). */
+/**
+ * True when the pid is alive and is the browser we launched: its command line (/proc, ps or
+ * Win32_Process) names our user-data-dir. A pid whose command line cannot be read is not ours, so a
+ * reused pid is never signalled.
+ */
 export function isOurBrowser(b: LaunchedBrowser): boolean {
   if (!pidAlive(b.pid)) return false;
-  try {
-    return fs.readFileSync(`/proc/${b.pid}/cmdline`, 'utf8').includes(b.userDataDir);
-  } catch {
-    return process.platform !== 'linux'; // no /proc: trust the pid
-  }
+  return readProcess(b.pid)?.argv.some((a) => a.includes(b.userDataDir)) ?? false;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

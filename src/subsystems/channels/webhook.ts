@@ -2,6 +2,7 @@
 // `/channels/webhook/<accountId>` (shared secret, constant-time compared), outbound deliveries
 // POSTed to the account's `url` with its `token`. Every drop, pairing request and delivery failure
 // is logged with upstream's wording and recorded in the account state.
+import { quotePeer } from '../../system/untrusted-text.js';
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonObject } from '../../config/load.js';
@@ -143,7 +144,7 @@ export async function receiveWebhookMessage(opts: WebhookChannelOptions, account
       recordDrop('pairing-full');
       return { accepted: false, reason: 'pairing-full' };
     }
-    opts.log.info(`pairing request from ${msg.from} (code ${r.request.code})`, { ...meta, code: r.request.code, created: r.created });
+    opts.log.info(`pairing request from ${quotePeer(msg.from)} (code ${r.request.code})`, { ...meta, code: r.request.code, created: r.created });
     recordDrop('pairing');
     if (r.created) {
       await sendAndRecord(opts, account, {

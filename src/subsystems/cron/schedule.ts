@@ -2,7 +2,7 @@
 // optional IANA timezone), a fixed interval, and a one-shot time.
 import type { Cron } from 'croner';
 import { lazyRequire } from '../../lazy-require.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../../system/duration.js';
 
 // Only stores with a cron-expression job need croner: the gateway and the doctor load it then.
 const croner = lazyRequire<typeof import('croner')>('croner');

@@ -2,7 +2,7 @@
 // reason applies. Pure: the runner gathers the inputs (config, file text, in-flight count, last contact).
 import type { JsonObject } from '../../config/load.js';
 import { objectAt } from '../context.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../../system/duration.js';
 import { withinActiveHours, type ActiveHours } from './active-hours.js';
 import { dueTasks, parseHeartbeatFile, type HeartbeatTask } from './heartbeat-file.js';
 

@@ -9,7 +9,7 @@
 //     - name: weekly review
 //       every: 7d
 import { lazyRequire } from '../../lazy-require.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../../system/duration.js';
 
 // yaml costs ~80 ms to load; only a HEARTBEAT.md with a tasks: block needs it, so the gateway and the
 // doctor load it on first use (synchronously: the parse runs inside a synchronous evaluation).
