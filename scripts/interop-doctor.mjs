@@ -7,15 +7,15 @@
 //   ip netns exec oc env PATH=<scratch>/node_modules/node/bin:<scratch>/node_modules/.bin:$PATH \
 //     /usr/bin/node scripts/interop-doctor.mjs
 //
-// Prints one line per expectation and exits 1 if any failed. Scratch HOMEs are removed at the end;
+// Prints one line per expectation and exits 1 if any failed. Scratch HOMEs (and the lock files the real
+// gateway made for them in /tmp/openclaw-state-locks-<uid>) are removed at the end;
 // the real gateway's own /tmp/openclaw logs are left alone (they may belong to a real install).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findUpstream } from './upstream-openclaw.mjs';
+import { findUpstream, removeUpstreamLocks, startUpstreamGateway } from './upstream-openclaw.mjs';
 import { freePort } from './free-port.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +28,14 @@ if (!upstream) {
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'interop-doctor-'));
 const children = new Set();
 process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
+  for (const gw of children) {
+    try {
+      process.kill(-gw.pid, 'SIGKILL'); // its process group: the workers it started too
+    } catch {
+      /* already gone */
+    }
+  }
+  removeUpstreamLocks(fs.readdirSync(scratch).map((h) => path.join(scratch, h, '.openclaw')));
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 let failures = 0;
@@ -45,30 +52,11 @@ function home(name, config) {
   return { dir, env: { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1' } };
 }
 
-const health = (port) =>
-  new Promise((resolve) => {
-    http.get({ host: '127.0.0.1', port, path: '/health', timeout: 2000 }, (res) => (res.resume(), resolve(res.statusCode === 200))).on('error', () => resolve(false));
-  });
-
 /** Starts the real gateway; resolves when /health answers ('up') or the process exits ('exited'). */
 async function realGateway(env, port) {
-  const child = spawn(upstream, ['gateway', '--port', String(port)], { env, stdio: 'ignore' });
-  children.add(child);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 15_000))]);
-      child.kill('SIGKILL');
-    }
-    children.delete(child);
-  };
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) return { state: 'exited', stop };
-    if (await health(port)) return { state: 'up', stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { state: 'timeout', stop };
+  const gw = await startUpstreamGateway(upstream, env, port);
+  children.add(gw);
+  return { state: gw.state, stop: async () => (await gw.stop(), children.delete(gw)) };
 }
 
 function ours(args, env) {

@@ -1,9 +1,35 @@
-// Every schema issue with its path, and every ${ENV} reference to an unset variable.
-import { parsedConfig } from '../../src/engine/check-helpers.js';
+// Every schema issue with its path, and every ${ENV} reference to an unset variable. The gateway
+// refuses such a config, so each gets a repair or says exactly what to do: an unknown key is removed
+// (asked first; the value is in the finding and `doctor --undo` puts it back), an auth mode that does
+// not exist becomes the one the config's secrets imply; any other bad value needs the user's choice.
+import { configEvidence, get, parsedConfig, switchToTokenAuth } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
+import type { ValidationIssue } from '../../src/config/schema.js';
 
 /** Issues other checks explain better (and repair). */
 const COVERED = new Set(['gateway.token']);
+
+function forIssue(i: ValidationIssue, cfg: Record<string, any>): Pick<Finding, 'message' | 'fixHint' | 'data'> {
+  const message = `${i.path}: ${i.message}. The gateway refuses to start with it.`;
+  if (i.code === 'unrecognized_keys') {
+    return {
+      message,
+      fixHint: `\`openclaw doctor --fix --yes\` (removes it; \`openclaw doctor --undo\` brings it back), or rename it to the key you meant: \`openclaw config unset ${i.path}\` then \`openclaw config set <key> <value>\``,
+      data: { unset: i.path },
+    };
+  }
+  if (i.path === 'gateway.auth.mode') {
+    const auth = cfg.gateway?.auth ?? {};
+    const mode = typeof auth.password === 'string' && auth.password && !auth.token ? 'password' : 'token';
+    return {
+      message,
+      fixHint: `\`openclaw doctor --fix --yes\` (sets it to "${mode}"${mode === 'token' && !auth.token ? ' with a generated token' : ', the secret the config holds'}), or \`openclaw config set gateway.auth.mode <${(i.allowed ?? []).join('|') || 'mode'}>\``,
+      data: { authMode: mode },
+    };
+  }
+  const allowed = i.allowed?.length ? ` (one of: ${i.allowed.join(', ')})` : '';
+  return { message, fixHint: `Cannot repair automatically: only you know the value meant. Set it: \`openclaw config set ${i.path} <value>\`${allowed}, then \`openclaw config validate\`` };
+}
 
 export default defineCheck({
   meta: {
@@ -12,7 +38,7 @@ export default defineCheck({
     area: 'config',
     severity: 'error',
     facts: ['config'],
-    fix: 'none',
+    fix: 'confirm',
     docs: 'seeds: Gateway troubleshooting › config validation (`openclaw config validate`)',
   },
   detect(facts) {
@@ -24,11 +50,10 @@ export default defineCheck({
       .map((i) => ({
         checkId: 'config/invalid',
         severity: 'error',
-        message: `${i.path}: ${i.message}`,
         path: i.path,
-        fixHint: i.code === 'unrecognized_keys' ? `Remove or rename it: \`openclaw config unset ${i.path}\`` : `Correct it: \`openclaw config set ${i.path} <value>\` (then \`openclaw config validate\`)`,
         cause: 'config-invalid',
-        evidence: [{ kind: 'config', source: i.path, value: i.code }],
+        ...forIssue(i, p.cfg),
+        evidence: [i.code === 'unrecognized_keys' ? configEvidence(i.path, get(p.config.raw, i.path)) : { kind: 'config', source: i.path, value: i.code }],
       }));
     for (const m of p.config.missingEnv) {
       out.push({
@@ -36,11 +61,17 @@ export default defineCheck({
         severity: 'error',
         message: `${m.path} refers to \${${m.name}}, which is not set in this environment: the gateway refuses to start.`,
         path: m.path,
-        fixHint: `export ${m.name}=… in the environment the gateway runs in (for a service: \`openclaw gateway install --force\`)`,
+        fixHint: `Cannot repair automatically (the doctor does not know the secret): export ${m.name}=… in the environment the gateway runs in (for a service: \`openclaw gateway install --force\`)`,
         cause: 'secret-ref-unresolved',
         evidence: [{ kind: 'env', source: m.name, value: '(unset)' }],
       });
     }
     return out;
+  },
+  repair(finding, facts) {
+    if (typeof finding.data?.unset === 'string') return [{ op: 'config.unset', path: finding.data.unset }];
+    if (finding.data?.authMode === 'password') return [{ op: 'config.set', path: 'gateway.auth.mode', value: 'password' }];
+    if (finding.data?.authMode === 'token') return switchToTokenAuth(parsedConfig(facts)?.cfg);
+    return [];
   },
 });

@@ -59,7 +59,16 @@ export default defineCheck({
         },
       ];
     }
-    if (!copy) return [{ ...base, message: `${message} There is no saved copy to restore: edit the file at that position.`, fixHint: e.hint, evidence }];
+    if (!copy) {
+      return [
+        {
+          ...base,
+          message: `${message} No small edit makes it parse and there is no saved copy to restore.`,
+          fixHint: `Cannot repair automatically: edit ${at}${e.hint ? ` (${e.hint})` : ''}, then \`openclaw config validate\`; or keep it aside and start fresh: \`mv ${e.file} ${e.file}.broken && openclaw setup\``,
+          evidence,
+        },
+      ];
+    }
     const dropped = config.salvaged ? droppedByRestore(config.salvaged, copy.raw!) : [];
     const droppedNote = dropped.length
       ? ` Restoring ${copy.path} drops what the broken file still says: ${dropped.slice(0, MAX_LISTED).map((d) => d.path).join(', ')}${dropped.length > MAX_LISTED ? ` and ${dropped.length - MAX_LISTED} more` : ''} (shown below; the broken file is kept as .clobbered.<time>).`

@@ -1,5 +1,5 @@
 // auth.mode none on a non-loopback bind: anyone on the network can drive the gateway.
-import { configEvidence, describeBind, exposure, newToken, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
+import { configEvidence, describeBind, exposure, parsedConfig, serverAuth, switchToTokenAuth } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -29,12 +29,5 @@ export default defineCheck({
       },
     ];
   },
-  repair: (_f, facts) => {
-    const p = parsedConfig(facts);
-    const hasToken = typeof p?.cfg.gateway?.auth?.token === 'string' && p.cfg.gateway.auth.token;
-    return [
-      { op: 'config.set', path: 'gateway.auth.mode', value: 'token' },
-      ...(hasToken ? [] : [{ op: 'config.set' as const, path: 'gateway.auth.token', value: newToken() }]),
-    ];
-  },
+  repair: (_f, facts) => switchToTokenAuth(parsedConfig(facts)?.cfg),
 });

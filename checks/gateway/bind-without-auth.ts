@@ -25,11 +25,11 @@ export default defineCheck({
       {
         checkId: 'gateway/bind-without-auth',
         severity: 'error',
-        message: `The gateway binds to ${describeBind(x)} without a token: it refuses to start ("Refusing to bind gateway to ${String(x.raw)} without auth").`,
+        message: `The gateway binds to ${describeBind(x)} without a token: it refuses to start ("Refusing to bind gateway to ${String(x.raw ?? x.mode)} without auth").`,
         path: 'gateway.auth.token',
         fixHint: '`openclaw doctor --fix` (generates a token), or bind to loopback: `openclaw config set gateway.bind loopback`',
         cause: 'bind-without-auth',
-        evidence: [configEvidence('gateway.bind', x.raw), configEvidence('gateway.auth.mode', p.cfg.gateway?.auth?.mode), { kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '(unset)' }],
+        evidence: [configEvidence('gateway.bind', x.raw ?? `(unset: ${x.mode})`), configEvidence('gateway.auth.mode', p.cfg.gateway?.auth?.mode), { kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '(unset)' }],
       },
     ];
   },

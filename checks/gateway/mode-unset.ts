@@ -1,5 +1,8 @@
-// gateway.mode missing: the gateway refuses to start ("Gateway start blocked"). Fix: set it to local.
-import { fact, get } from '../../src/engine/check-helpers.js';
+// gateway.mode missing: the gateway refuses to start ("Gateway start blocked"). Fix: set it to local;
+// with no config at all, write what `openclaw setup` writes (loopback and a token too: in a container
+// an unset bind is 0.0.0.0, which upstream refuses to open without auth).
+import { fact, get, newToken } from '../../src/engine/check-helpers.js';
+import { setupGateway } from '../../src/config/setup.js';
 import { defineCheck } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -22,9 +25,10 @@ export default defineCheck({
           severity: 'error',
           message: `No config file at ${config.path}: the gateway refuses to start ("Missing config").`,
           path: 'gateway.mode',
-          fixHint: '`openclaw doctor --fix` (creates it with gateway.mode=local), or `openclaw setup`',
+          fixHint: '`openclaw doctor --fix` (creates it as `openclaw setup` does: local mode, loopback, a generated token), or `openclaw setup`',
           cause: 'mode-unset',
           evidence: [{ kind: 'file', source: config.path, value: `missing (${config.pathSource})` }],
+          data: { create: true },
         },
       ];
     }
@@ -41,5 +45,8 @@ export default defineCheck({
       },
     ];
   },
-  repair: () => [{ op: 'config.set', path: 'gateway.mode', value: 'local' }],
+  repair: (finding) =>
+    finding.data?.create
+      ? [{ op: 'config.set', path: 'gateway', value: setupGateway(newToken()) }]
+      : [{ op: 'config.set', path: 'gateway.mode', value: 'local' }],
 });

@@ -1,4 +1,6 @@
-// Nothing listens on the gateway port (answered in milliseconds, never upstream's 60 s wait).
+// Nothing listens on the gateway port (answered in milliseconds, never upstream's 60 s wait). When
+// this config's gateway runs on another port, a second one cannot start (its lock is held): the
+// repair, asked first, stops that identified gateway so `openclaw gateway` starts on the configured port.
 import { fact, get, parsedConfig } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
 
@@ -9,7 +11,7 @@ export default defineCheck({
     area: 'gateway',
     severity: 'warning',
     facts: ['config', 'gateway', 'lock'],
-    fix: 'none',
+    fix: 'confirm',
     docs: 'seeds: Gateway troubleshooting › Gateway service not running',
   },
   detect(facts) {
@@ -20,21 +22,24 @@ export default defineCheck({
     const lock = fact(facts, 'lock');
     if (lock?.state === 'held') {
       // A live gateway owns this config's lock but not this port: it was started on another one.
-      const port = /--port[= ](\d+)/.exec(lock.ownerCommand ?? '')?.[1];
-      const where = port ? `it was started with --port ${port}` : 'it listens on another port (OPENCLAW_GATEWAY_PORT or --port when it started)';
+      const port = lock.lock.port ?? /--port[= ](\d+)/.exec(lock.ownerCommand ?? '')?.[1];
+      const where = port ? `it listens on port ${port}, and while it runs another gateway for this config cannot start (its lock is held)` : 'it listens on another port (OPENCLAW_GATEWAY_PORT or --port when it started)';
       return [
         {
           checkId: 'gateway/not-running',
           severity: 'warning',
           message: `No gateway is listening at ${probe.url}, but the gateway that holds this config's lock (pid ${lock.lock.pid}) is running: ${where}.`,
+          // Not on gateway.port: once it is stopped, what remains (nothing listening) is another finding.
+          path: 'gateway.port',
           fixHint: port
-            ? `Talk to it with --url ws://127.0.0.1:${port}, or restart it on the configured port: \`openclaw gateway stop && openclaw gateway\``
+            ? `Talk to it with --url ws://127.0.0.1:${port}, or \`openclaw doctor --fix --yes\` (stops it, so \`openclaw gateway\` starts on the configured port), or yourself: \`openclaw gateway stop && openclaw gateway\``
             : 'Find its port with `openclaw gateway status --deep`, or restart it on the configured port: `openclaw gateway stop && openclaw gateway`',
           cause: 'gateway-unreachable',
           evidence: [
             { kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` },
             { kind: 'process', source: `pid ${lock.lock.pid} (${lock.path})`, value: lock.ownerCommand ?? 'command line not readable' },
           ],
+          ...(port ? { data: { pid: lock.lock.pid, port: Number(port), command: lock.ownerCommand } } : {}),
         },
       ];
     }
@@ -49,4 +54,9 @@ export default defineCheck({
       },
     ];
   },
+  // port.free identifies the process again (gateway command line, handshake) before it signals it.
+  repair: (finding) =>
+    typeof finding.data?.pid === 'number' && typeof finding.data.port === 'number'
+      ? [{ op: 'port.free', port: finding.data.port, pid: finding.data.pid, command: finding.data.command as string | undefined }]
+      : [],
 });

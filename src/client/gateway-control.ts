@@ -9,7 +9,7 @@ import { printError, printJson, println } from '../cli/output.js';
 import { defaultCliEntry } from '../service/definition.js';
 import { CliError, EXIT } from '../cli/exit-codes.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
-import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { findLock } from '../system/gateway-lock.js';
 import { processGone, terminate, waitForExit } from '../system/process-stop.js';
 
 function timeout(flags: { timeout?: string }): number {
@@ -32,7 +32,7 @@ function staleReason(lock: { reason?: string; ownerAlive?: boolean; lock: { pid:
 }
 
 export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
-  const lock = readLock(lockPathFor(ctx.paths.configPath.value));
+  const lock = findLock(ctx.paths.configPath.value, ctx.paths.stateDir.value);
   if (lock.state !== 'held') {
     const msg = lock.state === 'stale' ? `Gateway is not running (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)}).` : 'Gateway is not running.';
     if (flags.json) printJson({ ok: true, stopped: false, running: false, message: msg, ...(lock.state === 'stale' ? { lockPid: lock.lock.pid, signalled: false } : {}) });
@@ -48,10 +48,10 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
 }
 
 /** The new gateway's pid once it holds the lock; undefined at the deadline or as soon as `exited()` says it ended (a refused start). */
-async function waitForLock(configPath: string, timeoutMs: number, notPid: number, exited: () => boolean = () => false): Promise<number | undefined> {
+async function waitForLock(configPath: string, stateDir: string, timeoutMs: number, notPid: number, exited: () => boolean = () => false): Promise<number | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !exited()) {
-    const l = readLock(lockPathFor(configPath));
+    const l = findLock(configPath, stateDir);
     if (l.state === 'held' && l.lock.pid !== notPid && !processGone(l.lock.pid)) return l.lock.pid;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -89,7 +89,7 @@ async function launch(paths: ResolvedPaths, argv: string[], env: NodeJS.ProcessE
   child.unref();
   fs.closeSync(out);
   fs.closeSync(err);
-  const newPid = await waitForLock(paths.configPath.value, timeoutMs, oldPid ?? -1, () => child.exitCode !== null || child.signalCode !== null);
+  const newPid = await waitForLock(paths.configPath.value, paths.stateDir.value, timeoutMs, oldPid ?? -1, () => child.exitCode !== null || child.signalCode !== null);
   return { ok: newPid !== undefined, oldPid, pid: newPid ?? child.pid, log: logs.gatewayLog, errLog: logs.gatewayErrLog, exitCode: child.exitCode ?? undefined };
 }
 
@@ -101,7 +101,7 @@ async function launch(paths: ResolvedPaths, argv: string[], env: NodeJS.ProcessE
  */
 export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: number, opts: { startIfStopped?: boolean } = {}): Promise<RestartResult> {
   const configPath = paths.configPath.value;
-  const lock = readLock(lockPathFor(configPath));
+  const lock = findLock(configPath, paths.stateDir.value);
   if (lock.state !== 'held') {
     if (opts.startIfStopped) {
       const r = await launch(paths, gatewayCommand(paths), process.env, paths.stateDir.value, timeoutMs);

@@ -4,7 +4,7 @@ import { printJson, println as printLine } from '../cli/output.js';
 import { resolveBind, resolvePort } from '../config/gateway-settings.js';
 import { describeSource } from '../config/paths.js';
 import { redactText } from '../config/redact.js';
-import { lockPathFor, readLock } from '../system/gateway-lock.js';
+import { findLock } from '../system/gateway-lock.js';
 import type { PortHolder } from '../system/port-holders.js';
 import { describeFailure, timeoutOf, type ClientFlags } from './cli-options.js';
 import { probeGateway } from './probe.js';
@@ -44,8 +44,8 @@ export interface StatusSection {
 
 export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep?: boolean; requireRpc?: boolean }, service?: StatusSection): Promise<number> {
   const target = resolveTarget(ctx.paths, flags);
-  const lockFile = lockPathFor(ctx.paths.configPath.value);
-  const lock = readLock(lockFile);
+  const lock = findLock(ctx.paths.configPath.value, ctx.paths.stateDir.value);
+  const lockFile = lock.path;
   let port = target.port;
   let bind: { value: string; source: string } | undefined;
   try {

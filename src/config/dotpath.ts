@@ -13,7 +13,22 @@ export function parsePath(input: string): Segment[] {
   if (!input.trim()) fail('empty path');
   while (i < input.length) {
     const c = input[i];
-    if (c === '[') {
+    const q = /^\[\s*(["'])/.exec(input.slice(i))?.[1];
+    if (c === '[' && q) {
+      // A quoted key may hold "]", "." and escapes: formatPath writes it as a JSON string.
+      let j = input.indexOf(q, i) + 1;
+      while (j < input.length && input[j] !== q) j += input[j] === '\\' ? 2 : 1;
+      const close = /^\s*\]/.exec(input.slice(j + 1));
+      if (j >= input.length || !close) fail('missing "]"');
+      const quoted = input.slice(input.indexOf(q, i), j + 1);
+      try {
+        out.push(q === '"' ? JSON.parse(quoted) : quoted.slice(1, -1));
+      } catch {
+        fail('bad escape in a quoted key');
+      }
+      i = j + 1 + close![0].length;
+      if (input[i] === '.') i++;
+    } else if (c === '[') {
       const close = input.indexOf(']', i);
       if (close < 0) fail('missing "]"');
       const inner = input.slice(i + 1, close).trim();

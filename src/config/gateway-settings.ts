@@ -3,6 +3,7 @@
 import { DEFAULT_PORT, type Sourced } from './paths.js';
 import { AUTH_MODES, BIND_MODES, LEGACY_BIND_ALIASES } from './schema.js';
 import { SettingError } from './setting-error.js';
+import { inContainer } from '../system/container.js';
 
 export type BindMode = (typeof BIND_MODES)[number];
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -49,18 +50,25 @@ export function normalizeBind(value: string): BindMode | undefined {
   return LEGACY_BIND_ALIASES[value];
 }
 
-export function resolveBind(config: Cfg | undefined, flags: GatewayFlags = {}): Sourced<BindMode> & { raw: string } {
+/**
+ * Upstream's bind when gateway.bind is unset: "auto" in a container (which means 0.0.0.0 there),
+ * loopback elsewhere and whenever Tailscale serve/funnel needs a loopback bind.
+ */
+export function defaultBindMode(config: Cfg | undefined, env: NodeJS.ProcessEnv = process.env): BindMode {
+  const tailscale = gw(config).tailscale?.mode;
+  if (tailscale && tailscale !== 'off') return 'loopback';
+  return inContainer(env) ? 'auto' : 'loopback';
+}
+
+/** `defaultMode` is what an unset bind means; our own gateway keeps loopback, the doctor asks defaultBindMode. */
+export function resolveBind(config: Cfg | undefined, flags: GatewayFlags = {}, defaultMode: BindMode = 'loopback'): Sourced<BindMode> & { raw: string } {
   const raw = flags.bind ?? gw(config).bind;
   const source = flags.bind ? 'flag' : raw ? 'config' : 'default';
   const from = flags.bind ? '--bind' : raw ? 'gateway.bind' : undefined;
-  if (!raw) return { value: 'loopback', source: 'default', raw: 'loopback' };
+  if (!raw) return { value: defaultMode, source: 'default', raw: defaultMode };
   const mode = normalizeBind(String(raw));
   if (!mode) throw new SettingError(`${from} must be one of ${BIND_MODES.join(', ')}; got ${JSON.stringify(raw)}`);
   return { value: mode, source, from, raw: String(raw) };
-}
-
-function inContainer(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.container) || env.OPENCLAW_IN_CONTAINER === '1';
 }
 
 /** The host address a bind mode listens on. Tailnet needs an interface lookup, so it takes one. */

@@ -21,12 +21,17 @@ export class ConfigExistsError extends Error {
   }
 }
 
+/** What a first run writes under `gateway`: local mode, loopback, token auth with this token. */
+export function setupGateway(token: string): SetupResult['config']['gateway'] {
+  return { mode: 'local', bind: 'loopback', auth: { mode: 'token', token } };
+}
+
 export function setupConfig(paths: ResolvedPaths): SetupResult {
   const configPath = paths.configPath.value;
   const stateDir = paths.stateDir.value;
   if (fs.existsSync(configPath) || isSymlink(configPath)) throw new ConfigExistsError(configPath);
   const token = crypto.randomBytes(24).toString('hex');
-  const config = { gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token } } } as const;
+  const config = { gateway: setupGateway(token) };
   ensureStateDir(stateDir);
   ensureStateDir(path.dirname(configPath));
   // Written complete under a temp name, then linked into place only if the name is still free.

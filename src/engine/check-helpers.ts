@@ -1,11 +1,12 @@
 // Small pure helpers the check modules share: reading facts safely, naming evidence, and the
 // gateway's exposure and auth as the server will see them.
 import crypto from 'node:crypto';
-import { bindHost, isLoopbackHost, resolveServerAuth, type BindMode } from '../config/gateway-settings.js';
+import { bindHost, defaultBindMode, isLoopbackHost, resolveServerAuth, type BindMode } from '../config/gateway-settings.js';
 import { getPath, parsePath } from '../config/dotpath.js';
 import { isSecretKey, REDACTED } from '../config/redact.js';
 import { normalizeBind } from '../config/gateway-settings.js';
 import type { ConfigFact } from '../facts/config.js';
+import type { Operation } from './operations.js';
 import type { LockFact } from '../facts/lock.js';
 import type { LogLine } from '../facts/logs.js';
 import type { PortHolderInfo } from '../facts/ports.js';
@@ -43,6 +44,18 @@ export function newToken(): string {
   return crypto.randomBytes(24).toString('hex'); // 48 hex characters
 }
 
+/**
+ * Token auth, keeping a token the config already has, else a generated one: the repair for an auth
+ * mode the gateway refuses (none while exposed, password without a password, a mode that does not exist).
+ */
+export function switchToTokenAuth(cfg: Record<string, any> | undefined): Operation[] {
+  const token = cfg?.gateway?.auth?.token;
+  return [
+    { op: 'config.set', path: 'gateway.auth.mode', value: 'token' },
+    ...(typeof token === 'string' && token ? [] : [{ op: 'config.set' as const, path: 'gateway.auth.token', value: newToken() }]),
+  ];
+}
+
 export interface Exposure {
   mode: BindMode | undefined;
   raw: unknown;
@@ -53,12 +66,14 @@ export interface Exposure {
 
 export function exposure(config: ConfigFact): Exposure {
   const raw = get(config.resolved, 'gateway.bind');
-  const mode = raw === undefined ? 'loopback' : typeof raw === 'string' ? normalizeBind(raw) : undefined;
+  // Unset means "auto" in a container (0.0.0.0 there), loopback elsewhere: as upstream decides.
+  const unset = defaultBindMode(config.resolved, { OPENCLAW_IN_CONTAINER: config.env.inContainer ? '1' : '0' });
+  const mode = raw === undefined ? unset : typeof raw === 'string' ? normalizeBind(raw) : undefined;
   if (!mode) return { mode, raw, exposed: false };
   let host: string | undefined;
   try {
     host = bindHost(mode, config.resolved, {
-      env: config.env.inContainer ? { container: '1' } : {},
+      env: { OPENCLAW_IN_CONTAINER: config.env.inContainer ? '1' : '0' },
       tailnetAddress: () => '100.64.0.1', // any tailnet address: what matters is that it is not loopback
     });
   } catch {
@@ -76,6 +91,7 @@ export function serverAuth(config: ConfigFact) {
 }
 
 export function describeBind(x: Exposure): string {
+  if (x.raw === undefined) return `${x.mode} (gateway.bind unset${x.mode === 'auto' ? ' in a container' : ''}; ${x.host})`;
   return `${String(x.raw ?? x.mode)}${x.host && x.host !== x.raw ? ` (${x.host})` : ''}`;
 }
 

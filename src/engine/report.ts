@@ -3,6 +3,7 @@
 import type { Check, Finding, FixKind, Severity } from './check.js';
 import type { FixResult } from './executor.js';
 import type { Operation } from './operations.js';
+import { redactValue } from '../config/redact.js';
 import { SEVERITY_RANK, sortFindings } from './runner.js';
 
 export interface ReportFinding {
@@ -36,7 +37,8 @@ export interface DoctorReport {
 
 /** Redacts the secret values repair operations carry (a generated token) before they are shown. */
 export function redactOperation(op: Operation): Operation {
-  if (op.op === 'config.set' && /(token|password|secret|apikey)$/i.test(op.path) && typeof op.value === 'string') return { ...op, value: '***' };
+  // By the key it is set under, and inside a whole section (the config a missing one is created with).
+  if (op.op === 'config.set') return { ...op, value: redactValue(op.value, op.path.split('.').at(-1)) };
   return op;
 }
 

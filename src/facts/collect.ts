@@ -62,7 +62,7 @@ function identityOf(ctx: CollectContext, lock: FactMap['lock'] | undefined): Ins
 const collectors: { [K in FactName]: Collector<K> } = {
   config: (ctx) => ctx.config(),
   state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
-  lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir),
+  lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir, ctx.paths.stateDir.value),
   gateway: (ctx) => memo(ctx, 'gateway', async () => (ctx.probe ?? probeGateway)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
   ports: (ctx) => {
     const { host, port } = gatewayTarget(ctx.config());

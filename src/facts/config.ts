@@ -3,9 +3,10 @@
 // (last-known-good, backups) a repair can restore from.
 import fs from 'node:fs';
 import { ConfigError, type ConfigErrorInfo } from '../config/errors.js';
-import { resolveBind, resolvePort, resolveServerAuth, SettingError } from '../config/gateway-settings.js';
+import { defaultBindMode, resolveBind, resolvePort, resolveServerAuth, SettingError } from '../config/gateway-settings.js';
 import { parseConfigText, readConfigFile, readRegularFile, substituteEnv, type JsonObject, type MissingEnvRef } from '../config/load.js';
 import { describeSource, type ResolvedPaths } from '../config/paths.js';
+import { inContainer } from '../system/container.js';
 import { redactValue } from '../config/redact.js';
 import { validateConfig, type ValidationIssue } from '../config/schema.js';
 import { backupPaths, lastKnownGoodPath } from '../config/write.js';
@@ -93,7 +94,7 @@ function effectiveSettings(resolved: JsonObject | undefined, env: NodeJS.Process
     }
   };
   put('port', () => resolvePort(resolved, {}, env, defaultPort));
-  put('bind', () => resolveBind(resolved));
+  put('bind', () => resolveBind(resolved, {}, defaultBindMode(resolved, env)));
   const auth = resolveServerAuth(resolved, {}, env);
   out['auth.mode'] = { value: auth.mode.value, source: describeSource(auth.mode) };
   if (auth.token) out['auth.token'] = { value: '***', source: describeSource(auth.token) };
@@ -152,7 +153,7 @@ function envView(env: NodeJS.ProcessEnv, resolved: JsonObject | undefined): Conf
     passwordSet: Boolean(env.OPENCLAW_GATEWAY_PASSWORD),
     tokenMatchesConfig: envToken && typeof cfgToken === 'string' && cfgToken ? envToken === cfgToken : undefined,
     portSet: Boolean(env.OPENCLAW_GATEWAY_PORT),
-    inContainer: Boolean(env.container) || env.OPENCLAW_IN_CONTAINER === '1',
+    inContainer: inContainer(env),
   };
 }
 

@@ -3,12 +3,13 @@
 // is a live process that is not that gateway (pid reuse), which is never to be signalled. Also what
 // is wrong with the lock folder, if anything (another user's, or writable by others).
 import path from 'node:path';
-import { lockDirProblem, lockPathFor, readLock, type LockState } from '../system/gateway-lock.js';
+import { findLock, lockDirProblem, lockPathFor, type LockState } from '../system/gateway-lock.js';
 
 export type LockFact = LockState & { configPath: string; ownerCommand?: string; dirProblem?: string };
 
-export function collectLock(configPath: string, tmpdir?: string): LockFact {
-  const file = lockPathFor(configPath, { tmpdir });
-  const dirProblem = lockDirProblem(path.dirname(file));
-  return { ...readLock(file), configPath, ...(dirProblem ? { dirProblem } : {}) };
+/** Both places a gateway keeps the lock are read (reference §1); a held one wins over a stale one. */
+export function collectLock(configPath: string, tmpdir?: string, stateDir?: string): LockFact {
+  // Only the tmpdir folder is ours to judge: the one under the state dir is checked with the state dir.
+  const dirProblem = lockDirProblem(path.dirname(lockPathFor(configPath, { tmpdir })));
+  return { ...findLock(configPath, stateDir, { tmpdir }), configPath, ...(dirProblem ? { dirProblem } : {}) };
 }

@@ -2,9 +2,10 @@
 // restart policy, not systemd). The markers are what the runtimes leave behind; `/.dockerenv` is
 // what OpenClaw itself checks. Direct reads, no spawned tools.
 import fs from 'node:fs';
+import { containerMarker } from '../system/container.js';
 
 export interface VirtFact {
-  /** docker, podman, kubernetes, lxc, wsl, or the value of $container; undefined on bare metal/VM. */
+  /** docker, podman, kubernetes, lxc, fly, wsl, or the value of $container; undefined on bare metal/VM. */
   container?: string;
   /** From DMI (Linux); undefined when no hypervisor vendor is named there. /proc/cpuinfo is not read: on a big machine it alone costs milliseconds. */
   vm?: string;
@@ -38,12 +39,8 @@ const VM_VENDORS: [RegExp, string][] = [
 ];
 
 function container(env: NodeJS.ProcessEnv, evidence: string[]): string | undefined {
-  if (fs.existsSync('/.dockerenv')) return found(evidence, '/.dockerenv', 'docker');
-  if (fs.existsSync('/run/.containerenv')) return found(evidence, '/run/.containerenv', 'podman');
-  if (env.KUBERNETES_SERVICE_HOST) return found(evidence, 'KUBERNETES_SERVICE_HOST', 'kubernetes');
-  if (env.container) return found(evidence, `container=${env.container}`, env.container);
-  const cg = /\/(docker|kubepods|lxc|libpod)[/-][^\n]*/.exec(read('/proc/1/cgroup') ?? '');
-  if (cg) return found(evidence, `/proc/1/cgroup: ${cg[0]}`, cg[1] === 'kubepods' ? 'kubernetes' : cg[1] === 'libpod' ? 'podman' : cg[1]);
+  const marker = containerMarker(env);
+  if (marker) return found(evidence, marker.evidence, marker.name);
   if (/microsoft/i.test(read('/proc/sys/kernel/osrelease') ?? '')) return found(evidence, '/proc/sys/kernel/osrelease: microsoft', 'wsl');
   return undefined;
 }

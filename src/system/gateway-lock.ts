@@ -1,5 +1,6 @@
-// The gateway's single-instance lock, at the path upstream uses (reference §1):
-// <tmpdir>/openclaw-<uid>/gateway.<first 8 hex of sha256(configPath)>.lock holding {pid, createdAt, configPath}.
+// The gateway's single-instance lock, at the paths upstream uses (reference §1):
+// gateway.<first 8 hex of sha256(configPath)>.lock holding {pid, createdAt, configPath}, in
+// <stateDir>/tmp/openclaw-<uid>/ (2026.9.6) or <tmpdir>/openclaw-<uid>/ (older releases, and ours).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ export interface GatewayLock {
   pid: number;
   createdAt: string | number;
   configPath: string;
+  /** The port it listens on (2026.9.6 writes it; its process title hides --port). */
+  port?: number;
 }
 
 export type LockState =
@@ -29,6 +32,20 @@ export function lockDir(opts: { tmpdir?: string; uid?: number } = {}): string {
 export function lockPathFor(configPath: string, opts: { tmpdir?: string; uid?: number } = {}): string {
   const hash = crypto.createHash('sha256').update(configPath).digest('hex').slice(0, 8);
   return path.join(lockDir(opts), `gateway.${hash}.lock`);
+}
+
+/** Where a gateway may keep this config's lock: under the state dir first (what 2026.9.6 writes), then the tmpdir one. */
+export function lockPathsFor(configPath: string, stateDir: string | undefined, opts: { tmpdir?: string; uid?: number } = {}): string[] {
+  const inTmp = lockPathFor(configPath, opts);
+  if (!stateDir) return [inTmp];
+  return [path.join(stateDir, 'tmp', path.basename(path.dirname(inTmp)), path.basename(inTmp)), inTmp];
+}
+
+/** The lock in the first of those places that has one; absent (at the tmpdir path) when none does. */
+export function findLock(configPath: string, stateDir: string | undefined, opts: { tmpdir?: string; uid?: number } = {}): LockState {
+  const paths = lockPathsFor(configPath, stateDir, opts);
+  const states = paths.map(readLock);
+  return states.find((s) => s.state === 'held') ?? states.find((s) => s.state !== 'absent') ?? states.at(-1)!;
 }
 
 /** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */

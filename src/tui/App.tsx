@@ -5,6 +5,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { Spinner } from '@inkjs/ui';
 import type { ApplyOutcome, LogHit, PreviewOutcome, ReportFinding, StepOutcome, TriageEngine } from './engine.js';
 import { whyConfirm } from './engine.js';
+import { redactOperation } from '../engine/report.js';
 import { writeReport } from './report.js';
 import { escapeControl as esc } from '../system/untrusted-text.js';
 import { SYMPTOMS, type Symptom } from './symptoms.js';
@@ -282,7 +283,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
                 {preview.operations.slice(0, MAX_PLAN_ROWS).map((p) => (
                   <Box key={p.checkId} flexDirection="column">
                     <Text wrap="truncate-end">
-                      {p.checkId} <Text dimColor>({p.kind})</Text>: {p.operations.map(describeOp).join('; ')}
+                      {p.checkId} <Text dimColor>({p.kind})</Text>: {p.operations.map((o) => describeOp(redactOperation(o))).join('; ')}
                     </Text>
                     {p.kind === 'confirm' && <Text color={tone('warning')} wrap="truncate-end">  needs confirmation: {whyConfirm(p.operations)}</Text>}
                   </Box>

@@ -39,7 +39,8 @@ async function freePort(): Promise<number> {
 /** Starts `script` in a detached 80×24 tmux session; returns a reader of the screen and a key sender. */
 function terminal(name: string, stateDir: string, command: string, extraEnv: Record<string, string> = {}) {
   const script = path.join(stateDir, `${name}.sh`);
-  const env = { OPENCLAW_STATE_DIR: stateDir, NO_COLOR: '1', TERM: 'xterm-256color', PATH: process.env.PATH ?? '', HOME: stateDir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: process.env.OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR, ...extraEnv };
+  // Not in a container (this machine may be one): there an unset bind is 0.0.0.0 and these configs would need a token.
+  const env = { OPENCLAW_STATE_DIR: stateDir, NO_COLOR: '1', TERM: 'xterm-256color', PATH: process.env.PATH ?? '', HOME: stateDir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: process.env.OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR, OPENCLAW_IN_CONTAINER: '0', ...extraEnv };
   const exports = Object.entries(env).map(([k, v]) => `export ${k}=${JSON.stringify(v)}`);
   // After the CLI exits, print its status and the terminal mode, then stay so the pane can be read.
   fs.writeFileSync(script, ['#!/bin/sh', 'unset CI OPENCLAW_CONFIG_PATH OPENCLAW_GATEWAY_TOKEN OPENCLAW_GATEWAY_PORT', ...exports, `cd ${JSON.stringify(stateDir)}`, `${command}`, 'echo "EXIT=$?"', 'stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$" | tr "\\n" " "; echo', 'sleep 120', ''].join('\n'), { mode: 0o700 });

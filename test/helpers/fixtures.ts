@@ -53,7 +53,8 @@ export function copyFixture(name: string): FixtureCopy {
   const meta = JSON.parse(fs.readFileSync(path.join(root, 'fixture.json'), 'utf8')) as FixtureMeta;
   secureModes(stateDir);
   for (const [rel, mode] of Object.entries(meta.modes ?? {})) fs.chmodSync(path.join(stateDir, rel), Number.parseInt(mode, 8));
-  const env: NodeJS.ProcessEnv = { OPENCLAW_STATE_DIR: stateDir, HOME: root, ...(meta.env ?? {}) };
+  // Not in a container unless the fixture says so: the machine running the tests may be one.
+  const env: NodeJS.ProcessEnv = { OPENCLAW_STATE_DIR: stateDir, HOME: root, OPENCLAW_IN_CONTAINER: '0', ...(meta.env ?? {}) };
   return {
     name,
     root,

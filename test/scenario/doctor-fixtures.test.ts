@@ -36,7 +36,12 @@ const original = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES
 /** Fixtures whose problems live in files, so --fix can repair them for real. */
 const REPAIRS: { fixture: string; yes?: boolean; fixes: string[]; config?: () => unknown; text?: () => string; check?: (cfg: any) => void }[] = [
   { fixture: 'mode-unset', fixes: ['gateway/mode-unset'], config: () => ({ ...original('mode-unset'), gateway: { ...original('mode-unset').gateway, mode: 'local' } }) },
-  { fixture: 'no-config', fixes: ['gateway/mode-unset'], config: () => ({ gateway: { mode: 'local' } }) },
+  // What `openclaw setup` writes (mode alone fails in a container: an unset bind is 0.0.0.0 there).
+  { fixture: 'no-config', fixes: ['gateway/mode-unset'], check: (c) => expect(c).toEqual({ gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) } } }) },
+  { fixture: 'bind-auto-container', fixes: ['gateway/allowed-origins-missing', 'gateway/bind-without-auth'], check: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) }) },
+  { fixture: 'password-missing', yes: true, fixes: ['gateway/password-missing'], check: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) }) },
+  { fixture: 'auth-mode-invalid', yes: true, fixes: ['config/invalid'], check: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) }) },
+  { fixture: 'config-unknown-key', yes: true, fixes: ['config/invalid'], config: () => original('healthy') },
   {
     fixture: 'legacy-token-key',
     fixes: ['gateway/legacy-token-key'],

@@ -8,6 +8,7 @@ import unparseable from '../../checks/config/unparseable.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { testCheck } from '../helpers/check-tester.js';
 
+const configOf = (name: string) => JSON.parse(fs.readFileSync(`${FIXTURES}/${name}/state/openclaw.json`, 'utf8'));
 const lastGood = (name: string) => JSON.parse(fs.readFileSync(`${FIXTURES}/${name}/state/openclaw.json.last-good`, 'utf8'));
 
 testCheck(unparseable, {
@@ -30,6 +31,16 @@ testCheck(unparseable, {
       fixed: { yes: true, config: lastGood('config-unparseable-restore') },
     },
     {
+      // No small edit and no saved copy: no fix, and the hint says so and what to do instead.
+      fixture: 'config-unparseable-no-copy',
+      findings: [
+        {
+          message: expect.stringContaining('No small edit makes it parse and there is no saved copy to restore.'),
+          fixHint: expect.stringMatching(/^Cannot repair automatically: edit .*openclaw\.json:\d+:\d+.*`openclaw config validate`; or keep it aside and start fresh: `mv .*openclaw\.json .*openclaw\.json\.broken && openclaw setup`$/),
+        },
+      ],
+    },
+    {
       fixture: 'config-truncated',
       findings: [{ severity: 'error', message: expect.stringMatching(/openclaw\.json:5:1: cannot be parsed as JSON5: the text stops before the JSON is complete: } } are missing at the end/), evidence: [expect.objectContaining({ value: '(end of file: the text stops before the JSON is complete)' })] }],
       // No saved copy, but the missing closing braces are the repair.
@@ -42,10 +53,21 @@ testCheck(invalid, {
   valid: ['healthy', 'legacy-token-key', 'legacy-bind-alias', 'config-unparseable'],
   invalid: [
     {
+      // A bad value only the user can choose: no fix, and the hint says so.
       fixture: 'config-invalid',
-      findings: [
-        { path: 'gateway.port', message: expect.stringContaining('gateway.port') },
-      ],
+      findings: [{ path: 'gateway.port', message: expect.stringContaining('gateway.port'), fixHint: expect.stringMatching(/^Cannot repair automatically: .*openclaw config set gateway\.port <value>/) }],
+    },
+    {
+      // No typo of a known key: removed after asking, with its value shown first.
+      fixture: 'config-unknown-key',
+      findings: [{ path: 'gateway.frobnicate', evidence: [{ kind: 'config', source: 'gateway.frobnicate', value: '{"level":3}' }], fixHint: expect.stringContaining('removes it; `openclaw doctor --undo` brings it back') }],
+      fixed: { yes: true, config: configOf('healthy') },
+    },
+    {
+      // No typo of a real mode and no secret: token auth with a generated token.
+      fixture: 'auth-mode-invalid',
+      findings: [{ path: 'gateway.auth.mode', fixHint: expect.stringContaining('sets it to "token" with a generated token') }],
+      fixed: { yes: true, config: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) }) },
     },
   ],
 });

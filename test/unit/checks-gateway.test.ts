@@ -19,7 +19,8 @@ testCheck(modeUnset, {
   valid: ['healthy', 'mode-remote', 'config-unparseable'],
   invalid: [
     { fixture: 'mode-unset', findings: [{ severity: 'error', path: 'gateway.mode', cause: 'mode-unset' }], fixed: { config: (c) => expect(c.gateway.mode).toBe('local') } },
-    { fixture: 'no-config', findings: [{ severity: 'error' }], fixed: { config: { gateway: { mode: 'local' } } } },
+    // What `openclaw setup` writes: with gateway.mode alone, a container's gateway binds 0.0.0.0 and refuses to start without auth.
+    { fixture: 'no-config', findings: [{ severity: 'error' }], fixed: { config: { gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: expect.stringMatching(TOKEN) } } } } },
   ],
 });
 
@@ -29,8 +30,14 @@ testCheck(modeNotLocal, {
 });
 
 testCheck(bindWithoutAuth, {
-  valid: ['healthy', 'auth-none-exposed', 'allowed-origins-missing', 'legacy-bind-alias'],
+  valid: ['healthy', 'auth-none-exposed', 'allowed-origins-missing', 'legacy-bind-alias', { fixture: 'bind-auto-container', options: { env: { OPENCLAW_IN_CONTAINER: '0' } } }],
   invalid: [
+    {
+      // Unset bind in a container is "auto", 0.0.0.0 there (upstream's default): a token is needed.
+      fixture: 'bind-auto-container',
+      findings: [{ message: expect.stringContaining('auto (gateway.bind unset in a container; 0.0.0.0) without a token'), evidence: expect.arrayContaining([{ kind: 'config', source: 'gateway.bind', value: '"(unset: auto)"' }]) }],
+      fixed: { config: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(TOKEN) }) },
+    },
     {
       fixture: 'bind-lan-no-auth',
       findings: [{ severity: 'error', cause: 'bind-without-auth', evidence: expect.arrayContaining([{ kind: 'config', source: 'gateway.bind', value: '"lan"' }]) }],
@@ -58,7 +65,13 @@ testCheck(authNone, {
 
 testCheck(passwordMissing, {
   valid: ['healthy', { fixture: 'password-missing', options: { env: { OPENCLAW_GATEWAY_PASSWORD: 'from-env-secret' } } }],
-  invalid: [{ fixture: 'password-missing', findings: [{ severity: 'error', path: 'gateway.auth.password' }] }],
+  invalid: [
+    {
+      fixture: 'password-missing',
+      findings: [{ severity: 'error', path: 'gateway.auth.password', fixHint: expect.stringContaining('switches to token auth') }],
+      fixed: { yes: true, config: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(TOKEN) }) },
+    },
+  ],
 });
 
 testCheck(legacyToken, {
@@ -120,9 +133,11 @@ testCheck(notRunning, {
       findings: [
         {
           severity: 'warning',
-          message: expect.stringContaining('(pid 6547) is running: it was started with --port 18999'),
+          message: expect.stringContaining('(pid 6547) is running: it listens on port 18999, and while it runs another gateway for this config cannot start'),
           fixHint: expect.stringContaining('--url ws://127.0.0.1:18999'),
           evidence: expect.arrayContaining([expect.objectContaining({ kind: 'process', value: expect.stringContaining('gateway --port 18999') })]),
+          // What the confirm repair stops (port.free identifies it again first).
+          data: expect.objectContaining({ pid: 6547, port: 18999 }),
         },
       ],
     },

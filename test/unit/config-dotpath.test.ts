@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPath, mergePatch, parsePath, PathSyntaxError, setPath, unsetPath } from '../../src/config/dotpath.js';
+import { formatPath } from '../../src/config/schema.js';
 
 describe('parsePath', () => {
   it.each([
@@ -11,7 +12,12 @@ describe('parsePath', () => {
     expect(parsePath(input)).toEqual(expected);
   });
 
-  it.each(['', 'a..b', 'a.', 'a[', 'a[x]'])('rejects %j', (input) => {
+  // Every path formatPath writes (config/invalid's repair unsets the path of an unknown key) parses back.
+  it.each([['gateway', 'tok]en'], ['a', 'say "hi"\\', 'b'], ['x', 'a.b[0]', 2]])('round-trips formatPath(%j)', (...segments) => {
+    expect(parsePath(formatPath(segments))).toEqual(segments);
+  });
+
+  it.each(['', 'a..b', 'a.', 'a[', 'a[x]', 'a["b]', 'a["b"', 'a["\\q"]'])('rejects %j', (input) => {
     expect(() => parsePath(input)).toThrow(PathSyntaxError);
   });
 });

@@ -104,7 +104,7 @@ describe('executor', () => {
   it('a fix that creates the config is undone by moving the file aside, never deleting it', async () => {
     const fx = fixture('no-config');
     await run(fx, { checks: [modeUnset], fix: true });
-    expect(JSON.parse(fs.readFileSync(fx.configPath, 'utf8'))).toEqual({ gateway: { mode: 'local' } });
+    expect(JSON.parse(fs.readFileSync(fx.configPath, 'utf8'))).toEqual({ gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: expect.stringMatching(/^[0-9a-f]{48}$/) } } });
     const r = undoLastFix(fx.stateDir);
     expect(fs.existsSync(fx.configPath)).toBe(false);
     expect(r?.backup && fs.existsSync(r.backup)).toBe(true);

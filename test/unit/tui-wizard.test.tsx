@@ -141,6 +141,19 @@ describe('triage wizard: every symptom runs its ladder', () => {
 });
 
 describe('triage wizard: fixes, plan, report', () => {
+  it('the plan never shows a secret a repair sets (a generated token, alone or inside a section)', async () => {
+    const created: ReportFinding = { checkId: 'gateway/mode-unset', severity: 'error', message: 'No config file', fix: { kind: 'safe', operations: [{ op: 'config.set', path: 'gateway.auth', value: { token: SECRET } }, { op: 'config.set', path: 'gateway.auth.token', value: SECRET }] } };
+    const ui = mount(fakeEngine([created]).engine);
+    await chooseSymptom(ui, 0);
+    await waitFor(ui.frame, 'Ladder done');
+    await ui.press(KEY.enter);
+    await waitFor(ui.frame, '1 fix(es) chosen');
+    await ui.press('d');
+    const f = await waitFor(ui.frame, 'Config diff');
+    expect(flat(f)).toContain('set gateway.auth = {"token":"***"}');
+    expect(f).not.toContain(SECRET.slice(0, 8));
+  });
+
   it('space toggles, d shows plan + diff + why confirmation, enter applies and shows before/after', async () => {
     const { engine, calls } = fakeEngine();
     const ui = mount(engine);
