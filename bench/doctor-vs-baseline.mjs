@@ -2,6 +2,8 @@
 // `node -e 0` as the yardstick, alternating run by run so load hits all three alike. Issues 14, 16
 // and 17 ask that doctor --json stays within 2.2× of `node -e 0` and is not slower than before.
 // Usage: npm run build && node bench/doctor-vs-baseline.mjs BASELINE_CHECKOUT [RUNS=21]
+// BENCH_KEEP_ENV=NODE_EXTRA_CA_CERTS keeps those variables of this shell in every run (a shell that
+// exports NODE_EXTRA_CA_CERTS adds ~40 ms to every Node start, the yardstick's included).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ if (!fs.existsSync(CLI) || !baselineCli || !fs.existsSync(baselineCli)) {
 }
 const port = await freePort();
 const m = machine('vs-baseline', { port });
+for (const name of (process.env.BENCH_KEEP_ENV ?? '').split(',').filter(Boolean)) if (process.env[name] !== undefined) m.env[name] = process.env[name];
 await startGateway(['gateway', '--port', String(port)], m.env, port);
 
 const commands = [
@@ -37,7 +40,7 @@ for (let run = -1; run < RUNS; run++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const yard = median(times.get('node -e 0'));
-console.log(`\ndoctor --json with our gateway running, ${RUNS} alternating runs, medians\n`);
+console.log(`\ndoctor --json with our gateway running, ${RUNS} alternating runs, medians${process.env.BENCH_KEEP_ENV ? ` (kept from the shell: ${process.env.BENCH_KEEP_ENV})` : ''}\n`);
 console.log('| command | median | × node -e 0 | exit |\n| --- | ---: | ---: | ---: |');
 for (const c of commands) {
   const med = median(times.get(c.name));
