@@ -62,7 +62,9 @@ function identityOf(ctx: CollectContext, lock: FactMap['lock'] | undefined): Ins
 const collectors: { [K in FactName]: Collector<K> } = {
   config: (ctx) => ctx.config(),
   state: (ctx) => collectState(ctx.paths.stateDir.value, ctx.paths.configPath.value),
-  lock: (ctx) => collectLock(ctx.paths.configPath.value, ctx.tmpdir, ctx.paths.stateDir.value),
+  // Read once a run: the logs' window and the memory fact ask for it too, and naming the lock's
+  // owner reads /proc (≈1.5 ms).
+  lock: (ctx) => memo(ctx, 'lock', async () => collectLock(ctx.paths.configPath.value, ctx.tmpdir, ctx.paths.stateDir.value)),
   gateway: (ctx) => memo(ctx, 'gateway', async () => (ctx.probe ?? probeGateway)(probeOptions(ctx.config(), ctx.env, ctx.paths.stateDir.value, ctx.timeoutMs, ctx.deep))),
   ports: (ctx) => {
     const { host, port } = gatewayTarget(ctx.config());
@@ -99,8 +101,8 @@ const collectors: { [K in FactName]: Collector<K> } = {
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
   system: () => collectSystem(),
   disk: (ctx) => collectDisk(ctx.paths.stateDir.value),
-  memory: (ctx) => {
-    const lock = collectors.lock(ctx) as FactMap['lock'];
+  memory: async (ctx) => {
+    const lock = (await collectors.lock(ctx)) as FactMap['lock'];
     return collectMemory(lock.state === 'held' ? lock.lock.pid : undefined);
   },
   virt: (ctx) => collectVirt(ctx.env),
