@@ -5,13 +5,13 @@
 // share of the doctor's start-up on Node 20 (it has no module compile cache; bench/README.md).
 // A cache that does not fit (another Node version, other V8 flags, a bundle edited after the build)
 // is ignored and the script compiles as usual. V8 checks little of what it is given and aborts the
-// process on damaged data, so the file carries a SHA-256 of its payload, checked before V8 sees it.
-import { createHash } from 'node:crypto';
+// process on damaged data, so the file carries a CRC-32 of its payload, checked before V8 sees it.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
 
 export const BUNDLE_FILE = fileURLToPath(new URL('./openclaw.cjs', import.meta.url));
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.cache`;
@@ -29,12 +29,19 @@ export interface BundleScript {
   cacheUsed: boolean;
 }
 
-// The cache file: MAGIC, the payload's SHA-256, zeros up to HEADER_SIZE (which keeps the payload
-// 8-byte aligned, so V8 need not copy it), then V8's cached data.
-const MAGIC = Buffer.from('occache1');
+// The cache file: MAGIC, the payload's CRC-32, zeros up to HEADER_SIZE (which keeps the payload
+// 8-byte aligned, so V8 need not copy it), then V8's cached data. The checksum is there because V8
+// aborts the process on damaged cached data; CRC-32 catches a torn or flipped file and costs a third
+// of SHA-256 on every start (0.16 vs 0.53 ms for 1 MB). Whoever can rewrite the cache can rewrite the
+// bundle too, so it guards against accidents, not attackers.
+const MAGIC = Buffer.from('occache2');
 const HEADER_SIZE = 64;
 
-const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
+const checksum = (data: Uint8Array): Buffer => {
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(crc32(data));
+  return out;
+};
 
 /** The cached data, when the file is whole and was written after the bundle (not rebuilt or edited since). */
 function readCache(cacheFile: string, bundleMtimeMs: number): Buffer | undefined {
@@ -47,7 +54,7 @@ function readCache(cacheFile: string, bundleMtimeMs: number): Buffer | undefined
   }
   if (file.length <= HEADER_SIZE || !file.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const payload = file.subarray(HEADER_SIZE);
-  return sha256(payload).equals(file.subarray(MAGIC.length, MAGIC.length + 32)) ? payload : undefined;
+  return checksum(payload).equals(file.subarray(MAGIC.length, MAGIC.length + 4)) ? payload : undefined;
 }
 
 /** Saves what `script` has compiled so far as `cacheFile` (atomically: a reader sees the old file or the new one). */
@@ -55,7 +62,7 @@ export function writeCodeCache(script: vm.Script, cacheFile: string = CODE_CACHE
   const payload = script.createCachedData();
   const header = Buffer.alloc(HEADER_SIZE);
   MAGIC.copy(header);
-  sha256(payload).copy(header, MAGIC.length);
+  checksum(payload).copy(header, MAGIC.length);
   const temp = `${cacheFile}.${process.pid}.tmp`;
   fs.writeFileSync(temp, Buffer.concat([header, payload]));
   fs.renameSync(temp, cacheFile);

@@ -2,9 +2,17 @@
 // `127.0.0.1.nip.io` are DNS names anyone can point anywhere).
 import { BlockList, isIP } from 'node:net';
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// Built on first use: creating a BlockList loads two more of Node's internal modules, a cost every
+// command would pay at start-up for a check most runs never make.
+let loopback: BlockList | undefined;
+function loopbackList(): BlockList {
+  if (!loopback) {
+    loopback = new BlockList();
+    loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+    loopback.addAddress('::1', 'ipv6');
+  }
+  return loopback;
+}
 
 /**
  * True for 127.0.0.0/8, ::1 (any spelling), IPv4-mapped ::ffff:127.x and the name `localhost`.
@@ -17,5 +25,5 @@ export function isLoopbackHost(host: string | undefined): boolean {
   const family = isIP(h);
   if (family === 0) return false;
   // BlockList.check maps ::ffff:a.b.c.d onto the IPv4 rules.
-  return LOOPBACK.check(h, family === 4 ? 'ipv4' : 'ipv6');
+  return loopbackList().check(h, family === 4 ? 'ipv4' : 'ipv6');
 }
