@@ -1,6 +1,6 @@
 // Printing results: JSON for machines, short lines for people. Secrets are redacted by the caller's data.
 import { escapeJsonControl } from '../system/untrusted-text.js';
-import { chalk } from './color.js';
+import { chalk } from '../color.js';
 
 /** JSON for machines; control characters JSON.stringify leaves raw (C1, DEL) are escaped too. */
 export function printJson(value: unknown): void {

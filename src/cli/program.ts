@@ -2,7 +2,7 @@
 // Building it has no side effects, so tests, the completion scripts and the man page
 // (scripts/man-page.mjs) can build the whole tree.
 import { Command, Help } from 'commander';
-import { configureColor } from './color.js';
+import { configureColor } from '../color.js';
 import { COMMANDS } from './command-table.js';
 import { addExamples } from './help-examples.js';
 import { versionText } from './version.js';

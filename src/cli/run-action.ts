@@ -5,7 +5,7 @@ import { PathSyntaxError } from '../config/dotpath.js';
 // The light homes of these classes (write.ts and gateway-settings.ts load zod).
 import { ConfigBusyError, ConfigWriteRejectedError } from '../config/write-errors.js';
 import { SettingError } from '../config/setting-error.js';
-import { chalk } from './color.js';
+import { chalk } from '../color.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { eprintln, printError, printJson } from './output.js';
 

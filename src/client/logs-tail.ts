@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { eprintln, printError } from '../cli/output.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { readConfigFile } from '../config/load.js';
 import { stateLayout } from '../config/paths.js';
 import { redactText } from '../config/redact.js';

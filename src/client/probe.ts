@@ -1,6 +1,6 @@
 // probeGateway: connect, call health (and status, system-presence, config.get when deep), report.
 // The doctor's gateway fact and `openclaw gateway probe` both use it.
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { sharedAuthWarning } from './cli-options.js';
 import { connectGateway } from './connection.js';
 import type { ProbeOptions, ProbeResult } from './types.js';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { contextFor } from '../cli/context.js';
 import { eprintln, printError, printJson, println as printLine } from '../cli/output.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import { failureText, openClient, sharedAuthWarning, timeoutOf, type ClientFlags } from './cli-options.js';
 

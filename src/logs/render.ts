@@ -1,6 +1,6 @@
 // Human output of a scan: the causes, most important first, each with a few evidence lines and its
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
-import { chalk } from '../cli/color.js';
+import { chalk } from '../color.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';

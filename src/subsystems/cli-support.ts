@@ -70,7 +70,7 @@ export interface GatewayOrLocal<T> {
  */
 export async function viaGatewayOr<T>(cmd: Command, method: string, params: unknown, local: () => Promise<T> | T, timeoutMs = 3000): Promise<GatewayOrLocal<T>> {
   const { openClient, describeFailure } = await import('../client/cli-options.js');
-  const { VERSION } = await import('../cli/version.js');
+  const { VERSION } = await import('../version.js');
   const opened = await openClient(contextFor(cmd).paths, { timeout: String(timeoutMs) }, VERSION);
   if ('failure' in opened) {
     if (opened.failure.kind !== 'refused') process.stderr.write(`note: the gateway at ${opened.url} did not answer (${describeFailure(opened.failure)}); reading the state dir directly\n`);

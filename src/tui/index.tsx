@@ -2,7 +2,7 @@
 // this is the one place Ink and React enter the process.
 import React from 'react';
 import { render } from 'ink';
-import { chalk } from '../cli/color.js';
+import { chalk } from '../color.js';
 import type { ResolvedPaths } from '../config/paths.js';
 import type { Prober } from '../facts/context.js';
 import { App, Interrupted } from './App.js';

@@ -3,7 +3,7 @@
 // probe of the run already says how things are now. Other clients' failures stay findings.
 import { describe, expect, it } from 'vitest';
 import knownSignatures from '../../checks/logs/known-signatures.js';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/version.js';
 import type { ProbeResult } from '../../src/client/types.js';
 import { parseLogLine, type LogLine } from '../../src/facts/logs.js';
 import type { Facts } from '../../src/facts/types.js';

@@ -10,7 +10,7 @@ import { redactValue } from '../../config/redact.js';
 // The schema (zod) and the writer load inside the actions that need them: `config get|file` start fast.
 import type { ValidationIssue } from '../../config/schema.js';
 import type { EditResult } from '../../config/store.js';
-import { chalk } from '../color.js';
+import { chalk } from '../../color.js';
 import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';

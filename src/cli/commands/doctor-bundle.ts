@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.js';
-import { chalk } from '../color.js';
+import { chalk } from '../../color.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { VERSION } from '../version.js';

@@ -15,7 +15,7 @@ import { renderPrometheusReports } from '../../engine/reporters/prometheus.js';
 import { SelectionError, SEVERITY_RANK } from '../../engine/runner.js';
 import { loadTargets, secretFile, TargetsError } from '../../engine/targets.js';
 import type { CliContext } from '../context.js';
-import { chalk } from '../color.js';
+import { chalk } from '../../color.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 

@@ -6,7 +6,7 @@ import type { Finding } from '../../engine/check.js';
 import type { ServicesFact } from '../../facts/services.js';
 import type { LifecycleResult } from '../../service/lifecycle.js';
 import type { Availability } from '../../service/manager.js';
-import { chalk } from '../color.js';
+import { chalk } from '../../color.js';
 import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printError, printJson, println } from '../output.js';

@@ -1,6 +1,6 @@
 // The terminal report, read like `brew doctor`: one ✓/!/✖ line per area with its problems under it,
 // evidence and fix for each, the repairs in words, and a summary line that names the next step.
-import { chalk } from '../../cli/color.js';
+import { chalk } from '../../color.js';
 import type { DoctorReport, ReportFinding } from '../report.js';
 import { SEVERITY_RANK } from '../runner.js';
 import { compareIds } from '../order.js';

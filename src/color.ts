@@ -1,4 +1,5 @@
 // Colour only where it helps: honours --no-color, NO_COLOR and FORCE_COLOR, and never colours a pipe.
+// At the ground so renderers below the CLI can colour text without importing the CLI; the CLI sets it.
 import chalk from 'chalk';
 
 export function configureColor(opts: { color?: boolean }, env: NodeJS.ProcessEnv = process.env, stream: NodeJS.WriteStream = process.stdout): void {
