@@ -1,6 +1,6 @@
 // First-run set-up: the state dir (0700) and a config the gateway starts with (local mode, loopback,
-// a generated token, 0600). It never overwrites: the config is created with link(2), which fails
-// when the name exists, so two set-ups at once cannot both "create" it.
+// a generated token, 0600). It never overwrites: an exclusive atomic write links the finished file
+// into place (link(2) fails when the name exists), so two set-ups at once cannot both "create" it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,16 +34,12 @@ export function setupConfig(paths: ResolvedPaths): SetupResult {
   const config = { gateway: setupGateway(token) };
   ensureStateDir(stateDir);
   ensureStateDir(path.dirname(configPath));
-  // Written complete under a temp name, then linked into place only if the name is still free.
-  const staging = `${configPath}.setup.${process.pid}`;
-  writeFileAtomic(staging, serializeConfig(config));
   try {
-    fs.linkSync(staging, configPath);
+    // Written complete under a temp name, then linked into place only if the name is still free.
+    writeFileAtomic(configPath, serializeConfig(config), 0o600, { exclusive: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ConfigExistsError(configPath);
     throw err;
-  } finally {
-    fs.rmSync(staging, { force: true });
   }
   return { stateDir, configPath, token, config };
 }
