@@ -53,7 +53,7 @@ export default defineCheck({
         path: i.path,
         cause: 'config-invalid',
         ...forIssue(i, p.cfg),
-        evidence: [i.code === 'unrecognized_keys' ? configEvidence(i.path, get(p.config.raw, i.path)) : { kind: 'config', source: i.path, value: i.code }],
+        evidence: [configEvidence(i.path, get(p.config.raw, i.path))], // the value as written (secrets redacted); zod's code stays out of human text
       }));
     for (const m of p.config.missingEnv) {
       out.push({
