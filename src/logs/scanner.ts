@@ -16,6 +16,8 @@ export interface Match {
   line: number;
   text: string;
   evidence: Record<string, string>;
+  /** The signature's one-line detail, when it has one (the text is the cause's). */
+  detail?: string;
   /** The log file, when the scan read files. */
   file?: string;
 }
@@ -27,6 +29,8 @@ export interface CauseSummary {
   firstLine: number;
   file?: string;
   signatures: string[];
+  /** The cause's own text (signatures/causes.yaml): the same wherever the cause is shown. */
+  title: string;
   explanation: string;
   fix: Fix;
 }
@@ -206,6 +210,7 @@ export class LogScanner {
 
   private record(hit: SignatureHit, line: number, text: string): void {
     const match: Match = { signature: hit.signature, cause: hit.cause, severity: hit.severity, line, text, evidence: hit.evidence };
+    if (hit.detail !== undefined) match.detail = hit.detail;
     if (this.file !== undefined) match.file = this.file;
     if (this.matches.length < (this.options.maxMatches ?? 1000)) this.matches.push(match);
     this.options.onMatch?.(match);
@@ -242,6 +247,7 @@ export class LogScanner {
           count: s.count,
           firstLine: s.firstLine,
           signatures: [...s.signatures],
+          title: cause.title,
           explanation: cause.explanation,
           fix: cause.fix,
         };

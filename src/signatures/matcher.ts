@@ -2,6 +2,7 @@
 // its all/not literals and evidence regex, run only on lines the automaton flagged.
 import { automatonFrom, compileAutomaton, type AutomatonTables, type LiteralAutomaton } from './automaton.js';
 import { decodeAutomaton, encodeAutomaton, type AutomatonKey } from './automaton-file.js';
+import { fillDetail } from './detail.js';
 import type { Catalog, Cause, Signature } from './schema.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
 
@@ -12,6 +13,8 @@ export interface SignatureHit {
   /** Longer anchors are more specific; a generic signature scores 0. */
   specificity: number;
   evidence: Record<string, string>;
+  /** The signature's one-line detail, evidence filled in (the text itself is the cause's). */
+  detail?: string;
 }
 
 interface CompiledSignature {
@@ -141,13 +144,15 @@ export class CompiledCatalog {
         const groups = c.regex?.exec(evidenceText)?.groups;
         if (groups) for (const [k, v] of Object.entries(groups)) if (v !== undefined) evidence[k] = v;
         const longest = Math.max(...c.sig.match.any.filter((a) => found.has(this.literalId.get(a.toLowerCase())!)).map((a) => a.length));
-        hits.push({
+        const hit: SignatureHit = {
           signature: c.sig.id,
           cause: c.sig.cause,
           severity: c.sig.severity,
           specificity: c.sig.generic ? 0 : longest + (c.sig.match.all ?? []).reduce((n, a) => n + a.length, 0),
           evidence,
-        });
+        };
+        if (c.sig.detail) hit.detail = fillDetail(c.sig.detail, evidence);
+        hits.push(hit);
       }
     }
     return all ? hits : preferSpecific(hits);

@@ -53,8 +53,12 @@ describe('LogScanner', () => {
       ['pairing-required', 'warning', 1, 11],
       ['heartbeat-skipped', 'info', 1, 2],
     ]);
-    expect(Object.keys(report.matches[0])).toEqual(['signature', 'cause', 'severity', 'line', 'text', 'evidence']);
-    expect(Object.keys(report.causes[0])).toEqual(['cause', 'severity', 'count', 'firstLine', 'signatures', 'explanation', 'fix']);
+    // The heartbeat line's signature narrows its cause with a one-line detail; the others have none.
+    expect(Object.keys(report.matches[0])).toEqual(['signature', 'cause', 'severity', 'line', 'text', 'evidence', 'detail']);
+    expect(Object.keys(report.matches[1])).toEqual(['signature', 'cause', 'severity', 'line', 'text', 'evidence']);
+    expect(Object.keys(report.causes[0])).toEqual(['cause', 'severity', 'count', 'firstLine', 'signatures', 'title', 'explanation', 'fix']);
+    // Every cause is shown with its one text from causes.yaml.
+    for (const c of report.causes) expect([c.title, c.explanation, c.fix]).toEqual([compiled.causes[c.cause].title, compiled.causes[c.cause].explanation, compiled.causes[c.cause].fix]);
     expect(report.unrecognized).toEqual([{ template: '[gateway] error something novel <num> happened', count: 2, example: '[gateway] error something novel 1 happened' }]);
   });
 
