@@ -29,12 +29,12 @@ for (const e of entries) {
 }
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 const cols = ['area', 'entries', 'recognised', 'of-cause', 'right', 'labelled', 'none', 'unlabelled'];
-console.log(cols.map((c, i) => (i ? c.padStart(10) : c.padEnd(15))).join(''));
+console.log(cols.map((c, i) => (i ? c.padStart(12) : c.padEnd(15))).join(''));
 const order = [...rows.keys()].filter((a) => a !== 'all').sort().concat('all');
 for (const area of order) {
   const r = rows.get(area);
   const cells = [r.entries, pct(r.recognised, r.entries), pct(r.labelledRecognised, r.labelled), pct(r.right, r.labelled), r.labelled, r.none, r.unlabelled];
-  console.log(area.padEnd(15) + cells.map((c) => String(c).padStart(10)).join(''));
+  console.log(area.padEnd(15) + cells.map((c) => String(c).padStart(12)).join(''));
 }
 
 const wall = (args) => {
