@@ -227,7 +227,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
   };
 
   // Cron, heartbeat, nodes and the webhook channel live as long as the process, across in-process restarts.
-  const { GatewaySubsystems } = await import('./subsystems.js');
+  const { GatewaySubsystems } = await import('./hosted-subsystems.js');
   const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger, webhookAuthLimit: routeAuthLimit(rt, 'webhook') });
   rt.subsystems = subsystems;
 

@@ -4,7 +4,7 @@ import type { PairingStore } from './pairing-store.js';
 import type { GatewayLogger, SubsystemLogger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { FailureLimiter } from './rate-limit.js';
-import type { GatewaySubsystems } from './subsystems.js';
+import type { GatewaySubsystems } from './hosted-subsystems.js';
 import type { ConnectionInfo, LiveConnection } from './live-connection.js';
 
 export type { ConnectionInfo, LiveConnection };
