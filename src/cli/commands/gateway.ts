@@ -95,7 +95,7 @@ export function register(program: Command): Command {
         const ctx = contextFor(cmd);
         const svc = await import('./gateway-service.js');
         if (await svc.serviceManaged(ctx)) return svc.stopService(ctx, flags);
-        const { gatewayStop } = await import('../../client/gateway-control.js');
+        const { gatewayStop } = await import('./gateway-process.js');
         return gatewayStop(ctx, flags);
       }),
     );
@@ -110,7 +110,7 @@ export function register(program: Command): Command {
         const ctx = contextFor(cmd);
         const svc = await import('./gateway-service.js');
         if (await svc.serviceManaged(ctx)) return svc.restartService(ctx, flags);
-        const { gatewayRestart } = await import('../../client/gateway-control.js');
+        const { gatewayRestart } = await import('./gateway-process.js');
         return gatewayRestart(ctx, flags);
       }),
     );
