@@ -10,7 +10,7 @@ import { redactText } from '../config/redact.js';
 import { tailFile } from '../gateway/methods/logs-tail.js';
 import { dailyLogPath } from '../gateway/logger.js';
 import { openClient, timeoutOf } from './cli-options.js';
-import { printFailure } from './rpc-command.js';
+import { printFailure } from '../cli/rpc-command.js';
 import type { LogsFlags } from '../cli/commands/logs.js';
 import { NotRegularFileError } from '../system/regular-file.js';
 import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';

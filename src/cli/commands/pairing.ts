@@ -15,7 +15,7 @@ export function register(program: Command): Command {
     .option('--account <id>', 'with --channel: only this account')
     .action(
       action(async (f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
-        const { runRpc, println } = await import('../../client/rpc-command.js');
+        const { runRpc, println } = await import('../rpc-command.js');
         if (f.channel) {
           const { listChannelPairing } = await import('../../subsystems/channels/pairing-cli.js');
           return listChannelPairing(cmd, f.channel, f.account, Boolean(f.json));
@@ -33,7 +33,7 @@ export function register(program: Command): Command {
     .option('--account <id>', 'with --channel: the account the code belongs to')
     .action(
       action(async (requestId: string, f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
-        const { runRpc, println } = await import('../../client/rpc-command.js');
+        const { runRpc, println } = await import('../rpc-command.js');
         if (f.channel) {
           const { approveChannelPairing } = await import('../../subsystems/channels/pairing-cli.js');
           return approveChannelPairing(cmd, f.channel, requestId, f.account, Boolean(f.json));
