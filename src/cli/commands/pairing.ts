@@ -17,7 +17,7 @@ export function register(program: Command): Command {
       action(async (f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
         const { runRpc, println } = await import('../rpc-command.js');
         if (f.channel) {
-          const { listChannelPairing } = await import('../../subsystems/channels/pairing-cli.js');
+          const { listChannelPairing } = await import('./channel-pairing.js');
           return listChannelPairing(cmd, f.channel, f.account, Boolean(f.json));
         }
         return runRpc(cmd, 'device.pair.list', {}, (p) => {
@@ -35,7 +35,7 @@ export function register(program: Command): Command {
       action(async (requestId: string, f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
         const { runRpc, println } = await import('../rpc-command.js');
         if (f.channel) {
-          const { approveChannelPairing } = await import('../../subsystems/channels/pairing-cli.js');
+          const { approveChannelPairing } = await import('./channel-pairing.js');
           return approveChannelPairing(cmd, f.channel, requestId, f.account, Boolean(f.json));
         }
         return runRpc(cmd, 'device.pair.approve', { requestId }, (p) => println(`Approved ${p.requestId}: device ${p.device.deviceId}.`));
