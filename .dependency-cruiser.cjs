@@ -10,7 +10,7 @@ const LAYERS = [
   // Pure checks: detect(facts) and repair() return data. Loaded by path, so nothing in src imports them.
   { name: 'checks', path: '^checks/' },
   // What a check is written against: its contract, its helpers, the operations a repair returns.
-  { name: 'check contract', path: '^src/engine/(check|check-helpers|remote-check-helpers|operations)[.]ts$' },
+  { name: 'check contract', path: '^src/engine/(check|[a-z-]*check-helpers|operations)[.]ts$' },
   // One collector and one type per fact.
   { name: 'facts', path: '^src/facts/' },
   // The parts that talk to the world and return data: gateway, client, subsystems, service, logs, catalog.
