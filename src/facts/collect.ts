@@ -27,12 +27,12 @@ import { collectVirt } from './system-virt.js';
 import { probeGateway } from '../client/probe.js';
 import { catalogScanner, dateMatches } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
-import { collectBrowserFact } from '../subsystems/browser/facts.js';
-import { collectChannelsFact } from '../subsystems/channels/facts.js';
-import { collectCronFact } from '../subsystems/cron/facts.js';
-import { collectHeartbeatFact } from '../subsystems/heartbeat/facts.js';
-import { collectModelsFact } from '../subsystems/models/facts.js';
-import { collectNodesFact } from '../subsystems/nodes/facts.js';
+import { collectBrowserFact } from './browser-runtime.js';
+import { collectChannelsFact } from './channels.js';
+import { collectCronFact } from './cron-runtime.js';
+import { collectHeartbeatFact } from './heartbeat-runtime.js';
+import { collectModelsFact } from './models.js';
+import { collectNodesFact } from './nodes.js';
 import { upstreamLogDir } from '../logs/upstream-dir.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
 

@@ -12,7 +12,9 @@ import type { PortsFact } from './ports.js';
 import type { StateFact } from './state.js';
 import type { SystemFact } from './system.js';
 
-export type Fact<T> = { ok: true; value: T; ms?: number } | { ok: false; reason: string; ms?: number };
+import type { Fact } from './fact.js';
+
+export type { Fact };
 
 export interface FactMap {
   config: ConfigFact;
@@ -31,14 +33,14 @@ export interface FactMap {
   heartbeat: HeartbeatFact;
   devices: DevicesFact;
   cron: CronFact;
-  // The runtime state of subsystems (src/subsystems/*/facts.ts), beside the config-level facts above.
+  // The runtime state of subsystems (collected from src/subsystems' stores), beside the config-level facts above.
   services: import('./services.js').ServicesFact;
-  cronRuntime: import('../subsystems/cron/facts.js').CronFact;
-  heartbeatRuntime: import('../subsystems/heartbeat/facts.js').HeartbeatFact;
-  channels: import('../subsystems/channels/facts.js').ChannelsFact;
-  nodes: import('../subsystems/nodes/facts.js').NodesFact;
-  browserRuntime: import('../subsystems/browser/facts.js').BrowserFact;
-  models: import('../subsystems/models/facts.js').ModelsFact;
+  cronRuntime: import('./cron-runtime.js').CronFact;
+  heartbeatRuntime: import('./heartbeat-runtime.js').HeartbeatFact;
+  channels: import('./channels.js').ChannelsFact;
+  nodes: import('./nodes.js').NodesFact;
+  browserRuntime: import('./browser-runtime.js').BrowserFact;
+  models: import('./models.js').ModelsFact;
   /** A gateway seen from outside (`doctor --remote` / `--targets` only). */
   remote: import('../client/remote-probe.js').RemoteProbe;
 }

@@ -12,7 +12,7 @@ import { writeConfig } from '../../src/config/write.js';
 import type { Check, Finding } from '../../src/engine/check.js';
 import type { Operation } from '../../src/engine/operations.js';
 import type { Facts } from '../../src/facts/types.js';
-import { collectSubsystemFacts } from '../../src/subsystems/facts.js';
+import { collectSubsystemFacts } from '../../src/facts/collect-subsystems.js';
 import { startStrictBackend, type StrictBackend } from '../../src/subsystems/models/strict-backend.js';
 import cronJobFailing from '../../checks/cron/job-failing.js';
 import cronNextWake from '../../checks/cron/next-wake-missing.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/subsystems/context.js';
 import { effectiveApprovals, evaluateSystemRun } from '../../src/subsystems/nodes/approvals.js';
-import { collectNodesFact } from '../../src/subsystems/nodes/facts.js';
+import { collectNodesFact } from '../../src/facts/nodes.js';
 import { NodeRegistry, readNodesSnapshot } from '../../src/subsystems/nodes/registry.js';
 import { nodesRpcMethods } from '../../src/subsystems/nodes/rpc.js';
 import { memoryLog } from '../../src/subsystems/log.js';

@@ -2,13 +2,13 @@
 // the convenience the tests and `npm start` use). Each collector already returns `unavailable`
 // instead of throwing; the network-touching ones (browser, models) honour timeouts.
 import type { JsonObject } from '../config/load.js';
-import type { Facts } from '../facts/types.js';
-import { collectBrowserFact } from './browser/facts.js';
-import { collectChannelsFact } from './channels/facts.js';
-import { collectCronFact } from './cron/facts.js';
-import { collectHeartbeatFact } from './heartbeat/facts.js';
-import { collectModelsFact } from './models/facts.js';
-import { collectNodesFact } from './nodes/facts.js';
+import type { Facts } from './types.js';
+import { collectBrowserFact } from './browser-runtime.js';
+import { collectChannelsFact } from './channels.js';
+import { collectCronFact } from './cron-runtime.js';
+import { collectHeartbeatFact } from './heartbeat-runtime.js';
+import { collectModelsFact } from './models.js';
+import { collectNodesFact } from './nodes.js';
 
 export interface SubsystemFactsInput {
   stateDir: string;

@@ -1,10 +1,10 @@
 // The `heartbeat` fact: the effective settings, HEARTBEAT.md's shape and the last recorded event.
 import fs from 'node:fs';
-import type { JsonObject } from '../../config/load.js';
-import type { Fact } from '../../facts/types.js';
-import { heartbeatSettings, type HeartbeatSettings } from './evaluate.js';
-import { parseHeartbeatFile } from './heartbeat-file.js';
-import { heartbeatPaths, readLastHeartbeat, type HeartbeatEvent } from './runner.js';
+import type { JsonObject } from '../config/load.js';
+import type { Fact } from './fact.js';
+import { heartbeatSettings, type HeartbeatSettings } from '../subsystems/heartbeat/evaluate.js';
+import { parseHeartbeatFile } from '../subsystems/heartbeat/heartbeat-file.js';
+import { heartbeatPaths, readLastHeartbeat, type HeartbeatEvent } from '../subsystems/heartbeat/runner.js';
 
 export interface HeartbeatFact {
   settings: HeartbeatSettings;

@@ -1,10 +1,10 @@
 // The `browser` fact: the plugin gate, config problems (exact upstream messages) and, per profile,
 // a live CDP probe (attach/remote/existing-session) or the state of the browser we launched.
-import type { JsonObject } from '../../config/load.js';
-import type { Fact } from '../../facts/types.js';
-import { silentLog } from '../log.js';
-import { browserSettings, configProblems, pluginGate, resolveProfiles } from './config.js';
-import { profileStatus, type ProfileStatus } from './service.js';
+import type { JsonObject } from '../config/load.js';
+import type { Fact } from './fact.js';
+import { silentLog } from '../subsystems/log.js';
+import { browserSettings, configProblems, pluginGate, resolveProfiles } from '../subsystems/browser/config.js';
+import { profileStatus, type ProfileStatus } from '../subsystems/browser/service.js';
 
 export interface BrowserFact {
   enabled: boolean;
