@@ -1,13 +1,13 @@
 // After tsc: build the CLI users run. tsc's dist/ is one file per module, and Node pays per file
 // (resolve, read, compile, link): the doctor touched ~200 of them before it printed anything.
 // esbuild writes three files under dist/src/cli/ (bench/README.md, "CLI start-up"):
-// - openclaw.cjs: the whole CLI (src/cli/main.ts and its dependencies) as one CommonJS script.
+// - openclaw.cjs: the whole CLI (src/cli/openclaw.ts and its dependencies) as one CommonJS script.
 //   Modules still initialise only when first imported (esbuild wraps lazily imported ones), and
 //   Node 20 can start a CommonJS script from V8's code cache (src/cli/bundle-script.ts,
 //   scripts/code-cache.mjs), which it cannot do for ES modules.
 // - tui.js: the triage wizard, an ES module with Ink and React left outside (Ink's layout engine
 //   uses top-level await, which require() cannot load). Only the wizard loads it.
-// - main.js: the package's bin, a few lines that start openclaw.cjs (src/cli/launcher.ts).
+// - main.js: the package's bin, a few lines that start openclaw.cjs (src/cli/main.ts).
 // tsc's other output stays for the build scripts and tests that import single modules.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,14 +80,14 @@ for (const stale of ['chunks', 'main.js', 'main.js.map', 'openclaw.cjs', 'opencl
 const [cli, tui, launcher] = await Promise.all([
   build({
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/openclaw.ts'],
     outfile: path.join(OUT, 'openclaw.cjs'),
     format: 'cjs',
     define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
     plugins: [bundledChecks, commonJsImports],
   }),
   build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks] }),
-  build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: path.join(OUT, 'main.js'), format: 'esm' }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: path.join(OUT, 'main.js'), format: 'esm' }),
 ]);
 
 // Which source modules each output file holds, and, for openclaw.cjs, which of them run only when

@@ -28,7 +28,7 @@ describe('CLI start-up', () => {
   it('--version loads no command module and no zod', () => {
     const r = loadedBy(['--version']);
     expect(r.code).toBe(0);
-    expect(r.modules).toContain('src/cli/main.ts'); // the trace works
+    expect(r.modules).toContain('src/cli/openclaw.ts'); // the trace works
     expect(commandModules(r.modules)).toEqual([]);
     expect(r.modules.filter(isZod)).toEqual([]);
   });
