@@ -11,7 +11,7 @@ import { remoteIpOf } from './http.js';
 import { healthSnapshot } from './methods/health.js';
 import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
 import { MethodError } from './methods/types.js';
-import { scopeSatisfied } from './pairing-store.js';
+import { scopeSatisfied } from './device-pairing-store.js';
 import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
 import { capPeer, quotePeer } from '../system/untrusted-text.js';
 import { onFrameTooLarge, setPayloadLimit } from './ws-receiver.js';

@@ -15,7 +15,7 @@ import { LockDirUnsafeError } from '../system/gateway-lock.js';
 import { routeAuthLimit } from './http.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
-import { PairingStore } from './pairing-store.js';
+import { PairingStore } from './device-pairing-store.js';
 import { FailureLimiter, rateLimitFromConfig } from './rate-limit.js';
 import { GatewayMetrics } from './metrics.js';
 import { watchConfig, type ReloadMode } from './reload.js';

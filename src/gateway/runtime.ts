@@ -1,6 +1,6 @@
 // What every part of a running gateway shares: settings, stores, connections, logger.
 import type { JsonObject } from '../config/load.js';
-import type { PairingStore } from './pairing-store.js';
+import type { PairingStore } from './device-pairing-store.js';
 import type { GatewayLogger, SubsystemLogger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { FailureLimiter } from './rate-limit.js';

@@ -1,5 +1,5 @@
 // `device.pair.list|approve|reject|remove`: the pairing queue and the approved devices.
-import { tokenHint } from '../pairing-store.js';
+import { tokenHint } from '../device-pairing-store.js';
 import { CLOSE } from '../../protocol/errors.js';
 import { MethodError, stringParam, type MethodDef } from './types.js';
 
