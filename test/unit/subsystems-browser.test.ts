@@ -103,7 +103,7 @@ describe('CDP probes against a real endpoint', () => {
 describe('browser RPC methods', () => {
   it('return upstream errors with codes and every subsystem method has a unique name', async () => {
     const { subsystemRpcMethods } = await import('../../src/subsystems/rpc.js');
-    const { callRpc } = await import('../../src/subsystems/context.js');
+    const { callRpc } = await import('../../src/protocol/rpc.js');
     const names = subsystemRpcMethods.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['cron.status', 'cron.list', 'cron.runs', 'cron.add', 'cron.remove', 'cron.run', 'last-heartbeat', 'channels.status', 'node.list', 'node.describe', 'node.invoke', 'exec.approvals.get', 'browser.status']));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callRpc } from '../../src/subsystems/context.js';
+import { callRpc } from '../../src/protocol/rpc.js';
 import { effectiveApprovals, evaluateSystemRun } from '../../src/subsystems/nodes/approvals.js';
 import { collectNodesFact } from '../../src/facts/nodes.js';
 import { NodeRegistry, readNodesSnapshot } from '../../src/subsystems/nodes/registry.js';
