@@ -5,7 +5,7 @@ import type { JsonObject } from '../config/load.js';
 import type { Facts } from './types.js';
 import { collectBrowserFact } from './browser-runtime.js';
 import { collectChannelsFact } from './channels.js';
-import { collectCronFact } from './cron-runtime.js';
+import { collectCronFact } from './cron.js';
 import { collectHeartbeatFact } from './heartbeat-runtime.js';
 import { collectModelsFact } from './models.js';
 import { collectNodesFact } from './nodes.js';
@@ -28,7 +28,7 @@ export async function collectSubsystemFacts(input: SubsystemFactsInput): Promise
     collectModelsFact({ config: input.config, probe: input.probeModels, offline: input.offline, timeoutMs: input.timeoutMs }),
   ]);
   return {
-    cronRuntime: collectCronFact(base),
+    cron: collectCronFact(base),
     heartbeatRuntime: collectHeartbeatFact({ ...base, now: input.now }),
     channels: collectChannelsFact({ ...base, now: input.now }),
     nodes: collectNodesFact(base),

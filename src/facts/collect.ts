@@ -19,7 +19,7 @@ import { logWindow } from './log-window.js';
 import type { InstanceIdentity } from '../logs/attribution.js';
 import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
-import { collectCron, collectDevices } from './stores.js';
+import { collectDevices } from './stores.js';
 import { collectSystem } from './system.js';
 import { collectDisk } from './system-disk.js';
 import { collectMemory } from './system-memory.js';
@@ -29,7 +29,7 @@ import { catalogScanner, dateMatches } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
 import { collectBrowserFact } from './browser-runtime.js';
 import { collectChannelsFact } from './channels.js';
-import { collectCronFact } from './cron-runtime.js';
+import { collectCronFact } from './cron.js';
 import { collectHeartbeatFact } from './heartbeat-runtime.js';
 import { collectModelsFact } from './models.js';
 import { collectNodesFact } from './nodes.js';
@@ -108,9 +108,8 @@ const collectors: { [K in FactName]: Collector<K> } = {
   virt: (ctx) => collectVirt(ctx.env),
   heartbeat: (ctx) => collectHeartbeat(ctx.config()),
   devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
-  cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
   services: (ctx) => unwrap(collectServicesFact(ctx)),
-  cronRuntime: (ctx) => unwrap(collectCronFact(subsystemInput(ctx))),
+  cron: (ctx) => unwrap(collectCronFact(subsystemInput(ctx))),
   heartbeatRuntime: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
   channels: (ctx) => unwrap(collectChannelsFact(subsystemInput(ctx))),
   nodes: (ctx) => unwrap(collectNodesFact(subsystemInput(ctx))),

@@ -4,7 +4,8 @@
 import type { ProbeResult } from '../client/types.js';
 import type { BrowserFact, CdpFact } from './browser.js';
 import type { ConfigFact } from './config.js';
-import type { CronFact, DevicesFact } from './stores.js';
+import type { CronFact } from './cron.js';
+import type { DevicesFact } from './stores.js';
 import type { HeartbeatFact } from './heartbeat.js';
 import type { LockFact } from './lock.js';
 import type { LogsFact } from './logs.js';
@@ -35,7 +36,6 @@ export interface FactMap {
   cron: CronFact;
   // The runtime state of subsystems (collected from src/subsystems' stores), beside the config-level facts above.
   services: import('./services.js').ServicesFact;
-  cronRuntime: import('./cron-runtime.js').CronFact;
   heartbeatRuntime: import('./heartbeat-runtime.js').HeartbeatFact;
   channels: import('./channels.js').ChannelsFact;
   nodes: import('./nodes.js').NodesFact;

@@ -102,7 +102,7 @@ describe('fuzz', () => {
         browser: { ok: true, value: { executablePath: r() < 0.2 ? '/x' : undefined, executableExists: false } },
         cdp: { ok: true, value: { probed: r() < 0.2, httpOk: false, url: 'http://x' } },
         devices: { ok: true, value: { path: '/d', exists: true, pending: r() < 0.2 ? [{ requestId: 'r1' }] : [] } },
-        cron: { ok: true, value: { path: '/c', exists: true, jobs: r() < 0.5 ? [{ id: 'j', enabled: true }] : [] } },
+        cron: { ok: true, value: { enabled: r() < 0.5, storePath: '/c', nextWakeAtMs: r() < 0.5 ? null : r() * 2e12, jobs: r() < 0.5 ? [{ id: 'j', enabled: true, schedule: 'every 60s', nextRunAtMs: r() < 0.5 ? null : r() * 2e12, lastRunAtMs: null, lastStatus: r() < 0.5 ? null : 'error', lastError: mutate('boom', r), consecutiveErrors: Math.floor(r() * 5) }] : [] } },
         state: { ok: true, value: { stateDir: '/fuzz', exists: true, entries: [{ path: '/fuzz', kind: 'dir', mode: Math.floor(r() * 0o777), role: 'stateDir' }] } },
       };
       let findings: Finding[] = [];

@@ -8,7 +8,7 @@ import { cronRpcMethods } from '../../src/subsystems/cron/rpc.js';
 import { CronScheduler, CRON_DISABLED_LINE, CRON_TICK_FAILED_LINE } from '../../src/subsystems/cron/scheduler.js';
 import { nextRunAt, scheduleFromFlags } from '../../src/subsystems/cron/schedule.js';
 import { readCronRuns, readCronStore, writeCronStore } from '../../src/subsystems/cron/store.js';
-import { collectCronFact } from '../../src/facts/cron-runtime.js';
+import { collectCronFact } from '../../src/facts/cron.js';
 
 const dirs: string[] = [];
 function stateDir(): string {

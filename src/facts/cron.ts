@@ -1,4 +1,5 @@
-// The `cron` fact for the doctor: the scheduler switch, the store, every job's last run and next wake.
+// The `cron` fact: the scheduler switch, the store (the path the gateway's scheduler uses), every
+// job's last run and next wake.
 import type { Fact } from './fact.js';
 import type { JsonObject } from '../config/load.js';
 import { cronEnabled, viewJob, type CronJobView } from '../subsystems/cron/view.js';
