@@ -6,7 +6,7 @@ import type { Facts } from './types.js';
 import { collectBrowserFact } from './browser-runtime.js';
 import { collectChannelsFact } from './channels.js';
 import { collectCronFact } from './cron.js';
-import { collectHeartbeatFact } from './heartbeat-runtime.js';
+import { collectHeartbeatFact } from './heartbeat.js';
 import { collectModelsFact } from './models.js';
 import { collectNodesFact } from './nodes.js';
 
@@ -29,7 +29,7 @@ export async function collectSubsystemFacts(input: SubsystemFactsInput): Promise
   ]);
   return {
     cron: collectCronFact(base),
-    heartbeatRuntime: collectHeartbeatFact({ ...base, now: input.now }),
+    heartbeat: collectHeartbeatFact({ ...base, now: input.now }),
     channels: collectChannelsFact({ ...base, now: input.now }),
     nodes: collectNodesFact(base),
     browserRuntime: browser,

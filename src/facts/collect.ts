@@ -12,7 +12,6 @@ import { collectBrowser, collectCdp } from './browser.js';
 import { collectConfig, type ConfigFact } from './config.js';
 import type { CollectContext, CollectOptions } from './context.js';
 import { gatewayTarget, probeOptions } from './gateway.js';
-import { collectHeartbeat } from './heartbeat.js';
 import { collectLock } from './lock.js';
 import { collectLogs } from './logs.js';
 import { logWindow } from './log-window.js';
@@ -30,7 +29,7 @@ import { collectServicesFact } from './services.js';
 import { collectBrowserFact } from './browser-runtime.js';
 import { collectChannelsFact } from './channels.js';
 import { collectCronFact } from './cron.js';
-import { collectHeartbeatFact } from './heartbeat-runtime.js';
+import { collectHeartbeatFact } from './heartbeat.js';
 import { collectModelsFact } from './models.js';
 import { collectNodesFact } from './nodes.js';
 import { upstreamLogDir } from '../logs/upstream-dir.js';
@@ -106,11 +105,10 @@ const collectors: { [K in FactName]: Collector<K> } = {
     return collectMemory(lock.state === 'held' ? lock.lock.pid : undefined);
   },
   virt: (ctx) => collectVirt(ctx.env),
-  heartbeat: (ctx) => collectHeartbeat(ctx.config()),
   devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
   services: (ctx) => unwrap(collectServicesFact(ctx)),
   cron: (ctx) => unwrap(collectCronFact(subsystemInput(ctx))),
-  heartbeatRuntime: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
+  heartbeat: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
   channels: (ctx) => unwrap(collectChannelsFact(subsystemInput(ctx))),
   nodes: (ctx) => unwrap(collectNodesFact(subsystemInput(ctx))),
   browserRuntime: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),

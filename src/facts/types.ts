@@ -6,7 +6,6 @@ import type { BrowserFact, CdpFact } from './browser.js';
 import type { ConfigFact } from './config.js';
 import type { CronFact } from './cron.js';
 import type { DevicesFact } from './stores.js';
-import type { HeartbeatFact } from './heartbeat.js';
 import type { LockFact } from './lock.js';
 import type { LogsFact } from './logs.js';
 import type { PortsFact } from './ports.js';
@@ -31,12 +30,11 @@ export interface FactMap {
   disk: import('./system-disk.js').DiskFact;
   memory: import('./system-memory.js').MemoryFact;
   virt: import('./system-virt.js').VirtFact;
-  heartbeat: HeartbeatFact;
+  heartbeat: import('./heartbeat.js').HeartbeatFact;
   devices: DevicesFact;
   cron: CronFact;
   // The runtime state of subsystems (collected from src/subsystems' stores), beside the config-level facts above.
   services: import('./services.js').ServicesFact;
-  heartbeatRuntime: import('./heartbeat-runtime.js').HeartbeatFact;
   channels: import('./channels.js').ChannelsFact;
   nodes: import('./nodes.js').NodesFact;
   browserRuntime: import('./browser-runtime.js').BrowserFact;

@@ -34,7 +34,7 @@ export const SYMPTOMS: Symptom[] = [
   { id: 'dashboard', label: "Dashboard / Control UI won't connect", steps: [STATUS, GATEWAY, DEVICES, LOGS], areas: ['gateway', 'devices', 'config'] },
   { id: 'probe-warnings', label: 'Probe warnings', steps: [STATUS, GATEWAY, SERVICE], areas: ['gateway', 'service', 'config'] },
   { id: 'channel-flow', label: "Channel connected but messages don't flow", steps: [GATEWAY, CHANNELS, LOGS], areas: ['channels', 'logs'] },
-  { id: 'cron-heartbeat', label: 'Cron or heartbeat not delivering', steps: [GATEWAY, { command: 'openclaw cron status', fact: 'cron' }, { command: 'openclaw system heartbeat last', fact: 'heartbeatRuntime' }, LOGS], areas: ['cron', 'heartbeat'] },
+  { id: 'cron-heartbeat', label: 'Cron or heartbeat not delivering', steps: [GATEWAY, { command: 'openclaw cron status', fact: 'cron' }, { command: 'openclaw system heartbeat last', fact: 'heartbeat' }, LOGS], areas: ['cron', 'heartbeat'] },
   { id: 'nodes', label: 'Node tools failing', steps: [GATEWAY, { command: 'openclaw nodes status', fact: 'nodes' }, DEVICES], areas: ['nodes', 'devices'] },
   { id: 'browser', label: 'Browser tool failing', steps: [{ command: 'openclaw browser status', fact: 'browserRuntime' }, { command: 'CDP endpoint', fact: 'cdp' }, LOGS], areas: ['browser'] },
   { id: 'upgrade', label: 'Broke after an upgrade', steps: [STATUS, SYSTEM, SERVICE, GATEWAY, LOGS], areas: ['config', 'service', 'gateway', 'system'] },
