@@ -3,7 +3,7 @@
 // instead of throwing; the network-touching ones (browser, models) honour timeouts.
 import type { JsonObject } from '../config/load.js';
 import type { Facts } from './types.js';
-import { collectBrowserFact } from './browser-runtime.js';
+import { collectBrowserFact } from './browser.js';
 import { collectChannelsFact } from './channels.js';
 import { collectCronFact } from './cron.js';
 import { collectHeartbeatFact } from './heartbeat.js';
@@ -32,7 +32,7 @@ export async function collectSubsystemFacts(input: SubsystemFactsInput): Promise
     heartbeat: collectHeartbeatFact({ ...base, now: input.now }),
     channels: collectChannelsFact({ ...base, now: input.now }),
     nodes: collectNodesFact(base),
-    browserRuntime: browser,
+    browser,
     models,
   };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { collectSecrets } from '../config/redact.js';
-import { collectBrowser, collectCdp } from './browser.js';
+import { collectCdp } from './cdp.js';
 import { collectConfig, type ConfigFact } from './config.js';
 import type { CollectContext, CollectOptions } from './context.js';
 import { gatewayTarget, probeOptions } from './gateway.js';
@@ -26,7 +26,7 @@ import { collectVirt } from './system-virt.js';
 import { probeGateway } from '../client/probe.js';
 import { catalogScanner, dateMatches } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
-import { collectBrowserFact } from './browser-runtime.js';
+import { collectBrowserFact } from './browser.js';
 import { collectChannelsFact } from './channels.js';
 import { collectCronFact } from './cron.js';
 import { collectHeartbeatFact } from './heartbeat.js';
@@ -96,7 +96,6 @@ const collectors: { [K in FactName]: Collector<K> } = {
     const matches = dateMatches(await scan(logs.lines), logs.files);
     return { matches, ...(logs.skipped?.length ? { skipped: logs.skipped } : {}), ...(logs.window ? { window: logs.window } : {}) };
   },
-  browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
   system: () => collectSystem(),
   disk: (ctx) => collectDisk(ctx.paths.stateDir.value),
@@ -111,7 +110,7 @@ const collectors: { [K in FactName]: Collector<K> } = {
   heartbeat: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
   channels: (ctx) => unwrap(collectChannelsFact(subsystemInput(ctx))),
   nodes: (ctx) => unwrap(collectNodesFact(subsystemInput(ctx))),
-  browserRuntime: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
+  browser: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
   remote: async (ctx) => {
     if (!ctx.remote) throw new Error('no remote gateway named (doctor --remote URL or --targets FILE)');
     const { probeRemote } = await import('../client/remote-probe.js'); // only remote runs load it
@@ -134,7 +133,7 @@ const RECORDED_FILE: Partial<Record<FactName, string>> = {
 
 export const FACT_NAMES = Object.keys(collectors) as FactName[];
 
-const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browserRuntime', 'remote']);
+const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browser', 'remote']);
 
 function memo<T>(ctx: CollectContext, key: string, make: () => Promise<T>): Promise<T> {
   let p = ctx.memo.get(key) as Promise<T> | undefined;

@@ -2,7 +2,8 @@
 // pure checks. A collector that cannot answer returns `unavailable` with the reason, never throws.
 // Each collector module adds its value type to FactMap below (one line per fact).
 import type { ProbeResult } from '../client/types.js';
-import type { BrowserFact, CdpFact } from './browser.js';
+import type { BrowserFact } from './browser.js';
+import type { CdpFact } from './cdp.js';
 import type { ConfigFact } from './config.js';
 import type { CronFact } from './cron.js';
 import type { DevicesFact } from './stores.js';
@@ -37,7 +38,6 @@ export interface FactMap {
   services: import('./services.js').ServicesFact;
   channels: import('./channels.js').ChannelsFact;
   nodes: import('./nodes.js').NodesFact;
-  browserRuntime: import('./browser-runtime.js').BrowserFact;
   models: import('./models.js').ModelsFact;
   /** A gateway seen from outside (`doctor --remote` / `--targets` only). */
   remote: import('../client/remote-probe.js').RemoteProbe;

@@ -36,7 +36,7 @@ export const SYMPTOMS: Symptom[] = [
   { id: 'channel-flow', label: "Channel connected but messages don't flow", steps: [GATEWAY, CHANNELS, LOGS], areas: ['channels', 'logs'] },
   { id: 'cron-heartbeat', label: 'Cron or heartbeat not delivering', steps: [GATEWAY, { command: 'openclaw cron status', fact: 'cron' }, { command: 'openclaw system heartbeat last', fact: 'heartbeat' }, LOGS], areas: ['cron', 'heartbeat'] },
   { id: 'nodes', label: 'Node tools failing', steps: [GATEWAY, { command: 'openclaw nodes status', fact: 'nodes' }, DEVICES], areas: ['nodes', 'devices'] },
-  { id: 'browser', label: 'Browser tool failing', steps: [{ command: 'openclaw browser status', fact: 'browserRuntime' }, { command: 'CDP endpoint', fact: 'cdp' }, LOGS], areas: ['browser'] },
+  { id: 'browser', label: 'Browser tool failing', steps: [{ command: 'openclaw browser status', fact: 'browser' }, { command: 'CDP endpoint', fact: 'cdp' }, LOGS], areas: ['browser'] },
   { id: 'upgrade', label: 'Broke after an upgrade', steps: [STATUS, SYSTEM, SERVICE, GATEWAY, LOGS], areas: ['config', 'service', 'gateway', 'system'] },
   { id: 'context-429', label: 'Long-context 429', steps: [MODELS, LOGS], areas: ['models', 'logs'] },
   { id: 'local-model', label: 'Local model backend errors', steps: [MODELS, LOGS], areas: ['models', 'logs'] },

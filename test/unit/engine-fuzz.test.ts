@@ -100,7 +100,7 @@ describe('fuzz', () => {
         heartbeat: { ok: true, value: { settings: heartbeatSettings({}), heartbeatFile: { path: '/fuzz/HEARTBEAT.md', exists: r() < 0.7, content: mutate('# H\n\ntasks:\n  - name: a\n    enabled: false\n', r) }, last: null, collectedAt: r() * 2e12 } },
         logs: { ok: true, value: { files: [], lines: LOG_TEXTS.filter(() => r() < 0.3).map((t) => ({ file: "/fuzz/log", text: t })) } },
         logSignatures: { ok: true, value: { matches: [] } },
-        browser: { ok: true, value: { executablePath: r() < 0.2 ? '/x' : undefined, executableExists: false } },
+        browser: { ok: true, value: { enabled: r() < 0.5, plugin: { allowed: r() < 0.5 }, configProblems: [], profiles: [], executablePath: r() < 0.2 ? '/x' : undefined, executableExists: false } },
         cdp: { ok: true, value: { probed: r() < 0.2, httpOk: false, url: 'http://x' } },
         devices: { ok: true, value: { path: '/d', exists: true, pending: r() < 0.2 ? [{ requestId: 'r1' }] : [] } },
         cron: { ok: true, value: { enabled: r() < 0.5, storePath: '/c', nextWakeAtMs: r() < 0.5 ? null : r() * 2e12, jobs: r() < 0.5 ? [{ id: 'j', enabled: true, schedule: 'every 60s', nextRunAtMs: r() < 0.5 ? null : r() * 2e12, lastRunAtMs: null, lastStatus: r() < 0.5 ? null : 'error', lastError: mutate('boom', r), consecutiveErrors: Math.floor(r() * 5) }] : [] } },

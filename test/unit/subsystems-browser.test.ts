@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { configProblems, findProfile, pluginGate, resolveProfiles, validateCdpUrl } from '../../src/subsystems/browser/config.js';
 import { probeCdp } from '../../src/subsystems/browser/cdp.js';
 import { profileStatus, startProfile } from '../../src/subsystems/browser/service.js';
-import { collectBrowserFact } from '../../src/facts/browser-runtime.js';
+import { collectBrowserFact } from '../../src/facts/browser.js';
 import { memoryLog } from '../../src/subsystems/log.js';
 import type { LaunchedBrowser } from '../../src/subsystems/browser/launch.js';
 
