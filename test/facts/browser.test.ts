@@ -17,6 +17,6 @@ describe('the browser fact', () => {
     config.browser = { enabled: false, executablePath: missing };
     fs.writeFileSync(fx.configPath, JSON.stringify(config), { mode: 0o600 });
     const facts = await collectFacts(createContext({ paths: fx.paths, env: fx.env, timeoutMs: 1000, probe: refused }), ['browser']);
-    expect(facts.browser).toMatchObject({ ok: true, value: { enabled: false, profiles: [], configProblems: [], executablePath: missing, executableExists: false } });
+    expect(facts.browser).toMatchObject({ ok: true, value: { enabled: false, profiles: [], configProblems: [expect.objectContaining({ code: 'executable-missing' })], executablePath: missing, executableExists: false } });
   });
 });
