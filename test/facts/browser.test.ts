@@ -3,11 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext, collectFacts } from '../../src/facts/collect.js';
+import { collectOn } from '../helpers/collect-facts.js';
 import { useFixtures } from '../helpers/fixtures.js';
 
 const fixture = useFixtures();
-const refused = async () => ({ ok: false, url: 'ws://127.0.0.1:1', durationMs: 0, connect: { ok: false, error: { kind: 'refused', message: 'refused' } }, warnings: [] }) as never;
 
 describe('the browser fact', () => {
   it('holds the executable check beside the tool settings', async () => {
@@ -16,7 +15,7 @@ describe('the browser fact', () => {
     const config = JSON.parse(fs.readFileSync(fx.configPath, 'utf8'));
     config.browser = { enabled: false, executablePath: missing };
     fs.writeFileSync(fx.configPath, JSON.stringify(config), { mode: 0o600 });
-    const facts = await collectFacts(createContext({ paths: fx.paths, env: fx.env, timeoutMs: 1000, probe: refused }), ['browser']);
+    const facts = await collectOn(fx, ['browser']);
     expect(facts.browser).toMatchObject({ ok: true, value: { enabled: false, profiles: [], configProblems: [expect.objectContaining({ code: 'executable-missing' })], executablePath: missing, executableExists: false } });
   });
 });

@@ -4,11 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext, collectFacts } from '../../src/facts/collect.js';
+import { collectOn } from '../helpers/collect-facts.js';
 import { useFixtures } from '../helpers/fixtures.js';
 
 const fixture = useFixtures();
-const refused = async () => ({ ok: false, url: 'ws://127.0.0.1:1', durationMs: 0, connect: { ok: false, error: { kind: 'refused', message: 'refused' } }, warnings: [] }) as never;
 
 describe('the cron fact', () => {
   it('reads a relative cron.store from the state dir, as the scheduler does', async () => {
@@ -18,7 +17,7 @@ describe('the cron fact', () => {
     const config = JSON.parse(fs.readFileSync(fx.configPath, 'utf8'));
     config.cron.store = 'custom/jobs.json';
     fs.writeFileSync(fx.configPath, JSON.stringify(config), { mode: 0o600 });
-    const facts = await collectFacts(createContext({ paths: fx.paths, env: fx.env, timeoutMs: 1000, probe: refused }), ['cron']);
+    const facts = await collectOn(fx, ['cron']);
     expect(facts.cron).toMatchObject({ ok: true, value: { enabled: false, storePath: path.join(fx.stateDir, 'custom', 'jobs.json') } });
     expect(facts.cron?.ok && facts.cron.value.jobs.map((j) => [j.id, j.enabled])).toEqual([['daily-digest', true]]);
   });

@@ -3,11 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext, collectFacts } from '../../src/facts/collect.js';
+import { collectOn } from '../helpers/collect-facts.js';
 import { useFixtures } from '../helpers/fixtures.js';
 
 const fixture = useFixtures();
-const refused = async () => ({ ok: false, url: 'ws://127.0.0.1:1', durationMs: 0, connect: { ok: false, error: { kind: 'refused', message: 'refused' } }, warnings: [] }) as never;
 
 describe('the heartbeat fact', () => {
   it('holds the workspace HEARTBEAT.md text and shape, the settings and the last beat', async () => {
@@ -18,7 +17,7 @@ describe('the heartbeat fact', () => {
     const text = '# Heartbeat\n\nCheck the inbox and answer anything urgent.\n';
     fs.mkdirSync(path.join(fx.stateDir, 'ws'), { mode: 0o700 });
     fs.writeFileSync(path.join(fx.stateDir, 'ws', 'HEARTBEAT.md'), text, { mode: 0o600 });
-    const facts = await collectFacts(createContext({ paths: fx.paths, env: fx.env, timeoutMs: 1000, probe: refused }), ['heartbeat']);
+    const facts = await collectOn(fx, ['heartbeat']);
     expect(facts.heartbeat).toMatchObject({
       ok: true,
       value: { heartbeatFile: { path: path.join(fx.stateDir, 'ws', 'HEARTBEAT.md'), exists: true, content: text, empty: false }, last: null },
