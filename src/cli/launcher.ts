@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `openclaw` executable (the build writes it as dist/src/cli/main.js): starts the CLI bundle
+// The `openclaw` executable (the build writes it as dist/src/cli/main.cjs, CommonJS so that Node does
+// not start its ES module loader; dist/src/cli/main.js starts it too): starts the CLI bundle
 // with its code cache (bundle-script.ts). The CLI's own entry is main.ts, inside the bundle.
 import { BUNDLE_FILE, compileBundle, runBundle } from './bundle-script.js';
 

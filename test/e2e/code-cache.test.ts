@@ -83,8 +83,8 @@ describe('code cache', () => {
   it('a missing or cut-short bundle is a clear error (exit 2), not a stack trace', () => {
     const install = path.join(dir, 'install');
     fs.mkdirSync(install);
-    fs.copyFileSync(path.resolve('dist/src/cli/main.js'), path.join(install, 'main.js'));
-    const run = () => spawnSync(process.execPath, [path.join(install, 'main.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+    fs.copyFileSync(path.resolve('dist/src/cli/main.cjs'), path.join(install, 'main.cjs')); // the launcher (package.json bin)
+    const run = () => spawnSync(process.execPath, [path.join(install, 'main.cjs'), '--version'], { encoding: 'utf8', timeout: 20_000 });
     let r = run();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`cannot load ${path.join(install, 'openclaw.cjs')}: ENOENT`);
