@@ -110,7 +110,7 @@ const common = {
 const esmRequire = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
 // The code cache of an older bundle must not outlive it (scripts/code-cache.mjs writes the new one).
-for (const stale of ['chunks', 'main.js', 'main.js.map', 'main.cjs', 'main.cjs.map', 'openclaw.cjs', 'openclaw.cjs.cache']) fs.rmSync(path.join(OUT, stale), { recursive: true, force: true });
+for (const stale of ['chunks', 'main.js', 'main.js.map', 'main.cjs', 'main.cjs.map', 'openclaw.cjs', 'openclaw.cjs.cache', 'openclaw.cjs.gateway.cache']) fs.rmSync(path.join(OUT, stale), { recursive: true, force: true });
 const [cli, tui, launcher] = await Promise.all([
   build({
     ...common,

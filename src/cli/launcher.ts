@@ -7,7 +7,7 @@ import { BUNDLE_FILE, compileBundle, runBundle } from './bundle-script.js';
 let bundle;
 try {
   // OPENCLAW_NO_CODE_CACHE=1 compiles from source, for comparing the two (bench/doctor-json.mjs).
-  bundle = compileBundle({ useCache: !process.env.OPENCLAW_NO_CODE_CACHE });
+  bundle = compileBundle({ useCache: !process.env.OPENCLAW_NO_CODE_CACHE, args: process.argv.slice(2) });
 } catch (err) {
   // A half-built or damaged install: say what is missing rather than print a stack trace.
   process.stderr.write(`error: cannot load ${BUNDLE_FILE}: ${(err as Error).message}\n  Rebuild the package (npm run build) or reinstall it.\n`);
