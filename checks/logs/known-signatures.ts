@@ -60,6 +60,11 @@ function seenText(details: Record<string, string>): string {
   return `${n} line${n === 1 ? '' : 's'}${times}`;
 }
 
+/** The cause's text (one per cause), narrowed by the signature's detail when it has one. */
+function causeText(m: SignatureMatch): string {
+  return [`${m.title}.`, m.detail, m.explanation.trim()].filter(Boolean).join(' ');
+}
+
 /** Does a live fact of this run still show the problem an old line names? */
 function stillLive(cause: string | undefined, facts: Facts): boolean {
   const probe = fact(facts, 'gateway');
@@ -188,7 +193,7 @@ export default defineCheck({
       if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
         const n = Number(details.count);
         const when = lastMs !== undefined ? `last at ${shortTime(lastMs)}` : `last before ${shortTime(since!)}`;
-        const message = `${last.explain} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
+        const message = `${causeText(last)} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
         found.push({ ...base, severity: 'info', message, fixHint });
         continue;
       }
@@ -196,7 +201,7 @@ export default defineCheck({
       found.push({
         ...base,
         severity: over ? 'info' : last.severity,
-        message: `${last.explain} (${id}, ${seenText(details)})${over ? `, earlier: the gateway at ${probe!.url} answers now` : ''}`,
+        message: `${causeText(last)} (${id}, ${seenText(details)})${over ? `, earlier: the gateway at ${probe!.url} answers now` : ''}`,
         fixHint,
       });
     }
