@@ -3,7 +3,7 @@
 // Evidence is scoped (lines another OpenClaw instance wrote into the shared log are not this
 // install's problem) and dated (lines from before the window of src/facts/log-window.ts are history),
 // and a live fact outranks a log line.
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/version.js';
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';

@@ -1,5 +1,5 @@
 // Turns parsed catalog documents into a Catalog, or a CatalogError naming the file and entry.
-import { CatalogError, CAUSES_FILE } from './load.js';
+import { CatalogError, CAUSES_FILE } from './catalog-error.js';
 import { causesFileSchema, signatureFileSchema, type Catalog } from './schema.js';
 
 function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }, data: unknown): string {

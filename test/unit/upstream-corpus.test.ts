@@ -10,8 +10,8 @@ import { CompiledCatalog } from '../../src/signatures/matcher.js';
 import { scanLinesWith } from '../../src/signatures/index.js';
 import { missOf, readCorpus, readMisses, type CorpusEntry } from '../helpers/upstream-corpus.js';
 
-/** Areas whose figures are held to the bar; the others join as their signatures land. */
-const HELD_AREAS = ['auth', 'config', 'gateway', 'service'];
+/** Every area is held to the bar. */
+const HELD_AREAS = ['auth', 'config', 'gateway', 'service', 'browser', 'channels', 'cron/heartbeat', 'models', 'nodes'];
 const RECOGNISED_BAR = 0.95;
 const RIGHT_BAR = 0.9;
 

@@ -1,8 +1,8 @@
 // The `models` fact: `models status` without chat probes by default (listing /v1/models is cheap; a
 // chat costs tokens), so the doctor sees keys, reachability, unknown models and context windows.
-import type { JsonObject } from '../../config/load.js';
-import type { Fact } from '../../facts/types.js';
-import { modelsStatus, type ModelsStatus } from './status.js';
+import type { JsonObject } from '../config/load.js';
+import type { Fact } from './fact.js';
+import { modelsStatus, type ModelsStatus } from '../subsystems/models/status.js';
 
 export type ModelsFact = ModelsStatus;
 

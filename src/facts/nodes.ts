@@ -1,9 +1,9 @@
 // The `nodes` fact: known nodes with their declared commands and permissions, recent invoke errors,
 // and the exec approvals in effect for each node (and the host).
-import type { JsonObject } from '../../config/load.js';
-import type { Fact } from '../../facts/types.js';
-import { effectiveApprovals, readApprovalsFile, type EffectiveApprovals } from './approvals.js';
-import { approvalsFileFor, readNodesSnapshot, type NodeError, type NodeInfo } from './registry.js';
+import type { JsonObject } from '../config/load.js';
+import type { Fact } from './fact.js';
+import { effectiveApprovals, readApprovalsFile, type EffectiveApprovals } from '../subsystems/nodes/approvals.js';
+import { approvalsFileFor, readNodesSnapshot, type NodeError, type NodeInfo } from '../subsystems/nodes/registry.js';
 
 export interface NodesFact {
   nodes: NodeInfo[];

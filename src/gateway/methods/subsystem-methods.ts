@@ -1,10 +1,11 @@
-// The subsystem RPC methods (cron, heartbeat, channels, nodes, browser) as gateway methods: each keeps
-// its scope and zod params; an RpcError becomes the error frame with its code, message and details.
+// The subsystem RPC methods (cron, heartbeat, channels, nodes, browser) in the gateway's method table:
+// the same method type and error (src/protocol/rpc.ts), given the context a subsystem handler takes.
 // Plus `node.invoke.result`, which a node calls to answer a `node.invoke.request` event.
 import * as z from '../../zod.js';
-import { callRpc, RpcError, type RpcMethod } from '../../subsystems/context.js';
+import { callRpc, RpcError, type RpcMethod } from '../../protocol/rpc.js';
+import type { SubsystemContext } from '../../subsystems/context.js';
 import { subsystemRpcMethods } from '../../subsystems/rpc.js';
-import { MethodError, type MethodContext, type MethodDef } from './types.js';
+import type { MethodContext, MethodDef } from './types.js';
 
 function contextOf({ rt }: MethodContext) {
   const s = rt.settings;
@@ -12,19 +13,9 @@ function contextOf({ rt }: MethodContext) {
   return { stateDir: s.stateDir, config: s.config, log, ...rt.subsystems?.rpcContext() };
 }
 
-function adapt(method: RpcMethod): MethodDef {
-  return {
-    name: method.name,
-    scope: method.scope,
-    async handle(params, ctx) {
-      try {
-        return await callRpc(method, params, contextOf(ctx));
-      } catch (err) {
-        if (err instanceof RpcError) throw new MethodError(err.code, err.message, err.details);
-        throw err;
-      }
-    },
-  };
+/** The method with the gateway's context: params validated by its schema, then handled. */
+function adapt(method: RpcMethod<SubsystemContext>): MethodDef {
+  return { name: method.name, scope: method.scope, roles: method.roles, handle: (params, ctx) => callRpc(method, params, contextOf(ctx)) };
 }
 
 const invokeResult = z.object({
@@ -39,9 +30,9 @@ export const nodeInvokeResult: MethodDef = {
   roles: ['node'],
   handle(params, { rt, conn }) {
     const r = invokeResult.safeParse(params);
-    if (!r.success) throw new MethodError('INVALID_REQUEST', `invalid node.invoke.result params: ${r.error.issues[0]?.message}`);
+    if (!r.success) throw new RpcError('INVALID_REQUEST', `invalid node.invoke.result params: ${r.error.issues[0]?.message}`);
     const settled = rt.subsystems?.settleInvoke(conn.info.deviceId ?? conn.info.connId, r.data) ?? false;
-    if (!settled) throw new MethodError('NOT_FOUND', `no pending invoke ${r.data.id} for this node`);
+    if (!settled) throw new RpcError('NOT_FOUND', `no pending invoke ${r.data.id} for this node`);
     return { ok: true };
   },
 };

@@ -1,16 +1,16 @@
 // `gateway status` and `gateway probe`: the runtime view (lock pid, port listeners) next to the RPC view.
-import type { CliContext } from '../cli/context.js';
-import { printJson, println as printLine } from '../cli/output.js';
-import { resolveBind, resolvePort } from '../config/gateway-settings.js';
-import { describeSource } from '../config/paths.js';
-import { redactText } from '../config/redact.js';
-import { findLock } from '../system/gateway-lock.js';
-import type { PortHolder } from '../system/port-holders.js';
-import { describeFailure, timeoutOf, type ClientFlags } from './cli-options.js';
-import { probeGateway } from './probe.js';
-import { resolveTarget } from './target.js';
-import type { ProbeResult } from './types.js';
-import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';
+import type { CliContext } from '../context.js';
+import { printJson, println as printLine } from '../output.js';
+import { resolveBind, resolvePort } from '../../config/gateway-settings.js';
+import { describeSource } from '../../config/paths.js';
+import { redactText } from '../../config/redact.js';
+import { findLock } from '../../system/gateway-lock.js';
+import type { PortHolder } from '../../system/port-holders.js';
+import { describeFailure, timeoutOf, type ClientFlags } from '../../client/cli-options.js';
+import { probeGateway } from '../../client/probe.js';
+import { resolveTarget } from '../../client/target.js';
+import type { ProbeResult } from '../../client/types.js';
+import { escapeControl, escapeJsonControl } from '../../system/untrusted-text.js';
 
 // Versions, errors and command lines here come from the gateway and the process table: shown escaped.
 const println = (text: string) => printLine(escapeControl(text));
@@ -60,7 +60,7 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   // something answers (a real OpenClaw gateway leaves no lock this CLI reads).
   let listeners: PortHolder[] | undefined;
   if (port && (flags.deep || (lock.state !== 'held' && probe.connect.error?.kind !== 'refused'))) {
-    const { findPortHolders } = await import('../system/port-holders.js');
+    const { findPortHolders } = await import('../../system/port-holders.js');
     listeners = await findPortHolders(port.value);
   }
   let runtime: Runtime =
@@ -70,7 +70,7 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   if (runtime.status === 'stopped' && port && listeners?.length) {
     // The process on the port is this config's gateway only when it is identified as a gateway
     // (command line and handshake) and its environment leads to this config file.
-    const { describeHolder } = await import('../facts/ports.js');
+    const { describeHolder } = await import('../../facts/ports.js');
     const described = await Promise.all(listeners.map(describeHolder));
     const ours = described.find((h) => h.pid && h.answersHandshake && h.configPath === ctx.paths.configPath.value);
     if (ours?.pid) runtime = { status: 'running', pid: ours.pid, foundOnPort: port.value, lockPath: lockFile };

@@ -1,10 +1,10 @@
 // Runs one RPC for a CLI command: connect, call, print (JSON or human), exit 0/1.
 import type { Command } from 'commander';
-import { contextFor } from '../cli/context.js';
-import { eprintln, printError, printJson, println as printLine } from '../cli/output.js';
+import { contextFor } from './context.js';
+import { eprintln, printError, printJson, println as printLine } from './output.js';
 import { VERSION } from '../version.js';
 import { escapeControl } from '../system/untrusted-text.js';
-import { failureText, openClient, sharedAuthWarning, timeoutOf, type ClientFlags } from './cli-options.js';
+import { failureText, openClient, sharedAuthWarning, timeoutOf, type ClientFlags } from '../client/cli-options.js';
 
 export async function runRpc(cmd: Command, method: string, params: unknown, render: (payload: any) => void): Promise<number> {
   return runRpcs(cmd, [[method, params]], (all) => render(all[method]), true);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PairingStore, scopeSatisfied } from '../../src/gateway/pairing-store.js';
+import { PairingStore, scopeSatisfied } from '../../src/gateway/device-pairing-store.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-pair-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

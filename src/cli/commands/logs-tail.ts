@@ -1,20 +1,28 @@
 // The `logs` command's work: tail a file locally, or page through logs.tail on the gateway.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { CliContext } from '../cli/context.js';
-import { eprintln, printError } from '../cli/output.js';
-import { VERSION } from '../version.js';
-import { readConfigFile } from '../config/load.js';
-import { stateLayout } from '../config/paths.js';
-import { redactText } from '../config/redact.js';
-import { tailFile } from '../gateway/methods/logs-tail.js';
-import { dailyLogPath } from '../gateway/logger.js';
-import { openClient, timeoutOf } from './cli-options.js';
-import { printFailure } from './rpc-command.js';
-import type { LogsFlags } from '../cli/commands/logs.js';
-import { NotRegularFileError } from '../system/regular-file.js';
-import { escapeControl, escapeJsonControl } from '../system/untrusted-text.js';
-import { formatLogEvent, parseLogLine } from './log-lines.js';
+import type { CliContext } from '../context.js';
+import { eprintln, printError } from '../output.js';
+import { VERSION } from '../../version.js';
+import { readConfigFile } from '../../config/load.js';
+import { stateLayout } from '../../config/paths.js';
+import { redactText } from '../../config/redact.js';
+import { tailFile } from '../../gateway/methods/logs-tail.js';
+import { dailyLogPath } from '../../gateway/logger.js';
+import { openClient, timeoutOf, type ClientFlags } from '../../client/cli-options.js';
+import { printFailure } from '../rpc-command.js';
+import { NotRegularFileError } from '../../system/regular-file.js';
+import { escapeControl, escapeJsonControl } from '../../system/untrusted-text.js';
+import { formatLogEvent, parseLogLine } from '../../client/log-lines.js';
+
+export interface LogsFlags extends ClientFlags {
+  follow?: boolean;
+  limit: string;
+  plain?: boolean;
+  rpc?: boolean;
+  file?: string;
+  interval: string;
+}
 
 type Page = { lines: string[]; cursor: number; reset?: boolean };
 

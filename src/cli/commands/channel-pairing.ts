@@ -1,9 +1,9 @@
 // `openclaw pairing list|approve --channel <ch>`: a channel's DM pairing store, read and written
 // directly (the gateway reads the approved senders on every inbound message, so no reload is needed).
 import type { Command } from 'commander';
-import { printJson, println } from '../../cli/output.js';
-import { fmtTime, subsystemContextFor, toCliError } from '../cli-support.js';
-import { approvePairingCode, listPairingRequests } from './pairing-store.js';
+import { printJson, println } from '../output.js';
+import { fmtTime, subsystemContextFor, toCliError } from '../subsystem-support.js';
+import { approvePairingCode, listPairingRequests } from '../../subsystems/channels/pairing-store.js';
 
 export function listChannelPairing(cmd: Command, channel: string, accountId: string | undefined, json: boolean): number {
   const { stateDir } = subsystemContextFor(cmd);

@@ -1,9 +1,10 @@
-// The `cron` fact for the doctor: the scheduler switch, the store, every job's last run and next wake.
-import type { Fact } from '../../facts/types.js';
-import type { JsonObject } from '../../config/load.js';
-import { cronEnabled, viewJob, type CronJobView } from './view.js';
-import { nextRunAt } from './schedule.js';
-import { cronStorePath, readCronStore, type CronJob } from './store.js';
+// The `cron` fact: the scheduler switch, the store (the path the gateway's scheduler uses), every
+// job's last run and next wake.
+import type { Fact } from './fact.js';
+import type { JsonObject } from '../config/load.js';
+import { cronEnabled, viewJob, type CronJobView } from '../subsystems/cron/view.js';
+import { nextRunAt } from '../subsystems/cron/schedule.js';
+import { cronStorePath, readCronStore, type CronJob } from '../subsystems/cron/store.js';
 
 export interface CronFact {
   enabled: boolean;

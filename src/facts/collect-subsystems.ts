@@ -2,13 +2,13 @@
 // the convenience the tests and `npm start` use). Each collector already returns `unavailable`
 // instead of throwing; the network-touching ones (browser, models) honour timeouts.
 import type { JsonObject } from '../config/load.js';
-import type { Facts } from '../facts/types.js';
-import { collectBrowserFact } from './browser/facts.js';
-import { collectChannelsFact } from './channels/facts.js';
-import { collectCronFact } from './cron/facts.js';
-import { collectHeartbeatFact } from './heartbeat/facts.js';
-import { collectModelsFact } from './models/facts.js';
-import { collectNodesFact } from './nodes/facts.js';
+import type { Facts } from './types.js';
+import { collectBrowserFact } from './browser.js';
+import { collectChannelsFact } from './channels.js';
+import { collectCronFact } from './cron.js';
+import { collectHeartbeatFact } from './heartbeat.js';
+import { collectModelsFact } from './models.js';
+import { collectNodesFact } from './nodes.js';
 
 export interface SubsystemFactsInput {
   stateDir: string;
@@ -28,11 +28,11 @@ export async function collectSubsystemFacts(input: SubsystemFactsInput): Promise
     collectModelsFact({ config: input.config, probe: input.probeModels, offline: input.offline, timeoutMs: input.timeoutMs }),
   ]);
   return {
-    cronRuntime: collectCronFact(base),
-    heartbeatRuntime: collectHeartbeatFact({ ...base, now: input.now }),
+    cron: collectCronFact(base),
+    heartbeat: collectHeartbeatFact({ ...base, now: input.now }),
     channels: collectChannelsFact({ ...base, now: input.now }),
     nodes: collectNodesFact(base),
-    browserRuntime: browser,
+    browser,
     models,
   };
 }

@@ -1,8 +1,8 @@
 // What the service checks share: reading the fact, comparing and showing tokens safely, and the
 // one repair they all propose (reinstall), which first saves a token that lives only in the service.
 import crypto from 'node:crypto';
-import type { Finding } from '../engine/check.js';
-import type { Operation } from '../engine/operations.js';
+import type { Finding } from './check.js';
+import type { Operation } from './operations.js';
 import type { ServicesFact } from '../facts/services.js';
 import type { Facts } from '../facts/types.js';
 

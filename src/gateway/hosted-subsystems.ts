@@ -15,7 +15,7 @@ import { lastContactAcross } from '../subsystems/channels/account-state.js';
 import { resolveAccounts } from '../subsystems/channels/accounts.js';
 import { objectAt } from '../subsystems/context.js';
 import type { GatewayLogger } from './logger.js';
-import type { LiveConnection } from './runtime.js';
+import type { LiveConnection } from './live-connection.js';
 import { quotePeer } from '../system/untrusted-text.js';
 
 /** A subsystem logger writing into the gateway's JSON-lines log under its own subsystem name. */

@@ -1,11 +1,11 @@
 // The `channels` fact: every account's policy, recorded traffic, drops, delivery errors and pending
 // pairing requests, plus the mention patterns in effect. No probing: the state files say enough.
-import type { JsonObject } from '../../config/load.js';
-import type { Fact } from '../../facts/types.js';
-import { accountConfigPath, accountConfigSegments, channelTypes, resolveAccounts, type DmPolicy, type GroupPolicy } from './accounts.js';
-import { readAccountState, type ChannelAccountState } from './account-state.js';
-import { listPairingRequests, readApprovedSenders, type PairingRequest } from './pairing-store.js';
-import { compileMentionPatterns } from './policy.js';
+import type { JsonObject } from '../config/load.js';
+import type { Fact } from './fact.js';
+import { accountConfigPath, accountConfigSegments, channelTypes, resolveAccounts, type DmPolicy, type GroupPolicy } from '../subsystems/channels/accounts.js';
+import { readAccountState, type ChannelAccountState } from '../subsystems/channels/account-state.js';
+import { listPairingRequests, readApprovedSenders, type PairingRequest } from '../subsystems/channels/pairing-store.js';
+import { compileMentionPatterns } from '../subsystems/channels/policy.js';
 
 export interface ChannelAccountFact {
   channel: string;

@@ -2,13 +2,14 @@
 // (resolved paths, the resolved config or {} when there is none) and error mapping to exit codes.
 import type { Command } from 'commander';
 import { readConfigFile } from '../config/load.js';
-import { contextFor } from '../cli/context.js';
-import { CliError, EXIT } from '../cli/exit-codes.js';
-import { action } from '../cli/run-action.js';
-import { RpcError, type SubsystemContext } from './context.js';
+import { contextFor } from './context.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { action } from './run-action.js';
+import { RpcError } from '../protocol/rpc.js';
+import type { SubsystemContext } from '../subsystems/context.js';
 import { DurationError } from '../system/duration.js';
-import { StateFileError } from './json-file.js';
-import { silentLog, stderrLog } from './log.js';
+import { StateFileError } from '../subsystems/json-file.js';
+import { silentLog, stderrLog } from '../subsystems/log.js';
 
 export interface SubsystemCli extends SubsystemContext {
   configPath: string;
