@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const CLI = path.join(ROOT, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.openclaw); // as a user starts it
 if (!fs.existsSync(CLI)) {
   console.error('build first: npm run build');
   process.exit(2);

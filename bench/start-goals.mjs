@@ -5,7 +5,10 @@
 // Commands alternate run by run (the order reversed every other run) so that the load of a shared
 // machine hits yardstick and command alike. Each pair is measured twice: in a clean environment
 // and, when this shell sets it, with NODE_EXTRA_CA_CERTS, which adds ~35 ms to every Node start.
-// Usage: npm run build && node bench/start-goals.mjs [--runs 21] [--against OTHER_CHECKOUT_WITH_A_BUILD]
+// On a loaded machine wall clock follows the load more than the code; --instructions also counts
+// each command's instructions under callgrind (one run each; repeated runs differ by 1–4%), which
+// the load does not change.
+// Usage: npm run build && node bench/start-goals.mjs [--runs 21] [--against OTHER_CHECKOUT_WITH_A_BUILD] [--instructions]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -81,6 +84,18 @@ await startGateway(['gateway', '--port', String(port)], doctorMachine.env, port)
 const gatewayMachine = machine('goals-gateway', { port: await freePort() }); // the runs listen on --port 0
 const bareServer = "require('node:http').createServer().listen(0, '127.0.0.1', function () { console.log('listening on ' + this.address().port); })";
 
+/** Instructions the command executes (callgrind's total); servers exit at their listening line. */
+function instructions(c) {
+  const argv = c.listens ? [c.argv[0], '--require', EXIT_ON_LISTEN, ...c.argv.slice(1)] : c.argv;
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...argv], { env: c.env, encoding: 'utf8', timeout: 300_000 });
+  const m = /Collected : (\d+)/.exec(r.stderr ?? '');
+  if (!m) throw new Error(`callgrind gave no count for ${c.name} (is valgrind installed?): ${r.error ?? r.stderr}`);
+  return Number(m[1]);
+}
+const countInstructions = process.argv.includes('--instructions');
+const EXIT_ON_LISTEN = path.join(gatewayMachine.root, 'exit-on-listen.cjs');
+fs.writeFileSync(EXIT_ON_LISTEN, "const w = process.stdout.write.bind(process.stdout);\nprocess.stdout.write = (c, ...a) => { const r = w(c, ...a); if (/listening/.test(String(c))) process.exit(0); return r; };\n");
+
 const rows = [];
 for (const [envName, extra] of environments) {
   const denv = { ...doctorMachine.env, ...extra };
@@ -90,7 +105,8 @@ for (const [envName, extra] of environments) {
     ...(baseline ? [{ name: 'doctor --json, baseline', argv: [process.execPath, baseline, 'doctor', '--json'], env: denv }] : []),
   ];
   const dt = await alternate(doctor, timedRun);
-  for (let i = 1; i < doctor.length; i++) rows.push({ env: envName, goal: 'doctor --json ≤ 2.2× node -e 0', what: doctor[i].name, t: dt[i], yard: dt[0] });
+  const di = countInstructions ? doctor.map(instructions) : [];
+  for (let i = 1; i < doctor.length; i++) rows.push({ env: envName, goal: 'doctor --json ≤ 2.2× node -e 0', what: doctor[i].name, t: dt[i], yard: dt[0], ir: di[i], yardIr: di[0] });
 
   const genv = { ...gatewayMachine.env, ...extra };
   const gateway = [
@@ -99,14 +115,17 @@ for (const [envName, extra] of environments) {
     ...(baseline ? [{ name: 'gateway, baseline', argv: [process.execPath, baseline, 'gateway', '--port', '0'], env: genv }] : []),
   ];
   const gt = await alternate(gateway, timedListen);
-  for (let i = 1; i < gateway.length; i++) rows.push({ env: envName, goal: 'gateway → listening ≤ 1.7× bare server', what: gateway[i].name, t: gt[i], yard: gt[0], yardName: 'bare server' });
+  const gi = countInstructions ? gateway.map((c) => instructions({ ...c, listens: true })) : [];
+  for (let i = 1; i < gateway.length; i++) rows.push({ env: envName, goal: 'gateway → listening ≤ 1.7× bare server', what: gateway[i].name, t: gt[i], yard: gt[0], yardName: 'bare server', ir: gi[i], yardIr: gi[0] });
 }
 
 const f = (ms) => `${ms.toFixed(0)} ms`;
 console.log(`\nStart-up goals, ${RUNS} alternating runs each, medians (min–max); Node ${process.versions.node}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
-console.log('| environment | measured | median (min–max) | yardstick median | ratio |\n| --- | --- | ---: | ---: | ---: |');
+const irCols = countInstructions ? ' instructions | × yardstick |' : '';
+console.log(`| environment | measured | median (min–max) | yardstick median | ratio |${irCols}\n| --- | --- | ---: | ---: | ---: |${countInstructions ? ' ---: | ---: |' : ''}`);
 for (const r of rows) {
-  console.log(`| ${r.env} | ${r.what} | ${f(r.t.median)} (${f(r.t.min)}–${f(r.t.max)}) | ${r.yardName ?? 'node -e 0'} ${f(r.yard.median)} | ${(r.t.median / r.yard.median).toFixed(2)}× |`);
+  const ir = countInstructions ? ` ${(r.ir / 1e6).toFixed(0)} M (yardstick ${(r.yardIr / 1e6).toFixed(0)} M) | ${(r.ir / r.yardIr).toFixed(2)}× |` : '';
+  console.log(`| ${r.env} | ${r.what} | ${f(r.t.median)} (${f(r.t.min)}–${f(r.t.max)}) | ${r.yardName ?? 'node -e 0'} ${f(r.yard.median)} | ${(r.t.median / r.yard.median).toFixed(2)}× |${ir}`);
 }
 cleanup();
 process.exit(0);

@@ -34,7 +34,8 @@ describe('gateway install', () => {
     expect(out.unavailable.reason).toMatch(/^systemd user services unavailable: this system was not booted with systemd \(\/run\/systemd\/system is missing; systemctl --user: Failed to connect to bus/);
     expect(out.unavailable.alternatives.join(' ')).toMatch(/supervisor.*Docker/s);
     const unit = fs.readFileSync(unitFile(), 'utf8');
-    expect(unit).toContain(`ExecStart=${process.execPath} ${CLI} gateway --port 18811\n`);
+    const bin = path.resolve(JSON.parse(fs.readFileSync('package.json', 'utf8')).bin.openclaw); // the unit runs the package's bin
+    expect(unit).toContain(`ExecStart=${process.execPath} ${bin} gateway --port 18811\n`);
     expect(unit).not.toContain('tok-e2e');
     // The written file is a valid unit for systemd itself (ExecStart points at real files).
     const runtime = fs.mkdtempSync(path.join(tmp, 'rt-'));
