@@ -1,4 +1,4 @@
-// Every user-facing text, by id, from the message catalog in locales/<locale>.json (ICU
+// Every user-facing text, by id, from the message catalog in locales/<locale>/*.json (ICU
 // MessageFormat: named parameters, plural and select). English is compiled to functions at build
 // time (scripts/compile-messages.mjs → en.generated.ts) and costs a start nothing; another locale
 // is read and compiled only when it is the active one, one message at a time as it is used.
@@ -27,34 +27,38 @@ interface Catalog {
 
 let active: Catalog | undefined;
 
-/** The catalog file of a locale (English's is the source of en.generated.ts). */
-export function catalogPath(locale: Locale): string {
-  return path.join(packageRoot(), 'locales', `${locale}.json`);
-}
-
-/** The messages of a locale as written (ICU MessageFormat source), for tests and tools. */
-export function readCatalog(locale: Locale): Record<string, string> {
-  return JSON.parse(fs.readFileSync(catalogPath(locale), 'utf8')) as Record<string, string>;
+/** The catalog folder of a locale: one JSON file per part of the program (English's are the source of en.generated.ts). */
+export function catalogPath(locale: string, root = packageRoot()): string {
+  return path.join(root, 'locales', locale);
 }
 
 /**
- * Makes `locale` the language t() speaks, with its catalog file (or `messages`, for tests). English
- * needs nothing loaded; a locale without a catalog file yet speaks English.
+ * The messages of a locale as written (ICU MessageFormat source), its files merged; an id in two
+ * files is an error. None when the locale has no folder.
+ */
+export function readCatalog(locale: string, root = packageRoot()): Record<string, string> {
+  const dir = catalogPath(locale, root);
+  const messages: Record<string, string> = {};
+  if (!fs.existsSync(dir)) return messages;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const [id, text] of Object.entries(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>)) {
+      if (Object.hasOwn(messages, id)) throw new Error(`locales/${locale}/${file}: ${id} is defined twice`);
+      messages[id] = text;
+    }
+  }
+  return messages;
+}
+
+/**
+ * Makes `locale` the language t() speaks, with its catalog (or `messages`, for tests). English
+ * needs nothing loaded; a locale without a catalog yet speaks English.
  */
 export function setLocale(locale: Locale, messages?: Record<string, string>): void {
   if (locale === 'en') {
     active = undefined;
     return;
   }
-  let source = messages;
-  if (!source) {
-    try {
-      source = readCatalog(locale);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
-  active = { locale, source: source ?? {}, compiled: new Map() };
+  active = { locale, source: messages ?? readCatalog(locale), compiled: new Map() };
 }
 
 export function activeLocale(): Locale {

@@ -1,6 +1,7 @@
 // The message catalog: locale resolution, English fallback, every locale file complete and with
 // the same placeholders as English, and the compiled English module in step with its source.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse, type Token } from '@messageformat/parser';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,9 +101,21 @@ describe('the catalogs', () => {
     expect(fs.readFileSync(GENERATED, 'utf8')).toBe(compileEnglish());
   });
 
-  it('only the locales we speak have catalog files', () => {
-    const files = fs.readdirSync(path.dirname(catalogPath('en'))).filter((f) => f.endsWith('.json'));
-    expect(files.map((f) => f.replace(/\.json$/, '')).filter((l) => !(LOCALES as readonly string[]).includes(l))).toEqual([]);
+  it('only the locales we speak have catalogs', () => {
+    const dirs = fs.readdirSync(path.dirname(catalogPath('en')), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(dirs.map((d) => d.name).filter((l) => !(LOCALES as readonly string[]).includes(l))).toEqual([]);
+  });
+
+  it('an id defined in two files of a locale is an error', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'i18n-catalog-'));
+    try {
+      fs.mkdirSync(path.join(root, 'locales/ko'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'locales/ko/a.json'), '{"x.y": "하나"}');
+      fs.writeFileSync(path.join(root, 'locales/ko/b.json'), '{"x.y": "둘"}');
+      expect(() => readCatalog('ko', root)).toThrow(/x\.y is defined twice/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   for (const locale of others) {
