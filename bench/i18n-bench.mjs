@@ -45,5 +45,28 @@ for (const c of commands) {
   const med = median(times.get(c.name));
   console.log(`| ${c.name} | ${med.toFixed(0)} ms | ${(med / yard).toFixed(2)} | ${exits.get(c.name)} |`);
 }
+
+// Under load the wall times above drift by tens of ms; the CPU time a fresh process spends loading
+// one locale is steadier. Each row: median over RUNS processes of process.cpuUsage() around the step.
+const koBuilt = path.join(ROOT, 'dist/locales', `${process.argv[4] ?? 'ko'}.cjs`);
+const steps = [
+  ['English: the compiled module, 20 messages formatted', `const m = await import(${JSON.stringify(path.join(ROOT, 'dist/src/i18n/index.js'))}); const c = process.cpuUsage(); for (let i = 0; i < 20; i++) m.en('report.errors', { count: i }); const u = process.cpuUsage(c);`],
+  ...(fs.existsSync(koBuilt)
+    ? [
+        ['another locale, built: require its .cjs, 20 messages', `const c = process.cpuUsage(); const m = require(${JSON.stringify(koBuilt)}).default; for (let i = 0; i < 20; i++) m['report.errors']({ count: i }); const u = process.cpuUsage(c);`],
+        ['another locale, from source: @messageformat/core + compile 20', `const c = process.cpuUsage(); const MF = require('@messageformat/core'); const mf = new MF('ko'); for (let i = 0; i < 20; i++) mf.compile('{count, plural, other {오류 {count}개}} ' + i)({ count: i }); const u = process.cpuUsage(c);`],
+      ]
+    : []),
+];
+console.log(`\nCPU time of the step in a fresh process, ${RUNS} processes, medians\n`);
+console.log('| step | CPU ms |\n| --- | ---: |');
+for (const [name, body] of steps) {
+  const cpu = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))}); ${body} console.log((u.user + u.system) / 1000);`], { encoding: 'utf8', cwd: ROOT });
+    cpu.push(Number(r.stdout.trim()));
+  }
+  console.log(`| ${name} | ${median(cpu).toFixed(2)} |`);
+}
 cleanup();
 process.exit(0);
