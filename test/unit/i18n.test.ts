@@ -7,6 +7,7 @@ import { parse, type Token } from '@messageformat/parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeLocale, catalogPath, en, LOCALES, readCatalog, resolveLocale, setLocale, t, UnknownLocaleError, type Locale } from '../../src/i18n/index.js';
 import { compileEnglish, GENERATED } from '../../scripts/compile-messages.mjs';
+import { say } from '../../src/engine/check.js';
 
 afterEach(() => setLocale('en'));
 
@@ -69,6 +70,26 @@ describe('t() and en()', () => {
   it('uses the plural rules of the active locale', () => {
     setLocale('zh-CN', { 'report.errors': '{count, plural, other {{count} 个错误}}' });
     expect(t('report.errors', { count: 1 })).toBe('1 个错误');
+  });
+
+  it('a message given as a parameter is shown in the same language', () => {
+    const seen = { id: 'report.errors', params: { count: 2 } };
+    expect(en('report.backup', { path: seen })).toBe('Backup of the previous config: 2 errors');
+    setLocale('ko', { 'report.backup': '백업: {path}', 'report.errors': '오류 {count}개' });
+    expect(t('report.backup', { path: seen })).toBe('백업: 오류 2개');
+    expect(en('report.backup', { path: seen })).toBe('Backup of the previous config: 2 errors');
+  });
+
+  it('say() fills English message and fix hint, and the ids and params the machine outputs carry', () => {
+    const said = say('gateway/mode-unset.no-config-file', { path: '/x/openclaw.json' });
+    expect(said).toEqual({
+      message: 'No config file at /x/openclaw.json: the gateway refuses to start ("Missing config").',
+      messageId: 'gateway/mode-unset.no-config-file',
+      params: { path: '/x/openclaw.json' },
+      fixHint: en('gateway/mode-unset.no-config-file.fix'),
+      fixHintId: 'gateway/mode-unset.no-config-file.fix',
+    });
+    expect(say('gateway/mode-unset.no-config-file', { path: 'p' }, null)).not.toHaveProperty('fixHintId');
   });
 
   it('an unknown id shows itself instead of failing the report', () => {
