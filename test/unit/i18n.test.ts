@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { activeLocale, catalogPath, en, LOCALES, readCatalog, resolveLocale, setLocale, t, UnknownLocaleError, type Locale } from '../../src/i18n/index.js';
 import { compileEnglish, GENERATED } from '../../scripts/compile-messages.mjs';
 import { say } from '../../src/engine/check.js';
+import { displayWidth, padColumns } from '../../src/i18n/width.js';
 
 afterEach(() => setLocale('en'));
 
@@ -112,6 +113,17 @@ function placeholders(source: string): string[] {
   walk(parse(source));
   return [...names].sort();
 }
+
+describe('display width', () => {
+  it('counts Hangul and CJK as two columns, so labels line up in every language', () => {
+    expect(displayWidth('error')).toBe(5);
+    expect(displayWidth('오류')).toBe(4);
+    expect(displayWidth('错误')).toBe(4);
+    expect(padColumns('오류', 7)).toBe('오류   ');
+    expect(padColumns('warning', 7)).toBe('warning');
+    expect(padColumns('too long', 3)).toBe('too long');
+  });
+});
 
 describe('the catalogs', () => {
   const english = readCatalog('en');
