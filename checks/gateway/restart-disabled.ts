@@ -12,7 +12,7 @@ export default defineCheck({
     severity: 'warning',
     facts: ['config'],
     fix: 'none',
-    docs: 'upstream: "Gateway restart is disabled (commands.restart=false)."',
+    docs: 'upstream: "Gateway restart is disabled (commands.restart=false)." (test/corpus/upstream-messages.jsonl)',
   },
   detect(facts) {
     const p = parsedConfig(facts);

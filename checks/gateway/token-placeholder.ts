@@ -17,7 +17,7 @@ export default defineCheck({
     severity: 'error',
     facts: ['config'],
     fix: 'confirm',
-    docs: 'upstream: "Invalid config: gateway auth token is set to a published example placeholder …"',
+    docs: 'upstream: "Invalid config: gateway auth token is set to a published example placeholder …" (test/corpus/upstream-messages.jsonl)',
   },
   detect(facts) {
     const p = parsedConfig(facts);
