@@ -30,7 +30,7 @@ export default defineCheck({
       {
         checkId: 'gateway/token-placeholder',
         severity: 'error',
-        ...say('gateway/token-placeholder.message', { path, value: value.trim() || null, generate: '"$(openssl rand -hex 24)"' }),
+        ...say('gateway/token-placeholder.message', { path, value: value.trim(), blank: !value.trim(), generate: '"$(openssl rand -hex 24)"' }),
         path,
         cause: 'token-placeholder',
         evidence: [configEvidence(path, value)],

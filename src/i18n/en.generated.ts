@@ -173,7 +173,7 @@ export default {
   "gateway/restart-disabled.message": () => "commands.restart is false: the gateway refuses restart requests, so changes that need a restart (and updates) wait until it is stopped and started by hand.",
   "gateway/restart-disabled.message.fix": () => "`openclaw config set commands.restart true`, or stop and start it: `openclaw gateway stop` then `openclaw gateway start`",
   "gateway/token-placeholder.title": () => "Gateway token or password is a placeholder",
-  "gateway/token-placeholder.message": (d) => d.path + " is a placeholder, not a secret (" + select(d.value, { null: "blank", other: "\"" + d.value + "\"" }) + "): the gateway refuses to start with it.",
+  "gateway/token-placeholder.message": (d) => d.path + " is a placeholder, not a secret (" + select(d.blank, { true: "blank", other: "\"" + d.value + "\"" }) + "): the gateway refuses to start with it.",
   "gateway/token-placeholder.message.fix": (d) => "`openclaw doctor --fix --yes` (generates a token; give it to your clients), or set a real one: `openclaw config set " + d.path + " " + d.generate + "`",
   "heartbeat/dm-blocked.title": () => "Heartbeats to a direct message are blocked by directPolicy",
   "heartbeat/dm-blocked.heartbeats-go-direct": () => "Heartbeats go to a direct message but heartbeat.directPolicy is \"block\", so each one is dropped (dm-blocked).",
