@@ -1,12 +1,11 @@
 // The config changed badly compared with its last-known-good copy: gateway.mode was lost, or the
 // file shrank to less than half. Fix (with --yes): restore it, keeping the bad file as .clobbered.<ts>.
 import { fact, get } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'config/clobbered',
-    title: 'The config lost settings compared with its last-known-good copy',
     area: 'config',
     severity: 'error',
     facts: ['config'],
@@ -17,16 +16,14 @@ export default defineCheck({
     const config = fact(facts, 'config');
     const good = config?.lastKnownGood;
     if (!config?.raw || config.error || !good?.raw || config.size === undefined) return [];
-    const reasons: string[] = [];
-    if (get(good.raw, 'gateway.mode') !== undefined && get(config.raw, 'gateway.mode') === undefined) reasons.push('gateway.mode was lost');
-    if (config.size * 2 < good.size) reasons.push(`it shrank from ${good.size} to ${config.size} bytes`);
-    if (reasons.length === 0) return [];
+    const modeLost = get(good.raw, 'gateway.mode') !== undefined && get(config.raw, 'gateway.mode') === undefined;
+    const shrank = config.size * 2 < good.size;
+    if (!modeLost && !shrank) return [];
     return [
       {
         checkId: 'config/clobbered',
         severity: 'error',
-        message: `The config looks clobbered compared with its last-known-good copy: ${reasons.join(', and ')}.`,
-        fixHint: '`openclaw doctor --fix --yes` (restores the last-known-good copy; the current file is kept as .clobbered.<time>)',
+        ...say('config/clobbered.config-looks-clobbered', { modeLost, shrank, before: good.size, after: config.size }),
         cause: 'config-clobbered',
         evidence: [
           { kind: 'file', source: config.path, value: `${config.size} bytes` },

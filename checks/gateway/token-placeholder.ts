@@ -3,7 +3,7 @@
 // back from a redacted config dump. The real gateway refuses to start with one. The fix generates a
 // token (clients must be given the new one, so it is asked first).
 import { configEvidence, newToken, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { REDACTED } from '../../src/config/redact.js';
 
 /** Values upstream (known-weak gateway secrets) and this toolkit's redaction treat as no secret. */
@@ -12,7 +12,6 @@ const PLACEHOLDERS = new Set(['', 'undefined', 'null', 'change-me-to-a-long-rand
 export default defineCheck({
   meta: {
     id: 'gateway/token-placeholder',
-    title: 'Gateway token or password is a placeholder',
     area: 'gateway',
     severity: 'error',
     facts: ['config'],
@@ -31,9 +30,9 @@ export default defineCheck({
       {
         checkId: 'gateway/token-placeholder',
         severity: 'error',
-        message: `${path} is a placeholder, not a secret (${value.trim() ? `"${value.trim()}"` : 'blank'}): the gateway refuses to start with it.`,
+        // i18n-ignore: a shell command
+        ...say('gateway/token-placeholder.message', { path, value: value.trim(), blank: !value.trim(), generate: '"$(openssl rand -hex 24)"' }),
         path,
-        fixHint: `\`openclaw doctor --fix --yes\` (generates a token; give it to your clients), or set a real one: \`openclaw config set ${path} "$(openssl rand -hex 24)"\``,
         cause: 'token-placeholder',
         evidence: [configEvidence(path, value)],
       },

@@ -1,6 +1,7 @@
 // HEARTBEAT.md has a `tasks:` block with nothing in it (or the log says no-tasks-due): beats skip.
+import { en } from '../../src/i18n/index.js';
 import { fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Evidence } from '../../src/engine/check.js';
+import { defineCheck, type Evidence, say } from '../../src/engine/check.js';
 
 /** True when a `tasks:` block exists and lists no task that is enabled. */
 export function tasksBlockWithNothingDue(content: string): boolean {
@@ -21,7 +22,6 @@ export function tasksBlockWithNothingDue(content: string): boolean {
 export default defineCheck({
   meta: {
     id: 'heartbeat/no-tasks-due',
-    title: 'Heartbeat tasks: nothing is due',
     area: 'heartbeat',
     severity: 'info',
     facts: ['heartbeat', 'logs'],
@@ -33,13 +33,12 @@ export default defineCheck({
     const lines = logLinesWith(facts, /heartbeat skipped.*no-tasks-due/);
     const fromFile = Boolean(hb?.exists && hb.content && tasksBlockWithNothingDue(hb.content));
     if (!fromFile && lines.length === 0) return [];
-    const evidence: Evidence[] = [...(fromFile && hb ? [{ kind: 'file' as const, source: hb.path, value: 'tasks: block with no enabled task' }] : []), ...lines.slice(-1).map(logEvidence)];
+    const evidence: Evidence[] = [...(fromFile && hb ? [{ kind: 'file' as const, source: hb.path, value: en('heartbeat/no-tasks-due.evidence') }] : []), ...lines.slice(-1).map(logEvidence)];
     return [
       {
         checkId: 'heartbeat/no-tasks-due',
         severity: 'info',
-        message: 'The heartbeat tasks: block has nothing due, so beats are skipped (no-tasks-due).',
-        fixHint: `Add or enable a task in ${hb?.path ?? 'HEARTBEAT.md'} if beats should run`,
+        ...say('heartbeat/no-tasks-due.heartbeat-tasks-block', { path: hb?.path ?? 'HEARTBEAT.md' }),
         cause: 'heartbeat-skipped',
         evidence,
       },

@@ -1,13 +1,12 @@
 // context1m on a model whose credentials are not eligible: "HTTP 429: rate_limit_error: Extra usage
 // is required for long context requests". Fix (with --yes): turn context1m off for that model.
 import { configEvidence, logEvidence, logLinesWith, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { formatPath } from '../../src/config/schema.js';
 
 export default defineCheck({
   meta: {
     id: 'models/context1m',
-    title: 'Long-context (context1m) requests are rejected',
     area: 'models',
     severity: 'warning',
     facts: ['config', 'logs'],
@@ -18,7 +17,7 @@ export default defineCheck({
     const p = parsedConfig(facts);
     const models = p?.cfg.agents?.defaults?.models;
     if (!models || typeof models !== 'object') return [];
-    const lines = logLinesWith(facts, 'Extra usage is required for long context');
+    const lines = logLinesWith(facts, 'Extra usage is required for long context'); // i18n-ignore: the provider's error text
     if (lines.length === 0) return [];
     return Object.entries(models)
       .filter(([, m]: [string, any]) => m?.params?.context1m === true)
@@ -27,9 +26,8 @@ export default defineCheck({
         return {
           checkId: 'models/context1m',
           severity: 'warning' as const,
-          message: `${key} has context1m enabled and the provider rejects long-context requests (429 "Extra usage is required").`,
+          ...say('models/context1m.has-context1m-enabled', { key }),
           path,
-          fixHint: '`openclaw doctor --fix --yes` (sets context1m=false), or use an API key eligible for long context',
           cause: 'context1m-429',
           evidence: [configEvidence(path, true), logEvidence(lines.at(-1)!)],
         };

@@ -5,9 +5,14 @@ import type { FixResult } from './executor.js';
 import type { Operation } from './operations.js';
 import { redactValue } from '../config/redact.js';
 import { SEVERITY_RANK, sortFindings } from './runner.js';
+import { activeLocale, t, type Params } from '../i18n/index.js';
 
-/** A finding as reports show it: the check's finding without the data only repair() reads, plus the fix it would get. */
+/** A finding as reports show it: the check's finding without the data only repair() reads, plus the fix it would get
+ * and, when the locale is not English, the message and fix hint in that locale. */
 export type ReportFinding = Omit<Finding, 'data'> & {
+  /** The message in the active locale, when that is not English (`message` stays English). */
+  text?: string;
+  fixHintText?: string;
   fix?: { kind: FixKind; operations: Operation[] };
 };
 
@@ -35,6 +40,11 @@ export function redactOperation(op: Operation): Operation {
   return op;
 }
 
+/** A message in the active locale, for the report's `text` fields; none in English (that is `message`). */
+function translated(id: string | undefined, params: Params | undefined): string | undefined {
+  return id && activeLocale() !== 'en' ? t(id, params) : undefined;
+}
+
 export function buildReport(args: {
   checks: Check[];
   skipped: number;
@@ -54,8 +64,13 @@ export function buildReport(args: {
       checkId: f.checkId,
       severity: f.severity,
       message: f.message,
+      messageId: f.messageId,
+      params: f.messageId ? f.params : undefined,
+      text: translated(f.messageId, f.params),
       path: f.path,
       fixHint: f.fixHint,
+      fixHintId: f.fixHintId,
+      fixHintText: translated(f.fixHintId, f.params),
       cause: f.cause,
       evidence: f.evidence?.length ? f.evidence : undefined,
       details: f.details,
