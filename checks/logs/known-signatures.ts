@@ -8,6 +8,7 @@ import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { en, type MessageRef } from '../../src/i18n/index.js';
 import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';
+import { causeRef } from '../../src/signatures/cause-text.js';
 import type { Facts } from '../../src/facts/types.js';
 
 const CHECK_ID = 'logs/known-signatures';
@@ -64,9 +65,11 @@ function seenText(details: Record<string, string>): MessageRef {
   return { id: 'logs/known-signatures.seen', params: { count: Number(details.count), first, last, same: first === last } };
 }
 
-/** The cause's text (one per cause), narrowed by the signature's detail when it has one. */
-function causeText(m: SignatureMatch): string {
-  return [`${m.title}.`, m.detail, m.explanation.trim()].filter(Boolean).join(' ');
+/** The cause's text (one per cause, in the reader's language), narrowed by the signature's detail when it has one. */
+function causeText(m: SignatureMatch): MessageRef {
+  const cause = m.cause ?? '';
+  const params = { title: causeRef(cause, 'title', m.title), detail: m.detail || null, explanation: causeRef(cause, 'explanation', m.explanation.trim()) };
+  return { id: 'logs/known-signatures.cause', params };
 }
 
 /** Does a live fact of this run still show the problem an old line names? */

@@ -3,6 +3,7 @@
 import { plural, select } from "@messageformat/runtime";
 import { en } from "@messageformat/runtime/lib/cardinals";
 export default {
+  "logs/known-signatures.cause": (d) => d.title + ". " + select(d.detail, { null: "", other: d.detail + " " }) + d.explanation,
   "browser/cdp-unreachable.title": () => "The Chrome DevTools endpoint is not reachable",
   "browser/cdp-unreachable.remote-cdp-reachable": (d) => "Remote CDP is not reachable at " + d.url + ": " + select(d.error, { null: "no answer", other: d.error }) + ".",
   "browser/cdp-unreachable.remote-cdp-reachable.fix": (d) => "Start Chromium with --remote-debugging-port (e.g. chromium --headless --remote-debugging-port=9222), then curl " + d.httpUrl + "/json/version",

@@ -18,16 +18,18 @@ export { LOCALES, parseLocale, resolveLocale, UnknownLocaleError, type Locale } 
 export interface MessageRef {
   id: string;
   params?: Params;
+  /** The English when it is kept outside locales/en: a cause's text, written once in signatures/causes.yaml. */
+  english?: string;
 }
 /** A message's parameters: what it names, never pre-formatted English. */
 export type Params = { [name: string]: string | number | boolean | null | undefined | MessageRef };
 type Compiled = (params: Params) => string;
 
 /** Params with each message reference replaced by its text from `format` (the same locale). */
-function resolved(params: Params, format: (id: string, params?: Params) => string): Params {
+function resolved(params: Params, format: (id: string, params?: Params, english?: string) => string): Params {
   let out: Params | undefined;
   for (const [name, value] of Object.entries(params)) {
-    if (value && typeof value === 'object') (out ??= { ...params })[name] = format(value.id, value.params);
+    if (value && typeof value === 'object') (out ??= { ...params })[name] = format(value.id, value.params, value.english);
   }
   return out ?? params;
 }
@@ -99,21 +101,24 @@ export function hasMessage(id: string): boolean {
   return Object.hasOwn(EN, id);
 }
 
-/** The English text: what `message` in --json, SARIF and JUnit always is. */
-export function en(id: string, params: Params = {}): string {
+/**
+ * The English text: what `message` in --json, SARIF and JUnit always is. `english` is the text of
+ * an id whose English is kept outside locales/en (plain text, used as it is).
+ */
+export function en(id: string, params: Params = {}, english?: string): string {
   const format = EN[id];
   // A missing id shows itself rather than failing a report (the catalog test catches it first).
-  return format ? format(resolved(params, en)) : id;
+  return format ? format(resolved(params, en)) : (english ?? id);
 }
 
 /** The text in the active locale; English where the locale lacks the message. */
-export function t(id: string, params: Params = {}): string {
-  if (!active) return en(id, params);
+export function t(id: string, params: Params = {}, english?: string): string {
+  if (!active) return en(id, params, english);
   let format = active.built ? (Object.hasOwn(active.built, id) ? active.built[id] : undefined) : active.compiled.get(id);
-  if (active.built && !format) return en(id, params);
+  if (active.built && !format) return en(id, params, english);
   if (!format) {
     const source = Object.hasOwn(active.source, id) ? active.source[id] : undefined;
-    if (source === undefined) return en(id, params);
+    if (source === undefined) return en(id, params, english);
     const Format = MessageFormat();
     format = new Format(active.locale).compile(source) as Compiled;
     active.compiled.set(id, format);

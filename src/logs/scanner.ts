@@ -3,6 +3,7 @@
 // aggregates everything into the report shape `logs scan --json` prints. Memory stays bounded:
 // counts grow, stored matches and templates are capped.
 import { LINE_START_LEVELS, type CompiledCatalog, type SignatureHit } from '../signatures/matcher.js';
+import { translatedCause } from '../signatures/cause-text.js';
 import type { Fix } from '../signatures/schema.js';
 import { SEVERITY_RANK, type Severity } from '../signatures/severity.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
@@ -33,6 +34,8 @@ export interface CauseSummary {
   title: string;
   explanation: string;
   fix: Fix;
+  /** The title and explanation in the active locale, when it is not English. */
+  text?: { title: string; explanation: string };
 }
 
 export interface ScanReport {
@@ -264,6 +267,8 @@ export class LogScanner {
           explanation: cause.explanation,
           fix: cause.fix,
         };
+        const text = translatedCause(id, cause);
+        if (text) summary.text = text;
         if (s.file !== undefined) summary.file = s.file;
         return summary;
       });
