@@ -3,7 +3,6 @@
 import { plural, select } from "@messageformat/runtime";
 import { en } from "@messageformat/runtime/lib/cardinals";
 export default {
-  "logs/known-signatures.cause": (d) => d.title + ". " + select(d.detail, { null: "", other: d.detail + " " }) + d.explanation,
   "browser/cdp-unreachable.title": () => "The Chrome DevTools endpoint is not reachable",
   "browser/cdp-unreachable.remote-cdp-reachable": (d) => "Remote CDP is not reachable at " + d.url + ": " + select(d.error, { null: "no answer", other: d.error }) + ".",
   "browser/cdp-unreachable.remote-cdp-reachable.fix": (d) => "Start Chromium with --remote-debugging-port (e.g. chromium --headless --remote-debugging-port=9222), then curl " + d.httpUrl + "/json/version",
@@ -221,6 +220,7 @@ export default {
   "logs/known-signatures.history": (d) => d.explain + " (" + d.id + "): seen earlier, " + select(d.lastAt, { null: "last before " + d.since, other: "last at " + d.lastAt }) + " (" + plural(d.count, 0, en, { one: d.count + " line", other: d.count + " lines" }) + "), not seen since " + d.reason + " at " + d.since,
   "logs/known-signatures.unnamed-client": () => "an unnamed client",
   "logs/known-signatures.client-from": (d) => d.client + " from " + d.from,
+  "logs/known-signatures.cause": (d) => d.title + ". " + select(d.detail, { null: "", other: d.detail + " " }) + d.explanation,
   "models/context-window-small.title": () => "A model context window is too small",
   "models/context-window-small.has-contextwindow-minimum": (d) => d.provider + "/" + d.model + " has contextWindow " + d.contextWindow + " (" + select(d.tooSmall, { true: "below the " + d.min + " minimum", other: "below " + d.warn + ": expect frequent compaction" }) + ")",
   "models/context-window-small.has-contextwindow-minimum.fix": () => "Load the model with a larger context (e.g. Ollama num_ctx, LM Studio context length) and set contextWindow to match",

@@ -42,9 +42,8 @@ export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
     const times = cause.count === 1 ? 'once' : `${cause.count} times`;
-    const text = cause.text ?? cause;
-    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${text.title} ${chalk.dim(`(${times})`)}`);
-    for (const line of wrap(text.explanation.trim(), 98)) out.push(`  ${line}`);
+    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${cause.title} ${chalk.dim(`(${times})`)}`);
+    for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
     const ofCause = report.matches.filter((m) => m.cause === cause.cause);
     for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
     const evidence = ofCause.slice(0, EVIDENCE_LINES);

@@ -9,8 +9,6 @@ import { activeLocale, catalogPath, en, LOCALES, readCatalog, resolveLocale, set
 import { compileEnglish, GENERATED } from '../../scripts/compile-messages.mjs';
 import { say } from '../../src/engine/check.js';
 import { displayWidth, padColumns } from '../../src/i18n/width.js';
-import { parse as parseYaml } from 'yaml';
-import { causeMessageId } from '../../src/signatures/cause-text.js';
 
 afterEach(() => setLocale('en'));
 
@@ -127,35 +125,13 @@ describe('display width', () => {
   });
 });
 
-/** Plain text as an ICU message that reads back as the same text (a cause's `${ENV}` is no placeholder). */
-const icuLiteral = (text: string) => text.replace(/[{}]/g, (c) => `'${c}'`);
-
-/**
- * The English of the cause texts, written once in signatures/causes.yaml, as the catalog messages
- * the translations must match (`cause.<id>.title`, `cause.<id>.explanation`).
- */
-function englishCauseMessages(): Record<string, string> {
-  const causes = parseYaml(fs.readFileSync(path.join(path.dirname(catalogPath('en')), '..', 'signatures', 'causes.yaml'), 'utf8')) as Record<string, { title: string; explanation: string }>;
-  const out: Record<string, string> = {};
-  for (const [id, cause] of Object.entries(causes)) {
-    out[causeMessageId(id, 'title')] = icuLiteral(cause.title);
-    out[causeMessageId(id, 'explanation')] = icuLiteral(cause.explanation.trim());
-  }
-  return out;
-}
-
 describe('the catalogs', () => {
-  const english = { ...readCatalog('en'), ...englishCauseMessages() };
+  const english = readCatalog('en');
   const others = LOCALES.filter((l) => l !== 'en' && fs.existsSync(catalogPath(l)));
 
   it('English parses, and the compiled module is in step with it (npm run build regenerates it)', () => {
     for (const source of Object.values(english)) placeholders(source);
     expect(fs.readFileSync(GENERATED, 'utf8')).toBe(compileEnglish());
-  });
-
-  it('the cause texts stay in causes.yaml: none is copied into locales/en', () => {
-    expect(Object.keys(readCatalog('en')).filter((id) => id.startsWith('cause.'))).toEqual([]);
-    expect(Object.keys(english).filter((id) => id.startsWith('cause.')).length).toBeGreaterThan(200);
   });
 
   it('only the locales we speak have catalogs', () => {
@@ -191,16 +167,6 @@ describe('the catalogs', () => {
       it('compiles in its own locale', () => {
         setLocale(locale);
         for (const id of Object.keys(messages)) expect(() => t(id, {})).not.toThrow();
-      });
-      it('reads every cause text back as the English does not: translated, with commands and keys kept', () => {
-        setLocale(locale);
-        const causes = Object.keys(english).filter((id) => id.startsWith('cause.'));
-        // A translation is not the English copied, and keeps each `code`, config key and ${ENV} the English names.
-        const same = causes.filter((id) => messages[id] === english[id]);
-        expect(same).toEqual([]);
-        const keys = (s: string) => (s.match(/`[^`]+`|\$'\{'[A-Z_]+'\}'|\b[a-z]+(?:\.[a-zA-Z*]+)+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []).sort();
-        const lost = causes.filter((id) => id in messages && keys(english[id]!).some((k) => !messages[id]!.includes(k)));
-        expect(lost.map((id) => ({ id, english: keys(english[id]!), missing: keys(english[id]!).filter((k) => !messages[id]!.includes(k)) }))).toEqual([]);
       });
     });
   }
