@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const GENERATED = path.join(ROOT, 'src/i18n/en.generated.ts');
 
 /** A locale's messages, its files merged; an id in two files is an error. */
-function readLocale(locale) {
+export function readLocale(locale) {
   const dir = path.join(ROOT, 'locales', locale);
   const messages = {};
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
