@@ -2,6 +2,7 @@
 // --json, one JSON object per line (JSON Lines), in input order; blank lines are skipped.
 import readline from 'node:readline';
 import { Readable } from 'node:stream';
+import { foldWidth } from '../../logs/fold.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { EXIT } from '../exit-codes.js';
 import { printJsonLine, println } from '../output.js';
@@ -24,7 +25,8 @@ export async function explainEachLine(input: NodeJS.ReadableStream | string, jso
   for await (const text of readline.createInterface({ input: stream, crlfDelay: Infinity })) {
     n++;
     if (!text.trim()) continue;
-    const report = scanLinesWith(matcher, [text]);
+    // Folded as explain folds a paste: an IME's full-width line reaches the automaton as ASCII.
+    const report = scanLinesWith(matcher, [foldWidth(text)]);
     const top = report.causes[0];
     const answer: LineAnswer = { line: n, causes: report.causes.map((c) => c.cause), severity: top?.severity, signatures: top?.signatures ?? [] };
     if (top?.severity === 'error') worst = EXIT.FAILED;

@@ -38,8 +38,10 @@ async function runExplain(words: string[], opts: { json?: boolean; eachLine?: bo
       yield chunk;
     }
   }
-  if (fromStdin) await scanStream(scanner, watchBlank(process.stdin));
-  else scanText(scanner, words.join(' '));
+  // Folded before the scan so a line typed in full width (an IME's `ｅｒｒｏｒ`) reaches the automaton.
+  const { foldStream, foldWidth } = await import('../../logs/fold.js');
+  if (fromStdin) await scanStream(scanner, foldStream(watchBlank(process.stdin)));
+  else scanText(scanner, foldWidth(words.join(' ')));
   if (fromStdin && blank) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
   const report = scanner.report();
   if (!opts.json && report.causes.length === 0) {
