@@ -155,7 +155,7 @@ export const COMMANDS: readonly CommandEntry[] = [
 ];
 
 /** Global options that take a value, so the scan for the command name skips that value too. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--profile']);
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--profile', '--lang']);
 
 /**
  * The first `depth` words of the arguments (after `node main.js`) that are not options: the command

@@ -8,6 +8,7 @@ export interface GlobalOptions {
   dev?: boolean;
   color?: boolean;
   showSecrets?: boolean;
+  lang?: string;
 }
 
 export interface CliContext {

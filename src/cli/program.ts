@@ -3,6 +3,8 @@
 // (scripts/man-page.mjs) can build the whole tree.
 import { Command, Help } from 'commander';
 import { configureColor } from '../color.js';
+import { resolveLocale, setLocale, UnknownLocaleError } from '../i18n/index.js';
+import { CliError, EXIT } from './exit-codes.js';
 import { COMMANDS } from './command-table.js';
 import { addExamples } from './help-examples.js';
 import { versionText } from './version.js';
@@ -19,6 +21,16 @@ export async function loadCommands(names: readonly (string | undefined)[]): Prom
   return new Map(wanted.map((entry, i) => [entry.name, registers[i]!]));
 }
 
+/** The language every message speaks from here on: `--lang`, else the environment's. */
+function useLocale(flag: string | undefined): void {
+  try {
+    setLocale(resolveLocale(flag, process.env));
+  } catch (err) {
+    if (err instanceof UnknownLocaleError) throw new CliError(`--lang: ${err.message}`, EXIT.USAGE);
+    throw err;
+  }
+}
+
 export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => void>): Command {
   const program = new Command('openclaw');
   program
@@ -28,13 +40,16 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
     .option('--dev', 'use the dev profile (~/.openclaw-dev, port 19001)')
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--show-secrets', 'print tokens and passwords instead of ***')
+    .option('--lang <language>', 'language of the output: en, ko, zh-CN or zh-TW (default: OPENCLAW_LANG, then LC_ALL/LC_MESSAGES/LANG)')
     .showHelpAfterError('  (run with --help for usage)')
     .showSuggestionAfterError(true)
     // Commander's usage errors in the one error style: `error: …`, then the next steps indented.
     .configureOutput({ outputError: (text, write) => write(text.replace(/\n\((Did you mean [^)\n]*)\)/g, '\n  $1')) })
     .exitOverride()
     .hook('preAction', (_this, actionCommand) => {
-      configureColor(actionCommand.optsWithGlobals());
+      const opts = actionCommand.optsWithGlobals();
+      configureColor(opts);
+      useLocale(opts.lang);
     });
   program.addHelpText(
     'after',

@@ -5,13 +5,20 @@ import type { FixResult } from './executor.js';
 import type { Operation } from './operations.js';
 import { redactValue } from '../config/redact.js';
 import { SEVERITY_RANK, sortFindings } from './runner.js';
+import { activeLocale, t, type Params } from '../i18n/index.js';
 
 export interface ReportFinding {
   checkId: string;
   severity: Severity;
+  /** English, always; `text` is the same message in the active locale when that is not English. */
   message: string;
+  messageId?: string;
+  params?: Params;
+  text?: string;
   path?: string;
   fixHint?: string;
+  fixHintId?: string;
+  fixHintText?: string;
   cause?: string;
   evidence?: Finding['evidence'];
   details?: Finding['details'];
@@ -42,6 +49,11 @@ export function redactOperation(op: Operation): Operation {
   return op;
 }
 
+/** A message in the active locale, for the report's `text` fields; none in English (that is `message`). */
+function translated(id: string | undefined, params: Params | undefined): string | undefined {
+  return id && activeLocale() !== 'en' ? t(id, params) : undefined;
+}
+
 export function buildReport(args: {
   checks: Check[];
   skipped: number;
@@ -61,8 +73,13 @@ export function buildReport(args: {
       checkId: f.checkId,
       severity: f.severity,
       message: f.message,
+      messageId: f.messageId,
+      params: f.messageId ? f.params : undefined,
+      text: translated(f.messageId, f.params),
       path: f.path,
       fixHint: f.fixHint,
+      fixHintId: f.fixHintId,
+      fixHintText: translated(f.fixHintId, f.params),
       cause: f.cause,
       evidence: f.evidence?.length ? f.evidence : undefined,
       details: f.details,

@@ -6,18 +6,17 @@ import { SEVERITY_RANK } from '../runner.js';
 import { compareIds } from '../order.js';
 import { describeOperation } from '../operations.js';
 import { escapeControl } from '../../system/untrusted-text.js';
+import { t } from '../../i18n/index.js';
 
-const MARK = { error: () => chalk.red('✖ error  '), warning: () => chalk.yellow('▲ warning'), info: () => chalk.blue('ℹ info   ') };
+/** Severity labels padded to one width, so messages line up. */
+const label = (s: 'error' | 'warning' | 'info') => t(`report.severity.${s}`).padEnd(7);
+const MARK = { error: () => chalk.red(`✖ ${label('error')}`), warning: () => chalk.yellow(`▲ ${label('warning')}`), info: () => chalk.blue(`ℹ ${label('info')}`) };
 /** An area's verdict: ✓ when nothing in it is above info. */
 const AREA_MARK = { error: () => chalk.red('✖'), warning: () => chalk.yellow('!'), info: () => chalk.green('✓') };
 
 export interface HumanOptions {
   /** Every area the run covered (from the checks run), so clean areas get their ✓ line too. */
   areas?: readonly string[];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -31,14 +30,29 @@ function block(text: string, indent: string): string {
     .join('\n');
 }
 
+/** A finding's message and fix hint in the active locale (a finding without ids has English only). */
+function message(f: ReportFinding): string {
+  return f.messageId ? t(f.messageId, f.params) : f.message;
+}
+function fixHint(f: ReportFinding): string | undefined {
+  return f.fixHintId ? t(f.fixHintId, f.params) : f.fixHint;
+}
+
+/** `fix: …` / `next: …`, later lines of the hint under its first. */
+function hintLine(word: string, colour: (s: string) => string, hint: string): string {
+  return `      ${colour(word)} ${block(hint, ' '.repeat(7 + word.length))}`;
+}
+
 function finding(f: ReportFinding): string[] {
-  const out = [`  ${MARK[f.severity]()}  ${block(f.message, '               ')} ${chalk.dim(`[${f.checkId}]`)}`];
+  const out = [`  ${MARK[f.severity]()}  ${block(message(f), '               ')} ${chalk.dim(`[${f.checkId}]`)}`];
   for (const e of f.evidence ?? []) {
     const text = `${e.source}${e.value !== undefined ? `: ${e.value}` : ''}`;
     out.push(chalk.dim(`      ${block(text, '        ')}`));
   }
-  if (f.fix) out.push(`      ${chalk.green('fix:')} ${block(f.fixHint ?? `openclaw doctor --fix${f.fix.kind === 'confirm' ? ' --yes' : ''}`, '           ')}`);
-  else if (f.fixHint) out.push(`      ${chalk.cyan('next:')} ${block(f.fixHint, '            ')}`);
+  const hint = fixHint(f);
+  // i18n-ignore: a command, the same in every language
+  if (f.fix) out.push(hintLine(t('report.fix'), chalk.green, hint ?? `openclaw doctor --fix${f.fix.kind === 'confirm' ? ' --yes' : ''}`));
+  else if (hint) out.push(hintLine(t('report.next'), chalk.cyan, hint));
   return out;
 }
 
@@ -52,19 +66,20 @@ type Fix = NonNullable<DoctorReport['fixes']>[number];
 function repairs(r: DoctorReport): string[] {
   const byCheck = new Map<string, Fix[]>();
   for (const f of r.fixes ?? []) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
-  const lines = [chalk.bold(r.dryRun ? 'Planned repairs (dry run: nothing was changed)' : 'Repairs')];
+  const lines = [chalk.bold(t(r.dryRun ? 'report.repairs.dry-run' : 'report.repairs'))];
   for (const [checkId, fixes] of byCheck) {
     const failed = fixes.find((f) => f.status === 'failed');
     const applied = fixes.filter((f) => f.status === 'applied');
+    const word = (w: string) => t(`report.repair.${w}`).padEnd(8);
     const status = r.dryRun
-      ? chalk.cyan('would   ')
+      ? chalk.cyan(word('would'))
       : failed
-        ? chalk.red('failed  ')
+        ? chalk.red(word('failed'))
         : applied.length && applied.every((f) => f.verified)
-          ? chalk.green('fixed   ')
+          ? chalk.green(word('fixed'))
           : applied.length
-            ? chalk.yellow('applied ')
-            : chalk.dim('skipped ');
+            ? chalk.yellow(word('applied'))
+            : chalk.dim(word('skipped'));
     // The dry run's reason is the heading; other reasons say why a repair failed or was skipped.
     const reason = r.dryRun ? undefined : (failed ?? fixes.find((f) => f.status !== 'applied'))?.reason;
     lines.push(`  ${status} ${checkId}${reason ? chalk.dim(` — ${escapeControl(reason)}`) : ''}`);
@@ -72,7 +87,7 @@ function repairs(r: DoctorReport): string[] {
     for (const op of ops) lines.push(`      ${block(op, '        ')}`);
   }
   if (r.diff) lines.push('', r.diff.trimEnd());
-  if (r.backup) lines.push(chalk.dim(`  Backup of the previous config: ${r.backup}`));
+  if (r.backup) lines.push(chalk.dim(`  ${t('report.backup', { path: r.backup })}`));
   lines.push('');
   return lines;
 }
@@ -82,9 +97,9 @@ export function renderHuman(r: DoctorReport, opts: HumanOptions = {}): string {
   const areas = new Map<string, ReportFinding[]>();
   for (const f of r.findings) areas.set(areaOf(f.checkId), [...(areas.get(areaOf(f.checkId)) ?? []), f]);
   const count = (s: ReportFinding['severity']) => r.findings.filter((f) => f.severity === s).length;
-  const took = r.durationMs !== undefined ? ` in ${r.durationMs} ms` : '';
+  const checks = t('report.checks', { count: r.checksRun, ms: r.durationMs ?? 'none' });
   if (r.findings.length === 0) {
-    lines.push(chalk.green(`No problems found (${plural(r.checksRun, 'check')}${took}).`));
+    lines.push(chalk.green(t('report.none', { checks })));
     return lines.join('\n');
   }
   for (const a of opts.areas ?? []) if (!areas.has(a)) areas.set(a, []);
@@ -96,12 +111,12 @@ export function renderHuman(r: DoctorReport, opts: HumanOptions = {}): string {
     if (fs.length) lines.push('');
   }
   if (lines.at(-1) !== '') lines.push('');
-  const parts = [count('error') && chalk.red(plural(count('error'), 'error')), count('warning') && chalk.yellow(plural(count('warning'), 'warning')), count('info') && plural(count('info'), 'note')].filter(Boolean);
+  const parts = [count('error') && chalk.red(t('report.errors', { count: count('error') })), count('warning') && chalk.yellow(t('report.warnings', { count: count('warning') })), count('info') && t('report.notes', { count: count('info') })].filter(Boolean);
   const fixable = r.findings.filter((f) => f.fix).length;
   const needYes = r.findings.filter((f) => f.fix?.kind === 'confirm').length;
-  const yesNote = needYes ? ` (${needYes === fixable ? 'with --yes' : `${needYes} need --yes`})` : '';
-  const hint = fixable && !r.fixes ? ` · ${fixable} fixable with \`openclaw doctor --fix\`${yesNote}` : '';
-  const problems = count('error') + count('warning') > 0 ? ' · guided: `openclaw triage`' : '';
-  lines.push(`${parts.join(', ')} · ${plural(r.checksRun, 'check')}${took}${hint}${problems}`);
+  const summary = [parts.join(t('report.list-separator')), checks];
+  if (fixable && !r.fixes) summary.push(t('report.fixable', { count: fixable, needYes: needYes === 0 ? 'none' : needYes === fixable ? 'all' : 'some', yes: needYes }));
+  if (count('error') + count('warning') > 0) summary.push(t('report.guided'));
+  lines.push(summary.join(' · '));
   return lines.join('\n');
 }

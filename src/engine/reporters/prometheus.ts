@@ -1,6 +1,7 @@
 // The Prometheus text exposition format, for node_exporter's textfile collector: one gauge per
 // check (ok or not), findings by severity, how long the run took and when. prom-client does the
 // formatting and escaping; it loads only with this reporter (≈25 ms, bench/README.md).
+// i18n-ignore-file: metric names and HELP texts are a scrape format, the same in every language.
 import type { Check } from '../check.js';
 import type { DoctorReport } from '../report.js';
 

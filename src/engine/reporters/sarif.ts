@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code-scanning UIs: one rule per check, one result per finding, located in the config file.
 import type { Check } from '../check.js';
 import type { DoctorReport } from '../report.js';
+import { en } from '../../i18n/index.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -27,9 +28,10 @@ export function renderSarif(r: DoctorReport, checks: Check[], version: string): 
         results: r.findings.map((f) => ({
           ruleId: f.checkId,
           level: LEVEL[f.severity],
-          message: { text: f.fixHint ? `${f.message} Next: ${f.fixHint}` : f.message },
+          message: { text: f.fixHint ? en('report.sarif.message', { message: f.message, next: f.fixHint }) : f.message },
           ...(uri ? { locations: [{ physicalLocation: { artifactLocation: { uri } }, ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path }] } : {}) }] } : {}),
-          properties: { cause: f.cause, path: f.path },
+          // The catalog ids and parameters, so a code-scanning UI can show the finding in any language.
+          properties: { cause: f.cause, path: f.path, messageId: f.messageId, params: f.params, text: f.text, fixHintId: f.fixHintId, fixHintText: f.fixHintText },
         })),
       },
     ],

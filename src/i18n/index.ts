@@ -1,0 +1,91 @@
+// Every user-facing text, by id, from the message catalog in locales/<locale>/*.json (ICU
+// MessageFormat: named parameters, plural and select). English is compiled to functions at build
+// time (scripts/compile-messages.mjs → en.generated.ts) and costs a start nothing; another locale
+// is read and compiled only when it is the active one, one message at a time as it is used.
+import fs from 'node:fs';
+import path from 'node:path';
+import { lazyRequire } from '../lazy-require.js';
+import { packageRoot } from '../package-root.js';
+import english from './en.generated.js';
+import type { Locale } from './locale.js';
+
+export { LOCALES, parseLocale, resolveLocale, UnknownLocaleError, type Locale } from './locale.js';
+
+/** A message's parameters: what it names, never pre-formatted English. */
+export type Params = Record<string, string | number | boolean | null | undefined>;
+type Compiled = (params: Params) => string;
+
+const EN = english as unknown as Record<string, Compiled>;
+
+const MessageFormat = lazyRequire<typeof import('@messageformat/core').default>('@messageformat/core');
+
+interface Catalog {
+  locale: Locale;
+  source: Record<string, string>;
+  compiled: Map<string, Compiled>;
+}
+
+let active: Catalog | undefined;
+
+/** The catalog folder of a locale: one JSON file per part of the program (English's are the source of en.generated.ts). */
+export function catalogPath(locale: string, root = packageRoot()): string {
+  return path.join(root, 'locales', locale);
+}
+
+/**
+ * The messages of a locale as written (ICU MessageFormat source), its files merged; an id in two
+ * files is an error. None when the locale has no folder.
+ */
+export function readCatalog(locale: string, root = packageRoot()): Record<string, string> {
+  const dir = catalogPath(locale, root);
+  const messages: Record<string, string> = {};
+  if (!fs.existsSync(dir)) return messages;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const [id, text] of Object.entries(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>)) {
+      if (Object.hasOwn(messages, id)) throw new Error(`locales/${locale}/${file}: ${id} is defined twice`);
+      messages[id] = text;
+    }
+  }
+  return messages;
+}
+
+/**
+ * Makes `locale` the language t() speaks, with its catalog (or `messages`, for tests). English
+ * needs nothing loaded; a locale without a catalog yet speaks English.
+ */
+export function setLocale(locale: Locale, messages?: Record<string, string>): void {
+  if (locale === 'en') {
+    active = undefined;
+    return;
+  }
+  active = { locale, source: messages ?? readCatalog(locale), compiled: new Map() };
+}
+
+export function activeLocale(): Locale {
+  return active?.locale ?? 'en';
+}
+
+export function hasMessage(id: string): boolean {
+  return Object.hasOwn(EN, id);
+}
+
+/** The English text: what `message` in --json, SARIF and JUnit always is. */
+export function en(id: string, params: Params = {}): string {
+  const format = EN[id];
+  // A missing id shows itself rather than failing a report (the catalog test catches it first).
+  return format ? format(params) : id;
+}
+
+/** The text in the active locale; English where the locale lacks the message. */
+export function t(id: string, params: Params = {}): string {
+  if (!active) return en(id, params);
+  let format = active.compiled.get(id);
+  if (!format) {
+    const source = Object.hasOwn(active.source, id) ? active.source[id] : undefined;
+    if (source === undefined) return en(id, params);
+    const Format = MessageFormat();
+    format = new Format(active.locale).compile(source) as Compiled;
+    active.compiled.set(id, format);
+  }
+  return format(params);
+}
