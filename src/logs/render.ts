@@ -1,6 +1,7 @@
 // Human output of a scan: the causes, most important first, each with a few evidence lines and its
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../color.js';
+import { t } from '../i18n/index.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';
@@ -15,7 +16,7 @@ function badge(severity: Severity): string {
 }
 
 function where(m: Match): string {
-  return m.file ? `${escapeControl(m.file)}:${m.line}` : `line ${m.line}`;
+  return m.file ? `${escapeControl(m.file)}:${m.line}` : t('logs.render.line', { line: m.line });
 }
 
 /** Words into lines of at most `width` characters. */
@@ -41,7 +42,7 @@ function clip(text: string, width = 160): string {
 export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
-    const times = cause.count === 1 ? 'once' : `${cause.count} times`;
+    const times = t('logs.render.times', { count: cause.count });
     out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)} ${chalk.dim(`(${times})`)}`);
     for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
     const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
@@ -49,23 +50,24 @@ export function renderReport(report: ScanReport): string {
       const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));
     }
-    out.push('  fix:');
+    out.push(t('logs.render.fix'));
     for (const command of cause.fix.commands) out.push(`    ${chalk.cyan(command)}`);
-    if (cause.fix.check) out.push(chalk.dim(`    (confirm with: \`openclaw doctor --only ${cause.fix.check}\`)`));
+    // i18n-ignore: a command
+    if (cause.fix.check) out.push(chalk.dim(t('logs.render.confirm', { command: `\`openclaw doctor --only ${cause.fix.check}\`` })));
     out.push('');
   }
   if (report.unrecognized.length) {
-    out.push(chalk.bold('Unrecognized warnings and errors') + chalk.dim(' (grouped; variable parts shown as <…>)'));
+    out.push(chalk.bold(t('logs.render.unrecognized')) + chalk.dim(t('logs.render.unrecognized.note')));
     for (const u of report.unrecognized.slice(0, TEMPLATES_SHOWN)) out.push(`  ${String(u.count).padStart(6)}× ${clip(u.template, 140)}`);
-    if (report.unrecognized.length > TEMPLATES_SHOWN) out.push(chalk.dim(`  … ${report.unrecognized.length - TEMPLATES_SHOWN} more (see --json)`));
+    if (report.unrecognized.length > TEMPLATES_SHOWN) out.push(chalk.dim(t('logs.render.more', { count: report.unrecognized.length - TEMPLATES_SHOWN })));
     out.push('');
   }
   const { lines, bytes } = report.scanned;
   const size = bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
   const summary = report.causes.length
-    ? `${report.causes.length} known cause${report.causes.length === 1 ? '' : 's'} found`
-    : 'no known failure signatures found';
-  out.push(chalk.dim(`${summary} in ${lines} line${lines === 1 ? '' : 's'} (${size}).`));
+    ? t('logs.render.summary.found', { count: report.causes.length, lines, size })
+    : t('logs.render.summary.none', { lines, size });
+  out.push(chalk.dim(summary));
   return out.join('\n');
 }
 

@@ -7,6 +7,7 @@ import { escapeControl } from '../../system/untrusted-text.js';
 import { EXIT } from '../exit-codes.js';
 import { printJsonLine, println } from '../output.js';
 import { loadMatcherForCli } from './logs-scan.js';
+import { t } from '../../i18n/index.js';
 
 export interface LineAnswer {
   line: number;
@@ -31,7 +32,7 @@ export async function explainEachLine(input: NodeJS.ReadableStream | string, jso
     const answer: LineAnswer = { line: n, causes: report.causes.map((c) => c.cause), severity: top?.severity, signatures: top?.signatures ?? [] };
     if (top?.severity === 'error') worst = EXIT.FAILED;
     if (json) printJsonLine(answer);
-    else println(`${String(n).padStart(4)}  ${(top ? `${top.cause} (${top.severity})` : '(no known signature)').padEnd(38)}  ${escapeControl(text.length > 100 ? `${text.slice(0, 99)}…` : text)}`);
+    else println(`${String(n).padStart(4)}  ${(top ? `${top.cause} (${top.severity})` : t('cli.explain.line.none')).padEnd(38)}  ${escapeControl(text.length > 100 ? `${text.slice(0, 99)}…` : text)}`);
   }
   return worst;
 }
