@@ -15,7 +15,13 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/engine/reporters/',
   'src/cli/output.ts',
   'src/cli/run-action.ts',
+  'src/cli/main.ts',
+  'src/cli/program.ts',
+  'src/cli/command-table.ts',
+  'src/cli/commands/doctor.ts',
+  'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
+  'src/cli/commands/logs-scan.ts',
   'src/logs/render.ts',
 ];
 

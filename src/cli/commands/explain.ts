@@ -62,10 +62,10 @@ async function runExplain(words: string[], opts: { json?: boolean; eachLine?: bo
 export function register(program: Command): void {
   program
     .command('explain')
-    .description('explain a pasted log line or error message: its cause and the fix')
-    .argument('[text...]', 'the text (quote it); read from stdin when omitted or -')
-    .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
-    .option('--each-line', 'answer every input line on its own (with --json: one JSON object per line)')
-    .addHelpText('after', '\nExit codes: 0 no error-severity cause · 1 error-severity cause found · 2 usage error')
+    .description(t('cli.command.explain.summary'))
+    .argument('[text...]', t('cli.explain.arg.text'))
+    .option('--json', t('cli.explain.option.json'))
+    .option('--each-line', t('cli.explain.option.each-line'))
+    .addHelpText('after', `\n${t('cli.explain.exit-codes')}`)
     .action(action((words: string[], opts: { json?: boolean; eachLine?: boolean }) => runExplain(words, opts)));
 }

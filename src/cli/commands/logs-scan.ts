@@ -203,19 +203,12 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
 export function registerLogsScan(logs: Command): void {
   logs
     .command('scan')
-    .description('find known failure signatures in gateway logs and explain their causes and fixes')
-    .argument('[file]', "a log file, or - for stdin (default: the gateway's logs)")
-    .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
-    .option('--since <duration|time>', 'only lines from the last DURATION (30m, 2h, 1d, 1h30m) or since an ISO time')
-    .option('--follow', 'keep watching the files and print new matches as they are written')
-    .option('--limit <n>', 'matches listed in the report (every match is still counted)', '1000')
-    .addHelpText(
-      'after',
-      `
-Reads plain text and JSON lines (upstream's format, Docker and journald prefixes) and joins stack traces.
-Without FILE it scans <state dir>/logs/openclaw-YYYY-MM-DD.log, /tmp/openclaw/openclaw-YYYY-MM-DD.log
-(or logging.file), and the service's gateway.log and gateway.err.log.
-Exit codes: 0 no error-severity cause found · 1 error-severity cause found · 2 usage error`,
-    )
+    .description(t('cli.scan.summary'))
+    .argument('[file]', t('cli.scan.arg.file'))
+    .option('--json', t('cli.scan.option.json'))
+    .option('--since <duration|time>', t('cli.scan.option.since'))
+    .option('--follow', t('cli.scan.option.follow'))
+    .option('--limit <n>', t('cli.scan.option.limit'), '1000')
+    .addHelpText('after', `\n${t('cli.scan.help')}`)
     .action(action((file: string | undefined, opts: ScanCliOptions, cmd: Command) => runScan(file, opts, cmd)));
 }
