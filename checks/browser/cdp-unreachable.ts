@@ -1,11 +1,10 @@
 // The configured CDP endpoint does not answer /json/version, or its WebSocket does not open.
 import { configEvidence, fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'browser/cdp-unreachable',
-    title: 'The Chrome DevTools endpoint is not reachable',
     area: 'browser',
     severity: 'warning',
     facts: ['cdp', 'logs'],
@@ -20,9 +19,8 @@ export default defineCheck({
       {
         checkId: 'browser/cdp-unreachable',
         severity: 'warning',
-        message: `Remote CDP is not reachable at ${cdp.url}: ${cdp.error ?? 'no answer'}.`,
+        ...say('browser/cdp-unreachable.remote-cdp-reachable', { url: cdp.url, value: cdp.error ?? 'no answer', value2: cdp.url?.replace(/^ws/, 'http') }),
         path: 'browser.cdpUrl',
-        fixHint: `Start Chromium with --remote-debugging-port (e.g. chromium --headless --remote-debugging-port=9222), then curl ${cdp.url?.replace(/^ws/, 'http')}/json/version`,
         cause: 'cdp-unreachable',
         evidence: [configEvidence('browser.cdpUrl', cdp.url), { kind: 'probe', source: `${cdp.url}`, value: cdp.error ?? 'unreachable' }, ...lines.slice(-1).map(logEvidence)],
       },

@@ -6,7 +6,6 @@ import { parseCdpUrl } from '../../src/facts/browser.js';
 export default defineCheck({
   meta: {
     id: 'browser/cdp-url-invalid',
-    title: 'browser.cdpUrl is not a usable CDP URL',
     area: 'browser',
     severity: 'error',
     facts: ['config'],

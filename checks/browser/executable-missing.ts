@@ -1,11 +1,10 @@
 // browser.executablePath points at nothing runnable: "browser.executablePath not found: <path>".
 import { configEvidence, fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'browser/executable-missing',
-    title: 'The configured browser executable does not exist',
     area: 'browser',
     severity: 'error',
     facts: ['browser'],
@@ -19,9 +18,8 @@ export default defineCheck({
       {
         checkId: 'browser/executable-missing',
         severity: 'error',
-        message: `browser.executablePath not found: ${b.executablePath} (missing or not executable).`,
+        ...say('browser/executable-missing.browser-executablepath-found', { executablePath: b.executablePath }),
         path: 'browser.executablePath',
-        fixHint: 'Install Chromium (e.g. apt install chromium) and point browser.executablePath at it, or unset it to auto-detect',
         cause: 'browser-executable-missing',
         evidence: [configEvidence('browser.executablePath', b.executablePath)],
       },

@@ -1,11 +1,10 @@
 // plugins.allow is set and leaves out "browser": the browser tool disappears (`unknown command "browser"`).
 import { configEvidence, logEvidence, logLinesWith, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'browser/plugin-excluded',
-    title: 'The browser plugin is not in plugins.allow',
     area: 'browser',
     severity: 'warning',
     facts: ['config', 'logs'],
@@ -23,9 +22,8 @@ export default defineCheck({
       {
         checkId: 'browser/plugin-excluded',
         severity: 'warning',
-        message: 'plugins.allow is set and does not include "browser", so the browser tool is not loaded (unknown command "browser").',
+        ...say('browser/plugin-excluded.plugins-allow-set'),
         path: 'plugins.allow',
-        fixHint: '`openclaw doctor --fix --yes` (adds "browser" to plugins.allow)',
         cause: 'browser-plugin-excluded',
         evidence: [configEvidence('plugins.allow', allow), ...lines.slice(-1).map(logEvidence)],
         data: { allow: [...allow, 'browser'] },

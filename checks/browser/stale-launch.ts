@@ -1,12 +1,11 @@
 // `browser/<profile>.json` says we launched a browser, but that process is gone (crashed, killed,
 // machine rebooted): the browser tool will fail to reach CDP. Clearing the state lets `browser start`
 // launch a fresh one.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'browser/stale-launch',
-    title: 'A launched browser is gone',
     area: 'browser',
     severity: 'warning',
     facts: ['browserRuntime'],
@@ -21,8 +20,7 @@ export default defineCheck({
         (p): Finding => ({
           checkId: 'browser/stale-launch',
           severity: 'warning',
-          message: `the browser launched for profile "${p.profile}" (pid ${p.pid}) is gone; CDP at ${p.cdpUrl} does not answer`,
-          fixHint: `openclaw browser start --browser-profile ${p.profile}`,
+          ...say('browser/stale-launch.browser-launched-profile', { profile: p.profile, pid: p.pid, cdpUrl: p.cdpUrl }),
           cause: 'cdp-unreachable',
           evidence: [{ kind: 'file', source: p.stateFile!, value: `pid ${p.pid}` }],
           data: { stateFile: p.stateFile },

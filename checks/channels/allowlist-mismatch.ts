@@ -21,7 +21,6 @@ function finding(a: ChannelAccountFact, message: string, data: Record<string, un
 export default defineCheck({
   meta: {
     id: 'channels/allowlist-mismatch',
-    title: 'Senders or groups are blocked by an allowlist',
     area: 'channels',
     severity: 'warning',
     facts: ['channels'],

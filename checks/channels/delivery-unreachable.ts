@@ -1,11 +1,10 @@
 // The last outbound delivery found nobody at the channel's URL (refused, DNS, fetch failed). A timeout
 // may be a slow endpoint and is left alone; "unreachable" means replies are being lost right now.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'channels/delivery-unreachable',
-    title: 'Channel outbound endpoint is unreachable',
     area: 'channels',
     severity: 'warning',
     facts: ['channels'],
@@ -21,9 +20,8 @@ export default defineCheck({
         return {
           checkId: 'channels/delivery-unreachable',
           severity: 'warning',
-          message: `${a.channel}/${a.accountId} cannot deliver replies: ${e.message}`,
+          ...say('channels/delivery-unreachable.cannot-deliver-replies', { channel: a.channel, accountId: a.accountId, message: e.message, configPath: a.configPath }),
           path: `${a.configPath}.url`,
-          fixHint: `Start the receiver or correct ${a.configPath}.url, then: \`openclaw channels status --probe\``,
           cause: 'channel-unreachable',
           evidence: [{ kind: 'probe', source: `channels/${a.channel}/${a.accountId}.json`, value: `${new Date(e.at).toISOString()} ${e.message}` }],
         };

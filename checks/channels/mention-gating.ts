@@ -1,11 +1,10 @@
 // Group messages dropped because the agent was not mentioned (`drop guild message (mention required`,
 // reason "no-mention"), and mention patterns that were ignored as invalid or unsafe.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'channels/mention-gating',
-    title: 'Group messages are dropped for lack of a mention',
     area: 'channels',
     severity: 'warning',
     facts: ['channels'],
@@ -22,9 +21,8 @@ export default defineCheck({
       out.push({
         checkId: 'channels/mention-gating',
         severity: 'warning',
-        message: `${a.channel}/${a.accountId} dropped ${n} group message(s) because the agent was not mentioned (requireMention)${channels.value.mentionPatterns.length ? '' : '; no messages.groupChat.mentionPatterns are set'}`,
+        ...say('channels/mention-gating.dropped-group-message', { channel: a.channel, accountId: a.accountId, n, value: channels.value.mentionPatterns.length ? '' : '; no messages.groupChat.mentionPatterns are set', configPath: a.configPath, value2: group ? `["${group}"]` : '.<id>' }),
         path: 'messages.groupChat.mentionPatterns',
-        fixHint: `Mention the agent, add a pattern to messages.groupChat.mentionPatterns, or set ${a.configPath}.groups${group ? `["${group}"]` : '.<id>'}.requireMention false`,
         cause: 'mention-gating',
         evidence: [{ kind: 'log', source: `channels/${a.channel}/${a.accountId}.json`, value: `drop guild message (mention required) reason: "no-mention" ×${n}` }],
       });
@@ -33,9 +31,8 @@ export default defineCheck({
       out.push({
         checkId: 'channels/mention-gating',
         severity: 'warning',
-        message: `mention patterns ignored as invalid or unsafe (catastrophic backtracking): ${channels.value.rejectedMentionPatterns.join(', ')}`,
+        ...say('channels/mention-gating.mention-patterns-ignored', { value: channels.value.rejectedMentionPatterns.join(', ') }),
         path: 'messages.groupChat.mentionPatterns',
-        fixHint: 'Rewrite them as simple patterns such as \\bclaw\\b',
         cause: 'mention-gating',
       });
     }

@@ -1,13 +1,12 @@
 // The last outbound delivery was refused: 401/403, `missing_scope`, `not_in_channel`. The channel
 // looks connected, but replies never arrive.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 const AUTH_CODES = new Set(['unauthorized', 'forbidden', 'missing_scope', 'not_in_channel']);
 
 export default defineCheck({
   meta: {
     id: 'channels/permission-error',
-    title: 'Channel deliveries are refused (auth or scopes)',
     area: 'channels',
     severity: 'error',
     facts: ['channels'],
@@ -24,7 +23,7 @@ export default defineCheck({
         return {
           checkId: 'channels/permission-error',
           severity: 'error',
-          message: `${a.channel}/${a.accountId} delivery refused: ${e.message}`,
+          ...say('channels/permission-error.delivery-refused', { channel: a.channel, accountId: a.accountId, message: e.message }, null),
           path: `${a.configPath}.token`,
           fixHint: scope
             ? `Grant the bot the missing scope or add it to the channel (${e.code}), then: \`openclaw channels status --probe\``

@@ -1,12 +1,11 @@
 // The config changed badly compared with its last-known-good copy: gateway.mode was lost, or the
 // file shrank to less than half. Fix (with --yes): restore it, keeping the bad file as .clobbered.<ts>.
 import { fact, get } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'config/clobbered',
-    title: 'The config lost settings compared with its last-known-good copy',
     area: 'config',
     severity: 'error',
     facts: ['config'],
@@ -25,8 +24,7 @@ export default defineCheck({
       {
         checkId: 'config/clobbered',
         severity: 'error',
-        message: `The config looks clobbered compared with its last-known-good copy: ${reasons.join(', and ')}.`,
-        fixHint: '`openclaw doctor --fix --yes` (restores the last-known-good copy; the current file is kept as .clobbered.<time>)',
+        ...say('config/clobbered.config-looks-clobbered', { value: reasons.join(', and ') }),
         cause: 'config-clobbered',
         evidence: [
           { kind: 'file', source: config.path, value: `${config.size} bytes` },

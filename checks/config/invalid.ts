@@ -3,7 +3,7 @@
 // (asked first; the value is in the finding and `doctor --undo` puts it back), an auth mode that does
 // not exist becomes the one the config's secrets imply; any other bad value needs the user's choice.
 import { configEvidence, get, parsedConfig, switchToTokenAuth } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { ValidationIssue } from '../../src/config/schema.js';
 
 /** Issues other checks explain better (and repair). */
@@ -34,7 +34,6 @@ function forIssue(i: ValidationIssue, cfg: Record<string, any>): Pick<Finding, '
 export default defineCheck({
   meta: {
     id: 'config/invalid',
-    title: 'The config does not validate',
     area: 'config',
     severity: 'error',
     facts: ['config'],
@@ -59,9 +58,8 @@ export default defineCheck({
       out.push({
         checkId: 'config/invalid',
         severity: 'error',
-        message: `${m.path} refers to \${${m.name}}, which is not set in this environment: the gateway refuses to start.`,
+        ...say('config/invalid.refers-which-set', { path: m.path, name: m.name }),
         path: m.path,
-        fixHint: `Cannot repair automatically (the doctor does not know the secret): export ${m.name}=… in the environment the gateway runs in (for a service: \`openclaw gateway install --force\`)`,
         cause: 'secret-ref-unresolved',
         evidence: [{ kind: 'env', source: m.name, value: '(unset)' }],
       });

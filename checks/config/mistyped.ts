@@ -2,12 +2,11 @@
 // the config fails validation and the gateway will not start. The repair keeps the value: it moves
 // a mistyped key's value to the key meant, or sets the value meant. A guess, so it asks first.
 import { configEvidence, get, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'config/mistyped',
-    title: 'A config key or value is one typo away from a known one',
     area: 'config',
     severity: 'error',
     facts: ['config'],
@@ -39,9 +38,8 @@ export default defineCheck({
         out.push({
           checkId: 'config/mistyped',
           severity: 'error',
-          message: `${i.path}: ${i.message}`,
+          ...say('config/mistyped.message', { path: i.path, message: i.message, suggestedValue: i.suggestedValue }),
           path: i.path,
-          fixHint: `\`openclaw doctor --fix --yes\` (sets ${i.path} to "${i.suggestedValue}"), or \`openclaw config set ${i.path} <value>\``,
           cause: 'config-invalid',
           evidence: [configEvidence(i.path, get(p.config.raw, i.path))],
           data: { set: { path: i.path, value: i.suggestedValue } },

@@ -1,6 +1,6 @@
 // meta.lastTouchedVersion newer than the releases this toolkit knows: warn before anything edits it.
 import { compareVersions, configEvidence, get, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 /** The newest OpenClaw release this toolkit was checked against (reference: releases 2026.4–2026.9). */
 export const NEWEST_KNOWN = '2026.9.99';
@@ -8,7 +8,6 @@ export const NEWEST_KNOWN = '2026.9.99';
 export default defineCheck({
   meta: {
     id: 'config/newer-version',
-    title: 'The config was written by a newer OpenClaw',
     area: 'config',
     severity: 'warning',
     facts: ['config'],
@@ -23,9 +22,8 @@ export default defineCheck({
       {
         checkId: 'config/newer-version',
         severity: 'warning',
-        message: `Config was last written by a newer OpenClaw (${v}); this toolkit knows releases up to 2026.9. Keys it does not know are kept as they are, but its advice may be dated.`,
+        ...say('config/newer-version.config-was-last', { v }),
         path: 'meta.lastTouchedVersion',
-        fixHint: 'Update the toolkit, or run the newer `openclaw doctor`',
         cause: 'config-newer-version',
         evidence: [configEvidence('meta.lastTouchedVersion', v)],
       },

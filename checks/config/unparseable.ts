@@ -4,7 +4,7 @@
 // that the restore would drop, so nothing is lost silently (the broken file is kept as well).
 import { isDeepStrictEqual } from 'node:util';
 import { configEvidence, fact } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Evidence } from '../../src/engine/check.js';
+import { defineCheck, type Evidence, say } from '../../src/engine/check.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 import type { JsonObject } from '../../src/config/load.js';
 import { formatPath } from '../../src/config/schema.js';
@@ -31,7 +31,6 @@ const MAX_LISTED = 8;
 export default defineCheck({
   meta: {
     id: 'config/unparseable',
-    title: 'The config file cannot be parsed',
     area: 'config',
     severity: 'error',
     facts: ['config'],
@@ -63,8 +62,7 @@ export default defineCheck({
       return [
         {
           ...base,
-          message: `${message} No small edit makes it parse and there is no saved copy to restore.`,
-          fixHint: `Cannot repair automatically: edit ${at}${e.hint ? ` (${e.hint})` : ''}, then \`openclaw config validate\`; or keep it aside and start fresh: \`mv ${e.file} ${e.file}.broken && openclaw setup\``,
+          ...say('config/unparseable.no-small-edit', { message, at, value: e.hint ? ` (${e.hint})` : '', file: e.file }),
           evidence,
         },
       ];

@@ -1,10 +1,9 @@
 // Jobs whose last run failed: `lastStatus: error`, counting consecutive errors (three or more is an error).
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'cron/job-failing',
-    title: 'Cron jobs are failing',
     area: 'cron',
     severity: 'warning',
     facts: ['cronRuntime'],
@@ -19,8 +18,7 @@ export default defineCheck({
         (j): Finding => ({
           checkId: 'cron/job-failing',
           severity: j.consecutiveErrors >= 3 ? 'error' : 'warning',
-          message: `cron job ${j.id}${j.name ? ` (${j.name})` : ''} failed ${j.consecutiveErrors} time(s) in a row: ${j.lastError ?? 'unknown error'}`,
-          fixHint: `openclaw cron runs --id ${j.id} --limit 20`,
+          ...say('cron/job-failing.cron-job-failed', { id: j.id, value: j.name ? ` (${j.name})` : '', consecutiveErrors: j.consecutiveErrors, value2: j.lastError ?? 'unknown error' }),
           cause: 'cron-not-firing',
           evidence: [{ kind: 'file', source: cron.value.storePath, value: `lastStatus: error, consecutiveErrors: ${j.consecutiveErrors}` }],
           data: { jobId: j.id },

@@ -1,11 +1,10 @@
 // cron.enabled false while jobs exist: "cron: scheduler disabled; jobs will not run automatically".
 import { configEvidence, fact, logEvidence, logLinesWith, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'cron/scheduler-disabled',
-    title: 'Cron jobs exist but the scheduler is disabled',
     area: 'cron',
     severity: 'warning',
     facts: ['config', 'cron', 'logs'],
@@ -22,9 +21,8 @@ export default defineCheck({
       {
         checkId: 'cron/scheduler-disabled',
         severity: 'warning',
-        message: `cron.enabled is false, so ${jobs.length ? `${jobs.length} enabled job${jobs.length === 1 ? '' : 's'} (${jobs.slice(0, 3).map((j) => j.name ?? j.id).join(', ')}${jobs.length > 3 ? ', …' : ''})` : 'scheduled jobs'} will not run automatically.`,
+        ...say('cron/scheduler-disabled.cron-enabled-false', { value: jobs.length ? `${jobs.length} enabled job${jobs.length === 1 ? '' : 's'} (${jobs.slice(0, 3).map((j) => j.name ?? j.id).join(', ')}${jobs.length > 3 ? ', …' : ''})` : 'scheduled jobs' }),
         path: 'cron.enabled',
-        fixHint: '`openclaw doctor --fix --yes` (sets cron.enabled=true), or remove the jobs you do not want',
         cause: 'cron-disabled',
         evidence: [configEvidence('cron.enabled', false), ...lines.slice(-1).map(logEvidence)],
       },

@@ -1,11 +1,10 @@
 // Devices waiting for approval: they get "pairing required" until someone approves them.
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'devices/pairing-pending',
-    title: 'Devices are waiting for pairing approval',
     area: 'devices',
     severity: 'warning',
     facts: ['devices'],
@@ -20,8 +19,7 @@ export default defineCheck({
       {
         checkId: 'devices/pairing-pending',
         severity: 'warning',
-        message: `${d.pending.length} device${d.pending.length === 1 ? ' is' : 's are'} waiting for approval; until approved ${d.pending.length === 1 ? 'it gets' : 'they get'} "pairing required".`,
-        fixHint: `\`openclaw devices approve ${first.requestId}\` (\`openclaw devices list\` shows all)`,
+        ...say('devices/pairing-pending.device-waiting-approval', { length: d.pending.length, value: d.pending.length === 1 ? ' is' : 's are', value2: d.pending.length === 1 ? 'it gets' : 'they get', requestId: first.requestId }),
         cause: 'pairing-required',
         evidence: d.pending.slice(0, 5).map((p) => ({ kind: 'file' as const, source: `${d.path} requestId ${p.requestId}`, value: [p.displayName, p.deviceId?.slice(0, 12), p.role, p.reason].filter(Boolean).join(' · ') || 'pending' })),
       },

@@ -1,7 +1,7 @@
 // A Control UI served beyond loopback with no allowed origins: browsers get "origin not allowed".
 // Fix: seed gateway.controlUi.allowedOrigins with the origins this config implies.
 import { configEvidence, exposure, get, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 function seedOrigins(cfg: Record<string, any>, port: number, host: string | undefined): string[] {
   const out = new Set<string>();
@@ -16,7 +16,6 @@ function seedOrigins(cfg: Record<string, any>, port: number, host: string | unde
 export default defineCheck({
   meta: {
     id: 'gateway/allowed-origins-missing',
-    title: 'The Control UI is exposed but no browser origin is allowed',
     area: 'gateway',
     severity: 'warning',
     facts: ['config'],
@@ -35,9 +34,8 @@ export default defineCheck({
       {
         checkId: 'gateway/allowed-origins-missing',
         severity: 'warning',
-        message: 'The gateway listens beyond loopback but gateway.controlUi.allowedOrigins is empty: a browser on another machine gets "origin not allowed".',
+        ...say('gateway/allowed-origins-missing.gateway-listens-beyond'),
         path: 'gateway.controlUi.allowedOrigins',
-        fixHint: '`openclaw doctor --fix` (seeds the origins below), then add the URL you open the Control UI from',
         cause: 'origin-not-allowed',
         evidence: [configEvidence('gateway.bind', x.raw), configEvidence('gateway.controlUi.allowedOrigins', ui.allowedOrigins)],
         data: { origins: seedOrigins(p.cfg, port, x.host) },

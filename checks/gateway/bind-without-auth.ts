@@ -1,12 +1,11 @@
 // A non-loopback bind with no token, password or trusted proxy: the gateway refuses to start
 // ("Refusing to bind gateway to <bind> without auth"). Fix: generate a 48-hex token, mode token.
 import { configEvidence, describeBind, exposure, newToken, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/bind-without-auth',
-    title: 'A non-loopback bind needs a token or password',
     area: 'gateway',
     severity: 'error',
     facts: ['config'],
@@ -25,9 +24,8 @@ export default defineCheck({
       {
         checkId: 'gateway/bind-without-auth',
         severity: 'error',
-        message: `The gateway binds to ${describeBind(x)} without a token: it refuses to start ("Refusing to bind gateway to ${String(x.raw ?? x.mode)} without auth").`,
+        ...say('gateway/bind-without-auth.gateway-binds-without', { x: describeBind(x), value: String(x.raw ?? x.mode) }),
         path: 'gateway.auth.token',
-        fixHint: '`openclaw doctor --fix` (generates a token), or bind to loopback: `openclaw config set gateway.bind loopback`',
         cause: 'bind-without-auth',
         evidence: [configEvidence('gateway.bind', x.raw ?? `(unset: ${x.mode})`), configEvidence('gateway.auth.mode', p.cfg.gateway?.auth?.mode), { kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '(unset)' }],
       },

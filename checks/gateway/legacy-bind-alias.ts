@@ -1,12 +1,11 @@
 // gateway.bind holding a host (0.0.0.0, 127.0.0.1, …) instead of a mode: migrate it.
 import { configEvidence, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { LEGACY_BIND_ALIASES } from '../../src/config/schema.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/legacy-bind-alias',
-    title: 'gateway.bind holds a host address instead of a bind mode',
     area: 'gateway',
     severity: 'warning',
     facts: ['config'],
@@ -22,9 +21,8 @@ export default defineCheck({
       {
         checkId: 'gateway/legacy-bind-alias',
         severity: 'warning',
-        message: `gateway.bind is the legacy host value ${JSON.stringify(bind)}; newer releases expect the mode "${mode}".`,
+        ...say('gateway/legacy-bind-alias.gateway-bind-legacy', { value: JSON.stringify(bind), mode }),
         path: 'gateway.bind',
-        fixHint: `openclaw doctor --fix (sets gateway.bind=${mode})`,
         cause: 'legacy-config-key',
         evidence: [configEvidence('gateway.bind', bind)],
         data: { mode },

@@ -2,12 +2,11 @@
 // delete it, as upstream does); when both are set and differ, ask the user to choose.
 import { isDeepStrictEqual } from 'node:util';
 import { configEvidence, obj, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/legacy-token-key',
-    title: 'gateway.token is not read; the token belongs in gateway.auth.token',
     area: 'gateway',
     severity: 'error',
     facts: ['config'],
@@ -25,13 +24,8 @@ export default defineCheck({
       {
         checkId: 'gateway/legacy-token-key',
         severity: 'error',
-        message: conflict
-          ? 'gateway.token (legacy, ignored) and gateway.auth.token are both set and differ: clients using the old token get "token mismatch".'
-          : 'gateway.token is a legacy key the gateway ignores (the config fails validation); its value belongs in gateway.auth.token.',
+        ...say(conflict ? 'gateway/legacy-token-key.conflict' : 'gateway/legacy-token-key.legacy'),
         path: 'gateway.token',
-        fixHint: conflict
-          ? 'Keep the token your clients use: `openclaw config unset gateway.token` or move it with `openclaw config set gateway.auth.token …`'
-          : '`openclaw doctor --fix` (moves the value to gateway.auth.token)',
         cause: 'legacy-config-key',
         evidence: [configEvidence('gateway.token', legacy), configEvidence('gateway.auth.token', current)],
         data: { conflict },

@@ -3,13 +3,12 @@
 // Explain only: the doctor does not delete a folder that may be another user's.
 import path from 'node:path';
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { lockDirRemedy } from '../../src/system/gateway-lock.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/lock-dir-unsafe',
-    title: 'The gateway lock folder can be written by someone else',
     area: 'gateway',
     severity: 'error',
     facts: ['lock'],
@@ -24,7 +23,7 @@ export default defineCheck({
       {
         checkId: 'gateway/lock-dir-unsafe',
         severity: 'error',
-        message: `The gateway lock folder ${dir} ${lock.dirProblem}: another local user could plant a lock in it, so the gateway refuses to start (exit 78).`,
+        ...say('gateway/lock-dir-unsafe.gateway-lock-folder', { dir, dirProblem: lock.dirProblem }, null),
         fixHint: lockDirRemedy(dir).replace(/^r/, 'R'),
         cause: 'lock-dir-unsafe',
         evidence: [{ kind: 'file', source: dir, value: lock.dirProblem }],

@@ -3,12 +3,11 @@
 // an unset bind is 0.0.0.0, which upstream refuses to open without auth).
 import { fact, get, newToken } from '../../src/engine/check-helpers.js';
 import { setupGateway } from '../../src/config/setup.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/mode-unset',
-    title: 'gateway.mode must be set for the gateway to start',
     area: 'gateway',
     severity: 'error',
     facts: ['config'],
@@ -23,9 +22,8 @@ export default defineCheck({
         {
           checkId: 'gateway/mode-unset',
           severity: 'error',
-          message: `No config file at ${config.path}: the gateway refuses to start ("Missing config").`,
+          ...say('gateway/mode-unset.no-config-file', { path: config.path }),
           path: 'gateway.mode',
-          fixHint: '`openclaw doctor --fix` (creates it as `openclaw setup` does: local mode, loopback, a generated token), or `openclaw setup`',
           cause: 'mode-unset',
           evidence: [{ kind: 'file', source: config.path, value: `missing (${config.pathSource})` }],
           data: { create: true },
@@ -37,9 +35,8 @@ export default defineCheck({
       {
         checkId: 'gateway/mode-unset',
         severity: 'error',
-        message: 'gateway.mode is not set, so `openclaw gateway` refuses to start ("Gateway start blocked").',
+        ...say('gateway/mode-unset.gateway-mode-set'),
         path: 'gateway.mode',
-        fixHint: '`openclaw doctor --fix` (sets gateway.mode=local), or `openclaw config set gateway.mode local`',
         cause: 'mode-unset',
         evidence: [{ kind: 'config', source: 'gateway.mode', value: '(unset)' }],
       },

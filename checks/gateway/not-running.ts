@@ -1,13 +1,13 @@
 // Nothing listens on the gateway port (answered in milliseconds, never upstream's 60 s wait). When
 // this config's gateway runs on another port, a second one cannot start (its lock is held): the
 // repair, asked first, stops that identified gateway so `openclaw gateway` starts on the configured port.
+import { en } from '../../src/i18n/index.js';
 import { fact, get, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/not-running',
-    title: 'No gateway is listening',
     area: 'gateway',
     severity: 'warning',
     facts: ['config', 'gateway', 'lock'],
@@ -23,21 +23,17 @@ export default defineCheck({
     if (lock?.state === 'held') {
       // A live gateway owns this config's lock but not this port: it was started on another one.
       const port = lock.lock.port ?? /--port[= ](\d+)/.exec(lock.ownerCommand ?? '')?.[1];
-      const where = port ? `it listens on port ${port}, and while it runs another gateway for this config cannot start (its lock is held)` : 'it listens on another port (OPENCLAW_GATEWAY_PORT or --port when it started)';
       return [
         {
           checkId: 'gateway/not-running',
           severity: 'warning',
-          message: `No gateway is listening at ${probe.url}, but the gateway that holds this config's lock (pid ${lock.lock.pid}) is running: ${where}.`,
+          ...say(port ? 'gateway/not-running.elsewhere' : 'gateway/not-running.elsewhere-unknown', { url: probe.url, pid: lock.lock.pid, port: port ?? null }),
           // Not on gateway.port: once it is stopped, what remains (nothing listening) is another finding.
           path: 'gateway.port',
-          fixHint: port
-            ? `Talk to it with --url ws://127.0.0.1:${port}, or \`openclaw doctor --fix --yes\` (stops it, so \`openclaw gateway\` starts on the configured port), or yourself: \`openclaw gateway stop && openclaw gateway\``
-            : 'Find its port with `openclaw gateway status --deep`, or restart it on the configured port: `openclaw gateway stop && openclaw gateway`',
           cause: 'gateway-unreachable',
           evidence: [
             { kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` },
-            { kind: 'process', source: `pid ${lock.lock.pid} (${lock.path})`, value: lock.ownerCommand ?? 'command line not readable' },
+            { kind: 'process', source: `pid ${lock.lock.pid} (${lock.path})`, value: lock.ownerCommand ?? en('gateway/not-running.evidence.no-command') },
           ],
           ...(port ? { data: { pid: lock.lock.pid, port: Number(port), command: lock.ownerCommand } } : {}),
         },
@@ -47,8 +43,7 @@ export default defineCheck({
       {
         checkId: 'gateway/not-running',
         severity: 'warning',
-        message: `No gateway is listening at ${probe.url}.`,
-        fixHint: 'Start it: `openclaw gateway` (foreground) or `openclaw gateway start` (service); then `openclaw gateway status`',
+        ...say('gateway/not-running.no-gateway-listening-2', { url: probe.url }),
         cause: 'gateway-unreachable',
         evidence: [{ kind: 'probe', source: probe.url, value: `${probe.connect.error.message} after ${probe.durationMs} ms` }],
       },

@@ -2,38 +2,35 @@
 // and what it is: a gateway of this config that does not answer (fix with --yes: stop it), another
 // OpenClaw gateway, an SSH tunnel, or a process not identified as a gateway (explain only). Only a
 // holder proven to be this config's gateway (command line + handshake) is ever offered a stop.
+import { en } from '../../src/i18n/index.js';
 import { classifyHolder, fact, holderEvidence, type HolderKind } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, type Said, say } from '../../src/engine/check.js';
 
 const ID = 'gateway/port-conflict';
 
-function explain(kind: HolderKind, port: number, pid: number | undefined, command: string | undefined, env: Record<string, string> | undefined): { message: string; fixHint: string } {
+function explain(kind: HolderKind, port: number, pid: number | undefined, command: string | undefined, env: Record<string, string> | undefined): Said {
+  // i18n-ignore: commands, the same in every language
   const stop = pid ? `kill ${pid}` : `ss -ltnp 'sport = :${port}'`;
-  const move = `or move this gateway: \`openclaw config set gateway.port <free port>\``;
-  const held = `Port ${port} is held by pid ${pid} (${command ?? 'command line not visible'})`;
+  const held = { port, pid, command: command ?? null, stop };
   switch (kind) {
     case 'this-gateway':
-      return { message: `A gateway of this config (pid ${pid}) holds port ${port} but does not answer: a new one cannot start ("another gateway instance is already listening").`, fixHint: '`openclaw doctor --fix --yes` (stops it), then start the gateway again' };
+      return say('gateway/port-conflict.this-gateway', { pid, port });
     case 'other-gateway':
-      return {
-        message: `Another OpenClaw gateway (pid ${pid}${env?.OPENCLAW_STATE_DIR ? `, state dir ${env.OPENCLAW_STATE_DIR}` : env?.OPENCLAW_PROFILE ? `, profile ${env.OPENCLAW_PROFILE}` : ''}) holds port ${port}.`,
-        fixHint: `Stop that gateway (\`openclaw${env?.OPENCLAW_PROFILE ? ` --profile ${env.OPENCLAW_PROFILE}` : ''} gateway stop\` or ${stop}), ${move}`,
-      };
+      return say('gateway/port-conflict.other-gateway', { pid, port, stateDir: env?.OPENCLAW_STATE_DIR ?? null, profile: env?.OPENCLAW_PROFILE ?? null, stop });
     case 'unverified-gateway':
-      return { message: `${held}: its command line is an OpenClaw gateway's, but it does not answer the gateway handshake, so it is not known whose it is and the doctor will not stop it.`, fixHint: `If it is a hung gateway of yours, stop it yourself (${stop}), ${move}` };
+      return say('gateway/port-conflict.unverified-gateway', held);
     case 'ssh-tunnel':
-      return { message: `An SSH tunnel (pid ${pid}) forwards port ${port}, so a local gateway cannot listen there.`, fixHint: `Close the tunnel (${stop}) or forward another local port (ssh -L <other>:127.0.0.1:${port} …), ${move}` };
+      return say('gateway/port-conflict.ssh-tunnel', { pid, port, stop });
     case 'foreign':
-      return { message: `${held}, which is not an OpenClaw gateway, so the gateway cannot listen (EADDRINUSE). The doctor never stops it.`, fixHint: `Stop it yourself if it is yours (${stop}), ${move}` };
+      return say('gateway/port-conflict.foreign', held);
     default:
-      return { message: `Something listens on port ${port} and the doctor cannot see which process.`, fixHint: `Find it with \`ss -ltnp 'sport = :${port}'\` (as root) or \`lsof -iTCP:${port} -sTCP:LISTEN\`, ${move}` };
+      return say('gateway/port-conflict.unknown', { port });
   }
 }
 
 export default defineCheck({
   meta: {
     id: ID,
-    title: 'The gateway port is held by another process',
     area: 'gateway',
     severity: 'error',
     facts: ['config', 'ports', 'lock', 'gateway'],
@@ -50,7 +47,7 @@ export default defineCheck({
     const answered = probe?.ok === true || ['auth', 'pairing', 'protocol', 'origin', 'rpc', 'unavailable'].includes(probe?.connect.error?.kind ?? '');
     if (!ports.holders) {
       if (answered) return [];
-      return [{ checkId: ID, severity: 'error', ...explain('unknown', ports.port, undefined, undefined, undefined), path: 'gateway.port', cause: 'port-conflict', evidence: [{ kind: 'process', source: `port ${ports.port}`, value: 'listening (holder not visible)' }] }];
+      return [{ checkId: ID, severity: 'error', ...explain('unknown', ports.port, undefined, undefined, undefined), path: 'gateway.port', cause: 'port-conflict', evidence: [{ kind: 'process', source: `port ${ports.port}`, value: en('gateway/port-conflict.evidence.holder-hidden') }] }];
     }
     const out: Finding[] = [];
     for (const h of ports.holders) {

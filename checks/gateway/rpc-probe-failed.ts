@@ -1,14 +1,13 @@
 // The port answers but the probe fails: explain details.code and the next step (token drift
 // between env and config, stale device token, pairing pending, origin, protocol mismatch, …).
+import { en } from '../../src/i18n/index.js';
 import { classifyHolder, fact } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Evidence } from '../../src/engine/check.js';
+import { defineCheck, type Evidence, type Said, say } from '../../src/engine/check.js';
 import type { ProbeFailure } from '../../src/client/types.js';
 import { nextStepWords } from '../../src/protocol/errors.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 
-interface Step {
-  message: string;
-  fixHint: string;
+interface Step extends Said {
   cause: string;
   envDrift?: boolean;
   /** Below the check's `error` when the gateway is fine and only not ready yet. */
@@ -22,50 +21,54 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
       return {
         cause: 'gateway-starting',
         severity: 'warning',
-        message: `The gateway is up but not ready yet: it answered "${e.message}"${typeof e.details?.reason === 'string' ? ` (reason: ${e.details.reason})` : ''}. It refuses connections until its channels and sidecars have started.`,
-        fixHint: 'Run the doctor again in a few seconds; if it stays, see what the start waits on: `openclaw logs --follow`',
+        ...say('gateway/rpc-probe-failed.gateway-up-but', { message: e.message, reason: typeof e.details?.reason === 'string' ? e.details.reason : null }),
       };
     case code === 'AUTH_TOKEN_MISMATCH':
       if (config?.env.tokenSet && config.env.tokenMatchesConfig === false) {
         return {
           cause: 'token-mismatch',
           envDrift: true,
-          message: 'Token drift: OPENCLAW_GATEWAY_TOKEN in this shell differs from gateway.auth.token; CLI clients send the env token first, so the gateway says "token mismatch".',
-          fixHint: 'unset OPENCLAW_GATEWAY_TOKEN (or set it to the config value); if a service sets it, reinstall the service: `openclaw gateway install --force`',
+          ...say('gateway/rpc-probe-failed.token-drift-openclaw'),
         };
       }
-      return { cause: 'token-mismatch', message: 'The gateway rejected the token ("gateway token mismatch").', fixHint: 'Use the gateway\'s token: `openclaw config get gateway.auth.token` on the gateway host, then set it for this client' };
+      return { cause: 'token-mismatch', ...say('gateway/rpc-probe-failed.gateway-rejected-token') };
     case code === 'AUTH_DEVICE_TOKEN_MISMATCH':
-      return { cause: 'device-token-stale', message: 'The cached device token is stale ("device token mismatch").', fixHint: '`openclaw devices list`, then `openclaw devices rotate` (or remove identity/device-auth.json and pair again)' };
+      return { cause: 'device-token-stale', ...say('gateway/rpc-probe-failed.cached-device-token') };
     case code === 'PAIRING_REQUIRED' || e.kind === 'pairing':
-      return { cause: 'pairing-required', message: `This device must be approved first (pairing required${e.requestId ? `, request ${e.requestId}` : ''}).`, fixHint: `\`openclaw devices approve ${e.requestId ?? '<requestId>'}\` (on the gateway host)` };
+      return { cause: 'pairing-required', ...say('gateway/rpc-probe-failed.device-must-approved', { requestId: e.requestId ?? null }) };
     case code === 'CONTROL_UI_ORIGIN_NOT_ALLOWED' || e.kind === 'origin':
-      return { cause: 'origin-not-allowed', message: 'The browser origin is not allowed.', fixHint: 'Add it: `openclaw config set gateway.controlUi.allowedOrigins \'["https://your.host"]\'`' };
+      return { cause: 'origin-not-allowed', ...say('gateway/rpc-probe-failed.browser-origin-allowed') };
     case e.kind === 'protocol': {
-      const exp = typeof e.expectedProtocol === 'number' ? String(e.expectedProtocol) : e.expectedProtocol ? `${e.expectedProtocol.min}–${e.expectedProtocol.max}` : 'another version';
-      return { cause: 'protocol-mismatch', message: `Protocol mismatch: the gateway speaks protocol ${exp}.`, fixHint: 'Update the older side so both speak protocol 3–4 (`openclaw --version` on both)' };
+      const exp = typeof e.expectedProtocol === 'number' ? String(e.expectedProtocol) : e.expectedProtocol ? `${e.expectedProtocol.min}–${e.expectedProtocol.max}` : null;
+      return { cause: 'protocol-mismatch', ...say('gateway/rpc-probe-failed.protocol-mismatch-gateway', { exp }) };
     }
     case code === 'AUTH_RATE_LIMITED':
-      return { cause: 'auth-rate-limited', message: 'Too many failed attempts: the gateway locked this client out for a while.', fixHint: 'Wait a few minutes, then retry with the right token' };
+      return { cause: 'auth-rate-limited', ...say('gateway/rpc-probe-failed.too-many-failed') };
     case code === 'AUTH_TOKEN_MISSING' || code === 'AUTH_REQUIRED' || code === 'AUTH_PASSWORD_MISSING':
-      return { cause: 'token-missing', message: 'The gateway requires auth and this client sent none.', fixHint: 'export OPENCLAW_GATEWAY_TOKEN=<token> (or --token), matching gateway.auth.token' };
+      return { cause: 'token-missing', ...say('gateway/rpc-probe-failed.gateway-requires-auth') };
     case code.startsWith('DEVICE_AUTH_') || code === 'DEVICE_IDENTITY_REQUIRED':
-      return { cause: 'device-signature-invalid', message: `Device authentication failed ("${e.message}"): the handshake signature or nonce was rejected.`, fixHint: 'Check the clock (signatures expire after 2 minutes) and update the client; then pair again' };
+      return { cause: 'device-signature-invalid', ...say('gateway/rpc-probe-failed.device-authentication-failed', { message: e.message }) };
     case e.kind === 'timeout':
-      return { cause: 'gateway-unreachable', message: 'The gateway accepts connections but did not finish the handshake in time.', fixHint: '`openclaw logs --follow`; restart it: `openclaw gateway restart`' };
+      return { cause: 'gateway-unreachable', ...say('gateway/rpc-probe-failed.gateway-accepts-connections') };
     case e.kind === 'rpc' && /scope/i.test(e.message):
-      return { cause: 'missing-operator-scope', message: `Connected, but an RPC failed: ${e.message}.`, fixHint: 'Pair this device with operator scopes (`openclaw devices approve`) instead of a token-only connection' };
+      return { cause: 'missing-operator-scope', ...say('gateway/rpc-probe-failed.connected-but-rpc', { message: e.message }) };
     default:
       // Codes stay in the details (JSON); the message and hint are words.
-      return { cause: 'gateway-unreachable', message: `The gateway probe failed: ${e.message}`, fixHint: nextStepWords(e.recommendedNextStep) ?? '`openclaw gateway status --deep`; `openclaw logs --follow`' };
+      return { cause: 'gateway-unreachable', ...say('gateway/rpc-probe-failed.gateway-probe-failed', { message: e.message }, nextStepWords(e.recommendedNextStep) ? null : undefined), ...nextStepHint(e.recommendedNextStep) };
   }
+}
+
+/** The gateway's recommendedNextStep in words (English only for now: protocol/errors.ts), when it sent a known one. */
+function nextStepHint(step: string | undefined): Pick<Said, 'fixHint'> {
+  const words = nextStepWords(step);
+  return words ? { fixHint: words } : {};
 }
 
 /** The probe's answer, the env drift behind it and the pairing request, as evidence. */
 function evidenceFor(url: string, e: ProbeFailure, step: Step, ...after: string[]): Evidence[] {
   // The gateway's words; its codes are in the finding's details (JSON), not in text people read.
   const evidence: Evidence[] = [{ kind: 'probe', source: url, value: [e.message, ...after].filter(Boolean).join(' · ') }];
-  if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '*** (differs from gateway.auth.token)' });
+  if (step.envDrift) evidence.push({ kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: en('gateway/rpc-probe-failed.evidence.env-drift') });
   if (e.requestId) evidence.push({ kind: 'probe', source: 'requestId', value: e.requestId });
   return evidence;
 }
@@ -73,7 +76,6 @@ function evidenceFor(url: string, e: ProbeFailure, step: Step, ...after: string[
 export default defineCheck({
   meta: {
     id: 'gateway/rpc-probe-failed',
-    title: 'The gateway answers but the probe fails',
     area: 'gateway',
     severity: 'error',
     facts: ['config', 'gateway', 'ports', 'lock'],
@@ -92,10 +94,11 @@ export default defineCheck({
         {
           checkId: 'gateway/rpc-probe-failed',
           severity: 'warning',
-          message: `${step.message} This machine still connects with its cached device token, which hides it; clients that use the shared token are refused.`,
+          ...say('gateway/rpc-probe-failed.machine-still-connects', { step: { id: step.messageId!, params: step.params } }, null),
           fixHint: step.fixHint,
+          fixHintId: step.fixHintId,
           cause: step.cause,
-          evidence: evidenceFor(probe!.url, hidden, step, 'then connected with the cached device token'),
+          evidence: evidenceFor(probe!.url, hidden, step, en('gateway/rpc-probe-failed.evidence.device-token')),
           details: { kind: hidden.kind, ...(hidden.code ? { code: hidden.code } : {}), hiddenByDeviceToken: 'true' },
         },
       ];
@@ -112,6 +115,7 @@ export default defineCheck({
     const details = Object.fromEntries(
       Object.entries({ kind: e.kind, code, requestId: e.requestId, recommendedNextStep: e.recommendedNextStep, reason: e.details?.reason }).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
     );
-    return [{ checkId: 'gateway/rpc-probe-failed', severity: step.severity ?? 'error', message: step.message, fixHint: step.fixHint, cause: step.cause, evidence, details }];
+    const { cause, severity, envDrift: _, ...said } = step;
+    return [{ checkId: 'gateway/rpc-probe-failed', severity: severity ?? 'error', ...said, cause, evidence, details }];
   },
 });

@@ -1,12 +1,11 @@
 // The gateway's single-instance lock names a process that is gone, or a live process that is not the
 // gateway that wrote it (pid reuse after a crash): clear the lock FILE. The pid is never signalled.
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'gateway/stale-lock',
-    title: 'A stale gateway lock whose owner is gone or is not a gateway',
     area: 'gateway',
     severity: 'warning',
     facts: ['lock'],
@@ -20,10 +19,7 @@ export default defineCheck({
       {
         checkId: 'gateway/stale-lock',
         severity: 'warning',
-        message: lock.ownerAlive
-          ? `The gateway lock names pid ${lock.lock.pid}, which runs but is not the gateway that wrote the lock (${lock.reason}): the pid was reused after a crash. That process is never signalled.`
-          : `The gateway lock names pid ${lock.lock.pid}, which is no longer running (left by a crash or kill -9).`,
-        fixHint: '`openclaw doctor --fix` (removes the lock file only)',
+        ...say(lock.ownerAlive ? 'gateway/stale-lock.pid-reused' : 'gateway/stale-lock.pid-gone', { pid: lock.lock.pid, reason: lock.reason }, 'gateway/stale-lock.fix'),
         cause: 'stale-lock',
         evidence: [{ kind: 'file', source: lock.path, value: `pid ${lock.lock.pid}, created ${String(lock.lock.createdAt)}` }],
         data: { path: lock.path, pid: lock.lock.pid },

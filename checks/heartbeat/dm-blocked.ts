@@ -1,6 +1,6 @@
 // heartbeat.directPolicy "block" with a direct-message target: every beat is dropped (dm-blocked).
 import { configEvidence, logEvidence, logLinesWith, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export function looksLikeDirectTarget(to: unknown, target: unknown): boolean {
   if (target === 'dm' || target === 'direct') return true;
@@ -10,7 +10,6 @@ export function looksLikeDirectTarget(to: unknown, target: unknown): boolean {
 export default defineCheck({
   meta: {
     id: 'heartbeat/dm-blocked',
-    title: 'Heartbeats to a direct message are blocked by directPolicy',
     area: 'heartbeat',
     severity: 'warning',
     facts: ['config', 'logs'],
@@ -27,9 +26,8 @@ export default defineCheck({
       {
         checkId: 'heartbeat/dm-blocked',
         severity: 'warning',
-        message: 'Heartbeats go to a direct message but heartbeat.directPolicy is "block", so each one is dropped (dm-blocked).',
+        ...say('heartbeat/dm-blocked.heartbeats-go-direct'),
         path: 'agents.defaults.heartbeat.directPolicy',
-        fixHint: '`openclaw config set agents.defaults.heartbeat.directPolicy allow`, or target a group/channel instead',
         cause: 'heartbeat-skipped',
         evidence: [...(hb ? [configEvidence('agents.defaults.heartbeat.directPolicy', hb.directPolicy), configEvidence('agents.defaults.heartbeat.to', hb.to)] : []), ...lines.slice(-1).map(logEvidence)],
       },

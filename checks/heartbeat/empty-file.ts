@@ -1,6 +1,6 @@
 // HEARTBEAT.md with only blank lines and headings: every heartbeat is skipped (empty-heartbeat-file).
 import { fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export function effectivelyEmpty(content: string): boolean {
   const text = content.replace(/<!--[\s\S]*?-->/g, '');
@@ -10,7 +10,6 @@ export function effectivelyEmpty(content: string): boolean {
 export default defineCheck({
   meta: {
     id: 'heartbeat/empty-file',
-    title: 'HEARTBEAT.md has nothing to do',
     area: 'heartbeat',
     severity: 'warning',
     facts: ['heartbeat', 'logs'],
@@ -24,8 +23,7 @@ export default defineCheck({
       {
         checkId: 'heartbeat/empty-file',
         severity: 'warning',
-        message: `${hb.path} has only blank lines or headings, so every heartbeat is skipped (empty-heartbeat-file).`,
-        fixHint: `Write what the agent should check on each beat into ${hb.path}`,
+        ...say('heartbeat/empty-file.has-only-blank', { path: hb.path }),
         cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: hb.path, value: `${hb.content.length} bytes, no tasks` }, ...logLinesWith(facts, 'empty-heartbeat-file').slice(-1).map(logEvidence)],
       },

@@ -1,6 +1,6 @@
 // What the last heartbeat actually did: skipped for a reason the user must act on, failed to deliver,
 // or not run for much longer than `every`. Reads the runner's last event, not only the config.
-import { defineCheck, type Finding, type Severity } from '../../src/engine/check.js';
+import { defineCheck, type Finding, type Severity, say } from '../../src/engine/check.js';
 import type { SkipReason } from '../../src/subsystems/heartbeat/evaluate.js';
 import { formatDuration } from '../../src/system/duration.js';
 
@@ -34,7 +34,6 @@ const HINTS: Record<SkipReason, string> = {
 export default defineCheck({
   meta: {
     id: 'heartbeat/last-skipped',
-    title: 'The last heartbeat did not reach anyone',
     area: 'heartbeat',
     severity: 'warning',
     facts: ['heartbeatRuntime'],
@@ -49,7 +48,7 @@ export default defineCheck({
       out.push({
         checkId: 'heartbeat/last-skipped',
         severity: SEVERITY[last.reason] ?? 'warning',
-        message: `last heartbeat skipped reason=${last.reason}${last.detail ? ` (${last.detail})` : ''}`,
+        ...say('heartbeat/last-skipped.last-heartbeat-skipped', { reason: last.reason, value: last.detail ? ` (${last.detail})` : '' }, null),
         fixHint: HINTS[last.reason],
         cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: `${new Date(last.ts).toISOString()} skipped reason=${last.reason}` }],
@@ -59,8 +58,7 @@ export default defineCheck({
       out.push({
         checkId: 'heartbeat/last-skipped',
         severity: 'error',
-        message: `last heartbeat failed to deliver to ${last.channel}/${last.accountId}: ${last.error}`,
-        fixHint: '`openclaw channels status --probe`',
+        ...say('heartbeat/last-skipped.last-heartbeat-failed', { channel: last.channel, accountId: last.accountId, error: last.error }),
         cause: 'heartbeat-skipped',
         evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: last.error }],
       });
@@ -69,8 +67,7 @@ export default defineCheck({
       out.push({
         checkId: 'heartbeat/last-skipped',
         severity: 'warning',
-        message: `no heartbeat since ${new Date(last.ts).toISOString()} although every is ${formatDuration(settings.everyMs)}: is the gateway running?`,
-        fixHint: '`openclaw gateway status`',
+        ...say('heartbeat/last-skipped.no-heartbeat-since', { value: new Date(last.ts).toISOString(), everyMs: formatDuration(settings.everyMs) }),
         cause: 'heartbeat-skipped',
       });
     }

@@ -1,6 +1,6 @@
 // HEARTBEAT.md has a `tasks:` block with nothing in it (or the log says no-tasks-due): beats skip.
 import { fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Evidence } from '../../src/engine/check.js';
+import { defineCheck, type Evidence, say } from '../../src/engine/check.js';
 
 /** True when a `tasks:` block exists and lists no task that is enabled. */
 export function tasksBlockWithNothingDue(content: string): boolean {
@@ -21,7 +21,6 @@ export function tasksBlockWithNothingDue(content: string): boolean {
 export default defineCheck({
   meta: {
     id: 'heartbeat/no-tasks-due',
-    title: 'Heartbeat tasks: nothing is due',
     area: 'heartbeat',
     severity: 'info',
     facts: ['heartbeat', 'logs'],
@@ -38,8 +37,7 @@ export default defineCheck({
       {
         checkId: 'heartbeat/no-tasks-due',
         severity: 'info',
-        message: 'The heartbeat tasks: block has nothing due, so beats are skipped (no-tasks-due).',
-        fixHint: `Add or enable a task in ${hb?.path ?? 'HEARTBEAT.md'} if beats should run`,
+        ...say('heartbeat/no-tasks-due.heartbeat-tasks-block', { value: hb?.path ?? 'HEARTBEAT.md' }),
         cause: 'heartbeat-skipped',
         evidence,
       },

@@ -5,7 +5,7 @@
 // and a live fact outranks a log line.
 import { VERSION } from '../../src/cli/version.js';
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';
 import type { Facts } from '../../src/facts/types.js';
 
@@ -116,8 +116,7 @@ function wrongTokenClients(ms: SignatureMatch[], url: string): Finding {
   return {
     checkId: CHECK_ID,
     severity: 'warning',
-    message: `A client sent a wrong gateway token or password (${seenText(details)}): ${who.slice(0, 3).join('; ')}${who.length > 3 ? ` and ${who.length - 3} more` : ''}. The gateway at ${url} accepts this install's configured token, so that client holds an old value`,
-    fixHint: 'give that client the current token (`openclaw config get gateway.auth.token` on the gateway host)',
+    ...say('logs/known-signatures.client-sent-wrong', { details: seenText(details), value: who.slice(0, 3).join('; '), value2: who.length > 3 ? ` and ${who.length - 3} more` : '', url }),
     cause: 'token-mismatch',
     evidence: [logEvidence(last.line)],
     details: { ...details, signatureId: [...new Set(ms.map((m) => m.signatureId))].join(','), clients: who.join('; ') },
@@ -135,7 +134,7 @@ function otherInstances(ms: SignatureMatch[]): Finding[] {
     return {
       checkId: CHECK_ID,
       severity: 'info',
-      message: `Another OpenClaw instance (${instance}) logged known problems in the shared log (${[...new Set(group.map((m) => m.signatureId))].join(', ')}; ${seenText(details)}): not this install's`,
+      ...say('logs/known-signatures.another-openclaw-instance', { instance, value: [...new Set(group.map((m) => m.signatureId))].join(', '), details: seenText(details) }),
       evidence: [logEvidence(last.line)],
       details: { ...details, instance },
       data: { signatureId: last.signatureId },
@@ -146,7 +145,6 @@ function otherInstances(ms: SignatureMatch[]): Finding[] {
 export default defineCheck({
   meta: {
     id: CHECK_ID,
-    title: 'Known problems in recent log lines',
     area: 'logs',
     severity: 'warning',
     facts: ['logSignatures', 'gateway', 'config'],
@@ -159,8 +157,7 @@ export default defineCheck({
       (s): Finding => ({
         checkId: CHECK_ID,
         severity: 'info',
-        message: `Skipped ${s.path}: it is a ${s.kind}, not a regular log file, so it was not read`,
-        fixHint: 'remove it, or replace it with a regular file',
+        ...say('logs/known-signatures.skipped-regular-log', { path: s.path, kind: s.kind }),
         evidence: [{ kind: 'file', source: s.path, value: s.kind }],
       }),
     );
@@ -196,7 +193,7 @@ export default defineCheck({
       found.push({
         ...base,
         severity: over ? 'info' : last.severity,
-        message: `${last.explain} (${id}, ${seenText(details)})${over ? `, earlier: the gateway at ${probe!.url} answers now` : ''}`,
+        ...say('logs/known-signatures.answers-now', { explain: last.explain, id, details: seenText(details), value: over ? `, earlier: the gateway at ${probe!.url} answers now` : '' }),
         fixHint,
       });
     }

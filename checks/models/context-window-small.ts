@@ -1,12 +1,11 @@
 // A model whose contextWindow cannot hold the agent's prompt and tools (< 16k: error) or that will
 // compact constantly (< 32k: warning).
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import { CONTEXT_WINDOW_MIN, CONTEXT_WINDOW_WARN } from '../../src/subsystems/models/detect.js';
 
 export default defineCheck({
   meta: {
     id: 'models/context-window-small',
-    title: 'A model context window is too small',
     area: 'models',
     severity: 'warning',
     facts: ['models'],
@@ -22,9 +21,8 @@ export default defineCheck({
           (m): Finding => ({
             checkId: 'models/context-window-small',
             severity: m.contextVerdict === 'too-small' ? 'error' : 'warning',
-            message: `${p.id}/${m.id} has contextWindow ${m.contextWindow} (${m.contextVerdict === 'too-small' ? `below the ${CONTEXT_WINDOW_MIN} minimum` : `below ${CONTEXT_WINDOW_WARN}: expect frequent compaction`})`,
+            ...say('models/context-window-small.has-contextwindow-minimum', { id: p.id, id2: m.id, contextWindow: m.contextWindow, value: m.contextVerdict === 'too-small' ? `below the ${CONTEXT_WINDOW_MIN} minimum` : `below ${CONTEXT_WINDOW_WARN}: expect frequent compaction` }),
             path: `${m.configPath}.contextWindow`,
-            fixHint: 'Load the model with a larger context (e.g. Ollama num_ctx, LM Studio context length) and set contextWindow to match',
             cause: 'context-window-too-small',
           }),
         ),

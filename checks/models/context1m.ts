@@ -1,13 +1,12 @@
 // context1m on a model whose credentials are not eligible: "HTTP 429: rate_limit_error: Extra usage
 // is required for long context requests". Fix (with --yes): turn context1m off for that model.
 import { configEvidence, logEvidence, logLinesWith, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { formatPath } from '../../src/config/schema.js';
 
 export default defineCheck({
   meta: {
     id: 'models/context1m',
-    title: 'Long-context (context1m) requests are rejected',
     area: 'models',
     severity: 'warning',
     facts: ['config', 'logs'],
@@ -27,9 +26,8 @@ export default defineCheck({
         return {
           checkId: 'models/context1m',
           severity: 'warning' as const,
-          message: `${key} has context1m enabled and the provider rejects long-context requests (429 "Extra usage is required").`,
+          ...say('models/context1m.has-context1m-enabled', { key }),
           path,
-          fixHint: '`openclaw doctor --fix --yes` (sets context1m=false), or use an API key eligible for long context',
           cause: 'context1m-429',
           evidence: [configEvidence(path, true), logEvidence(lines.at(-1)!)],
         };

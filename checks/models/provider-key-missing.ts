@@ -1,11 +1,10 @@
 // A remote provider without a usable key: none configured, a `${VAR}` whose variable is unset, or a
 // key the backend rejects with 401/403. Loopback backends (Ollama, LM Studio) need none.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'models/provider-key-missing',
-    title: 'A model provider has no working API key',
     area: 'models',
     severity: 'error',
     facts: ['models'],
@@ -17,9 +16,9 @@ export default defineCheck({
     const out: Finding[] = [];
     for (const p of models.value.providers) {
       const path = `models.providers.${p.id}.apiKey`;
-      if (p.key === 'missing') out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id} (${p.baseUrl}) has no apiKey`, path, fixHint: `\`openclaw config set ${path} '\${${p.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY}'\` and export the variable`, cause: 'provider-auth-missing' });
-      else if (p.key === 'env-unset') out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id}: apiKey refers to \${${p.keyEnv}}, which is not set in this environment`, path, fixHint: `export ${p.keyEnv}=… in the gateway's environment (for a service: \`openclaw gateway install --force\` after setting it)`, cause: 'provider-auth-missing' });
-      else if (p.authError) out.push({ checkId: 'models/provider-key-missing', severity: 'error', message: `provider ${p.id} rejected its key: ${p.error ?? `HTTP ${p.status}`}`, path, fixHint: `Replace ${path} with a valid key`, cause: 'provider-auth-missing', evidence: [{ kind: 'probe', source: `${p.baseUrl}/models`, value: p.error }] });
+      if (p.key === 'missing') out.push({ checkId: 'models/provider-key-missing', severity: 'error', ...say('models/provider-key-missing.provider-has-no', { id: p.id, baseUrl: p.baseUrl, path, value: p.id.toUpperCase().replace(/[^A-Z0-9]/g, '_') }), path, cause: 'provider-auth-missing' });
+      else if (p.key === 'env-unset') out.push({ checkId: 'models/provider-key-missing', severity: 'error', ...say('models/provider-key-missing.provider-apikey-refers', { id: p.id, keyEnv: p.keyEnv }), path, cause: 'provider-auth-missing' });
+      else if (p.authError) out.push({ checkId: 'models/provider-key-missing', severity: 'error', ...say('models/provider-key-missing.provider-rejected-key', { id: p.id, value: p.error ?? `HTTP ${p.status}`, path }), path, cause: 'provider-auth-missing', evidence: [{ kind: 'probe', source: `${p.baseUrl}/models`, value: p.error }] });
     }
     return out;
   },

@@ -1,12 +1,11 @@
 // A live probe got `messages[...].content: invalid type: sequence, expected a string`: the backend
 // only takes string content. The repair sets compat.requiresStringContent on that model (safe: it
 // only changes how messages are encoded for it).
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'models/string-content-probe',
-    title: 'A backend rejects structured message content',
     area: 'models',
     severity: 'error',
     facts: ['models'],
@@ -22,9 +21,8 @@ export default defineCheck({
           (m): Finding => ({
             checkId: 'models/string-content-probe',
             severity: 'error',
-            message: `${p.id}/${m.id} rejects array content: ${m.probe && !m.probe.ok ? m.probe.error : ''}`,
+            ...say('models/string-content-probe.rejects-array-content', { id: p.id, id2: m.id, value: m.probe && !m.probe.ok ? m.probe.error : '', configPath: m.configPath }),
             path: `${m.configPath}.compat.requiresStringContent`,
-            fixHint: `openclaw config set ${m.configPath}.compat.requiresStringContent true (if tool calls still fail: compat.supportsTools false)`,
             cause: 'string-content-compat',
             data: { path: `${m.configPath}.compat.requiresStringContent` },
           }),

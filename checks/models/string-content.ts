@@ -9,7 +9,6 @@ const OFFICIAL = /api\.(openai|anthropic)\.com|generativelanguage\.googleapis\.c
 export default defineCheck({
   meta: {
     id: 'models/string-content',
-    title: 'A model provider needs string message content',
     area: 'models',
     severity: 'warning',
     facts: ['config', 'logs'],

@@ -1,10 +1,9 @@
 // Configured models the backend does not serve (`GET /v1/models` lacks them): every run on them fails.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'models/unknown-model',
-    title: 'Configured models are not served by their backend',
     area: 'models',
     severity: 'error',
     facts: ['models'],
@@ -18,9 +17,8 @@ export default defineCheck({
         (id): Finding => ({
           checkId: 'models/unknown-model',
           severity: 'error',
-          message: `provider ${p.id} does not serve model "${id}" (it serves: ${(p.servedModels ?? []).slice(0, 8).join(', ') || 'nothing'})`,
+          ...say('models/unknown-model.provider-does-serve', { id: p.id, id2: id, value: (p.servedModels ?? []).slice(0, 8).join(', ') || 'nothing', baseUrl: p.baseUrl }),
           path: p.models.find((m) => m.id === id)?.configPath,
-          fixHint: `Load the model in the backend, or change the id to one of the served models (curl ${p.baseUrl}/models)`,
           cause: 'unknown-model',
         }),
       ),

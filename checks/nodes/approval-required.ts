@@ -1,11 +1,10 @@
 // `system.run` denied by exec approvals: `SYSTEM_RUN_DENIED: approval required` (an approval is
 // pending / nobody can approve) or `SYSTEM_RUN_DENIED: allowlist miss` (the command is not allowed).
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 
 export default defineCheck({
   meta: {
     id: 'nodes/approval-required',
-    title: 'system.run is denied by exec approvals',
     area: 'nodes',
     severity: 'warning',
     facts: ['nodes'],
@@ -22,7 +21,7 @@ export default defineCheck({
       return {
         checkId: 'nodes/approval-required',
         severity: 'warning',
-        message: `node ${e.nodeId}: ${e.message}`,
+        ...say('nodes/approval-required.node', { nodeId: e.nodeId, message: e.message }, null),
         fixHint: miss
           ? `The command is not in the allowlist: review it with \`openclaw approvals get --node ${e.nodeId}\` and add a pattern to ${approvals?.path ?? 'exec-approvals.json'} if it should run`
           : `An operator must approve the run (ask: ${approvals?.effective?.ask ?? 'on-miss'}); check \`openclaw approvals get --node ${e.nodeId}\``,

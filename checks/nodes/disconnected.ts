@@ -6,7 +6,6 @@ import { findNode } from '../../src/subsystems/nodes/registry.js';
 export default defineCheck({
   meta: {
     id: 'nodes/disconnected',
-    title: 'A node that is still being used is offline',
     area: 'nodes',
     severity: 'warning',
     facts: ['nodes'],

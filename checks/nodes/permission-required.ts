@@ -1,12 +1,11 @@
 // Node commands failing for OS reasons: a missing permission (`CAMERA_PERMISSION_REQUIRED`, …) or the
 // app in the background (`NODE_BACKGROUND_UNAVAILABLE`); also declared commands whose permission is denied.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import { permissionFor } from '../../src/subsystems/nodes/registry.js';
 
 export default defineCheck({
   meta: {
     id: 'nodes/permission-required',
-    title: 'Node commands need an OS permission or the foreground',
     area: 'nodes',
     severity: 'warning',
     facts: ['nodes'],
@@ -26,7 +25,7 @@ export default defineCheck({
       out.push({
         checkId: 'nodes/permission-required',
         severity: 'warning',
-        message: `node ${e.nodeId}: ${e.command} failed with ${e.code}`,
+        ...say('nodes/permission-required.node-failed', { nodeId: e.nodeId, command: e.command, code: e.code }, null),
         fixHint: background ? 'Bring the node app to the foreground and retry.' : `Grant the permission to the OpenClaw app in the node's OS settings, then: \`openclaw nodes describe --node ${e.nodeId}\``,
         cause: background ? 'node-background' : 'node-permission',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
@@ -40,8 +39,7 @@ export default defineCheck({
         out.push({
           checkId: 'nodes/permission-required',
           severity: 'warning',
-          message: `node ${n.nodeId} declares ${cmd} but ${perm.permission} permission is denied: calls will fail with ${perm.code}`,
-          fixHint: `Grant ${perm.permission} to the OpenClaw app on ${n.displayName ?? n.nodeId}`,
+          ...say('nodes/permission-required.node-declares-but', { nodeId: n.nodeId, cmd, permission: perm.permission, code: perm.code, value: n.displayName ?? n.nodeId }),
           cause: 'node-permission',
         });
       }

@@ -1,11 +1,10 @@
 // The Control UI opened at the gateway's own address would be refused: its origin is not allowed.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { failureDetails, probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {
     id: 'remote/origin',
-    title: "The Control UI may connect from the gateway's address",
     area: 'remote',
     severity: 'warning',
     facts: ['remote'],
@@ -20,8 +19,7 @@ export default defineCheck({
         checkId: 'remote/origin',
         severity: 'warning',
         cause: 'origin-not-allowed',
-        message: `A browser opening the Control UI at ${p.origin.origin} would be refused: that origin is not allowed.`,
-        fixHint: `On the gateway host: \`openclaw config set gateway.controlUi.allowedOrigins '["${p.origin.origin}"]'\``,
+        ...say('remote/origin.browser-opening-control', { origin: p.origin.origin }),
         evidence: [probeEvidence(p, p.origin.failure)],
         ...(p.origin.failure && { details: failureDetails(p.origin.failure) }),
       },

@@ -5,7 +5,6 @@ import { failureDetails, ownerOf, probeEvidence, remoteProbe } from '../../src/e
 export default defineCheck({
   meta: {
     id: 'remote/pairing',
-    title: "This machine's device is paired with the remote gateway",
     area: 'remote',
     severity: 'error',
     facts: ['remote'],

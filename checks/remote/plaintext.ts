@@ -5,7 +5,6 @@ import { remoteProbe } from '../../src/engine/remote-check-helpers.js';
 export default defineCheck({
   meta: {
     id: 'remote/plaintext',
-    title: 'The remote gateway is reached over TLS',
     area: 'remote',
     severity: 'error',
     facts: ['remote'],

@@ -1,11 +1,10 @@
 // Client and gateway share no protocol version (this toolkit speaks 3–4).
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { failureDetails, ownerOf, probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {
     id: 'remote/protocol',
-    title: 'The remote gateway speaks a protocol this client speaks',
     area: 'remote',
     severity: 'error',
     facts: ['remote'],
@@ -22,8 +21,7 @@ export default defineCheck({
         checkId: 'remote/protocol',
         severity: 'error',
         cause: 'protocol-mismatch',
-        message: `The gateway at ${p.url} speaks protocol ${exp}; this client speaks 3–4.`,
-        fixHint: 'Update the older side (`openclaw --version` on both)',
+        ...say('remote/protocol.gateway-speaks-protocol', { url: p.url, exp }),
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       },

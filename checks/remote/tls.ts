@@ -1,11 +1,10 @@
 // wss:// whose TLS handshake fails: an untrusted, expired or wrong-host certificate.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {
     id: 'remote/tls',
-    title: 'TLS to the remote gateway works',
     area: 'remote',
     severity: 'error',
     facts: ['remote'],
@@ -20,8 +19,7 @@ export default defineCheck({
       {
         checkId: 'remote/tls',
         severity: 'error',
-        message: `The TLS handshake with ${p.host} failed: ${shown(e.message)}.`,
-        fixHint: 'Serve a certificate this machine trusts for that host name (NODE_EXTRA_CA_CERTS adds a private CA)',
+        ...say('remote/tls.tls-handshake-failed', { host: p.host, message: shown(e.message) }),
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       },

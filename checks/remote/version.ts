@@ -1,12 +1,11 @@
 // An older gateway: it still connects, on protocol 3 (OpenClaw 2026.4.x), and misses what 4 adds.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { PROTOCOL_MAX } from '../../src/protocol/constants.js';
 import { remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
   meta: {
     id: 'remote/version',
-    title: 'The remote gateway runs a current version',
     area: 'remote',
     severity: 'warning',
     facts: ['remote'],
@@ -21,8 +20,7 @@ export default defineCheck({
       {
         checkId: 'remote/version',
         severity: 'warning',
-        message: `The gateway at ${p.url} runs ${version} and speaks protocol ${p.connect.protocol}; current gateways speak ${PROTOCOL_MAX}.`,
-        fixHint: 'Update OpenClaw on the gateway host',
+        ...say('remote/version.gateway-runs-speaks', { url: p.url, version, protocol: p.connect.protocol, PROTOCOL_MAX }),
         evidence: [{ kind: 'probe', source: p.url, value: `protocol ${p.connect.protocol}, version ${version}` }],
       },
     ];

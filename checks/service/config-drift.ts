@@ -1,13 +1,12 @@
 // service/config-drift: the service resolves a different config file than the CLI, so edits made
 // with the CLI never reach the running gateway ("Config (cli)" vs "Config (service)").
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { repairByReinstall, servicesOf } from '../../src/service/repair-plan.js';
 import { configDriftCauses, reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({
   meta: {
     id: 'service/config-drift',
-    title: 'Service uses the same config as the CLI',
     area: 'service',
     severity: 'error',
     facts: ['services'],
@@ -26,8 +25,7 @@ export default defineCheck({
       {
         checkId: 'service/config-drift',
         severity: 'error',
-        message: `The gateway service reads a different config than the CLI.\nConfig (cli): ${cli}\nConfig (service): ${service}\nCause: ${causes.join('; ')}`,
-        fixHint: `Reinstall the service from this shell so both use ${cli}: \`${reinstallCommand(s.cli.paths)}\``,
+        ...say('service/config-drift.gateway-service-reads', { cli, service, value: causes.join('; '), paths: reinstallCommand(s.cli.paths) }),
         cause: 'service-drift',
         evidence: [
           { kind: 'config', source: 'Config (cli)', value: cli },

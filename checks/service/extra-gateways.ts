@@ -1,7 +1,7 @@
 // service/extra-gateways (--deep): other gateway-like services on this machine (legacy clawdbot
 // units, a second profile on the same port, the same unit at user and system level). Units that
 // only share the name prefix are not reported: the fact keeps only definitions that run a gateway.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import type { OtherService } from '../../src/facts/services.js';
 import { servicesOf } from '../../src/service/repair-plan.js';
 
@@ -14,7 +14,6 @@ function disableCommand(o: OtherService): string {
 export default defineCheck({
   meta: {
     id: 'service/extra-gateways',
-    title: 'One gateway service per machine',
     area: 'service',
     severity: 'warning',
     facts: ['services'],
@@ -36,8 +35,7 @@ export default defineCheck({
       {
         checkId: 'service/extra-gateways',
         severity: 'warning',
-        message: `Other gateway-like services detected (best effort): ${s.others.map(describe).join('; ')}. Keep one gateway per machine; if you need several, give each its own port and config/state/workspace.`,
-        fixHint: `Disable the ones you do not use: ${s.others.map(disableCommand).join(' ; ')}`,
+        ...say('service/extra-gateways.other-gateway-like', { value: s.others.map(describe).join('; '), value2: s.others.map(disableCommand).join(' ; ') }),
         cause: 'extra-gateway-services',
         evidence: s.others.map((o) => ({ kind: 'service' as const, source: o.file, value: describe(o) })),
         data: { others: s.others.map((o) => ({ name: o.name, file: o.file, scope: o.scope, port: o.port, legacy: o.legacy })) },

@@ -1,14 +1,13 @@
 // service/not-installed: no service definition for this profile. Information only: running the
 // gateway in the foreground or under another supervisor is a fine choice.
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { servicesOf } from '../../src/service/repair-plan.js';
 import { installCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({
   meta: {
     id: 'service/not-installed',
-    title: 'Gateway service installed',
     area: 'service',
     severity: 'info',
     facts: ['services', 'virt'],
@@ -27,8 +26,7 @@ export default defineCheck({
       {
         checkId: 'service/not-installed',
         severity: 'info',
-        message: `No gateway service is installed for this profile (${s.expected.name} at ${s.expected.file}).`,
-        fixHint: `To have the gateway started at login and restarted when it exits: \`${installCommand(s.cli.paths)}\``,
+        ...say('service/not-installed.no-gateway-service', { name: s.expected.name, file: s.expected.file, paths: installCommand(s.cli.paths) }),
         evidence: [{ kind: 'file', source: s.expected.file, value: 'missing' }],
       },
     ];

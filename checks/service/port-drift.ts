@@ -1,14 +1,13 @@
 // service/port-drift: the service starts the gateway on another port than the CLI resolves from
 // its config and environment, so the CLI probes a port nobody listens on.
 import { describeSource } from '../../src/config/paths.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { repairByReinstall, servicesOf } from '../../src/service/repair-plan.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({
   meta: {
     id: 'service/port-drift',
-    title: 'Service port matches the configured port',
     area: 'service',
     severity: 'error',
     facts: ['services'],
@@ -26,9 +25,8 @@ export default defineCheck({
       {
         checkId: 'service/port-drift',
         severity: 'error',
-        message: `The gateway service listens on port ${svc.port.value} (${svcFrom}) but the CLI expects ${cliPort.value} (${describeSource(cliPort)}).`,
+        ...say('service/port-drift.gateway-service-listens', { value: svc.port.value, svcFrom, value2: cliPort.value, cliPort: describeSource(cliPort), paths: reinstallCommand(s.cli.paths) }),
         path: cliPort.source === 'config' ? 'gateway.port' : undefined,
-        fixHint: `Reinstall the service with the configured port: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'service-drift',
         evidence: [
           { kind: 'service', source: svc.definition.file, value: svc.definition.programArguments.join(' ') },

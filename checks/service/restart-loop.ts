@@ -1,6 +1,6 @@
 // service/restart-loop: the service manager keeps restarting a gateway that cannot bind its port.
 // Evidence: EADDRINUSE lines in the service's gateway.err.log and/or systemd's NRestarts.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { servicesOf } from '../../src/service/repair-plan.js';
 
 const RESTARTING = new Set(['always', 'on-failure', 'on-abnormal', 'on-abort', 'on-watchdog', 'conditional']);
@@ -11,7 +11,6 @@ const MIN_RESTARTS = 3;
 export default defineCheck({
   meta: {
     id: 'service/restart-loop',
-    title: 'Service is not restart-looping on a port conflict',
     area: 'service',
     severity: 'error',
     facts: ['services'],
@@ -32,8 +31,7 @@ export default defineCheck({
       {
         checkId: 'service/restart-loop',
         severity: 'error',
-        message: `${svc.definition.name} (Restart=${svc.definition.restart}) keeps restarting the gateway into a port conflict on ${port}: ${counts.filter(Boolean).join(', ')}.`,
-        fixHint: `See who holds port ${port} with \`openclaw gateway status --deep\`; stop the other gateway (or give this one another port), then \`openclaw gateway restart\`.`,
+        ...say('service/restart-loop.restart-keeps-restarting', { name: svc.definition.name, restart: svc.definition.restart, port, value: counts.filter(Boolean).join(', ') }),
         cause: 'port-conflict',
         evidence: [
           ...lines.slice(-3).map((line) => ({ kind: 'log' as const, source: s.errorLog?.file ?? 'gateway.err.log', value: line })),

@@ -6,7 +6,6 @@ import { servicesOf } from '../../src/service/repair-plan.js';
 export default defineCheck({
   meta: {
     id: 'service/systemd-unavailable',
-    title: 'systemd user services available',
     area: 'service',
     severity: 'warning',
     facts: ['services'],

@@ -1,13 +1,12 @@
 // service/token-drift: the service carries an OPENCLAW_GATEWAY_TOKEN that differs from
 // gateway.auth.token. The gateway uses the config's token, so the service's copy is stale.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { repairByReinstall, sameSecret, servicesOf, tokenFingerprint } from '../../src/service/repair-plan.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({
   meta: {
     id: 'service/token-drift',
-    title: 'Service token matches gateway.auth.token',
     area: 'service',
     severity: 'warning',
     facts: ['services'],
@@ -23,9 +22,8 @@ export default defineCheck({
       {
         checkId: 'service/token-drift',
         severity: 'warning',
-        message: `The service's OPENCLAW_GATEWAY_TOKEN differs from gateway.auth.token in ${s.cli.config.path}. The gateway uses the config's token, so the one in ${s.installed.definition.file} is stale and misleads anyone who copies it.`,
+        ...say('service/token-drift.service-s-openclaw', { path: s.cli.config.path, file: s.installed.definition.file, paths: reinstallCommand(s.cli.paths) }),
         path: 'gateway.auth.token',
-        fixHint: `Reinstall the service without the embedded token: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'service-drift',
         evidence: [
           { kind: 'service', source: `${s.installed.definition.file} OPENCLAW_GATEWAY_TOKEN`, value: tokenFingerprint(svcToken) },

@@ -7,7 +7,6 @@ import { reinstallCommand } from '../../src/service/service-paths.js';
 export default defineCheck({
   meta: {
     id: 'service/token-embedded',
-    title: 'No token baked into the service definition',
     area: 'service',
     severity: 'warning',
     facts: ['services'],

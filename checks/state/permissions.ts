@@ -1,13 +1,12 @@
 // The state dir should be 0700 and the files holding secrets 0600 (config, backups, identity, devices).
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 const octal = (m: number) => `0${m.toString(8).padStart(3, '0')}`;
 
 export default defineCheck({
   meta: {
     id: 'state/permissions',
-    title: 'State files readable by other users',
     area: 'state',
     severity: 'warning',
     facts: ['state'],
@@ -24,8 +23,7 @@ export default defineCheck({
         return {
           checkId: 'state/permissions',
           severity: 'warning' as const,
-          message: `${e.path} is ${octal(e.mode)}: other users on this machine can ${e.kind === 'dir' ? 'list it' : 'read it'} (it holds ${e.role === 'config' ? 'the config and its tokens' : 'secrets'}).`,
-          fixHint: `openclaw doctor --fix (chmod ${octal(want)})`,
+          ...say('state/permissions.other-users-machine', { path: e.path, mode: octal(e.mode), value: e.kind === 'dir' ? 'list it' : 'read it', value2: e.role === 'config' ? 'the config and its tokens' : 'secrets', want: octal(want) }),
           // No cause: no log line names this (the catalog's permission-denied is the opposite, too closed).
           evidence: [{ kind: 'file' as const, source: e.path, value: octal(e.mode) }],
           data: { path: e.path, mode: want },

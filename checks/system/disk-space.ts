@@ -1,7 +1,7 @@
 // The state dir's file system nearly full: config writes (temp file + backup), the pairing store and
 // the logs fail with ENOSPC, and a failed write can leave a half-written file behind.
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Severity } from '../../src/engine/check.js';
+import { defineCheck, type Severity, say } from '../../src/engine/check.js';
 
 /** Below this the next config write with its backups, or a day of logs, may not fit. */
 export const DISK_ERROR_BYTES = 100 * 1024 * 1024;
@@ -14,7 +14,6 @@ const size = (b: number) => (b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GiB
 export default defineCheck({
   meta: {
     id: 'system/disk-space',
-    title: 'Disk space for the state dir',
     area: 'system',
     severity: 'error',
     facts: ['disk'],
@@ -32,8 +31,7 @@ export default defineCheck({
       {
         checkId: 'system/disk-space',
         severity,
-        message: `The file system of ${d.path} ${what}: config writes, backups and logs ${severity === 'error' ? 'fail' : 'may soon fail'} with ENOSPC.`,
-        fixHint: `Free space on that file system (\`df -h ${d.path}\`, \`du -sh ${d.path}/* | sort -h\`): old logs under logs/ and backups are safe to remove`,
+        ...say('system/disk-space.file-system-config', { path: d.path, what, value: severity === 'error' ? 'fail' : 'may soon fail' }),
         cause: 'disk-full',
         evidence: [
           { kind: 'system', source: `statfs ${d.path}`, value: `${size(d.availableBytes)} available of ${size(d.totalBytes)}` },

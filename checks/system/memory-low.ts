@@ -1,6 +1,6 @@
 // Less than 256 MiB available: the gateway (hundreds of MiB at start) may be killed or never start.
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 
 export const LOW_MEMORY_BYTES = 256 * 1024 * 1024;
 const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
@@ -8,7 +8,6 @@ const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
 export default defineCheck({
   meta: {
     id: 'system/memory-low',
-    title: 'Little memory available',
     area: 'system',
     severity: 'warning',
     facts: ['system'],
@@ -22,8 +21,7 @@ export default defineCheck({
       {
         checkId: 'system/memory-low',
         severity: 'warning',
-        message: `Only ${mib(s.memAvailableBytes)} of ${mib(s.memTotalBytes)} memory is available: the gateway may be killed (OOM) or start very slowly.`,
-        fixHint: 'Close other programs, add swap, or give the machine/container more memory (at least 1 GiB)',
+        ...say('system/memory-low.only-memory-available', { memAvailableBytes: mib(s.memAvailableBytes), memTotalBytes: mib(s.memTotalBytes) }),
         cause: 'oom',
         evidence: [{ kind: 'system', source: 'MemAvailable', value: mib(s.memAvailableBytes) }],
       },

@@ -2,7 +2,7 @@
 // processes in the gateway's (or this container's) cgroup, a cgroup limit nearly used up, or the
 // whole machine stalling on memory.
 import { fact } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { CgroupMemory } from '../../src/facts/system-memory.js';
 
 /** Headroom under a cgroup limit below which the gateway (hundreds of MiB) may be OOM-killed. */
@@ -17,7 +17,6 @@ const whose = (c: CgroupMemory) => (c.of === 'gateway' ? "the gateway's cgroup" 
 export default defineCheck({
   meta: {
     id: 'system/memory-pressure',
-    title: 'Memory pressure and OOM kills',
     area: 'system',
     severity: 'error',
     facts: ['memory'],
@@ -37,7 +36,7 @@ export default defineCheck({
         out.push({
           checkId: 'system/memory-pressure',
           severity: 'error',
-          message: `The kernel OOM killer has killed ${c.oomKills} process${c.oomKills === 1 ? '' : 'es'} in ${whose(c)}${c.limitBytes !== undefined ? `, whose memory limit is ${mib(c.limitBytes)}` : ''}: a gateway killed this way restarts or disappears without a log line of its own.`,
+          ...say('system/memory-pressure.kernel-oom-killer', { oomKills: c.oomKills, value: c.oomKills === 1 ? '' : 'es', c: whose(c), value2: c.limitBytes !== undefined ? `, whose memory limit is ${mib(c.limitBytes)}` : '' }, null),
           fixHint: c.limitBytes !== undefined ? 'Raise the memory limit (docker run --memory 2g, the Kubernetes limit, or MemoryMax= of the service) to at least 1 GiB' : 'Give the machine more memory or swap, or cap the heap: NODE_OPTIONS=--max-old-space-size=1024',
           cause: 'oom',
           evidence,
@@ -46,8 +45,7 @@ export default defineCheck({
         out.push({
           checkId: 'system/memory-pressure',
           severity: 'warning',
-          message: `${capitalized(whose(c))} uses ${mib(c.usageBytes)} of its ${mib(c.limitBytes)} memory limit: the OOM killer is close.`,
-          fixHint: 'Raise the memory limit (docker run --memory 2g, the Kubernetes limit, or MemoryMax= of the service)',
+          ...say('system/memory-pressure.uses-memory-limit', { c: capitalized(whose(c)), usageBytes: mib(c.usageBytes), limitBytes: mib(c.limitBytes) }),
           cause: 'oom',
           evidence,
         });
@@ -57,8 +55,7 @@ export default defineCheck({
       out.push({
         checkId: 'system/memory-pressure',
         severity: 'warning',
-        message: `Every task on this machine waited for memory ${m.pressureFullAvg60}% of the last minute: the gateway will answer slowly and may be OOM-killed.`,
-        fixHint: 'Close other programs, add swap, or give the machine more memory',
+        ...say('system/memory-pressure.every-task-machine', { pressureFullAvg60: m.pressureFullAvg60 }),
         cause: 'oom',
         evidence: [{ kind: 'system', source: '/proc/pressure/memory full avg60', value: `${m.pressureFullAvg60}%` }],
       });

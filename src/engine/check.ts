@@ -67,8 +67,11 @@ export function defineCheck(check: CheckDefinition): Check {
   return { ...check, meta: { ...check.meta, title: check.meta.title ?? en(`${check.meta.id}.title`) } };
 }
 
+/** A finding's words: what say() returns. */
+export type Said = Pick<Finding, 'message' | 'messageId' | 'params' | 'fixHint' | 'fixHintId'>;
+
 /** What a finding says, by catalog id: the message and the fix hint (`<id>.fix`, or `fix` when given; null for none). */
-export function say(id: string, params: Params = {}, fix?: string | null): Pick<Finding, 'message' | 'messageId' | 'params' | 'fixHint' | 'fixHintId'> {
+export function say(id: string, params: Params = {}, fix?: string | null): Said {
   const fixHintId = fix === undefined ? (hasMessage(`${id}.fix`) ? `${id}.fix` : undefined) : (fix ?? undefined);
   return { message: en(id, params), messageId: id, params, ...(fixHintId ? { fixHint: en(fixHintId, params), fixHintId } : {}) };
 }

@@ -11,9 +11,23 @@ import type { Locale } from './locale.js';
 
 export { LOCALES, parseLocale, resolveLocale, UnknownLocaleError, type Locale } from './locale.js';
 
+/** Another message as a parameter: shown in the same language as the message it is part of. */
+export interface MessageRef {
+  id: string;
+  params?: Params;
+}
 /** A message's parameters: what it names, never pre-formatted English. */
-export type Params = Record<string, string | number | boolean | null | undefined>;
+export type Params = { [name: string]: string | number | boolean | null | undefined | MessageRef };
 type Compiled = (params: Params) => string;
+
+/** Params with each message reference replaced by its text from `format` (the same locale). */
+function resolved(params: Params, format: (id: string, params?: Params) => string): Params {
+  let out: Params | undefined;
+  for (const [name, value] of Object.entries(params)) {
+    if (value && typeof value === 'object') (out ??= { ...params })[name] = format(value.id, value.params);
+  }
+  return out ?? params;
+}
 
 const EN = english as unknown as Record<string, Compiled>;
 
@@ -73,7 +87,7 @@ export function hasMessage(id: string): boolean {
 export function en(id: string, params: Params = {}): string {
   const format = EN[id];
   // A missing id shows itself rather than failing a report (the catalog test catches it first).
-  return format ? format(params) : id;
+  return format ? format(resolved(params, en)) : id;
 }
 
 /** The text in the active locale; English where the locale lacks the message. */
@@ -87,5 +101,5 @@ export function t(id: string, params: Params = {}): string {
     format = new Format(active.locale).compile(source) as Compiled;
     active.compiled.set(id, format);
   }
-  return format(params);
+  return format(resolved(params, t));
 }
