@@ -1,4 +1,5 @@
 // The configured CDP endpoint does not answer /json/version, or its WebSocket does not open.
+import { en } from '../../src/i18n/index.js';
 import { configEvidence, fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
@@ -19,10 +20,10 @@ export default defineCheck({
       {
         checkId: 'browser/cdp-unreachable',
         severity: 'warning',
-        ...say('browser/cdp-unreachable.remote-cdp-reachable', { url: cdp.url, value: cdp.error ?? 'no answer', value2: cdp.url?.replace(/^ws/, 'http') }),
+        ...say('browser/cdp-unreachable.remote-cdp-reachable', { url: cdp.url, error: cdp.error ?? null, httpUrl: cdp.url?.replace(/^ws/, 'http') }),
         path: 'browser.cdpUrl',
         cause: 'cdp-unreachable',
-        evidence: [configEvidence('browser.cdpUrl', cdp.url), { kind: 'probe', source: `${cdp.url}`, value: cdp.error ?? 'unreachable' }, ...lines.slice(-1).map(logEvidence)],
+        evidence: [configEvidence('browser.cdpUrl', cdp.url), { kind: 'probe', source: `${cdp.url}`, value: cdp.error ?? en('browser/cdp-unreachable.evidence.unreachable') }, ...lines.slice(-1).map(logEvidence)],
       },
     ];
   },

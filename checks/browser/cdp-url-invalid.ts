@@ -1,6 +1,7 @@
 // browser.cdpUrl that is not http(s)/ws(s) or has a bad port.
+import { en } from '../../src/i18n/index.js';
 import { configEvidence, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { parseCdpUrl } from '../../src/facts/browser.js';
 
 export default defineCheck({
@@ -15,15 +16,15 @@ export default defineCheck({
   detect(facts) {
     const url = parsedConfig(facts)?.cfg.browser?.cdpUrl;
     if (url === undefined) return [];
-    const problem = typeof url === 'string' ? parseCdpUrl(url).problem : 'browser.cdpUrl must be a string';
+    // The parser's own words for what is wrong (src/facts/browser.ts, English for now).
+    const problem = typeof url === 'string' ? parseCdpUrl(url).problem : en('browser/cdp-url-invalid.not-string');
     if (!problem) return [];
     return [
       {
         checkId: 'browser/cdp-url-invalid',
         severity: 'error',
-        message: problem,
+        ...say('browser/cdp-url-invalid.problem', { problem }),
         path: 'browser.cdpUrl',
-        fixHint: 'Use the DevTools endpoint, e.g. `openclaw config set browser.cdpUrl http://127.0.0.1:9222`',
         cause: 'cdp-url-invalid',
         evidence: [configEvidence('browser.cdpUrl', url)],
       },

@@ -15,7 +15,7 @@ export default defineCheck({
     const p = parsedConfig(facts);
     const allow = p?.cfg.plugins?.allow;
     if (!p || !Array.isArray(allow) || allow.includes('browser')) return [];
-    const lines = logLinesWith(facts, 'unknown command "browser"');
+    const lines = logLinesWith(facts, 'unknown command "browser"'); // i18n-ignore: the gateway's log text
     const wanted = (p.cfg.browser && p.cfg.browser.enabled !== false) || lines.length > 0;
     if (!wanted) return [];
     return [

@@ -1,18 +1,18 @@
 // Senders or groups blocked by an allowlist (`blocked … (not in allowlist)`), and dmPolicy "open"
 // without "*" in allowFrom. The repair seeds the blocked sender (or "*", or the group) into the
 // allowlist — a trust decision, so it asks first.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
+import type { Params } from '../../src/i18n/index.js';
 import { formatPath } from '../../src/config/schema.js';
 import type { Operation } from '../../src/engine/operations.js';
 import type { ChannelAccountFact } from '../../src/subsystems/channels/facts.js';
 
-function finding(a: ChannelAccountFact, message: string, data: Record<string, unknown>, path: string): Finding {
+function finding(a: ChannelAccountFact, id: string, params: Params, data: Record<string, unknown>, path: string): Finding {
   return {
     checkId: 'channels/allowlist-mismatch',
     severity: 'warning',
-    message,
+    ...say(`channels/allowlist-mismatch.${id}`, { channel: a.channel, accountId: a.accountId, configPath: a.configPath, ...params }, 'channels/allowlist-mismatch.fix'),
     path,
-    fixHint: `\`openclaw config get ${a.configPath}\`, then add the sender to allowFrom (\`openclaw doctor --fix\` asks first)`,
     cause: 'dm-policy-blocked',
     data: { channel: a.channel, accountId: a.accountId, segments: a.configSegments, ...data },
   };
@@ -33,7 +33,7 @@ export default defineCheck({
     for (const a of channels.value.accounts) {
       const allowPath = formatPath([...a.configSegments, 'allowFrom']);
       if (a.dmPolicy === 'open' && !a.allowFrom.includes('*')) {
-        out.push(finding(a, `${a.channel}/${a.accountId} has dmPolicy "open" but allowFrom lacks "*": DMs from unlisted senders are blocked`, { add: '*', list: 'allowFrom' }, allowPath));
+        out.push(finding(a, 'open-without-star', {}, { add: '*', list: 'allowFrom' }, allowPath));
         continue;
       }
       const drop = a.state.lastDrop;
@@ -41,9 +41,9 @@ export default defineCheck({
       const known = [...a.allowFrom, ...a.approvedSenders].map((s) => s.toLowerCase());
       if (drop.reason === 'allowlist' && !known.includes(drop.from.toLowerCase())) {
         const n = a.state.drops.allowlist ?? 0;
-        out.push(finding(a, `${a.channel}/${a.accountId} blocked ${n} DM(s) from senders not in allowFrom (last: ${drop.from})`, { add: drop.from, list: 'allowFrom' }, allowPath));
+        out.push(finding(a, 'dm-blocked', { n, from: drop.from }, { add: drop.from, list: 'allowFrom' }, allowPath));
       } else if (drop.reason === 'group-allowlist' && drop.groupId && !a.groups.includes(drop.groupId)) {
-        out.push(finding(a, `${a.channel}/${a.accountId} ignores group ${drop.groupId}: it is not in groups (groupPolicy ${a.groupPolicy})`, { group: drop.groupId }, formatPath([...a.configSegments, 'groups'])));
+        out.push(finding(a, 'group-ignored', { group: drop.groupId, groupPolicy: a.groupPolicy }, { group: drop.groupId }, formatPath([...a.configSegments, 'groups'])));
       }
     }
     return out;

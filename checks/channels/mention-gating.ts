@@ -21,10 +21,10 @@ export default defineCheck({
       out.push({
         checkId: 'channels/mention-gating',
         severity: 'warning',
-        ...say('channels/mention-gating.dropped-group-message', { channel: a.channel, accountId: a.accountId, n, value: channels.value.mentionPatterns.length ? '' : '; no messages.groupChat.mentionPatterns are set', configPath: a.configPath, value2: group ? `["${group}"]` : '.<id>' }),
+        ...say('channels/mention-gating.dropped-group-message', { channel: a.channel, accountId: a.accountId, n, patterns: channels.value.mentionPatterns.length, configPath: a.configPath, group: group ?? null }),
         path: 'messages.groupChat.mentionPatterns',
         cause: 'mention-gating',
-        evidence: [{ kind: 'log', source: `channels/${a.channel}/${a.accountId}.json`, value: `drop guild message (mention required) reason: "no-mention" ×${n}` }],
+        evidence: [{ kind: 'log', source: `channels/${a.channel}/${a.accountId}.json`, value: `drop guild message (mention required) reason: "no-mention" ×${n}` } /* i18n-ignore: the gateway's log line */],
       });
     }
     if (channels.value.rejectedMentionPatterns.length) {

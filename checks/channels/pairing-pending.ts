@@ -19,7 +19,7 @@ export default defineCheck({
         (a): Finding => ({
           checkId: 'channels/pairing-pending',
           severity: 'warning',
-          ...say('channels/pairing-pending.pairing-request-s', { length: a.pending.length, channel: a.channel, accountId: a.accountId, value: a.pending.map((r) => `${r.senderId} (code ${r.code})`).join(', '), code: a.pending[0].code }),
+          ...say('channels/pairing-pending.pairing-request-s', { length: a.pending.length, channel: a.channel, accountId: a.accountId, requests: a.pending.map((r) => `${r.senderId} (code ${r.code})`).join(', '), code: a.pending[0].code }),
           cause: 'dm-policy-blocked',
           evidence: a.pending.map((r) => ({ kind: 'file' as const, source: `credentials/${a.channel}-pairing.json`, value: `${r.senderId} since ${new Date(r.createdAt).toISOString()}` })),
           data: { channel: a.channel, accountId: a.accountId, codes: a.pending.map((r) => r.code) },

@@ -23,11 +23,8 @@ export default defineCheck({
         return {
           checkId: 'channels/permission-error',
           severity: 'error',
-          ...say('channels/permission-error.delivery-refused', { channel: a.channel, accountId: a.accountId, message: e.message }, null),
+          ...say('channels/permission-error.delivery-refused', { channel: a.channel, accountId: a.accountId, message: e.message, code: e.code, configPath: a.configPath }, scope ? 'channels/permission-error.scope.fix' : 'channels/permission-error.token.fix'),
           path: `${a.configPath}.token`,
-          fixHint: scope
-            ? `Grant the bot the missing scope or add it to the channel (${e.code}), then: \`openclaw channels status --probe\``
-            : `Replace the channel token (${a.configPath}.token), then: \`openclaw channels status --probe\``,
           cause: 'channel-permission',
           evidence: [{ kind: 'probe', source: `channels/${a.channel}/${a.accountId}.json`, value: `${new Date(e.at).toISOString()} ${e.message}` }],
         };

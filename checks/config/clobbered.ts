@@ -16,15 +16,14 @@ export default defineCheck({
     const config = fact(facts, 'config');
     const good = config?.lastKnownGood;
     if (!config?.raw || config.error || !good?.raw || config.size === undefined) return [];
-    const reasons: string[] = [];
-    if (get(good.raw, 'gateway.mode') !== undefined && get(config.raw, 'gateway.mode') === undefined) reasons.push('gateway.mode was lost');
-    if (config.size * 2 < good.size) reasons.push(`it shrank from ${good.size} to ${config.size} bytes`);
-    if (reasons.length === 0) return [];
+    const modeLost = get(good.raw, 'gateway.mode') !== undefined && get(config.raw, 'gateway.mode') === undefined;
+    const shrank = config.size * 2 < good.size;
+    if (!modeLost && !shrank) return [];
     return [
       {
         checkId: 'config/clobbered',
         severity: 'error',
-        ...say('config/clobbered.config-looks-clobbered', { value: reasons.join(', and ') }),
+        ...say('config/clobbered.config-looks-clobbered', { modeLost, shrank, before: good.size, after: config.size }),
         cause: 'config-clobbered',
         evidence: [
           { kind: 'file', source: config.path, value: `${config.size} bytes` },

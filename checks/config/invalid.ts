@@ -3,32 +3,25 @@
 // (asked first; the value is in the finding and `doctor --undo` puts it back), an auth mode that does
 // not exist becomes the one the config's secrets imply; any other bad value needs the user's choice.
 import { configEvidence, get, parsedConfig, switchToTokenAuth } from '../../src/engine/check-helpers.js';
-import { defineCheck, type Finding, say } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say, type Said } from '../../src/engine/check.js';
 import type { ValidationIssue } from '../../src/config/schema.js';
 
 /** Issues other checks explain better (and repair). */
 const COVERED = new Set(['gateway.token']);
 
-function forIssue(i: ValidationIssue, cfg: Record<string, any>): Pick<Finding, 'message' | 'fixHint' | 'data'> {
-  const message = `${i.path}: ${i.message}. The gateway refuses to start with it.`;
+// The validator's own words for what is wrong (i.message, src/config/schema.ts) stay a parameter.
+function forIssue(i: ValidationIssue, cfg: Record<string, any>): Said & Pick<Finding, 'data'> {
+  const params = { path: i.path, message: i.message };
   if (i.code === 'unrecognized_keys') {
-    return {
-      message,
-      fixHint: `\`openclaw doctor --fix --yes\` (removes it; \`openclaw doctor --undo\` brings it back), or rename it to the key you meant: \`openclaw config unset ${i.path}\` then \`openclaw config set <key> <value>\``,
-      data: { unset: i.path },
-    };
+    return { ...say('config/invalid.issue', params, 'config/invalid.unknown-key.fix'), data: { unset: i.path } };
   }
   if (i.path === 'gateway.auth.mode') {
     const auth = cfg.gateway?.auth ?? {};
     const mode = typeof auth.password === 'string' && auth.password && !auth.token ? 'password' : 'token';
-    return {
-      message,
-      fixHint: `\`openclaw doctor --fix --yes\` (sets it to "${mode}"${mode === 'token' && !auth.token ? ' with a generated token' : ', the secret the config holds'}), or \`openclaw config set gateway.auth.mode <${(i.allowed ?? []).join('|') || 'mode'}>\``,
-      data: { authMode: mode },
-    };
+    const modes = (i.allowed ?? []).join('|') || null;
+    return { ...say('config/invalid.issue', { ...params, mode, generated: mode === 'token' && !auth.token, modes }, 'config/invalid.auth-mode.fix'), data: { authMode: mode } };
   }
-  const allowed = i.allowed?.length ? ` (one of: ${i.allowed.join(', ')})` : '';
-  return { message, fixHint: `Cannot repair automatically: only you know the value meant. Set it: \`openclaw config set ${i.path} <value>\`${allowed}, then \`openclaw config validate\`` };
+  return say('config/invalid.issue', { ...params, allowed: i.allowed?.length ? i.allowed.join(', ') : null }, 'config/invalid.value.fix');
 }
 
 export default defineCheck({

@@ -23,13 +23,8 @@ export default defineCheck({
         out.push({
           checkId: 'config/mistyped',
           severity: 'error',
-          message: taken
-            ? `${i.path} is not a known key; ${i.didYouMean} is probably meant, and it is set too, so one of them is a leftover.`
-            : `${i.path} is not a known key; ${i.didYouMean} is probably meant (its value is not read where it is).`,
+          ...say(taken ? 'config/mistyped.key-both-set' : 'config/mistyped.key', { path: i.path, meant: i.didYouMean }),
           path: i.path,
-          fixHint: taken
-            ? `Keep the one you want: \`openclaw config get ${i.didYouMean}\`, then \`openclaw config unset ${i.path}\``
-            : `\`openclaw doctor --fix --yes\` (moves the value to ${i.didYouMean})`,
           cause: 'config-invalid',
           evidence: [configEvidence(i.path, get(p.config.raw, i.path)), configEvidence(i.didYouMean, get(p.config.raw, i.didYouMean))],
           data: taken ? undefined : { move: { from: i.path, to: i.didYouMean } },

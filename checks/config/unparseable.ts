@@ -2,6 +2,7 @@
 // The first choice is the minimal repair (one missing comma, quote or brace), which keeps every
 // other byte; else the last good copy, and then the finding says what the broken file still holds
 // that the restore would drop, so nothing is lost silently (the broken file is kept as well).
+import { en } from '../../src/i18n/index.js';
 import { isDeepStrictEqual } from 'node:util';
 import { configEvidence, fact } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Evidence, say } from '../../src/engine/check.js';
@@ -44,15 +45,15 @@ export default defineCheck({
     const at = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
     const copy = restorableCopy(config);
     // A half-written file fails on the empty line after its last one: say so rather than show nothing.
-    const evidence: Evidence[] = [{ kind: 'file', source: at, value: e.excerpt === undefined ? e.code : e.excerpt.trim() || '(end of file: the text stops before the JSON is complete)' }];
-    const message = `${at}: ${e.message}. The gateway cannot start with this file (upstream misleadingly says "missing gateway.mode").`;
+    const evidence: Evidence[] = [{ kind: 'file', source: at, value: e.excerpt === undefined ? e.code : e.excerpt.trim() || en('config/unparseable.evidence.truncated') }];
+    // The parser's own words for what is wrong (e.message) stay a parameter.
+    const params = { at, message: e.message, copy: copy?.path ?? null };
     const base = { checkId: 'config/unparseable', severity: 'error' as const, cause: 'config-invalid' };
     if (e.repair) {
       return [
         {
           ...base,
-          message,
-          fixHint: `\`openclaw doctor --fix --yes\` (${e.repair.description}; every other byte stays as it is)${copy ? `, or restore ${copy.path}` : ''}`,
+          ...say('config/unparseable.repairable', { ...params, repair: e.repair.description }),
           evidence,
           data: { repair: e.repair },
         },
@@ -62,22 +63,17 @@ export default defineCheck({
       return [
         {
           ...base,
-          ...say('config/unparseable.no-small-edit', { message, at, value: e.hint ? ` (${e.hint})` : '', file: e.file }),
+          ...say('config/unparseable.no-small-edit', { ...params, hint: e.hint ?? null, file: e.file }),
           evidence,
         },
       ];
     }
     const dropped = config.salvaged ? droppedByRestore(config.salvaged, copy.raw!) : [];
-    const droppedNote = dropped.length
-      ? ` Restoring ${copy.path} drops what the broken file still says: ${dropped.slice(0, MAX_LISTED).map((d) => d.path).join(', ')}${dropped.length > MAX_LISTED ? ` and ${dropped.length - MAX_LISTED} more` : ''} (shown below; the broken file is kept as .clobbered.<time>).`
-      : config.salvaged
-        ? ` What the broken file still says matches ${copy.path}.`
-        : ' What the broken file holds could not be read back: compare it with the copy before restoring.';
+    const restore = dropped.length ? 'drops' : config.salvaged ? 'matches' : 'unreadable';
     return [
       {
         ...base,
-        message: message + droppedNote,
-        fixHint: `\`openclaw doctor --fix --yes\` (restores ${copy.path}; the broken file is kept as .clobbered.<time>), or fix the text at ${at}`,
+        ...say(`config/unparseable.restore-${restore}`, { ...params, dropped: dropped.slice(0, MAX_LISTED).map((d) => d.path).join(', '), more: Math.max(0, dropped.length - MAX_LISTED) }, 'config/unparseable.restore.fix'),
         evidence: [...evidence, ...dropped.slice(0, MAX_LISTED).map((d) => configEvidence(d.path, d.value))],
         data: { restoreFrom: copy.path },
       },

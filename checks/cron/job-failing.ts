@@ -18,7 +18,7 @@ export default defineCheck({
         (j): Finding => ({
           checkId: 'cron/job-failing',
           severity: j.consecutiveErrors >= 3 ? 'error' : 'warning',
-          ...say('cron/job-failing.cron-job-failed', { id: j.id, value: j.name ? ` (${j.name})` : '', consecutiveErrors: j.consecutiveErrors, value2: j.lastError ?? 'unknown error' }),
+          ...say('cron/job-failing.cron-job-failed', { id: j.id, name: j.name ?? null, consecutiveErrors: j.consecutiveErrors, error: j.lastError ?? null }),
           cause: 'cron-not-firing',
           evidence: [{ kind: 'file', source: cron.value.storePath, value: `lastStatus: error, consecutiveErrors: ${j.consecutiveErrors}` }],
           data: { jobId: j.id },

@@ -1,5 +1,6 @@
 // The scheduler is on and jobs are enabled, yet nothing says when it wakes next: those jobs will
 // never run (a one-shot in the past, a store written by hand, or a scheduler that never started).
+import { en } from '../../src/i18n/index.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -19,9 +20,9 @@ export default defineCheck({
       {
         checkId: 'cron/next-wake-missing',
         severity: 'warning',
-        ...say('cron/next-wake-missing.enabled-cron-job', { length: stuck.length, value: stuck.map((j) => j.id).join(', '), value2: cron.value.nextWakeAtMs === null ? '; the scheduler has nothing to wake for' : '' }),
+        ...say('cron/next-wake-missing.enabled-cron-job', { length: stuck.length, ids: stuck.map((j) => j.id).join(', '), nothingToWake: cron.value.nextWakeAtMs === null }),
         cause: 'cron-not-firing',
-        evidence: stuck.map((j) => ({ kind: 'file' as const, source: cron.value.storePath, value: `${j.id}: ${j.schedule}, nextRunAtMs missing` })),
+        evidence: stuck.map((j) => ({ kind: 'file' as const, source: cron.value.storePath, value: en('cron/next-wake-missing.evidence', { id: j.id, schedule: j.schedule }) })),
       },
     ];
   },

@@ -15,13 +15,13 @@ export default defineCheck({
     const p = parsedConfig(facts);
     if (!p || p.cfg.cron?.enabled !== false) return [];
     const jobs = fact(facts, 'cron')?.jobs.filter((j) => j.enabled) ?? [];
-    const lines = logLinesWith(facts, 'cron: scheduler disabled');
+    const lines = logLinesWith(facts, 'cron: scheduler disabled'); // i18n-ignore: the gateway's log text
     if (jobs.length === 0 && lines.length === 0) return [];
     return [
       {
         checkId: 'cron/scheduler-disabled',
         severity: 'warning',
-        ...say('cron/scheduler-disabled.cron-enabled-false', { value: jobs.length ? `${jobs.length} enabled job${jobs.length === 1 ? '' : 's'} (${jobs.slice(0, 3).map((j) => j.name ?? j.id).join(', ')}${jobs.length > 3 ? ', …' : ''})` : 'scheduled jobs' }),
+        ...say('cron/scheduler-disabled.cron-enabled-false', { count: jobs.length, jobs: jobs.slice(0, 3).map((j) => j.name ?? j.id).join(', '), more: jobs.length > 3 }),
         path: 'cron.enabled',
         cause: 'cron-disabled',
         evidence: [configEvidence('cron.enabled', false), ...lines.slice(-1).map(logEvidence)],

@@ -19,7 +19,7 @@ export default defineCheck({
       {
         checkId: 'devices/pairing-pending',
         severity: 'warning',
-        ...say('devices/pairing-pending.device-waiting-approval', { length: d.pending.length, value: d.pending.length === 1 ? ' is' : 's are', value2: d.pending.length === 1 ? 'it gets' : 'they get', requestId: first.requestId }),
+        ...say('devices/pairing-pending.device-waiting-approval', { count: d.pending.length, requestId: first.requestId }),
         cause: 'pairing-required',
         evidence: d.pending.slice(0, 5).map((p) => ({ kind: 'file' as const, source: `${d.path} requestId ${p.requestId}`, value: [p.displayName, p.deviceId?.slice(0, 12), p.role, p.reason].filter(Boolean).join(' · ') || 'pending' })),
       },

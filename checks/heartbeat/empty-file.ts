@@ -1,4 +1,5 @@
 // HEARTBEAT.md with only blank lines and headings: every heartbeat is skipped (empty-heartbeat-file).
+import { en } from '../../src/i18n/index.js';
 import { fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
@@ -25,7 +26,7 @@ export default defineCheck({
         severity: 'warning',
         ...say('heartbeat/empty-file.has-only-blank', { path: hb.path }),
         cause: 'heartbeat-skipped',
-        evidence: [{ kind: 'file', source: hb.path, value: `${hb.content.length} bytes, no tasks` }, ...logLinesWith(facts, 'empty-heartbeat-file').slice(-1).map(logEvidence)],
+        evidence: [{ kind: 'file', source: hb.path, value: en('heartbeat/empty-file.evidence', { bytes: hb.content.length }) }, ...logLinesWith(facts, 'empty-heartbeat-file').slice(-1).map(logEvidence)],
       },
     ];
   },

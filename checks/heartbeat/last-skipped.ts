@@ -18,18 +18,7 @@ const SEVERITY: Record<SkipReason, Severity> = {
   'empty-heartbeat-file': 'warning',
 };
 
-const HINTS: Record<SkipReason, string> = {
-  disabled: 'Set agents.defaults.heartbeat.every to an interval such as 30m to enable it.',
-  'quiet-hours': 'Outside agents.defaults.heartbeat.activeHours; widen the window if this is unexpected.',
-  'requests-in-flight': 'The agent was busy; the next beat retries.',
-  'no-tasks-due': 'HEARTBEAT.md has a tasks: block with nothing due this tick.',
-  'target-none': 'agents.defaults.heartbeat.target is "none": set a channel (and to) to receive heartbeats.',
-  'no-target': 'Set agents.defaults.heartbeat.target to a configured channel and heartbeat.to to a recipient.',
-  'unknown-account': 'agents.defaults.heartbeat.accountId names an account missing from channels.<channel>.accounts.',
-  'dm-blocked': 'The target is a direct message and heartbeat.directPolicy is "block": target a group or allow DMs.',
-  'alerts-disabled': 'showOk, showAlerts and useIndicator are all false for the channel: enable one.',
-  'empty-heartbeat-file': 'HEARTBEAT.md has only blank lines and headers: add instructions or tasks.',
-};
+// Each skip reason's fix hint is `heartbeat/last-skipped.hint.<reason>` in the catalog.
 
 export default defineCheck({
   meta: {
@@ -48,10 +37,9 @@ export default defineCheck({
       out.push({
         checkId: 'heartbeat/last-skipped',
         severity: SEVERITY[last.reason] ?? 'warning',
-        ...say('heartbeat/last-skipped.last-heartbeat-skipped', { reason: last.reason, value: last.detail ? ` (${last.detail})` : '' }, null),
-        fixHint: HINTS[last.reason],
+        ...say('heartbeat/last-skipped.last-heartbeat-skipped', { reason: last.reason, detail: last.detail ?? null }, `heartbeat/last-skipped.hint.${last.reason}`),
         cause: 'heartbeat-skipped',
-        evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: `${new Date(last.ts).toISOString()} skipped reason=${last.reason}` }],
+        evidence: [{ kind: 'file', source: 'heartbeat/last.json', value: `${new Date(last.ts).toISOString()} skipped reason=${last.reason}` /* i18n-ignore: the runner's event, as logged */ }],
         data: { reason: last.reason },
       });
     } else if (last?.status === 'failed') {
@@ -67,7 +55,7 @@ export default defineCheck({
       out.push({
         checkId: 'heartbeat/last-skipped',
         severity: 'warning',
-        ...say('heartbeat/last-skipped.no-heartbeat-since', { value: new Date(last.ts).toISOString(), everyMs: formatDuration(settings.everyMs) }),
+        ...say('heartbeat/last-skipped.no-heartbeat-since', { at: new Date(last.ts).toISOString(), everyMs: formatDuration(settings.everyMs) }),
         cause: 'heartbeat-skipped',
       });
     }

@@ -1,4 +1,5 @@
 // HEARTBEAT.md has a `tasks:` block with nothing in it (or the log says no-tasks-due): beats skip.
+import { en } from '../../src/i18n/index.js';
 import { fact, logEvidence, logLinesWith } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Evidence, say } from '../../src/engine/check.js';
 
@@ -32,12 +33,12 @@ export default defineCheck({
     const lines = logLinesWith(facts, /heartbeat skipped.*no-tasks-due/);
     const fromFile = Boolean(hb?.exists && hb.content && tasksBlockWithNothingDue(hb.content));
     if (!fromFile && lines.length === 0) return [];
-    const evidence: Evidence[] = [...(fromFile && hb ? [{ kind: 'file' as const, source: hb.path, value: 'tasks: block with no enabled task' }] : []), ...lines.slice(-1).map(logEvidence)];
+    const evidence: Evidence[] = [...(fromFile && hb ? [{ kind: 'file' as const, source: hb.path, value: en('heartbeat/no-tasks-due.evidence') }] : []), ...lines.slice(-1).map(logEvidence)];
     return [
       {
         checkId: 'heartbeat/no-tasks-due',
         severity: 'info',
-        ...say('heartbeat/no-tasks-due.heartbeat-tasks-block', { value: hb?.path ?? 'HEARTBEAT.md' }),
+        ...say('heartbeat/no-tasks-due.heartbeat-tasks-block', { path: hb?.path ?? 'HEARTBEAT.md' }),
         cause: 'heartbeat-skipped',
         evidence,
       },

@@ -35,14 +35,14 @@ export default defineCheck({
     if (start === undefined || end === undefined) return [];
     const evidence = [configEvidence('agents.defaults.heartbeat.activeHours', hours)];
     if (start === end) {
-      return [{ checkId: 'heartbeat/quiet-hours', severity: 'warning', ...say('heartbeat/quiet-hours.activehours-starts-ends', { start: hours.start }), path: 'agents.defaults.heartbeat.activeHours', cause: 'heartbeat-skipped', evidence }];
+      return [{ checkId: 'heartbeat/quiet-hours', severity: 'warning', ...say('heartbeat/quiet-hours.activehours-starts-ends', { start: hours.start, example: `'{"start":"08:00","end":"22:00"}'` }), path: 'agents.defaults.heartbeat.activeHours', cause: 'heartbeat-skipped', evidence }];
     }
     const sys = fact(facts, 'system');
     if (!sys) return [];
     const tz = typeof hours.timezone === 'string' && hours.timezone ? hours.timezone : sys.timeZone;
     const now = localMinutes(sys.nowMs, tz);
     if (now === undefined) {
-      return [{ checkId: 'heartbeat/quiet-hours', severity: 'warning', ...say('heartbeat/quiet-hours.activehours-timezone-known', { value: JSON.stringify(tz) }), path: 'agents.defaults.heartbeat.activeHours.timezone', cause: 'heartbeat-skipped', evidence }];
+      return [{ checkId: 'heartbeat/quiet-hours', severity: 'warning', ...say('heartbeat/quiet-hours.activehours-timezone-known', { timezone: JSON.stringify(tz) }), path: 'agents.defaults.heartbeat.activeHours.timezone', cause: 'heartbeat-skipped', evidence }];
     }
     const inside = start < end ? now >= start && now < end : now >= start || now < end;
     if (inside) return [];
