@@ -23,6 +23,7 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/explain-lines.ts',
   'src/cli/commands/logs-scan.ts',
   'src/logs/render.ts',
+  'src/tui/',
 ];
 
 /** Two words of letters (any script) in a row: a sentence, not an id, a path or a flag. */
