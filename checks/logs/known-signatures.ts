@@ -5,6 +5,7 @@
 // and a live fact outranks a log line.
 import { VERSION } from '../../src/cli/version.js';
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
+import { en, type MessageRef } from '../../src/i18n/index.js';
 import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';
 import type { Facts } from '../../src/facts/types.js';
@@ -16,6 +17,7 @@ const CHECK_ID = 'logs/known-signatures';
 // writes, the third is our gateway's quoted peer value). Those lines are not evidence: the live probe
 // of this run says how things are now, and without this a drift fixed an hour ago stayed an error
 // until the day's log rotated.
+// i18n-ignore: log text to match
 const OWN_PROBE = [`client=cli probe v${VERSION} `, `"client":"cli","mode":"probe","version":"${VERSION}"`, `client="cli probe v${VERSION}"`];
 const fromOwnProbe = (text: string) => OWN_PROBE.some((s) => text.includes(s));
 
@@ -53,11 +55,10 @@ function seen(ms: SignatureMatch[]): { details: Record<string, string>; last?: n
   return { details: { ...details, firstSeen: new Date(first).toISOString(), lastSeen: new Date(last).toISOString() }, last };
 }
 
-function seenText(details: Record<string, string>): string {
-  const n = Number(details.count);
-  const [first, last] = [details.firstSeen, details.lastSeen].map((t) => t && shortTime(Date.parse(t)));
-  const times = !last ? '' : first === last ? `, at ${last}` : `, first ${first}, last ${last}`;
-  return `${n} line${n === 1 ? '' : 's'}${times}`;
+/** "3 lines, first 09:12, last 09:40", as a message of its own inside a finding's. */
+function seenText(details: Record<string, string>): MessageRef {
+  const [first, last] = [details.firstSeen, details.lastSeen].map((t) => (t ? shortTime(Date.parse(t)) : null));
+  return { id: 'logs/known-signatures.seen', params: { count: Number(details.count), first, last, same: first === last } };
 }
 
 /** Does a live fact of this run still show the problem an old line names? */
@@ -92,7 +93,7 @@ function senders(ms: SignatureMatch[]): string[] {
     const text = m.line.text.slice(0, 4096); // the fields sit up front; a hostile long line is not searched further
     const r = REMOTE.exec(text);
     const remote = r?.[1] ?? r?.[2];
-    const client = clientOf(text) ?? 'an unnamed client';
+    const client = clientOf(text) ?? en('logs/known-signatures.unnamed-client');
     const set = remotes.get(client) ?? new Set();
     if (remote && remote !== '?') set.add(remote);
     remotes.set(client, set);
@@ -105,7 +106,7 @@ function senders(ms: SignatureMatch[]): string[] {
       remotes.delete(client);
     }
   }
-  return [...remotes].map(([client, from]) => (from.size ? `${client} from ${[...from].join(', ')}` : client));
+  return [...remotes].map(([client, from]) => (from.size ? en('logs/known-signatures.client-from', { client, from: [...from].join(', ') }) : client));
 }
 
 /** The gateway lets this install's token in: the refused token was a client's, not a drift here. */
@@ -116,7 +117,7 @@ function wrongTokenClients(ms: SignatureMatch[], url: string): Finding {
   return {
     checkId: CHECK_ID,
     severity: 'warning',
-    ...say('logs/known-signatures.client-sent-wrong', { details: seenText(details), value: who.slice(0, 3).join('; '), value2: who.length > 3 ? ` and ${who.length - 3} more` : '', url }),
+    ...say('logs/known-signatures.client-sent-wrong', { details: seenText(details), clients: who.slice(0, 3).join('; '), more: Math.max(0, who.length - 3), url }),
     cause: 'token-mismatch',
     evidence: [logEvidence(last.line)],
     details: { ...details, signatureId: [...new Set(ms.map((m) => m.signatureId))].join(','), clients: who.join('; ') },
@@ -134,7 +135,7 @@ function otherInstances(ms: SignatureMatch[]): Finding[] {
     return {
       checkId: CHECK_ID,
       severity: 'info',
-      ...say('logs/known-signatures.another-openclaw-instance', { instance, value: [...new Set(group.map((m) => m.signatureId))].join(', '), details: seenText(details) }),
+      ...say('logs/known-signatures.another-openclaw-instance', { instance, signatures: [...new Set(group.map((m) => m.signatureId))].join(', '), details: seenText(details) }),
       evidence: [logEvidence(last.line)],
       details: { ...details, instance },
       data: { signatureId: last.signatureId },
@@ -181,19 +182,18 @@ export default defineCheck({
       const last = ms.at(-1)!;
       const { details, last: lastMs } = seen(ms);
       const base = { checkId: CHECK_ID, cause: last.cause, evidence: [logEvidence(last.line)], details: { ...details, signatureId: id }, data: { signatureId: id } };
-      const fixHint = [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined;
+      // Commands only: the same in every language.
+      const fixHint = [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined; // i18n-ignore: commands
       if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
-        const n = Number(details.count);
-        const when = lastMs !== undefined ? `last at ${shortTime(lastMs)}` : `last before ${shortTime(since!)}`;
-        const message = `${last.explain} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
-        found.push({ ...base, severity: 'info', message, fixHint });
+        const params = { explain: last.explain, id, lastAt: lastMs !== undefined ? shortTime(lastMs) : null, since: shortTime(since!), count: Number(details.count), reason: logs.window!.reason };
+        found.push({ ...base, severity: 'info', ...say('logs/known-signatures.history', params, null), fixHint });
         continue;
       }
       const over = answersNow && OVER_WHEN_IT_ANSWERS.has(last.cause ?? '');
       found.push({
         ...base,
         severity: over ? 'info' : last.severity,
-        ...say('logs/known-signatures.answers-now', { explain: last.explain, id, details: seenText(details), value: over ? `, earlier: the gateway at ${probe!.url} answers now` : '' }),
+        ...say('logs/known-signatures.answers-now', { explain: last.explain, id, details: seenText(details), answersAt: over ? probe!.url : null }, null),
         fixHint,
       });
     }

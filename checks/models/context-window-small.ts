@@ -21,7 +21,7 @@ export default defineCheck({
           (m): Finding => ({
             checkId: 'models/context-window-small',
             severity: m.contextVerdict === 'too-small' ? 'error' : 'warning',
-            ...say('models/context-window-small.has-contextwindow-minimum', { id: p.id, id2: m.id, contextWindow: m.contextWindow, value: m.contextVerdict === 'too-small' ? `below the ${CONTEXT_WINDOW_MIN} minimum` : `below ${CONTEXT_WINDOW_WARN}: expect frequent compaction` }),
+            ...say('models/context-window-small.has-contextwindow-minimum', { provider: p.id, model: m.id, contextWindow: m.contextWindow, tooSmall: m.contextVerdict === 'too-small', min: CONTEXT_WINDOW_MIN, warn: CONTEXT_WINDOW_WARN }),
             path: `${m.configPath}.contextWindow`,
             cause: 'context-window-too-small',
           }),

@@ -17,7 +17,7 @@ export default defineCheck({
     const p = parsedConfig(facts);
     const models = p?.cfg.agents?.defaults?.models;
     if (!models || typeof models !== 'object') return [];
-    const lines = logLinesWith(facts, 'Extra usage is required for long context');
+    const lines = logLinesWith(facts, 'Extra usage is required for long context'); // i18n-ignore: the provider's error text
     if (lines.length === 0) return [];
     return Object.entries(models)
       .filter(([, m]: [string, any]) => m?.params?.context1m === true)

@@ -21,7 +21,7 @@ export default defineCheck({
           (m): Finding => ({
             checkId: 'models/string-content-probe',
             severity: 'error',
-            ...say('models/string-content-probe.rejects-array-content', { id: p.id, id2: m.id, value: m.probe && !m.probe.ok ? m.probe.error : '', configPath: m.configPath }),
+            ...say('models/string-content-probe.rejects-array-content', { provider: p.id, model: m.id, error: m.probe && !m.probe.ok ? m.probe.error : '', configPath: m.configPath }),
             path: `${m.configPath}.compat.requiresStringContent`,
             cause: 'string-content-compat',
             data: { path: `${m.configPath}.compat.requiresStringContent` },

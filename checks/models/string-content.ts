@@ -1,7 +1,7 @@
 // A provider that only accepts string message content: "messages[...].content: invalid type:
 // sequence, expected a string". Fix: compat.requiresStringContent=true on that provider's models.
 import { logEvidence, logLinesWith, parsedConfig } from '../../src/engine/check-helpers.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { formatPath } from '../../src/config/schema.js';
 
 const OFFICIAL = /api\.(openai|anthropic)\.com|generativelanguage\.googleapis\.com/;
@@ -27,12 +27,10 @@ export default defineCheck({
       {
         checkId: 'models/string-content',
         severity: 'warning',
-        message:
-          providers.length === 1
-            ? `Provider "${providers[0][0]}" rejects structured message content ("expected a string").`
-            : `A provider rejects structured message content ("expected a string")${providers.length ? `; candidates: ${providers.map(([n]) => n).join(', ')}` : ''}.`,
+        ...(providers.length === 1
+          ? say('models/string-content.one', { provider: providers[0][0] })
+          : say('models/string-content.unknown', { candidates: providers.map(([n]) => n).join(', ') || null })),
         path: providers.length === 1 ? formatPath(['models', 'providers', providers[0][0]]) : undefined,
-        fixHint: providers.length === 1 ? '`openclaw doctor --fix` (sets compat.requiresStringContent=true on its models)' : 'Set compat.requiresStringContent: true (and compat.supportsTools: false if tools fail) on the model that logs this error',
         cause: 'string-content-compat',
         evidence: [logEvidence(lines.at(-1)!)],
         data: { paths },

@@ -17,7 +17,7 @@ export default defineCheck({
         (id): Finding => ({
           checkId: 'models/unknown-model',
           severity: 'error',
-          ...say('models/unknown-model.provider-does-serve', { id: p.id, id2: id, value: (p.servedModels ?? []).slice(0, 8).join(', ') || 'nothing', baseUrl: p.baseUrl }),
+          ...say('models/unknown-model.provider-does-serve', { provider: p.id, model: id, served: (p.servedModels ?? []).slice(0, 8).join(', ') || null, baseUrl: p.baseUrl }),
           path: p.models.find((m) => m.id === id)?.configPath,
           cause: 'unknown-model',
         }),

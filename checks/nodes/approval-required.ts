@@ -16,15 +16,12 @@ export default defineCheck({
     const latest = new Map<string, (typeof nodes.value.recentErrors)[number]>();
     for (const e of nodes.value.recentErrors) if (e.code === 'SYSTEM_RUN_DENIED') latest.set(`${e.nodeId}:${e.message}`, e);
     return [...latest.values()].map((e): Finding => {
-      const miss = e.message.includes('allowlist miss');
+      const miss = e.message.includes('allowlist miss'); // i18n-ignore: the node's error text
       const approvals = nodes.value.approvals.find((a) => a.nodeId === e.nodeId) ?? nodes.value.approvals.find((a) => a.nodeId === null);
       return {
         checkId: 'nodes/approval-required',
         severity: 'warning',
-        ...say('nodes/approval-required.node', { nodeId: e.nodeId, message: e.message }, null),
-        fixHint: miss
-          ? `The command is not in the allowlist: review it with \`openclaw approvals get --node ${e.nodeId}\` and add a pattern to ${approvals?.path ?? 'exec-approvals.json'} if it should run`
-          : `An operator must approve the run (ask: ${approvals?.effective?.ask ?? 'on-miss'}); check \`openclaw approvals get --node ${e.nodeId}\``,
+        ...say('nodes/approval-required.node', { nodeId: e.nodeId, message: e.message, file: approvals?.path ?? 'exec-approvals.json', ask: approvals?.effective?.ask ?? 'on-miss' }, miss ? 'nodes/approval-required.allowlist.fix' : 'nodes/approval-required.ask.fix'),
         cause: 'exec-approval',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       };

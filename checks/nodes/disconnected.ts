@@ -1,6 +1,6 @@
 // A node is offline and something still tried to use it (`node not connected: X`): the app was closed,
 // lost its network, or its pairing changed. The node's tools fail until it reconnects.
-import { defineCheck, type Finding } from '../../src/engine/check.js';
+import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import { findNode } from '../../src/subsystems/nodes/registry.js';
 
 export default defineCheck({
@@ -24,10 +24,9 @@ export default defineCheck({
       out.set(id, {
         checkId: 'nodes/disconnected',
         severity: 'warning',
-        message: node
-          ? `node ${node.displayName ?? id} is offline (last seen ${node.lastSeenAt ? new Date(node.lastSeenAt).toISOString() : 'never'}) but ${e.command} was sent to it`
-          : `${e.command} was sent to ${id}, which is not a known node`,
-        fixHint: node ? 'Open the node app (or run `openclaw node run` on that machine) so it reconnects, then: `openclaw nodes status`' : 'List the known nodes with `openclaw nodes status` and use one of their ids or names',
+        ...(node
+          ? say('nodes/disconnected.offline', { node: node.displayName ?? id, lastSeen: node.lastSeenAt ? new Date(node.lastSeenAt).toISOString() : null, command: e.command })
+          : say('nodes/disconnected.unknown', { node: id, command: e.command })),
         cause: 'node-disconnected',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       });

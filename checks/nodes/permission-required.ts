@@ -25,8 +25,7 @@ export default defineCheck({
       out.push({
         checkId: 'nodes/permission-required',
         severity: 'warning',
-        ...say('nodes/permission-required.node-failed', { nodeId: e.nodeId, command: e.command, code: e.code }, null),
-        fixHint: background ? 'Bring the node app to the foreground and retry.' : `Grant the permission to the OpenClaw app in the node's OS settings, then: \`openclaw nodes describe --node ${e.nodeId}\``,
+        ...say('nodes/permission-required.node-failed', { nodeId: e.nodeId, command: e.command, code: e.code }, background ? 'nodes/permission-required.background.fix' : 'nodes/permission-required.grant.fix'),
         cause: background ? 'node-background' : 'node-permission',
         evidence: [{ kind: 'log', source: 'nodes/registry.json', value: `${new Date(e.at).toISOString()} ${e.message}` }],
       });
@@ -39,7 +38,7 @@ export default defineCheck({
         out.push({
           checkId: 'nodes/permission-required',
           severity: 'warning',
-          ...say('nodes/permission-required.node-declares-but', { nodeId: n.nodeId, cmd, permission: perm.permission, code: perm.code, value: n.displayName ?? n.nodeId }),
+          ...say('nodes/permission-required.node-declares-but', { nodeId: n.nodeId, cmd, permission: perm.permission, code: perm.code, node: n.displayName ?? n.nodeId }),
           cause: 'node-permission',
         });
       }

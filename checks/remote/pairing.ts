@@ -1,5 +1,5 @@
 // The gateway wants this machine's device approved: a pending pairing request to act on.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { failureDetails, ownerOf, probeEvidence, remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
@@ -18,16 +18,12 @@ export default defineCheck({
     const blocking = ownerOf(p) === 'pairing' ? p.connect.error : undefined;
     const e = blocking ?? p.pairing;
     if (!e) return [];
-    const approve = `\`openclaw devices approve ${e.requestId ?? '<requestId>'}\` (on the gateway host)`;
     return [
       {
         checkId: 'remote/pairing',
         severity: blocking ? 'error' : 'warning',
         cause: 'pairing-required',
-        message: blocking
-          ? `The gateway at ${p.url} lets no client in until its device is approved (pairing required${e.requestId ? `, request ${e.requestId}` : ''}).`
-          : `The gateway at ${p.url} has not approved this machine's device (request ${e.requestId ?? 'pending'}); the checks went on with the shared secret alone, which grants no operator scopes.`,
-        fixHint: approve,
+        ...say(blocking ? 'remote/pairing.blocking' : 'remote/pairing.scopes', { url: p.url, requestId: e.requestId ?? null }, 'remote/pairing.fix'),
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       },

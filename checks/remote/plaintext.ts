@@ -1,5 +1,6 @@
 // ws:// to a host that is not loopback: the token and every message travel in clear.
-import { defineCheck } from '../../src/engine/check.js';
+import { en } from '../../src/i18n/index.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { remoteProbe } from '../../src/engine/remote-check-helpers.js';
 
 export default defineCheck({
@@ -19,11 +20,8 @@ export default defineCheck({
       {
         checkId: 'remote/plaintext',
         severity: withSecret ? 'error' : 'warning',
-        message: withSecret
-          ? `${p.url} is plain ws:// to ${p.host}, which is not loopback: the ${p.credential} would travel in clear, so the doctor did not send it.`
-          : `${p.url} is plain ws:// to ${p.host}, which is not loopback: whatever a client sends (tokens, messages) travels in clear.`,
-        fixHint: 'Put TLS in front of the gateway and use wss:// (a reverse proxy, or tailscale serve), or reach it through an SSH tunnel to loopback',
-        evidence: [{ kind: 'probe', source: p.url, value: 'scheme ws, host not loopback' }],
+        ...say(withSecret ? 'remote/plaintext.secret' : 'remote/plaintext.open', { url: p.url, host: p.host, credential: p.credential }, 'remote/plaintext.fix'),
+        evidence: [{ kind: 'probe', source: p.url, value: en('remote/plaintext.evidence') }],
       },
     ];
   },

@@ -15,7 +15,7 @@ export default defineCheck({
     const p = remoteProbe(facts);
     const e = p?.connect.error;
     if (!p || !e || ownerOf(p) !== 'protocol') return [];
-    const exp = typeof e.expectedProtocol === 'number' ? String(e.expectedProtocol) : e.expectedProtocol ? `${e.expectedProtocol.min}–${e.expectedProtocol.max}` : 'another version';
+    const exp = typeof e.expectedProtocol === 'number' ? String(e.expectedProtocol) : e.expectedProtocol ? `${e.expectedProtocol.min}–${e.expectedProtocol.max}` : null;
     return [
       {
         checkId: 'remote/protocol',

@@ -22,12 +22,7 @@ export default defineCheck({
     if (e.kind === 'unavailable') {
       return [{ ...base, severity: 'warning', cause: 'gateway-starting', ...say('remote/reachable.gateway-answers-but', { url: p.url, message: shown(e.message) }) }];
     }
-    const why =
-      e.kind === 'refused'
-        ? 'nothing is listening there (connection refused)'
-        : e.kind === 'timeout'
-          ? 'it did not answer in time'
-          : `the connection failed: ${shown(e.message)}`;
-    return [{ ...base, severity: 'error', cause: 'gateway-unreachable', ...say('remote/reachable.gateway-reachable', { url: p.url, why }) }];
+    const kind = e.kind === 'refused' || e.kind === 'timeout' ? e.kind : 'other';
+    return [{ ...base, severity: 'error', cause: 'gateway-unreachable', ...say('remote/reachable.gateway-reachable', { url: p.url, kind, message: shown(e.message) }) }];
   },
 });

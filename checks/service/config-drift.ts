@@ -25,11 +25,11 @@ export default defineCheck({
       {
         checkId: 'service/config-drift',
         severity: 'error',
-        ...say('service/config-drift.gateway-service-reads', { cli, service, value: causes.join('; '), paths: reinstallCommand(s.cli.paths) }),
+        ...say('service/config-drift.gateway-service-reads', { cli, service, causes: causes.join('; '), paths: reinstallCommand(s.cli.paths) }),
         cause: 'service-drift',
         evidence: [
-          { kind: 'config', source: 'Config (cli)', value: cli },
-          { kind: 'service', source: 'Config (service)', value: `${service}${svc.config.exists ? '' : ' (missing)'}` },
+          { kind: 'config', source: 'Config (cli)', value: cli }, // i18n-ignore: upstream's `gateway status` labels
+          { kind: 'service', source: 'Config (service)', value: `${service}${svc.config.exists ? '' : ' (missing)'}` }, // i18n-ignore: upstream's labels
           { kind: 'file', source: svc.definition.file },
         ],
         data: { cliConfig: cli, serviceConfig: service, causes },

@@ -1,5 +1,6 @@
 // service/port-drift: the service starts the gateway on another port than the CLI resolves from
 // its config and environment, so the CLI probes a port nobody listens on.
+import { en } from '../../src/i18n/index.js';
 import { describeSource } from '../../src/config/paths.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 import { repairByReinstall, servicesOf } from '../../src/service/repair-plan.js';
@@ -20,12 +21,12 @@ export default defineCheck({
     if (!s || !svc) return [];
     const cliPort = s.cli.config.port;
     if (svc.port.value === cliPort.value) return [];
-    const svcFrom = svc.port.source === 'flag' ? '--port in its command line' : describeSource(svc.port);
+    const svcFrom = svc.port.source === 'flag' ? en('service/port-drift.from-flag') : describeSource(svc.port);
     return [
       {
         checkId: 'service/port-drift',
         severity: 'error',
-        ...say('service/port-drift.gateway-service-listens', { value: svc.port.value, svcFrom, value2: cliPort.value, cliPort: describeSource(cliPort), paths: reinstallCommand(s.cli.paths) }),
+        ...say('service/port-drift.gateway-service-listens', { servicePort: svc.port.value, svcFrom, port: cliPort.value, cliPort: describeSource(cliPort), paths: reinstallCommand(s.cli.paths) }),
         path: cliPort.source === 'config' ? 'gateway.port' : undefined,
         cause: 'service-drift',
         evidence: [

@@ -26,12 +26,11 @@ export default defineCheck({
     const looping = lines.length >= MIN_LOG_LINES || (lines.length >= 1 && restarts >= MIN_RESTARTS);
     if (!looping) return [];
     const port = svc.port.value;
-    const counts = [`${lines.length} port-conflict line(s) in ${s.errorLog?.file}`, s.runtime?.restarts !== undefined ? `NRestarts=${restarts}` : undefined];
-    return [
+        return [
       {
         checkId: 'service/restart-loop',
         severity: 'error',
-        ...say('service/restart-loop.restart-keeps-restarting', { name: svc.definition.name, restart: svc.definition.restart, port, value: counts.filter(Boolean).join(', ') }),
+        ...say('service/restart-loop.restart-keeps-restarting', { name: svc.definition.name, restart: svc.definition.restart, port, lines: lines.length, file: s.errorLog?.file, restarts: s.runtime?.restarts ?? null }),
         cause: 'port-conflict',
         evidence: [
           ...lines.slice(-3).map((line) => ({ kind: 'log' as const, source: s.errorLog?.file ?? 'gateway.err.log', value: line })),

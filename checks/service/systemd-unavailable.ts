@@ -1,6 +1,7 @@
 // service/systemd-unavailable: Linux without working systemd user services (containers, WSL
 // without systemd, su sessions without a user bus). Says which precondition failed.
-import { defineCheck } from '../../src/engine/check.js';
+import { en } from '../../src/i18n/index.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { servicesOf } from '../../src/service/repair-plan.js';
 
 export default defineCheck({
@@ -26,10 +27,11 @@ export default defineCheck({
         checkId: 'service/systemd-unavailable',
         // Without an installed unit this only limits options; with one, nothing runs it.
         severity: installed ? 'warning' : 'info',
-        message: installed ? `${a.reason}. The installed unit ${s.expected.name} cannot be started here.` : `${a.reason}.`,
+        // The probe's reason and alternatives are the service layer's words (src/service, English for now).
+        ...say(installed ? 'service/systemd-unavailable.installed' : 'service/systemd-unavailable.reason', { reason: a.reason, name: s.expected.name }, null),
         fixHint: a.alternatives.join(' '),
         cause: 'systemd-unavailable',
-        evidence: a.steps.map((step) => ({ kind: 'system' as const, source: step.check, value: `${step.ok ? 'ok' : 'failed'}: ${step.detail}` })),
+        evidence: a.steps.map((step) => ({ kind: 'system' as const, source: step.check, value: en('service/systemd-unavailable.step', { ok: step.ok, detail: step.detail }) })),
         data: { failed: a.failed },
       },
     ];

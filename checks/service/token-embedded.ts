@@ -1,6 +1,6 @@
 // service/token-embedded: a secret baked into a service definition, a file other tools read and
 // back up. The fix moves it into gateway.auth.token (when the config lacks one) and reinstalls.
-import { defineCheck } from '../../src/engine/check.js';
+import { defineCheck, say } from '../../src/engine/check.js';
 import { repairByReinstall, sameSecret, servicesOf, tokenFingerprint } from '../../src/service/repair-plan.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
 
@@ -25,13 +25,8 @@ export default defineCheck({
       {
         checkId: 'service/token-embedded',
         severity: 'warning',
-        message: onlyInService
-          ? `The gateway token lives only in the service definition ${s.installed.definition.file} (OPENCLAW_GATEWAY_TOKEN); gateway.auth.token is not set. Reinstalling as is would lose it.`
-          : `The service definition ${s.installed.definition.file} repeats the gateway token in OPENCLAW_GATEWAY_TOKEN; the config already has it.`,
+        ...say(onlyInService ? 'service/token-embedded.only-in-service' : 'service/token-embedded.repeated', { file: s.installed.definition.file, reinstall: reinstallCommand(s.cli.paths) }),
         path: 'gateway.auth.token',
-        fixHint: onlyInService
-          ? `Run \`openclaw doctor --fix --yes\` (saves the token to gateway.auth.token, then reinstalls), or set it yourself with \`openclaw config set gateway.auth.token <token>\` and run \`${reinstallCommand(s.cli.paths)}\``
-          : `Reinstall without it: \`${reinstallCommand(s.cli.paths)}\``,
         cause: 'secret-in-service',
         evidence: [{ kind: 'service', source: `${s.installed.definition.file} OPENCLAW_GATEWAY_TOKEN`, value: tokenFingerprint(token) }],
         data: { onlyInService },

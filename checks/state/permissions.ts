@@ -23,7 +23,7 @@ export default defineCheck({
         return {
           checkId: 'state/permissions',
           severity: 'warning' as const,
-          ...say('state/permissions.other-users-machine', { path: e.path, mode: octal(e.mode), value: e.kind === 'dir' ? 'list it' : 'read it', value2: e.role === 'config' ? 'the config and its tokens' : 'secrets', want: octal(want) }),
+          ...say('state/permissions.other-users-machine', { path: e.path, mode: octal(e.mode), kind: e.kind, role: e.role, want: octal(want) }),
           // No cause: no log line names this (the catalog's permission-denied is the opposite, too closed).
           evidence: [{ kind: 'file' as const, source: e.path, value: octal(e.mode) }],
           data: { path: e.path, mode: want },

@@ -1,5 +1,6 @@
 // The state dir's file system nearly full: config writes (temp file + backup), the pairing store and
 // the logs fail with ENOSPC, and a failed write can leave a half-written file behind.
+import { en } from '../../src/i18n/index.js';
 import { fact } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Severity, say } from '../../src/engine/check.js';
 
@@ -26,16 +27,15 @@ export default defineCheck({
     const inodesOut = d.totalInodes > 0 && d.freeInodes < INODES_ERROR;
     const severity: Severity | undefined = d.availableBytes < DISK_ERROR_BYTES || inodesOut ? 'error' : d.availableBytes < DISK_WARNING_BYTES ? 'warning' : undefined;
     if (!severity) return [];
-    const what = inodesOut ? `has only ${d.freeInodes} free inodes` : `has only ${size(d.availableBytes)} free of ${size(d.totalBytes)}`;
     return [
       {
         checkId: 'system/disk-space',
         severity,
-        ...say('system/disk-space.file-system-config', { path: d.path, what, value: severity === 'error' ? 'fail' : 'may soon fail' }),
+        ...say('system/disk-space.file-system-config', { path: d.path, inodesOut, freeInodes: d.freeInodes, available: size(d.availableBytes), total: size(d.totalBytes), severity }),
         cause: 'disk-full',
         evidence: [
-          { kind: 'system', source: `statfs ${d.path}`, value: `${size(d.availableBytes)} available of ${size(d.totalBytes)}` },
-          ...(d.totalInodes > 0 ? [{ kind: 'system' as const, source: 'inodes', value: `${d.freeInodes} free of ${d.totalInodes}` }] : []),
+          { kind: 'system', source: `statfs ${d.path}`, value: en('system/disk-space.evidence.bytes', { available: size(d.availableBytes), total: size(d.totalBytes) }) },
+          ...(d.totalInodes > 0 ? [{ kind: 'system' as const, source: 'inodes', value: en('system/disk-space.evidence.inodes', { free: d.freeInodes, total: d.totalInodes }) }] : []),
         ],
       },
     ];

@@ -1,6 +1,7 @@
 // Memory trouble that MemAvailable (system/memory-low) cannot see: the OOM killer already killed
 // processes in the gateway's (or this container's) cgroup, a cgroup limit nearly used up, or the
 // whole machine stalling on memory.
+import { en } from '../../src/i18n/index.js';
 import { fact } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { CgroupMemory } from '../../src/facts/system-memory.js';
@@ -11,8 +12,6 @@ export const CGROUP_HEADROOM_BYTES = 128 * 1024 * 1024;
 export const PRESSURE_FULL_AVG60 = 10;
 
 const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
-const capitalized = (s: string) => s[0].toUpperCase() + s.slice(1);
-const whose = (c: CgroupMemory) => (c.of === 'gateway' ? "the gateway's cgroup" : 'this cgroup (the container or session the doctor runs in)');
 
 export default defineCheck({
   meta: {
@@ -30,14 +29,13 @@ export default defineCheck({
     for (const c of m.cgroups) {
       const evidence = [
         { kind: 'system' as const, source: `${c.dir} oom_kill`, value: String(c.oomKills) },
-        ...(c.limitBytes !== undefined ? [{ kind: 'system' as const, source: `${c.dir} limit`, value: `${mib(c.usageBytes ?? 0)} used of ${mib(c.limitBytes)}` }] : []),
+        ...(c.limitBytes !== undefined ? [{ kind: 'system' as const, source: `${c.dir} limit`, value: en('system/memory-pressure.evidence.used', { used: mib(c.usageBytes ?? 0), limit: mib(c.limitBytes) }) }] : []),
       ];
       if (c.oomKills > 0) {
         out.push({
           checkId: 'system/memory-pressure',
           severity: 'error',
-          ...say('system/memory-pressure.kernel-oom-killer', { oomKills: c.oomKills, value: c.oomKills === 1 ? '' : 'es', c: whose(c), value2: c.limitBytes !== undefined ? `, whose memory limit is ${mib(c.limitBytes)}` : '' }, null),
-          fixHint: c.limitBytes !== undefined ? 'Raise the memory limit (docker run --memory 2g, the Kubernetes limit, or MemoryMax= of the service) to at least 1 GiB' : 'Give the machine more memory or swap, or cap the heap: NODE_OPTIONS=--max-old-space-size=1024',
+          ...say('system/memory-pressure.kernel-oom-killer', { oomKills: c.oomKills, of: c.of, limit: c.limitBytes !== undefined ? mib(c.limitBytes) : null }, c.limitBytes !== undefined ? 'system/memory-pressure.raise-limit.fix' : 'system/memory-pressure.more-memory.fix'),
           cause: 'oom',
           evidence,
         });
@@ -45,7 +43,7 @@ export default defineCheck({
         out.push({
           checkId: 'system/memory-pressure',
           severity: 'warning',
-          ...say('system/memory-pressure.uses-memory-limit', { c: capitalized(whose(c)), usageBytes: mib(c.usageBytes), limitBytes: mib(c.limitBytes) }),
+          ...say('system/memory-pressure.uses-memory-limit', { of: c.of, usageBytes: mib(c.usageBytes), limitBytes: mib(c.limitBytes) }),
           cause: 'oom',
           evidence,
         });
@@ -57,6 +55,7 @@ export default defineCheck({
         severity: 'warning',
         ...say('system/memory-pressure.every-task-machine', { pressureFullAvg60: m.pressureFullAvg60 }),
         cause: 'oom',
+        // i18n-ignore: a file and its field
         evidence: [{ kind: 'system', source: '/proc/pressure/memory full avg60', value: `${m.pressureFullAvg60}%` }],
       });
     }
