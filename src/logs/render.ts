@@ -1,7 +1,7 @@
 // Human output of a scan: the causes, most important first, each with a few evidence lines and its
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../color.js';
-import { t } from '../i18n/index.js';
+import { hasMessage, t } from '../i18n/index.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';
@@ -19,15 +19,32 @@ function where(m: Match): string {
   return m.file ? `${escapeControl(m.file)}:${m.line}` : t('logs.render.line', { line: m.line });
 }
 
-/** Words into lines of at most `width` characters. */
+/** East Asian wide characters: two columns each, and a line may end after any of them. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const PIECES = new RegExp(`${WIDE.source}|(?:(?!${WIDE.source}).)+`, 'g');
+const columns = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+
+/**
+ * Words into lines of at most `width` columns. Chinese has no spaces between words, so a run of
+ * wide characters breaks between any two of them, without adding a space.
+ */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
+  let used = 0;
   for (const word of text.split(/\s+/)) {
-    if (current && current.length + 1 + word.length > width) {
-      lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
+    for (const [i, piece] of (word.match(PIECES) ?? [word]).entries()) {
+      const gap = current && i === 0 ? 1 : 0;
+      const w = columns(piece);
+      if (current && used + gap + w > width) {
+        lines.push(current);
+        current = piece;
+        used = w;
+      } else {
+        current = gap ? `${current} ${piece}` : current + piece;
+        used += gap + w;
+      }
+    }
   }
   if (current) lines.push(current);
   return lines;
@@ -44,7 +61,10 @@ export function renderReport(report: ScanReport): string {
   for (const cause of report.causes) {
     const times = t('logs.render.times', { count: cause.count });
     out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)} ${chalk.dim(`(${times})`)}`);
-    for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
+    // The cause's text in the active locale when the catalog has it, else the signature catalog's.
+    const explanationId = `cause.${cause.cause}.explanation`;
+    const explanation = hasMessage(explanationId) ? t(explanationId) : cause.explanation;
+    for (const line of wrap(explanation.trim(), 98)) out.push(`  ${line}`);
     const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
       const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
