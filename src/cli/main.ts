@@ -3,7 +3,7 @@
 // light stubs that `--help` lists and that make an unknown name a usage error, so start-up does
 // not load every command's modules. Commands load their heavy modules inside their actions.
 import { type Command, CommanderError } from 'commander';
-import { EXIT } from './exit-codes.js';
+import { CliError, EXIT } from './exit-codes.js';
 import { commandPath, requestedCommand } from './command-table.js';
 import { buildProgram, commandsToLoad, loadCommands, useLocaleOfArgs } from './program.js';
 import { upstreamPointer } from './upstream-commands.js';
@@ -31,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has already printed the message; usage errors all map to 2.
       return EXIT.USAGE;
     }
+    // A global option's error (`--lang fr`), raised before any command's action runs.
+    if (err instanceof CliError) return (await import('./run-action.js')).reportError(err, argv.includes('--json'));
     throw err;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;

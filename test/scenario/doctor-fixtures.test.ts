@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSchema } from '../helpers/json-schema.js';
 import { cliEnv, fixtureNames, FIXTURES, useFixtures } from '../helpers/fixtures.js';
 import { CLI, runCli } from '../helpers/cli-sync.js';
+import { en } from '../../src/i18n/index.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, '../schemas/doctor-report.schema.json'), 'utf8'));
 const fixture = useFixtures();
@@ -24,6 +25,13 @@ describe('each fixture gives its expected findings', () => {
       const report = r.json();
       expect(validateSchema(schema, report)).toEqual([]);
       expect(report.findings.map((f: any) => f.checkId).sort()).toEqual([...fx.meta.findings].sort());
+      // Every finding names its message in the catalog; `message` is that message in English.
+      for (const f of report.findings) {
+        expect(f.messageId, f.checkId).toMatch(/^[a-z]+\/[a-z0-9-]+\.[a-z0-9.-]+$/);
+        expect(en(f.messageId, f.params)).toBe(f.message);
+        if (f.fixHintId) expect(en(f.fixHintId, f.params)).toBe(f.fixHint);
+        expect(f.text).toBeUndefined();
+      }
       expect(r.code).toBe(report.findings.some((f: any) => f.severity === 'error') ? 1 : 0);
       expect(r.stderr).toBe('');
     });
