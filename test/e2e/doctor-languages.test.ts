@@ -27,29 +27,25 @@ describe('doctor on a broken config speaks the language of LANG', () => {
     expect(r.stdout).not.toMatch(/\b1 error\b|checks in|fixable with/);
   });
 
-  it('zh_CN.UTF-8: Simplified Chinese', () => {
-    const r = runCli(['doctor'], { ...cliEnv(fixture('mode-unset')), LANG: 'zh_CN.UTF-8' });
-    expect(r.code).toBe(1);
-    const line = findingLine(r.stdout, 'gateway/mode-unset');
-    expect(line).toContain('错误');
-    expect(line.replace(/错误/, '')).toMatch(HAN);
-    expect(r.stdout).toContain('1 个错误');
-    expect(r.stdout).toContain('修复：');
-    expect(r.stdout).not.toMatch(/[個錯誤檢設]/);
-  });
-
-  it('zh_TW.UTF-8 (and zh_HK): Traditional Chinese', () => {
-    for (const lang of ['zh_TW.UTF-8', 'zh_HK.UTF-8']) {
-      const r = runCli(['doctor'], { ...cliEnv(fixture('mode-unset')), LANG: lang });
-      expect(r.code).toBe(1);
-      const line = findingLine(r.stdout, 'gateway/mode-unset');
-      expect(line).toContain('錯誤');
-      expect(line.replace(/錯誤/, '')).toMatch(HAN);
-      expect(r.stdout).toContain('1 個錯誤');
-      expect(r.stdout).toContain('修復：');
-      expect(r.stdout, lang).not.toMatch(/[个错误检设]/);
-    }
-  });
+  // Each Chinese script, and characters only the other script writes (so a mix-up shows).
+  const CHINESE = [
+    { langs: ['zh_CN.UTF-8'], name: 'Simplified', error: '错误', count: '1 个错误', fix: '修复：', other: /[個錯誤檢設]/ },
+    { langs: ['zh_TW.UTF-8', 'zh_HK.UTF-8'], name: 'Traditional', error: '錯誤', count: '1 個錯誤', fix: '修復：', other: /[个错误检设]/ },
+  ];
+  for (const c of CHINESE) {
+    it(`${c.langs.join(', ')}: ${c.name} Chinese`, () => {
+      for (const lang of c.langs) {
+        const r = runCli(['doctor'], { ...cliEnv(fixture('mode-unset')), LANG: lang });
+        expect(r.code, lang).toBe(1);
+        const line = findingLine(r.stdout, 'gateway/mode-unset');
+        expect(line, lang).toContain(c.error);
+        expect(line.replace(c.error, ''), lang).toMatch(HAN);
+        expect(r.stdout, lang).toContain(c.count);
+        expect(r.stdout, lang).toContain(c.fix);
+        expect(r.stdout, lang).not.toMatch(c.other);
+      }
+    });
+  }
 
   it('--lang en overrides LANG, byte for byte the English report; OPENCLAW_LANG comes before LANG', () => {
     const env = cliEnv(fixture('mode-unset'));
