@@ -61,6 +61,11 @@ function seenText(details: Record<string, string>): MessageRef {
   return { id: 'logs/known-signatures.seen', params: { count: Number(details.count), first, last, same: first === last } };
 }
 
+/** The cause's text (one per cause), narrowed by the signature's detail when it has one. */
+function causeText(m: SignatureMatch): string {
+  return [`${m.title}.`, m.detail, m.explanation.trim()].filter(Boolean).join(' ');
+}
+
 /** Does a live fact of this run still show the problem an old line names? */
 function stillLive(cause: string | undefined, facts: Facts): boolean {
   const probe = fact(facts, 'gateway');
@@ -185,7 +190,7 @@ export default defineCheck({
       // Commands only: the same in every language.
       const fixHint = [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined; // i18n-ignore: commands
       if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
-        const params = { explain: last.explain, id, lastAt: lastMs !== undefined ? shortTime(lastMs) : null, since: shortTime(since!), count: Number(details.count), reason: logs.window!.reason };
+        const params = { explain: causeText(last), id, lastAt: lastMs !== undefined ? shortTime(lastMs) : null, since: shortTime(since!), count: Number(details.count), reason: logs.window!.reason };
         found.push({ ...base, severity: 'info', ...say('logs/known-signatures.history', params, null), fixHint });
         continue;
       }
@@ -193,7 +198,7 @@ export default defineCheck({
       found.push({
         ...base,
         severity: over ? 'info' : last.severity,
-        ...say('logs/known-signatures.answers-now', { explain: last.explain, id, details: seenText(details), answersAt: over ? probe!.url : null }, null),
+        ...say('logs/known-signatures.answers-now', { explain: causeText(last), id, details: seenText(details), answersAt: over ? probe!.url : null }, null),
         fixHint,
       });
     }

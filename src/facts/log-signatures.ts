@@ -34,9 +34,13 @@ export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]
   return report.matches.flatMap((m): SignatureMatch[] => {
     const sig = byId.get(m.signature);
     const line = lines[m.line - 1];
-    if (!sig || !line) return [];
     const cause = matcher.causes[m.cause];
-    return [{ signatureId: m.signature, cause: m.cause, severity: m.severity, explain: sig.explain, line, commands: sig.fix.commands, check: sig.fix.check ?? cause?.fix.check }];
+    if (!sig || !line || !cause) return [];
+    const match: SignatureMatch = { signatureId: m.signature, cause: m.cause, severity: m.severity, title: cause.title, explanation: cause.explanation, line, commands: cause.fix.commands };
+    if (m.detail !== undefined) match.detail = m.detail;
+    const check = sig.check ?? cause.fix.check;
+    if (check) match.check = check;
+    return [match];
   });
 }
 

@@ -56,16 +56,21 @@ function clip(text: string, width = 160): string {
   return one.length > width ? `${one.slice(0, width - 1)}…` : one;
 }
 
+/** A cause's title or explanation in the active locale when the message catalog has it, else the signature catalog's. */
+function causeText(id: string, part: 'title' | 'explanation', fallback: string): string {
+  const key = `cause.${id}.${part}`;
+  return hasMessage(key) ? t(key) : fallback;
+}
+
 export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
     const times = t('logs.render.times', { count: cause.count });
-    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)} ${chalk.dim(`(${times})`)}`);
-    // The cause's text in the active locale when the catalog has it, else the signature catalog's.
-    const explanationId = `cause.${cause.cause}.explanation`;
-    const explanation = hasMessage(explanationId) ? t(explanationId) : cause.explanation;
-    for (const line of wrap(explanation.trim(), 98)) out.push(`  ${line}`);
-    const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
+    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${causeText(cause.cause, 'title', cause.title)} ${chalk.dim(`(${times})`)}`);
+    for (const line of wrap(causeText(cause.cause, 'explanation', cause.explanation).trim(), 98)) out.push(`  ${line}`);
+    const ofCause = report.matches.filter((m) => m.cause === cause.cause);
+    for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
+    const evidence = ofCause.slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
       const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));

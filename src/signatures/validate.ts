@@ -10,6 +10,20 @@ function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] },
   return `${entry?.id ? `entry ${String(entry.id)}: ` : ''}${where ? `${where}: ` : ''}${issue.message}`;
 }
 
+/** Catalogs written before causes held the only text: say where the text went instead of "unrecognized key". */
+function textOfItsOwn(doc: { file: string; data: unknown }): void {
+  if (!Array.isArray(doc.data)) return;
+  for (const entry of doc.data as Record<string, unknown>[]) {
+    const own = ['explain', 'fix'].filter((k) => entry && typeof entry === 'object' && k in entry);
+    if (own.length) {
+      throw new CatalogError(
+        `entry ${String(entry.id)}: ${own.join(' and ')} belong${own.length === 1 ? 's' : ''} to the cause in ${CAUSES_FILE} (a signature may add a one-line detail and a narrower check)`,
+        doc.file,
+      );
+    }
+  }
+}
+
 export function validateCatalog(docs: { file: string; data: unknown }[]): Catalog {
   const causesDoc = docs.find((d) => d.file === CAUSES_FILE);
   if (!causesDoc) throw new CatalogError(`missing ${CAUSES_FILE}`);
@@ -22,6 +36,7 @@ export function validateCatalog(docs: { file: string; data: unknown }[]): Catalo
   const seen = new Map<string, string>();
   for (const doc of docs) {
     if (doc.file === CAUSES_FILE) continue;
+    textOfItsOwn(doc);
     const parsed = signatureFileSchema.safeParse(doc.data ?? []);
     if (!parsed.success) throw new CatalogError(firstIssue(parsed.error, doc.data), doc.file);
     for (const sig of parsed.data) {
@@ -35,6 +50,9 @@ export function validateCatalog(docs: { file: string; data: unknown }[]): Catalo
         } catch (err) {
           throw new CatalogError(`entry ${sig.id}: invalid regex: ${(err as Error).message}`, doc.file);
         }
+      }
+      for (const [, group] of (sig.detail ?? '').matchAll(/\{(\w+)\}/g)) {
+        if (!sig.match.regex?.includes(`(?<${group}>`)) throw new CatalogError(`entry ${sig.id}: detail names {${group}}, which its regex does not capture`, doc.file);
       }
       signatures.push({ ...sig, file: doc.file });
     }

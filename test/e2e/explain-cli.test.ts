@@ -11,8 +11,16 @@ describe('openclaw explain', () => {
   it('explains words given as arguments, with the fix', async () => {
     const r = await explain(['disconnected', '(4008):', 'connect', 'failed', '—', 'device', 'token', 'mismatch']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('error device-token-stale (once)');
+    expect(r.stdout).toContain('error device-token-stale: Device token stale or revoked (once)');
     expect(r.stdout).toContain('openclaw devices list');
+  });
+
+  it("prints the cause's one text, narrowed by the signature's detail", async () => {
+    const r = await explain(['heartbeat skipped reason=quiet-hours']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('info heartbeat-skipped: Heartbeat skipped (once)');
+    expect(r.stdout).toContain('· Outside agents.defaults.heartbeat.activeHours.');
+    expect(r.stdout).toContain('openclaw system heartbeat last');
   });
 
   it('reads a pasted JSON error from stdin and prints the issue JSON shape', async () => {

@@ -3,6 +3,7 @@
 // produce (check id → severities). Cases marked `fix` are repaired (operations applied to a copy),
 // re-collected and re-checked: the second run must find nothing.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,7 @@ import nodesApproval from '../../checks/nodes/approval-required.js';
 import nodesDisconnected from '../../checks/nodes/disconnected.js';
 import modelsKey from '../../checks/models/provider-key-missing.js';
 import modelsUnknown from '../../checks/models/unknown-model.js';
+import modelsLocalUnreachable from '../../checks/models/local-provider-unreachable.js';
 import modelsContext from '../../checks/models/context-window-small.js';
 import modelsStringContent from '../../checks/models/string-content-probe.js';
 import browserStale from '../../checks/browser/stale-launch.js';
@@ -45,6 +47,7 @@ const CHECKS: Check[] = [
   nodesDisconnected,
   modelsKey,
   modelsUnknown,
+  modelsLocalUnreachable,
   modelsContext,
   modelsStringContent,
   browserStale,
@@ -69,10 +72,17 @@ const temps: string[] = [];
 beforeAll(async () => {
   backend = await startStrictBackend({ models: ['qwen'] });
   process.env.STRICT_BACKEND_URL = backend.url;
+  // A loopback port the OS just handed out and nobody listens on any more: a local backend that is down.
+  const closed = net.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  process.env.CLOSED_BACKEND_URL = `http://127.0.0.1:${port}/v1`;
 });
 afterAll(async () => {
   await backend.close();
   delete process.env.STRICT_BACKEND_URL;
+  delete process.env.CLOSED_BACKEND_URL;
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
