@@ -10,9 +10,10 @@ const EVIDENCE_LINES = 3;
 const TEMPLATES_SHOWN = 5;
 
 function badge(severity: Severity): string {
-  if (severity === 'error') return chalk.red('error');
-  if (severity === 'warning') return chalk.yellow('warning');
-  return chalk.blue('info');
+  const word = t(`report.severity.${severity}`);
+  if (severity === 'error') return chalk.red(word);
+  if (severity === 'warning') return chalk.yellow(word);
+  return chalk.blue(word);
 }
 
 function where(m: Match): string {

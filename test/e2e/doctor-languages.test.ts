@@ -79,8 +79,10 @@ describe('explain speaks the language too', () => {
       const r = runCli(['explain', line], { PATH: process.env.PATH, NO_COLOR: '1', HOME: '/nonexistent', LANG: lang });
       expect(r.code, lang).toBe(1);
       const lines = r.stdout.split('\n');
-      expect(lines[0], lang).toMatch(/^\S+ bind-without-auth /);
-      expect(lines[1], lang).toMatch(script); // the explanation
+      // `<severity> <cause id>: <title>`, then the explanation: the id stays, the words are the locale's.
+      expect(lines[0], lang).toMatch(/^\S+ bind-without-auth: /);
+      expect(lines[0].split(': ')[1], lang).toMatch(script);
+      expect(lines[1], lang).toMatch(script);
       expect(r.stdout, lang).toContain(fix);
       expect(r.stdout, lang).toContain('openclaw config set gateway.bind loopback');
     }
