@@ -69,6 +69,33 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * Runs each command `runs` times, alternating their order run by run so load hits all alike, after
+ * one warm-up round, and prints a table of wall-clock medians against the first command (the
+ * yardstick). Each command is {name, argv, env}.
+ */
+export function alternate(title, commands, runs) {
+  const times = new Map(commands.map((c) => [c.name, []]));
+  const exits = new Map();
+  for (let run = -1; run < runs; run++) {
+    const order = run % 2 ? commands : [...commands].reverse();
+    for (const c of order) {
+      const t = performance.now();
+      const r = spawnSync(c.argv[0], c.argv.slice(1), { env: c.env, encoding: 'utf8', timeout: 60_000 });
+      const ms = performance.now() - t;
+      if (run >= 0) times.get(c.name).push(ms); // run -1 warms the file cache
+      exits.set(c.name, r.status);
+    }
+  }
+  const yard = median(times.get(commands[0].name));
+  console.log(`\n${title}, ${runs} alternating runs, medians\n`);
+  console.log(`| command | median | × ${commands[0].name} | exit |\n| --- | ---: | ---: | ---: |`);
+  for (const c of commands) {
+    const med = median(times.get(c.name));
+    console.log(`| ${c.name} | ${med.toFixed(0)} ms | ${(med / yard).toFixed(2)} | ${exits.get(c.name)} |`);
+  }
+}
+
 /** Runs `argv` `runs` times (after one warm-up) and returns wall-clock and peak-RSS medians. */
 export function measure(argv, env, runs) {
   const rssFile = path.join(scratch, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);

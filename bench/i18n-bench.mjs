@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, ROOT, cleanup, machine } from './doctor-lib.mjs';
+import { alternate, CLI, ROOT, cleanup, machine } from './doctor-lib.mjs';
 
 const RUNS = Number(process.argv[2] ?? 21);
 const LANG = process.argv[3] ?? 'ko_KR.UTF-8';
@@ -17,33 +17,37 @@ if (!fs.existsSync(CLI)) {
 const m = machine('i18n', { fixture: 'mode-unset' });
 const english = { ...m.env, LANG: 'C' };
 const other = { ...m.env, LANG };
-const commands = [
+const locales = fs.readdirSync(path.join(ROOT, 'locales'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+alternate(`fixture mode-unset, catalogs present: ${locales.join(', ')}`, [
   { name: 'node -e 0', argv: [process.execPath, '-e', '0'], env: english },
   { name: 'doctor --json, LANG=C', argv: [process.execPath, CLI, 'doctor', '--json'], env: english },
   { name: `doctor --json, LANG=${LANG}`, argv: [process.execPath, CLI, 'doctor', '--json'], env: other },
   { name: 'doctor, LANG=C', argv: [process.execPath, CLI, 'doctor'], env: english },
   { name: `doctor, LANG=${LANG}`, argv: [process.execPath, CLI, 'doctor'], env: other },
-];
-const times = new Map(commands.map((c) => [c.name, []]));
-const exits = new Map();
-for (let run = -1; run < RUNS; run++) {
-  const order = run % 2 ? commands : [...commands].reverse();
-  for (const c of order) {
-    const t = performance.now();
-    const r = spawnSync(c.argv[0], c.argv.slice(1), { env: c.env, encoding: 'utf8', timeout: 60_000 });
-    const ms = performance.now() - t;
-    if (run >= 0) times.get(c.name).push(ms); // run -1 warms the file cache
-    exits.set(c.name, r.status);
-  }
-}
+], RUNS);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const yard = median(times.get('node -e 0'));
-const locales = fs.readdirSync(path.join(ROOT, 'locales'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-console.log(`\nfixture mode-unset, ${RUNS} alternating runs, medians; catalogs present: ${locales.join(', ')}\n`);
-console.log('| command | median | × node -e 0 | exit |\n| --- | ---: | ---: | ---: |');
-for (const c of commands) {
-  const med = median(times.get(c.name));
-  console.log(`| ${c.name} | ${med.toFixed(0)} ms | ${(med / yard).toFixed(2)} | ${exits.get(c.name)} |`);
+
+// Under load the wall times above drift by tens of ms; the CPU time a fresh process spends loading
+// one locale is steadier. Each row: median over RUNS processes of process.cpuUsage() around the step.
+const koBuilt = path.join(ROOT, 'dist/locales', `${process.argv[4] ?? 'ko'}.cjs`);
+const steps = [
+  ['English: the compiled module, 20 messages formatted', `const m = await import(${JSON.stringify(path.join(ROOT, 'dist/src/i18n/index.js'))}); const c = process.cpuUsage(); for (let i = 0; i < 20; i++) m.en('report.errors', { count: i }); const u = process.cpuUsage(c);`],
+  ...(fs.existsSync(koBuilt)
+    ? [
+        ['another locale, built: require its .cjs, 20 messages', `const c = process.cpuUsage(); const m = require(${JSON.stringify(koBuilt)}).default; for (let i = 0; i < 20; i++) m['report.errors']({ count: i }); const u = process.cpuUsage(c);`],
+        ['another locale, from source: @messageformat/core + compile 20', `const c = process.cpuUsage(); const MF = require('@messageformat/core'); const mf = new MF('ko'); for (let i = 0; i < 20; i++) mf.compile('{count, plural, other {오류 {count}개}} ' + i)({ count: i }); const u = process.cpuUsage(c);`],
+      ]
+    : []),
+];
+console.log(`\nCPU time of the step in a fresh process, ${RUNS} processes, medians\n`);
+console.log('| step | CPU ms |\n| --- | ---: |');
+for (const [name, body] of steps) {
+  const cpu = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))}); ${body} console.log((u.user + u.system) / 1000);`], { encoding: 'utf8', cwd: ROOT });
+    cpu.push(Number(r.stdout.trim()));
+  }
+  console.log(`| ${name} | ${median(cpu).toFixed(2)} |`);
 }
 cleanup();
 process.exit(0);

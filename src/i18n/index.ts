@@ -1,9 +1,12 @@
 // Every user-facing text, by id, from the message catalog in locales/<locale>/*.json (ICU
-// MessageFormat: named parameters, plural and select). English is compiled to functions at build
-// time (scripts/compile-messages.mjs → en.generated.ts) and costs a start nothing; another locale
-// is read and compiled only when it is the active one, one message at a time as it is used.
+// MessageFormat: named parameters, plural and select). Compiled to functions at build time
+// (scripts/compile-messages.mjs): English into the bundle (en.generated.ts), costing a start
+// nothing; another locale to dist/locales/<locale>.cjs, required only when it is the active one.
+// Run from the sources (tests), a locale's messages are compiled here instead, each when first used.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { lazyRequire } from '../lazy-require.js';
 import { packageRoot } from '../package-root.js';
 import english from './en.generated.js';
@@ -35,8 +38,20 @@ const MessageFormat = lazyRequire<typeof import('@messageformat/core').default>(
 
 interface Catalog {
   locale: Locale;
+  /** The build's compiled messages (a built CLI), or the sources to compile on first use. */
+  built?: Record<string, Compiled>;
   source: Record<string, string>;
   compiled: Map<string, Compiled>;
+}
+
+/** The build's module for a locale, when this code runs from the build (dist/) and it has one. */
+function builtCatalog(locale: Locale): Record<string, Compiled> | undefined {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.split(path.sep).includes('dist')) return undefined; // the sources: the catalog files are the truth
+  const file = path.join(packageRoot(), 'dist', 'locales', `${locale}.cjs`);
+  if (!fs.existsSync(file)) return undefined;
+  const mod = createRequire(here)(file) as { default?: Record<string, Compiled> };
+  return mod.default ?? (mod as Record<string, Compiled>);
 }
 
 let active: Catalog | undefined;
@@ -72,7 +87,8 @@ export function setLocale(locale: Locale, messages?: Record<string, string>): vo
     active = undefined;
     return;
   }
-  active = { locale, source: messages ?? readCatalog(locale), compiled: new Map() };
+  const built = messages ? undefined : builtCatalog(locale);
+  active = { locale, built, source: built ? {} : (messages ?? readCatalog(locale)), compiled: new Map() };
 }
 
 export function activeLocale(): Locale {
@@ -93,7 +109,8 @@ export function en(id: string, params: Params = {}): string {
 /** The text in the active locale; English where the locale lacks the message. */
 export function t(id: string, params: Params = {}): string {
   if (!active) return en(id, params);
-  let format = active.compiled.get(id);
+  let format = active.built ? (Object.hasOwn(active.built, id) ? active.built[id] : undefined) : active.compiled.get(id);
+  if (active.built && !format) return en(id, params);
   if (!format) {
     const source = Object.hasOwn(active.source, id) ? active.source[id] : undefined;
     if (source === undefined) return en(id, params);

@@ -7,6 +7,8 @@ import { parse, type Token } from '@messageformat/parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeLocale, catalogPath, en, LOCALES, readCatalog, resolveLocale, setLocale, t, UnknownLocaleError, type Locale } from '../../src/i18n/index.js';
 import { compileEnglish, GENERATED } from '../../scripts/compile-messages.mjs';
+import { say } from '../../src/engine/check.js';
+import { displayWidth, padColumns } from '../../src/i18n/width.js';
 
 afterEach(() => setLocale('en'));
 
@@ -71,6 +73,26 @@ describe('t() and en()', () => {
     expect(t('report.errors', { count: 1 })).toBe('1 个错误');
   });
 
+  it('a message given as a parameter is shown in the same language', () => {
+    const seen = { id: 'report.errors', params: { count: 2 } };
+    expect(en('report.backup', { path: seen })).toBe('Backup of the previous config: 2 errors');
+    setLocale('ko', { 'report.backup': '백업: {path}', 'report.errors': '오류 {count}개' });
+    expect(t('report.backup', { path: seen })).toBe('백업: 오류 2개');
+    expect(en('report.backup', { path: seen })).toBe('Backup of the previous config: 2 errors');
+  });
+
+  it('say() fills English message and fix hint, and the ids and params the machine outputs carry', () => {
+    const said = say('gateway/mode-unset.no-config-file', { path: '/x/openclaw.json' });
+    expect(said).toEqual({
+      message: 'No config file at /x/openclaw.json: the gateway refuses to start ("Missing config").',
+      messageId: 'gateway/mode-unset.no-config-file',
+      params: { path: '/x/openclaw.json' },
+      fixHint: en('gateway/mode-unset.no-config-file.fix'),
+      fixHintId: 'gateway/mode-unset.no-config-file.fix',
+    });
+    expect(say('gateway/mode-unset.no-config-file', { path: 'p' }, null)).not.toHaveProperty('fixHintId');
+  });
+
   it('an unknown id shows itself instead of failing the report', () => {
     expect(en('no.such.message')).toBe('no.such.message');
   });
@@ -91,6 +113,17 @@ function placeholders(source: string): string[] {
   walk(parse(source));
   return [...names].sort();
 }
+
+describe('display width', () => {
+  it('counts Hangul and CJK as two columns, so labels line up in every language', () => {
+    expect(displayWidth('error')).toBe(5);
+    expect(displayWidth('오류')).toBe(4);
+    expect(displayWidth('错误')).toBe(4);
+    expect(padColumns('오류', 7)).toBe('오류   ');
+    expect(padColumns('warning', 7)).toBe('warning');
+    expect(padColumns('too long', 3)).toBe('too long');
+  });
+});
 
 describe('the catalogs', () => {
   const english = readCatalog('en');

@@ -7,9 +7,10 @@ import { compareIds } from '../order.js';
 import { describeOperation } from '../operations.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { t } from '../../i18n/index.js';
+import { displayWidth, padColumns } from '../../i18n/width.js';
 
 /** Severity labels padded to one width, so messages line up. */
-const label = (s: 'error' | 'warning' | 'info') => t(`report.severity.${s}`).padEnd(7);
+const label = (s: 'error' | 'warning' | 'info') => padColumns(t(`report.severity.${s}`), 7);
 const MARK = { error: () => chalk.red(`✖ ${label('error')}`), warning: () => chalk.yellow(`▲ ${label('warning')}`), info: () => chalk.blue(`ℹ ${label('info')}`) };
 /** An area's verdict: ✓ when nothing in it is above info. */
 const AREA_MARK = { error: () => chalk.red('✖'), warning: () => chalk.yellow('!'), info: () => chalk.green('✓') };
@@ -40,7 +41,7 @@ function fixHint(f: ReportFinding): string | undefined {
 
 /** `fix: …` / `next: …`, later lines of the hint under its first. */
 function hintLine(word: string, colour: (s: string) => string, hint: string): string {
-  return `      ${colour(word)} ${block(hint, ' '.repeat(7 + word.length))}`;
+  return `      ${colour(word)} ${block(hint, ' '.repeat(7 + displayWidth(word)))}`;
 }
 
 function finding(f: ReportFinding): string[] {
@@ -70,7 +71,7 @@ function repairs(r: DoctorReport): string[] {
   for (const [checkId, fixes] of byCheck) {
     const failed = fixes.find((f) => f.status === 'failed');
     const applied = fixes.filter((f) => f.status === 'applied');
-    const word = (w: string) => t(`report.repair.${w}`).padEnd(8);
+    const word = (w: string) => padColumns(t(`report.repair.${w}`), 8);
     const status = r.dryRun
       ? chalk.cyan(word('would'))
       : failed
