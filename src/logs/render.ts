@@ -2,6 +2,7 @@
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../color.js';
 import { hasMessage, t } from '../i18n/index.js';
+import { displayWidth, WIDE } from '../i18n/width.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';
@@ -20,10 +21,8 @@ function where(m: Match): string {
   return m.file ? `${escapeControl(m.file)}:${m.line}` : t('logs.render.line', { line: m.line });
 }
 
-/** East Asian wide characters: two columns each, and a line may end after any of them. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-const PIECES = new RegExp(`${WIDE.source}|(?:(?!${WIDE.source}).)+`, 'g');
-const columns = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+/** One wide character, or a run of narrow ones: the pieces a line of CJK text may break between. */
+const PIECES = new RegExp(`${WIDE.source}|(?:(?!${WIDE.source}).)+`, 'gu');
 
 /**
  * Words into lines of at most `width` columns. Chinese has no spaces between words, so a run of
@@ -36,7 +35,7 @@ function wrap(text: string, width: number): string[] {
   for (const word of text.split(/\s+/)) {
     for (const [i, piece] of (word.match(PIECES) ?? [word]).entries()) {
       const gap = current && i === 0 ? 1 : 0;
-      const w = columns(piece);
+      const w = displayWidth(piece);
       if (current && used + gap + w > width) {
         lines.push(current);
         current = piece;
