@@ -37,10 +37,14 @@ export function explainCorpus(corpus = readCorpus()) {
   return { entries: corpus.map((e, i) => ({ ...e, causes: byLine.get(i + 1) ?? [] })), ms };
 }
 
-/** The same rule as test/helpers/upstream-corpus.ts: unlabelled, unrecognised, or a wrong top cause. */
+/**
+ * How explain misses an entry: unlabelled; "none" (nothing applies and nothing matched: listed with
+ * its note so the list is complete); unrecognised; or wrong (another top cause, or any cause at all
+ * for an entry where none applies).
+ */
 export function missOf(entry) {
   if (entry.expected === null) return 'unlabelled';
   if (entry.causes.length === 0) return entry.expected === 'none' ? 'none' : 'unrecognised';
-  if (entry.expected !== 'none' && entry.causes[0] !== entry.expected) return 'wrong';
+  if (entry.causes[0] !== entry.expected) return 'wrong';
   return undefined;
 }

@@ -35,6 +35,9 @@ const OVER_WHEN_IT_ANSWERS = new Set([
   'gateway-unreachable',
   'gateway-starting',
   'gateway-restarting',
+  'gateway-start-failed',
+  'restart-failed',
+  'gateway-closed-abnormal',
 ]);
 const AUTH_CAUSES = new Set(['token-mismatch', 'token-missing']);
 

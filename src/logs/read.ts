@@ -3,7 +3,7 @@
 // cut (and scanned as it is), so memory stays flat on any input.
 import fs from 'node:fs/promises';
 import { openRegular } from '../system/regular-file.js';
-import type { LogScanner } from './scanner.js';
+import { isContinuation, type LogScanner } from './scanner.js';
 
 export const CHUNK_SIZE = 1 << 20;
 
@@ -25,7 +25,7 @@ export class LineFeeder {
       this.buf.set(chunk.subarray(off, off + n), this.fill);
       this.fill += n;
       off += n;
-      this.drain(false);
+      this.drain(false, true);
     }
   }
 
@@ -34,10 +34,14 @@ export class LineFeeder {
     let total = 0;
     for (;;) {
       const n = await read(this.buf, this.fill, this.buf.length - this.fill);
-      if (n === 0) return total;
+      if (n === 0) {
+        // The end of what the file holds now: its last record is complete as far as anyone knows.
+        this.drain(false, false);
+        return total;
+      }
       total += n;
       this.fill += n;
-      this.drain(false);
+      this.drain(false, true);
     }
   }
 
@@ -51,9 +55,19 @@ export class LineFeeder {
     this.drain(true);
   }
 
-  private drain(final: boolean): void {
+  /**
+   * Scans the complete lines. With `holdLastRecord`, the last record (a line and the stack-trace
+   * lines under it) waits for the next bytes, which may continue its trace: a generic head line
+   * scanned without the trace that names its cause would be reported as the catch-all.
+   */
+  private drain(final: boolean, holdLastRecord = false): void {
     if (this.fill === 0) return;
     let upto = final ? this.fill : this.buf.lastIndexOf(10, this.fill - 1) + 1;
+    // A record filling the whole buffer cannot wait: its complete lines are scanned as they are.
+    if (holdLastRecord && upto > 0) {
+      const head = this.lastRecordStart(upto);
+      if (head > 0 || this.fill < this.buf.length) upto = head;
+    }
     if (upto === 0) {
       if (this.fill < this.buf.length) return;
       upto = this.fill; // an over-long line: scan the part we have
@@ -61,6 +75,13 @@ export class LineFeeder {
     this.scanner.scanBuffer(this.buf, 0, upto);
     this.buf.copy(this.buf, 0, upto, this.fill);
     this.fill -= upto;
+  }
+
+  /** Where the record holding the last complete line (ending at `upto`) starts. */
+  private lastRecordStart(upto: number): number {
+    let start = this.buf.lastIndexOf(10, upto - 2) + 1;
+    while (start > 0 && isContinuation(this.buf, start, upto)) start = this.buf.lastIndexOf(10, start - 2) + 1;
+    return start;
   }
 }
 

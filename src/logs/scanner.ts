@@ -75,7 +75,8 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
 }
 
 /** A stack-trace line that belongs to the line above it: indented `at …`/`...`, or `Caused by`. */
-function isContinuation(buf: Buffer, start: number, end: number): boolean {
+/** A stack-trace line (`    at …`, `    ...`, `Caused by`): it belongs to the record above it. */
+export function isContinuation(buf: Buffer, start: number, end: number): boolean {
   let i = start;
   if (end - start >= 9 && buf[i] === 0x43 /* C */) return buf.toString('latin1', i, i + 9) === 'Caused by';
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;

@@ -14,6 +14,7 @@ import { isUpstreamCommand, UPSTREAM_SUBCOMMANDS, UPSTREAM_TOP_LEVEL } from '../
 import { type AdviceCommand, type BareMention, filesUnder, readmeCodeCommands, scanHelp, scanProse, stringsOf } from '../helpers/advice-commands.js';
 import { repoRoot } from '../helpers/cli.js';
 import { commandLineProblem, invocations } from '../helpers/command-line.js';
+import { messageVariants } from '../helpers/message-variants.js';
 
 /** Files whose strings name the product or match text, and advise nothing. */
 const NOT_ADVICE = new Set([
@@ -21,6 +22,7 @@ const NOT_ADVICE = new Set([
   'src/engine/reporters/junit.ts', // <testsuite name="openclaw doctor">
   'src/cli/completion.ts', // shell syntax naming the program (`complete -c openclaw -n …`)
   'src/cli/man-page.ts', // roff naming the program (`openclaw \- …`)
+  'src/i18n/en.generated.ts', // compiled from locales/en, which is scanned as prose below
 ]);
 
 let program: Command;
@@ -78,6 +80,17 @@ beforeAll(async () => {
       }
     }
   }
+  // The message catalog: each message as prose, once per case of its plural/select parts.
+  for (const file of filesUnder(repoRoot, 'locales/en', /\.json$/)) {
+    const rel = path.relative(repoRoot, file);
+    for (const [id, source] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>)) {
+      for (const text of messageVariants(source)) {
+        // As for a string in code: a message that is all command is one.
+        if (/^openclaw /.test(text) && !text.includes('`')) commands.push({ text, where: `${rel} ${id}`, upstream: false });
+        else prose(text, `${rel} ${id}`);
+      }
+    }
+  }
   // The README: shell blocks, and backticked commands in its prose.
   const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   commands.push(...readmeCodeCommands(readme, 'README.md'));
@@ -94,7 +107,7 @@ beforeAll(async () => {
 
 describe('advice commands', () => {
   it('finds advice in every kind of source', () => {
-    const kinds = ['signatures/', 'checks/', 'src/', 'README.md', 'help of'];
+    const kinds = ['signatures/', 'locales/en/', 'src/', 'README.md', 'help of'];
     for (const kind of kinds) expect(commands.some((c) => c.where.startsWith(kind)), kind).toBe(true);
     expect(commands.length).toBeGreaterThan(150);
   });

@@ -107,7 +107,8 @@ describe('loader', () => {
     const all = await loadChecks();
     expect(all.length).toBeGreaterThanOrEqual(32);
     for (const c of all) {
-      expect(c.meta.docs, c.meta.id).toMatch(/^(seeds|reference): /);
+      // upstream: a real OpenClaw message of the corpus (test/corpus/upstream-messages.jsonl).
+      expect(c.meta.docs, c.meta.id).toMatch(/^(seeds|reference|upstream): /);
       expect(c.meta.facts.length, c.meta.id).toBeGreaterThan(0);
     }
   });

@@ -72,11 +72,19 @@ describe('LogScanner', () => {
 
   it('gives the same result whatever the buffer size and chunking (lines cut at boundaries)', () => {
     const whole = scanLinesWith(compiled, SAMPLE.split('\n'));
-    for (const size of [4096, 256, 128]) {
+    // Every size holds SAMPLE's longest record (a line and its stack trace, 206 bytes): a record
+    // arriving in pieces waits for its trace instead of being scanned head first.
+    for (const size of [4096, 1024, 256]) {
       const r = scanWithBuffer(SAMPLE, size);
       expect(r.scanned).toEqual(whole.scanned);
       expect(r.causes.map((c) => [c.cause, c.count])).toEqual(whole.causes.map((c) => [c.cause, c.count]));
     }
+  });
+
+  it('cuts a record longer than the buffer, and still finds the cause its trace names', () => {
+    const r = scanWithBuffer(SAMPLE, 128);
+    expect(r.causes.map((c) => c.cause)).toContain('port-conflict');
+    expect(r.scanned.bytes).toBe(Buffer.byteLength(SAMPLE));
   });
 
   it('scans an over-long line in pieces instead of growing memory', () => {

@@ -72,14 +72,14 @@ describe('zod/mini messages', () => {
   });
 
   it('catalog entries: custom and built-in messages', () => {
-    const sig = { id: 'a.b', cause: 'c', severity: 'fatal', match: { any: ['ab', ' abc', 'a"bc'] }, explain: '', fix: { commands: [] }, examples: { match: ['x'] } };
+    const sig = { id: 'a.b', cause: 'c', severity: 'fatal', match: { any: ['ab', ' abc', 'a"bc'] }, detail: '', check: 'nocheck', examples: { match: ['x'] } };
     expect(issuesOf(signatureSchema.safeParse(sig))).toEqual([
       { path: 'severity', code: 'invalid_value', message: 'Invalid option: expected one of "info"|"warning"|"error"' },
       { path: 'match.any.0', code: 'too_small', message: 'an anchor needs at least 3 characters' },
       { path: 'match.any.1', code: 'custom', message: 'anchors have no leading or trailing spaces' },
       { path: 'match.any.2', code: 'custom', message: 'anchors contain no " or \\ (they would be escaped inside JSON)' },
-      { path: 'explain', code: 'too_small', message: 'Too small: expected string to have >=1 characters' },
-      { path: 'fix.commands', code: 'too_small', message: 'Too small: expected array to have >=1 items' },
+      { path: 'detail', code: 'too_small', message: 'Too small: expected string to have >=1 characters' },
+      { path: 'check', code: 'invalid_format', message: 'a check id looks like area/name' },
     ]);
     const causes = causesFileSchema.safeParse({ Bad_Id: { area: 'a', title: 't', explanation: 'e', fix: { commands: ['x'] } } });
     expect(issuesOf(causes)).toEqual([{ path: 'Bad_Id', code: 'invalid_key', message: 'Invalid key in record' }]);
