@@ -30,6 +30,7 @@ export default defineCheck({
       {
         checkId: 'gateway/token-placeholder',
         severity: 'error',
+        // i18n-ignore: a shell command
         ...say('gateway/token-placeholder.message', { path, value: value.trim(), blank: !value.trim(), generate: '"$(openssl rand -hex 24)"' }),
         path,
         cause: 'token-placeholder',
