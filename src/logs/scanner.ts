@@ -8,6 +8,7 @@ import { SEVERITY_RANK, type Severity } from '../signatures/severity.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
 import { maskPeerValues } from '../system/untrusted-text.js';
 import { decodeLine, lineTime } from './decode.js';
+import { dropTrailingProse, foldQuotes, foldWidth } from './fold.js';
 
 export interface Match {
   signature: string;
@@ -201,7 +202,12 @@ export class LogScanner {
     const full = trace ? `${decoded.text}\n${trace}` : decoded.text;
     // Values a peer chose (`platform="…"`, upstream's structured origin/userAgent, …) never match a
     // signature: a client named "EADDRINUSE …" is not a port conflict. Evidence still reads them.
-    const hits = this.catalog.match(maskPeerValues(full), false, full);
+    // Text pasted from a chat or an IME is folded to ASCII first; peers' values are masked before
+    // curly quotes fold (a peer's `”` must not close its own value) and again after (a chat app's
+    // `key=“…”`).
+    const folded = foldWidth(full);
+    const quoted = foldQuotes(folded);
+    const hits = this.catalog.match(maskPeerValues(foldQuotes(maskPeerValues(folded))), false, dropTrailingProse(quoted));
     this.order++;
     if (hits.length === 0) {
       if (decoded.level === 'error' || decoded.level === 'warning' || decoded.level === 'fatal') this.clusters.add(decoded.text);
