@@ -34,8 +34,10 @@ export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]
   return report.matches.flatMap((m): SignatureMatch[] => {
     const sig = byId.get(m.signature);
     const line = lines[m.line - 1];
-    if (!sig || !line) return [];
     const cause = matcher.causes[m.cause];
+    if (!line) return [];
+    // A combination's lines (m.fact) have no signature of their own: their cause gives the text.
+    if (!sig) return m.fact && cause ? [{ signatureId: m.signature, cause: m.cause, severity: m.severity, explain: cause.explanation, line, commands: cause.fix.commands, check: cause.fix.check }] : [];
     return [{ signatureId: m.signature, cause: m.cause, severity: m.severity, explain: sig.explain, line, commands: sig.fix.commands, check: sig.fix.check ?? cause?.fix.check }];
   });
 }

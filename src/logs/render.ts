@@ -46,7 +46,7 @@ export function renderReport(report: ScanReport): string {
     for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
     const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
-      const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
+      const ev = escapeControl([...(m.fact ? [`fact: ${m.fact}`] : []), ...Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`)].join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));
     }
     out.push('  fix:');

@@ -18,6 +18,8 @@ export interface Match {
   evidence: Record<string, string>;
   /** The log file, when the scan read files. */
   file?: string;
+  /** For a combination's match: which of its facts this line is. */
+  fact?: string;
 }
 
 export interface CauseSummary {
@@ -57,6 +59,9 @@ interface CauseState {
   signatures: Set<string>;
 }
 
+/** A combination outranks the single-line causes it is made of. */
+const COMBINATION_SPECIFICITY = 10_000;
+
 const NL = 10;
 const MAX_TEXT = 500;
 const MAX_TRACE_LINES = 50;
@@ -91,6 +96,8 @@ export class LogScanner {
   private readonly matches: Match[] = [];
   private readonly causeStates = new Map<string, CauseState>();
   private readonly clusters = new TemplateClusters();
+  /** Per combination, the first line seen holding each of its facts. */
+  private readonly factLines = new Map<number, Map<number, { line: number; text: string; file?: string; order: number }>>();
 
   constructor(
     private readonly catalog: CompiledCatalog,
@@ -194,13 +201,18 @@ export class LogScanner {
     const full = trace ? `${decoded.text}\n${trace}` : decoded.text;
     // Values a peer chose (`platform="…"`, upstream's structured origin/userAgent, …) never match a
     // signature: a client named "EADDRINUSE …" is not a port conflict. Evidence still reads them.
-    const hits = this.catalog.match(maskPeerValues(full), false, full);
+    const { hits, facts } = this.catalog.matchLine(maskPeerValues(full), false, full);
     this.order++;
+    const text = decoded.text.length > MAX_TEXT ? `${decoded.text.slice(0, MAX_TEXT)}…` : decoded.text;
+    for (const f of facts) {
+      const seen = this.factLines.get(f.combination) ?? new Map();
+      if (!seen.has(f.fact)) seen.set(f.fact, { line, text, file: this.file, order: this.order });
+      this.factLines.set(f.combination, seen);
+    }
     if (hits.length === 0) {
       if (decoded.level === 'error' || decoded.level === 'warning' || decoded.level === 'fatal') this.clusters.add(decoded.text);
       return;
     }
-    const text = decoded.text.length > MAX_TEXT ? `${decoded.text.slice(0, MAX_TEXT)}…` : decoded.text;
     for (const hit of hits) this.record(hit, line, text);
   }
 
@@ -228,7 +240,44 @@ export class LogScanner {
     state.specificity = Math.max(state.specificity, hit.specificity);
   }
 
+  /**
+   * Combinations whose every fact was seen: one cause each, its evidence the lines holding the facts.
+   * Joined when a report is made (a later report, under --follow, finds the cause already there).
+   */
+  private joinFacts(): Match[] {
+    const joined: Match[] = [];
+    this.catalog.combinations.forEach((combo, index) => {
+      const seen = this.factLines.get(index);
+      if (!seen || seen.size < combo.facts.length) return;
+      const lines = [...seen.entries()].sort(([, a], [, b]) => a.order - b.order);
+      const matches = lines.map(([fact, l]): Match => {
+        const m: Match = { signature: combo.id, cause: combo.cause, severity: combo.severity, line: l.line, text: l.text, evidence: {}, fact: combo.facts[fact].name };
+        if (l.file !== undefined) m.file = l.file;
+        return m;
+      });
+      joined.push(...matches);
+      const first = lines[0][1];
+      const state = this.causeStates.get(combo.cause);
+      if (state) {
+        state.signatures.add(combo.id);
+        state.specificity = Math.max(state.specificity, COMBINATION_SPECIFICITY);
+        return;
+      }
+      this.causeStates.set(combo.cause, {
+        severity: combo.severity,
+        specificity: COMBINATION_SPECIFICITY,
+        count: 1,
+        firstLine: first.line,
+        firstOrder: first.order,
+        file: first.file,
+        signatures: new Set([combo.id]),
+      });
+    });
+    return joined;
+  }
+
   report(): ScanReport {
+    const joined = this.joinFacts();
     const causes = [...this.causeStates.entries()]
       .sort(
         ([, a], [, b]) =>
@@ -250,7 +299,8 @@ export class LogScanner {
       });
     return {
       scanned: { lines: this.lines, bytes: this.bytes },
-      matches: this.matches,
+      // A combination's lines first: they are the evidence of the cause that leads.
+      matches: [...joined, ...this.matches],
       causes,
       unrecognized: this.clusters.list(100),
     };

@@ -9,6 +9,7 @@ import type { Catalog } from './schema.js';
 export const COMPILED_NAME = 'catalog.json';
 export const AUTOMATON_NAME = 'automaton.bin';
 export const CAUSES_FILE = 'causes.yaml';
+export const COMBINATIONS_FILE = 'combinations.yaml';
 
 /** A catalog file that is unreadable, malformed or inconsistent: names the file and entry. */
 export class CatalogError extends Error {
