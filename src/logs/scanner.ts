@@ -260,6 +260,7 @@ export class LogScanner {
       const state = this.causeStates.get(combo.cause);
       if (state) {
         state.signatures.add(combo.id);
+        if (SEVERITY_RANK[combo.severity] > SEVERITY_RANK[state.severity]) state.severity = combo.severity;
         state.specificity = Math.max(state.specificity, COMBINATION_SPECIFICITY);
         return;
       }
