@@ -2,6 +2,7 @@
 // reported when every one of its facts is in the paste, ahead of what each line says alone, with each
 // fact's line as evidence; one of its lines alone gives the single-line answer.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scanWithCatalog } from '../../src/facts/log-signatures.js';
 import { scanLinesWith } from '../../src/signatures/index.js';
 import { catalogDir, loadCatalogFromYaml } from '../../src/signatures/load.js';
 import { CompiledCatalog } from '../../src/signatures/matcher.js';
@@ -73,6 +74,18 @@ describe('the issue’s two examples', () => {
     const report = scan(['gateway.mode is missing', ...filler, 'restart counter is at 2', 'restart counter is at 3'].join('\n'));
     expect(report.causes[0].cause).toBe('restart-loop-mode-unset');
     expect(report.matches.filter((m) => m.cause === 'restart-loop-mode-unset').map((m) => m.line)).toEqual([1, 502]);
+  });
+});
+
+describe('the doctor’s log evidence', () => {
+  it('reports a combination from log lines with its cause’s text, each fact’s line kept', async () => {
+    const lines = ['Status: live', 'info tick', 'Port 18789 is not listening, but the PID exists'].map((text, i) => ({ file: '/var/log/openclaw.log', line: i + 1, text }));
+    const hung = (await scanWithCatalog(matcher, lines)).filter((m) => m.cause === 'gateway-hung');
+    expect(hung.map((m) => [m.signatureId, m.line.line])).toEqual([
+      ['combo.gateway-hung', 1],
+      ['combo.gateway-hung', 3],
+    ]);
+    expect(hung[0]).toMatchObject({ severity: 'error', explain: catalog.causes['gateway-hung'].explanation, check: 'gateway/rpc-probe-failed' });
   });
 });
 
