@@ -110,7 +110,8 @@ const redactArgs = (args) => args.map((a) => (SECRETS.includes(a) ? '<REDACTED>'
  *  - start: run `openclaw gateway --port <port>` and capture it refusing (or, with `runFor`, running a while);
  *  - server: a gateway (its own install) or another listener on the port first, then `cli(port)` args;
  *  - cli: just the args.
- * `cause` is what explain should answer; `doctor: true` also captures `doctor` and `doctor --json` there.
+ * `cause` is what explain should answer; `doctor: true` also captures `doctor` and `doctor --json` there
+ * (expecting `doctorCause` when the doctor sees more than the gateway said).
  */
 const SCENARIOS = [
   // ── start guards ────────────────────────────────────────────────────────────────────────────────
@@ -121,7 +122,7 @@ const SCENARIOS = [
   { name: 'start-token-mode-no-token', cause: 'auth-token-not-configured', description: 'gateway.auth.mode=token with no token anywhere (loopback)', config: (p) => gw({ mode: 'local', port: p, bind: 'loopback', auth: { mode: 'token' } }), start: true, doctor: true },
   { name: 'start-token-mode-no-token-lan', cause: 'bind-without-auth', description: 'gateway.auth.mode=token with no token, bind=lan', config: (p) => gw({ mode: 'local', port: p, bind: 'lan', auth: { mode: 'token' } }), start: true },
   { name: 'start-password-mode-no-password', cause: 'auth-password-missing', description: 'gateway.auth.mode=password with no password', config: (p) => gw({ mode: 'local', port: p, auth: { mode: 'password' } }), start: true, doctor: true },
-  { name: 'start-unparseable-config', cause: 'mode-unset', description: 'config file with a missing comma: the real gateway reads it as empty and says only that gateway.mode is missing', config: (p) => `{\n  gateway: {\n    mode: "local"\n    port: ${p},\n  },\n}\n`, start: true, doctor: true },
+  { name: 'start-unparseable-config', cause: 'mode-unset', description: 'config file with a missing comma: the real gateway reads it as empty and says only that gateway.mode is missing', config: (p) => `{\n  gateway: {\n    mode: "local"\n    port: ${p},\n  },\n}\n`, start: true, doctor: true, doctorCause: 'config-invalid' },
   { name: 'start-unknown-key', cause: 'config-invalid', description: 'config with a key the schema does not know', config: (p) => gw(local(p, { frobnicate: { level: 3 } })), start: true, doctor: true },
   { name: 'start-invalid-enum', cause: 'config-invalid', description: 'gateway.auth.mode set to a value that does not exist', config: (p) => gw({ mode: 'local', port: p, bind: 'loopback', auth: { mode: 'oauth' } }), start: true },
   { name: 'start-invalid-bind', cause: 'config-invalid', description: 'gateway.bind set to a value that does not exist', config: (p) => gw({ ...local(p), bind: 'everywhere' }), start: true },
@@ -253,7 +254,7 @@ async function capture(s) {
       const r = await run(args, inst.env);
       write(ddir, 'stdout.txt', stable(r.stdout, ctx));
       write(ddir, 'stderr.txt', stable(r.stderr, ctx));
-      const expected = { cause: s.cause, description: `the real \`${args.join(' ')}\` after: ${s.description}`, openclaw: version, command: `openclaw ${args.join(' ')}`, exit: r.code };
+      const expected = { cause: s.doctorCause ?? s.cause, description: `the real \`${args.join(' ')}\` after: ${s.description}`, openclaw: version, command: `openclaw ${args.join(' ')}`, exit: r.code };
       fs.writeFileSync(path.join(ddir, 'expected.json'), `${stable(JSON.stringify(expected, null, 2), ctx)}\n`);
     }
   }
