@@ -9,7 +9,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+/** The built CLI of a checkout as a user starts it: its package.json `bin` (main.cjs now; main.js in older builds). */
+export function binOf(root) {
+  return path.join(root, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).bin.openclaw);
+}
+export const CLI = binOf(ROOT);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-bench-'));
 const HOOK = path.join(scratch, 'rss-hook.mjs');

@@ -7,11 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, cleanup, freePort, machine, startGateway } from './doctor-lib.mjs';
+import { binOf, CLI, cleanup, freePort, machine, startGateway } from './doctor-lib.mjs';
 
 const baselineRoot = process.argv[2];
 const RUNS = Number(process.argv[3] ?? 21);
-const baselineCli = baselineRoot && path.join(path.resolve(baselineRoot), 'dist/src/cli/main.js');
+const baselineCli = baselineRoot && binOf(path.resolve(baselineRoot));
 if (!fs.existsSync(CLI) || !baselineCli || !fs.existsSync(baselineCli)) {
   console.error('usage: npm run build && node bench/doctor-vs-baseline.mjs BASELINE_CHECKOUT_WITH_A_BUILD [RUNS]');
   process.exit(2);

@@ -16,6 +16,7 @@ const benches = {
   bundle: 'bundle-bench.mjs',
   monitoring: 'monitoring-bench.mjs',
   'config-lock': 'config-lock-bench.mjs',
+  corpus: 'corpus-coverage.mjs',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !(name in benches)) {

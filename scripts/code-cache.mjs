@@ -2,8 +2,11 @@
 // (src/cli/bundle-script.ts). V8 saves the bytecode of the functions a script has compiled so far,
 // so the cache is taken after a real run of the command whose start-up matters most: `doctor
 // --json` against a running gateway on a scratch state dir (the probe, the checks, the reporters).
-// Commands it did not exercise still start from it and compile the rest as usual.
-// Runs after the build (package.json); `--record ARGS…` is the child that runs the CLI and saves.
+// Commands it did not exercise still start from it and compile the rest as usual. The gateway,
+// whose start is the other one measured, gets a cache of its own, openclaw.cjs.gateway.cache,
+// taken when a scratch gateway listens.
+// Runs after the build (package.json); `--record ARGS…` and `--record-gateway PORT` are the children
+// that run the CLI and save.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -22,6 +25,18 @@ if (process.argv[2] === '--record') {
   process.on('exit', () => writeCodeCache(script));
   process.argv = [process.execPath, CLI, ...process.argv.slice(3)];
   runBundle(script);
+} else if (process.argv[2] === '--record-gateway') {
+  // The gateway's own cache (bundle-script.ts, cacheFileFor): taken once it listens, so it holds
+  // what a start compiles before it can serve, which is what `gateway` start-up waits for.
+  const port = Number(process.argv[3]);
+  const { compileBundle, runBundle, writeCodeCache, GATEWAY_CODE_CACHE_FILE } = await import(bundleScript);
+  const { script } = compileBundle({ useCache: false });
+  process.argv = [process.execPath, CLI, 'gateway', '--port', String(port)];
+  runBundle(script);
+  const until = Date.now() + 15_000;
+  while (Date.now() < until && !(await listening(port))) await new Promise((r) => setTimeout(r, 20));
+  if (Date.now() < until) writeCodeCache(script, GATEWAY_CODE_CACHE_FILE);
+  process.exit(0);
 } else {
   await record();
 }
@@ -34,8 +49,8 @@ async function listening(port) {
 }
 
 async function record() {
-  const { CODE_CACHE_FILE } = await import(bundleScript);
-  fs.rmSync(CODE_CACHE_FILE, { force: true });
+  const { CODE_CACHE_FILE, GATEWAY_CODE_CACHE_FILE } = await import(bundleScript);
+  for (const f of [CODE_CACHE_FILE, GATEWAY_CODE_CACHE_FILE]) fs.rmSync(f, { force: true });
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-code-cache-'));
   const stateDir = path.join(root, 'state');
   fs.mkdirSync(stateDir, { mode: 0o700 });
@@ -60,6 +75,14 @@ async function record() {
     while (Date.now() < until && gateway.exitCode === null && !(await listening(port))) await new Promise((r) => setTimeout(r, 50));
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--record', 'doctor', '--json'], { env, stdio: 'ignore', timeout: 60_000 });
     if (r.error) throw r.error;
+    // The gateway's start, on a state dir and port of its own (the first gateway holds its lock).
+    const gatewayState = path.join(root, 'gateway-state');
+    fs.mkdirSync(gatewayState, { mode: 0o700 });
+    const gatewayPort = await freePort();
+    const gatewayConfig = { gateway: { ...config.gateway, port: gatewayPort } };
+    fs.writeFileSync(path.join(gatewayState, 'openclaw.json'), `${JSON.stringify(gatewayConfig, null, 2)}\n`, { mode: 0o600 });
+    const g = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--record-gateway', String(gatewayPort)], { env: { ...env, OPENCLAW_STATE_DIR: gatewayState }, stdio: 'ignore', timeout: 60_000 });
+    if (g.error) throw g.error;
   } finally {
     gateway.kill('SIGKILL');
     fs.rmSync(root, { recursive: true, force: true });
@@ -70,4 +93,6 @@ async function record() {
     return;
   }
   console.log(`code cache: ${path.relative(ROOT, CODE_CACHE_FILE)}, ${Math.round(fs.statSync(CODE_CACHE_FILE).size / 1024)} KiB`);
+  if (fs.existsSync(GATEWAY_CODE_CACHE_FILE)) console.log(`code cache: ${path.relative(ROOT, GATEWAY_CODE_CACHE_FILE)}, ${Math.round(fs.statSync(GATEWAY_CODE_CACHE_FILE).size / 1024)} KiB`);
+  else console.warn('code cache: the gateway recording wrote none; `gateway` will start from the doctor\'s');
 }

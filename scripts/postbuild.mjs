@@ -1,13 +1,13 @@
 // After tsc: build the CLI users run. tsc's dist/ is one file per module, and Node pays per file
 // (resolve, read, compile, link): the doctor touched ~200 of them before it printed anything.
 // esbuild writes three files under dist/src/cli/ (bench/README.md, "CLI start-up"):
-// - openclaw.cjs: the whole CLI (src/cli/main.ts and its dependencies) as one CommonJS script.
+// - openclaw.cjs: the whole CLI (src/cli/openclaw.ts and its dependencies) as one CommonJS script.
 //   Modules still initialise only when first imported (esbuild wraps lazily imported ones), and
 //   Node 20 can start a CommonJS script from V8's code cache (src/cli/bundle-script.ts,
 //   scripts/code-cache.mjs), which it cannot do for ES modules.
 // - tui.js: the triage wizard, an ES module with Ink and React left outside (Ink's layout engine
 //   uses top-level await, which require() cannot load). Only the wizard loads it.
-// - main.js: the package's bin, a few lines that start openclaw.cjs (src/cli/launcher.ts).
+// - main.js: the package's bin, a few lines that start openclaw.cjs (src/cli/main.ts).
 // tsc's other output stays for the build scripts and tests that import single modules.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +56,40 @@ const commonJsImports = {
   },
 };
 
+/**
+ * One namespace object per Node built-in instead of one per importing module. esbuild turns each
+ * `import fs from 'node:fs'` of the CommonJS bundle into `__toESM(require('node:fs'))` inside the
+ * importer, which copies every export of the built-in into a fresh object: ~160 copies of fs, path,
+ * crypto… while the doctor's modules initialise. Routed through one small ES module per built-in,
+ * each is copied once, the first time any module needs it (bench/README.md, "CLI start-up").
+ */
+const sharedBuiltins = {
+  name: 'shared-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' && args.namespace === 'file' ? { path: args.path, namespace: 'shared-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (args) => {
+      const id = JSON.stringify(args.path);
+      return { loader: 'js', contents: `const m = require(${id});\nexport default m;\nexport * from ${id};\n` };
+    });
+  },
+};
+
+/**
+ * ws requires https and tls at its top for wss:// URLs; loading them (and the TLS and crypto
+ * internals they pull in) costs ~2 ms of every start that only speaks ws:// to loopback. ws reads
+ * them only when it opens a secure connection, so it gets them through a proxy that loads on first use.
+ */
+const lazyTlsForWs = {
+  name: 'lazy-tls-for-ws',
+  setup(b) {
+    b.onResolve({ filter: /^(https|tls)$/ }, (args) => (/[\\/]node_modules[\\/]ws[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(args.path)}))[key] });\n`,
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -76,19 +110,30 @@ const common = {
 const esmRequire = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
 // The code cache of an older bundle must not outlive it (scripts/code-cache.mjs writes the new one).
-for (const stale of ['chunks', 'main.js', 'main.js.map', 'openclaw.cjs', 'openclaw.cjs.cache']) fs.rmSync(path.join(OUT, stale), { recursive: true, force: true });
+for (const stale of ['chunks', 'main.js', 'main.js.map', 'main.cjs', 'main.cjs.map', 'openclaw.cjs', 'openclaw.cjs.cache', 'openclaw.cjs.gateway.cache']) fs.rmSync(path.join(OUT, stale), { recursive: true, force: true });
 const [cli, tui, launcher] = await Promise.all([
   build({
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/openclaw.ts'],
     outfile: path.join(OUT, 'openclaw.cjs'),
     format: 'cjs',
     define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
-    plugins: [bundledChecks, commonJsImports],
+    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyTlsForWs],
   }),
   build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks] }),
-  build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: path.join(OUT, 'main.js'), format: 'esm' }),
+  // CommonJS: an ES module entry starts Node's ES module loader, which also loads fs/promises and
+  // the readline internals, ~5 ms of every start before the CLI runs (bench/README.md, "CLI start-up").
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: path.join(OUT, 'main.cjs'),
+    format: 'cjs',
+    define: { 'import.meta.url': '__launcherUrl' },
+    banner: { js: '"use strict";const __launcherUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
 ]);
+// The bin was main.js, an ES module, and scripts and services may still start that path: it runs main.cjs.
+fs.writeFileSync(path.join(OUT, 'main.js'), "#!/usr/bin/env node\n// The CLI's entry is main.cjs (package.json bin); this path starts it too, for what still calls main.js.\nimport './main.cjs';\n");
 
 // Which source modules each output file holds, and, for openclaw.cjs, which of them run only when
 // first imported (esbuild wraps those in a function named after the module's path): tests map a
@@ -100,7 +145,8 @@ for (const result of [cli, tui, launcher]) {
     outputs[path.relative(OUT, path.resolve(ROOT, file)).split(path.sep).join('/')] = Object.keys(out.inputs);
   }
 }
+outputs['main.js'] = []; // the shim that starts main.cjs holds no module of its own
 const cjsText = fs.readFileSync(path.join(OUT, 'openclaw.cjs'), 'utf8');
 const lazy = outputs['openclaw.cjs'].filter((m) => cjsText.includes(`${JSON.stringify(m)}(`));
 fs.writeFileSync(path.join(ROOT, 'dist/bundle-inputs.json'), `${JSON.stringify({ outputs, lazy }, null, 1)}\n`);
-fs.chmodSync(path.join(OUT, 'main.js'), 0o755);
+for (const bin of ['main.cjs', 'main.js']) fs.chmodSync(path.join(OUT, bin), 0o755);

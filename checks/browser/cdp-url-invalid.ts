@@ -1,7 +1,7 @@
 // browser.cdpUrl that is not http(s)/ws(s) or has a bad port.
 import { configEvidence, parsedConfig } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { parseCdpUrl } from '../../src/facts/browser.js';
+import { parseCdpUrl } from '../../src/facts/cdp.js';
 
 export default defineCheck({
   meta: {

@@ -9,11 +9,11 @@ export default defineCheck({
     title: 'A launched browser is gone',
     area: 'browser',
     severity: 'warning',
-    facts: ['browserRuntime'],
+    facts: ['browser'],
     fix: 'safe',
     docs: 'seeds: Gateway troubleshooting › browser tool fails (CDP profile reachability)',
   },
-  detect({ browserRuntime: browser }) {
+  detect({ browser }) {
     if (!browser?.ok) return [];
     return browser.value.profiles
       .filter((p) => p.gone && p.stateFile)

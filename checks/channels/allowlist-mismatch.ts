@@ -4,7 +4,7 @@
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 import { formatPath } from '../../src/config/schema.js';
 import type { Operation } from '../../src/engine/operations.js';
-import type { ChannelAccountFact } from '../../src/subsystems/channels/facts.js';
+import type { ChannelAccountFact } from '../../src/facts/channels.js';
 
 function finding(a: ChannelAccountFact, message: string, data: Record<string, unknown>, path: string): Finding {
   return {

@@ -7,11 +7,11 @@ export default defineCheck({
     title: 'Cron jobs are failing',
     area: 'cron',
     severity: 'warning',
-    facts: ['cronRuntime'],
+    facts: ['cron'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › cron and heartbeat delivery',
   },
-  detect({ cronRuntime: cron }) {
+  detect({ cron }) {
     if (!cron?.ok) return [];
     return cron.value.jobs
       .filter((j) => j.lastStatus === 'error')

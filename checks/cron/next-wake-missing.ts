@@ -8,11 +8,11 @@ export default defineCheck({
     title: 'Enabled cron jobs have no next run',
     area: 'cron',
     severity: 'warning',
-    facts: ['cronRuntime'],
+    facts: ['cron'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › cron and heartbeat delivery (next wake time present)',
   },
-  detect({ cronRuntime: cron }) {
+  detect({ cron }) {
     if (!cron?.ok || !cron.value.enabled) return []; // a disabled scheduler is cron/scheduler-disabled's finding
     const stuck = cron.value.jobs.filter((j) => j.enabled && j.nextRunAtMs === null);
     if (!stuck.length) return [];

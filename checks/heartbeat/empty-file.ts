@@ -18,7 +18,7 @@ export default defineCheck({
     docs: 'seeds: Gateway troubleshooting › Cron and heartbeat delivery (empty-heartbeat-file)',
   },
   detect(facts) {
-    const hb = fact(facts, 'heartbeat');
+    const hb = fact(facts, 'heartbeat')?.heartbeatFile;
     if (!hb?.exists || hb.content === undefined || !effectivelyEmpty(hb.content)) return [];
     return [
       {

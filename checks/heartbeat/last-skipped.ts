@@ -37,11 +37,11 @@ export default defineCheck({
     title: 'The last heartbeat did not reach anyone',
     area: 'heartbeat',
     severity: 'warning',
-    facts: ['heartbeatRuntime'],
+    facts: ['heartbeat'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › cron and heartbeat delivery',
   },
-  detect({ heartbeatRuntime: heartbeat }) {
+  detect({ heartbeat }) {
     if (!heartbeat?.ok) return [];
     const { last, settings, collectedAt } = heartbeat.value;
     const out: Finding[] = [];

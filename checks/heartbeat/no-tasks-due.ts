@@ -29,7 +29,7 @@ export default defineCheck({
     docs: 'seeds: Gateway troubleshooting › Cron and heartbeat delivery (no-tasks-due)',
   },
   detect(facts) {
-    const hb = fact(facts, 'heartbeat');
+    const hb = fact(facts, 'heartbeat')?.heartbeatFile;
     const lines = logLinesWith(facts, /heartbeat skipped.*no-tasks-due/);
     const fromFile = Boolean(hb?.exists && hb.content && tasksBlockWithNothingDue(hb.content));
     if (!fromFile && lines.length === 0) return [];

@@ -3,7 +3,7 @@
 // Evidence is scoped (lines another OpenClaw instance wrote into the shared log are not this
 // install's problem) and dated (lines from before the window of src/facts/log-window.ts are history),
 // and a live fact outranks a log line.
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/version.js';
 import { fact, logEvidence } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Finding } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';
@@ -33,6 +33,9 @@ const OVER_WHEN_IT_ANSWERS = new Set([
   'gateway-unreachable',
   'gateway-starting',
   'gateway-restarting',
+  'gateway-start-failed',
+  'restart-failed',
+  'gateway-closed-abnormal',
 ]);
 const AUTH_CAUSES = new Set(['token-mismatch', 'token-missing']);
 
@@ -58,6 +61,11 @@ function seenText(details: Record<string, string>): string {
   const [first, last] = [details.firstSeen, details.lastSeen].map((t) => t && shortTime(Date.parse(t)));
   const times = !last ? '' : first === last ? `, at ${last}` : `, first ${first}, last ${last}`;
   return `${n} line${n === 1 ? '' : 's'}${times}`;
+}
+
+/** The cause's text (one per cause), narrowed by the signature's detail when it has one. */
+function causeText(m: SignatureMatch): string {
+  return [`${m.title}.`, m.detail, m.explanation.trim()].filter(Boolean).join(' ');
 }
 
 /** Does a live fact of this run still show the problem an old line names? */
@@ -188,7 +196,7 @@ export default defineCheck({
       if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
         const n = Number(details.count);
         const when = lastMs !== undefined ? `last at ${shortTime(lastMs)}` : `last before ${shortTime(since!)}`;
-        const message = `${last.explain} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
+        const message = `${causeText(last)} (${id}): seen earlier, ${when} (${n} line${n === 1 ? '' : 's'}), not seen since ${logs.window!.reason} at ${shortTime(since!)}`;
         found.push({ ...base, severity: 'info', message, fixHint });
         continue;
       }
@@ -196,7 +204,7 @@ export default defineCheck({
       found.push({
         ...base,
         severity: over ? 'info' : last.severity,
-        message: `${last.explain} (${id}, ${seenText(details)})${over ? `, earlier: the gateway at ${probe!.url} answers now` : ''}`,
+        message: `${causeText(last)} (${id}, ${seenText(details)})${over ? `, earlier: the gateway at ${probe!.url} answers now` : ''}`,
         fixHint,
       });
     }

@@ -1,7 +1,7 @@
 // service/config-drift: the service resolves a different config file than the CLI, so edits made
 // with the CLI never reach the running gateway ("Config (cli)" vs "Config (service)").
 import { defineCheck } from '../../src/engine/check.js';
-import { repairByReinstall, servicesOf } from '../../src/service/repair-plan.js';
+import { repairByReinstall, servicesOf } from '../../src/engine/service-check-helpers.js';
 import { configDriftCauses, reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({

@@ -3,7 +3,7 @@
 // only share the name prefix are not reported: the fact keeps only definitions that run a gateway.
 import { defineCheck } from '../../src/engine/check.js';
 import type { OtherService } from '../../src/facts/services.js';
-import { servicesOf } from '../../src/service/repair-plan.js';
+import { servicesOf } from '../../src/engine/service-check-helpers.js';
 
 function disableCommand(o: OtherService): string {
   if (o.kind === 'launchd') return `${o.scope === 'system' ? 'sudo launchctl bootout system' : 'launchctl bootout gui/$UID'}/${o.name} && rm ${o.file}`;

@@ -2,7 +2,7 @@
 // gateway in the foreground or under another supervisor is a fine choice.
 import { fact } from '../../src/engine/check-helpers.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { servicesOf } from '../../src/service/repair-plan.js';
+import { servicesOf } from '../../src/engine/service-check-helpers.js';
 import { installCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({

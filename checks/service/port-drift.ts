@@ -2,7 +2,7 @@
 // its config and environment, so the CLI probes a port nobody listens on.
 import { describeSource } from '../../src/config/paths.js';
 import { defineCheck } from '../../src/engine/check.js';
-import { repairByReinstall, servicesOf } from '../../src/service/repair-plan.js';
+import { repairByReinstall, servicesOf } from '../../src/engine/service-check-helpers.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({

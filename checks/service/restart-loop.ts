@@ -1,7 +1,7 @@
 // service/restart-loop: the service manager keeps restarting a gateway that cannot bind its port.
 // Evidence: EADDRINUSE lines in the service's gateway.err.log and/or systemd's NRestarts.
 import { defineCheck } from '../../src/engine/check.js';
-import { servicesOf } from '../../src/service/repair-plan.js';
+import { servicesOf } from '../../src/engine/service-check-helpers.js';
 
 const RESTARTING = new Set(['always', 'on-failure', 'on-abnormal', 'on-abort', 'on-watchdog', 'conditional']);
 /** One EADDRINUSE is a race at boot; this many in the log tail is a loop. */

@@ -1,7 +1,7 @@
 // service/systemd-unavailable: Linux without working systemd user services (containers, WSL
 // without systemd, su sessions without a user bus). Says which precondition failed.
 import { defineCheck } from '../../src/engine/check.js';
-import { servicesOf } from '../../src/service/repair-plan.js';
+import { servicesOf } from '../../src/engine/service-check-helpers.js';
 
 export default defineCheck({
   meta: {

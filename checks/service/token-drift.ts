@@ -1,7 +1,7 @@
 // service/token-drift: the service carries an OPENCLAW_GATEWAY_TOKEN that differs from
 // gateway.auth.token. The gateway uses the config's token, so the service's copy is stale.
 import { defineCheck } from '../../src/engine/check.js';
-import { repairByReinstall, sameSecret, servicesOf, tokenFingerprint } from '../../src/service/repair-plan.js';
+import { repairByReinstall, sameSecret, servicesOf, tokenFingerprint } from '../../src/engine/service-check-helpers.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({

@@ -1,7 +1,7 @@
 // service/token-embedded: a secret baked into a service definition, a file other tools read and
 // back up. The fix moves it into gateway.auth.token (when the config lacks one) and reinstalls.
 import { defineCheck } from '../../src/engine/check.js';
-import { repairByReinstall, sameSecret, servicesOf, tokenFingerprint } from '../../src/service/repair-plan.js';
+import { repairByReinstall, sameSecret, servicesOf, tokenFingerprint } from '../../src/engine/service-check-helpers.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
 
 export default defineCheck({

@@ -15,6 +15,20 @@ import { crc32 } from 'node:zlib';
 
 export const BUNDLE_FILE = fileURLToPath(new URL('./openclaw.cjs', import.meta.url));
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.cache`;
+/** Recorded from a gateway's start to listening: the server's code, which a doctor run never compiles. */
+export const GATEWAY_CODE_CACHE_FILE = `${BUNDLE_FILE}.gateway.cache`;
+
+/**
+ * Which cache a command starts from (the path for `file`'s own caches): the gateway run in the
+ * foreground (`gateway`, `gateway run`, `gateway --port N`) takes the one its start recorded, every
+ * other command the doctor's. Only the words matter, read roughly (an option's value is skipped when
+ * it follows the option): a wrong pick costs compile time, never behaviour, since both caches fit.
+ */
+export function cacheFileFor(args: readonly string[], file: string = BUNDLE_FILE): string {
+  const words = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1]!.startsWith('--') && !args[i - 1]!.includes('=')));
+  const gatewayRun = words[0] === 'gateway' && (words.length === 1 || words[1] === 'run');
+  return gatewayRun ? `${file}.gateway.cache` : `${file}.cache`;
+}
 
 // Kept on the bundle's first line so line numbers in stack traces are the file's own. The bundle
 // reads import.meta.url as __bundleUrl (scripts/postbuild.mjs). __importEsm is how the script
@@ -69,8 +83,11 @@ export function writeCodeCache(script: vm.Script, cacheFile: string = CODE_CACHE
   return HEADER_SIZE + payload.length;
 }
 
-/** Compiles the bundle (`file`, for tests: another copy, with its cache at `<file>.cache`). */
-export function compileBundle(opts: { useCache: boolean; file?: string }): BundleScript {
+/**
+ * Compiles the bundle (`file`, for tests: another copy, with its caches beside it) with the code
+ * cache for the command `args` name (cacheFileFor; the doctor's when there are none).
+ */
+export function compileBundle(opts: { useCache: boolean; file?: string; args?: readonly string[] }): BundleScript {
   const file = opts.file ?? BUNDLE_FILE;
   const fd = fs.openSync(file, 'r');
   let source: string;
@@ -81,7 +98,7 @@ export function compileBundle(opts: { useCache: boolean; file?: string }): Bundl
   } finally {
     fs.closeSync(fd);
   }
-  const cachedData = opts.useCache ? readCache(`${file}.cache`, mtimeMs) : undefined;
+  const cachedData = opts.useCache ? readCache(cacheFileFor(opts.args ?? [], file), mtimeMs) : undefined;
   const script = new vm.Script(HEAD + source + TAIL, { filename: file, cachedData });
   return { script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }

@@ -1,6 +1,6 @@
 // The top-level commands, with what `openclaw --help` shows for each. Only the command named on
 // the command line is imported; the others stay light stubs (a name and a summary), so start-up
-// does not pay for every command's modules. test/unit/command-table.test.ts keeps the summaries
+// does not pay for every command's modules. test/unit/cli-command-table.test.ts keeps the summaries
 // and terms equal to what the real registrations produce.
 import type { Command } from 'commander';
 

@@ -5,6 +5,7 @@ import { PathSyntaxError } from '../config/dotpath.js';
 // The light homes of these classes (write.ts and gateway-settings.ts load zod).
 import { ConfigBusyError, ConfigWriteRejectedError } from '../config/write-errors.js';
 import { SettingError } from '../config/setting-error.js';
+import { GatewayControlError } from '../client/gateway-control-error.js';
 import { chalk } from '../color.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { eprintln, printError, printJson } from './output.js';
@@ -35,6 +36,9 @@ export function reportError(err: unknown, json: boolean): number {
   } else if (err instanceof PathSyntaxError || err instanceof SettingError) {
     code = EXIT.USAGE;
     message = err.message;
+  } else if (err instanceof GatewayControlError) {
+    message = err.message;
+    hint = err.hint;
   } else if (err instanceof CliError) {
     code = err.exitCode;
     message = err.message;

@@ -1,21 +1,14 @@
-// `gateway stop` / `gateway restart` for a gateway run by hand: act on the pid in the lock file, only
-// when that pid is identified as the gateway that wrote the lock (readLock checks its command line and
-// start time); a reused pid is reported and never signalled.
+// Stopping and restarting a gateway run by hand: act on the pid in the lock file, only when that pid
+// is identified as the gateway that wrote the lock (readLock checks its command line and start time);
+// a reused pid is reported and never signalled. Returns data; src/cli/commands/gateway-process.ts prints.
 // (When a usable service is installed, src/cli/commands/gateway.ts routes these to the service manager instead.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import type { CliContext } from '../cli/context.js';
-import { printError, printJson, println } from '../cli/output.js';
 import { defaultCliEntry } from '../service/definition.js';
-import { CliError, EXIT } from '../cli/exit-codes.js';
+import { GatewayControlError } from './gateway-control-error.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { findLock } from '../system/gateway-lock.js';
 import { processGone, terminate, waitForExit } from '../system/process-stop.js';
-
-function timeout(flags: { timeout?: string }): number {
-  const n = Number(flags.timeout);
-  return Number.isFinite(n) && n > 0 ? n : 10_000;
-}
 
 function procFile(pid: number, name: string): string[] | undefined {
   try {
@@ -31,20 +24,20 @@ function staleReason(lock: { reason?: string; ownerAlive?: boolean; lock: { pid:
   return lock.ownerAlive ? `${why}; it was not signalled. \`openclaw doctor --fix\` removes the stale lock` : why;
 }
 
-export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
-  const lock = findLock(ctx.paths.configPath.value, ctx.paths.stateDir.value);
+export type StopResult =
+  | { running: false; message: string; staleLockPid?: number }
+  | { running: true; pid: number; signal: 'SIGTERM' | 'SIGKILL'; stopped: boolean };
+
+/** Stops the gateway that holds this config's lock: SIGTERM, then SIGKILL after `timeoutMs`. */
+export async function stopGatewayProcess(paths: ResolvedPaths, timeoutMs: number): Promise<StopResult> {
+  const lock = findLock(paths.configPath.value, paths.stateDir.value);
   if (lock.state !== 'held') {
-    const msg = lock.state === 'stale' ? `Gateway is not running (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)}).` : 'Gateway is not running.';
-    if (flags.json) printJson({ ok: true, stopped: false, running: false, message: msg, ...(lock.state === 'stale' ? { lockPid: lock.lock.pid, signalled: false } : {}) });
-    else println(msg);
-    return 0;
+    if (lock.state === 'stale') return { running: false, message: `Gateway is not running (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)}).`, staleLockPid: lock.lock.pid };
+    return { running: false, message: 'Gateway is not running.' };
   }
   const pid = lock.lock.pid;
-  const signal = await terminate(pid, timeout(flags));
-  const stopped = processGone(pid);
-  if (flags.json) printJson({ ok: stopped, stopped, pid, signal });
-  else println(stopped ? `Stopped gateway (pid ${pid}) with ${signal}.` : `Gateway (pid ${pid}) did not stop.`);
-  return stopped ? 0 : 1;
+  const signal = await terminate(pid, timeoutMs);
+  return { running: true, pid, signal, stopped: processGone(pid) };
 }
 
 /** The new gateway's pid once it holds the lock; undefined at the deadline or as soon as `exited()` says it ended (a refused start). */
@@ -109,25 +102,16 @@ export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: num
       return lock.state === 'stale' ? { ...r, staleLock: `stale lock of pid ${lock.lock.pid}: ${lock.reason ?? 'gone'}${lock.ownerAlive ? ', not signalled' : ''}` } : r;
     }
     const stale = lock.state === 'stale' ? ` (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)})` : '';
-    throw new CliError(`Gateway is not running${stale}`, EXIT.FAILED, 'Start it with `openclaw gateway` (or install the service).');
+    throw new GatewayControlError(`Gateway is not running${stale}`, 'Start it with `openclaw gateway` (or install the service).');
   }
   const oldPid = lock.lock.pid;
   // Restart with the same command line and environment the running gateway had.
   const argv = procFile(oldPid, 'cmdline');
   const envList = procFile(oldPid, 'environ');
-  if (!argv?.length) throw new CliError(`cannot read the command line of pid ${oldPid}; stop it and start it again by hand`, EXIT.FAILED);
+  if (!argv?.length) throw new GatewayControlError(`cannot read the command line of pid ${oldPid}; stop it and start it again by hand`);
   const env = envList ? Object.fromEntries(envList.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : process.env;
   const cwd = fs.readlinkSync(`/proc/${oldPid}/cwd`);
   await terminate(oldPid, timeoutMs);
   await waitForExit(oldPid, 2000);
   return launch(paths, argv, env, cwd, timeoutMs, oldPid);
-}
-
-export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; timeout?: string }): Promise<number> {
-  const r = await restartGatewayProcess(ctx.paths, timeout(flags), { startIfStopped: true });
-  const started = r.oldPid === undefined;
-  if (flags.json) printJson({ ok: r.ok, started, oldPid: r.oldPid, pid: r.pid, log: r.log, staleLock: r.staleLock, exitCode: r.exitCode });
-  else if (!r.ok) printError(r.exitCode !== undefined ? `the gateway exited (code ${r.exitCode}) instead of starting` : `the gateway did not ${started ? 'start' : 'come back'} within ${timeout(flags)} ms`, `Its output is in ${r.errLog}; \`openclaw doctor\` says why.`);
-  else println(started ? `Gateway was not running${r.staleLock ? ` (${r.staleLock})` : ''}; started it (pid ${r.pid}, output in ${r.log}).` : `Restarted gateway: pid ${r.oldPid} → ${r.pid}.`);
-  return r.ok ? 0 : 1;
 }

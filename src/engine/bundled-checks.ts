@@ -1,5 +1,6 @@
 // The check modules compiled into the CLI bundle. From sources (vitest) and from tsc's output this
-// is undefined and the loader scans checks/; scripts/bundle.mjs replaces this module in the bundle
+// is undefined and the loader scans checks/; scripts/postbuild.mjs (its esbuild
+// plugin `bundled-checks`) replaces this module in the bundle
 // with static imports of every check module, so a bundled CLI does not read a directory and import
 // fifty files one by one at start-up.
 

@@ -34,7 +34,7 @@ export interface DoctorRun {
   execution?: ExecuteResult;
 }
 
-/** Two findings are "the same problem" when check and path (and cause) agree. */
+/** A fix is verified when its check no longer reports a finding at the same path (the cause is not compared). */
 const key = (f: { checkId: string; path?: string }) => `${f.checkId}\u0000${f.path ?? ''}`;
 
 export async function runDoctor(opts: DoctorOptions): Promise<DoctorRun> {

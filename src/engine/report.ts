@@ -6,17 +6,10 @@ import type { Operation } from './operations.js';
 import { redactValue } from '../config/redact.js';
 import { SEVERITY_RANK, sortFindings } from './runner.js';
 
-export interface ReportFinding {
-  checkId: string;
-  severity: Severity;
-  message: string;
-  path?: string;
-  fixHint?: string;
-  cause?: string;
-  evidence?: Finding['evidence'];
-  details?: Finding['details'];
+/** A finding as reports show it: the check's finding without the data only repair() reads, plus the fix it would get. */
+export type ReportFinding = Omit<Finding, 'data'> & {
   fix?: { kind: FixKind; operations: Operation[] };
-}
+};
 
 export interface DoctorReport {
   schemaVersion: 1;

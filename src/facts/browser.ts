@@ -1,25 +1,24 @@
-// The browser tool's set-up: does the configured Chromium exist, and does the configured CDP
-// endpoint answer (`GET /json/version`, then a WebSocket open to its webSocketDebuggerUrl).
+// The `browser` fact: the plugin gate, config problems (exact upstream messages), whether the
+// configured Chromium exists and, per profile, a live CDP probe (attach/remote/existing-session) or
+// the state of the browser we launched.
 import fs from 'node:fs';
-import { getJson, requestFailure } from '../net/get-json.js';
+import type { JsonObject } from '../config/load.js';
+import type { Fact } from './fact.js';
+import { silentLog } from '../subsystems/log.js';
+import { browserSettings, configProblems, pluginGate, resolveProfiles } from '../subsystems/browser/config.js';
+import { profileStatus, type ProfileStatus } from '../subsystems/browser/service.js';
 
 export interface BrowserFact {
+  enabled: boolean;
+  plugin: { allowed: boolean; why?: string };
+  configProblems: Array<{ code: string; message: string }>;
+  profiles: ProfileStatus[];
+  /** browser.executablePath as configured, and whether it is an executable file. */
   executablePath?: string;
   executableExists?: boolean;
 }
 
-export interface CdpFact {
-  url?: string;
-  /** False when no (valid) cdpUrl is configured: nothing was probed. */
-  probed: boolean;
-  httpOk?: boolean;
-  browser?: string;
-  webSocketDebuggerUrl?: string;
-  wsOk?: boolean;
-  error?: string;
-}
-
-export function collectBrowser(executablePath: unknown): BrowserFact {
+function executable(executablePath: unknown): Pick<BrowserFact, 'executablePath' | 'executableExists'> {
   if (typeof executablePath !== 'string' || !executablePath) return {};
   let exists = false;
   try {
@@ -31,67 +30,24 @@ export function collectBrowser(executablePath: unknown): BrowserFact {
   return { executablePath, executableExists: exists };
 }
 
-/** Parses a cdpUrl the way the browser tool does; undefined with a reason when it is not usable. */
-export function parseCdpUrl(value: string): { url?: URL; problem?: string } {
-  let url: URL;
+export async function collectBrowserFact(input: { stateDir: string; config: JsonObject; probe?: boolean; probeTimeoutMs?: number }): Promise<Fact<BrowserFact>> {
   try {
-    url = new URL(value);
-  } catch {
-    return { problem: `not a URL: ${value}` };
-  }
-  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return { problem: `browser.cdpUrl must be http(s) or ws(s), got: ${url.protocol.replace(/:$/, '')}` };
-  if (url.port !== '' && !(Number(url.port) > 0 && Number(url.port) <= 65535)) return { problem: `browser.cdpUrl has invalid port: ${url.port}` };
-  return { url };
-}
-
-async function wsOpens(wsUrl: string, timeoutMs: number): Promise<{ ok: boolean; error?: string }> {
-  const { default: WebSocket } = await import('ws');
-  return new Promise((resolve) => {
-    const ws = new WebSocket(wsUrl, { handshakeTimeout: timeoutMs });
-    const timer = setTimeout(() => finish({ ok: false, error: `websocket did not open within ${timeoutMs} ms` }), timeoutMs);
-    function finish(r: { ok: boolean; error?: string }) {
-      clearTimeout(timer);
-      ws.removeAllListeners();
-      ws.on('error', () => {});
-      ws.terminate();
-      resolve(r);
+    const gate = pluginGate(input.config);
+    const problems = configProblems(input.config).map((e) => ({ code: e.code, message: e.message }));
+    const enabled = browserSettings(input.config).enabled;
+    const profiles: ProfileStatus[] = [];
+    if (gate.allowed && enabled && input.probe !== false) {
+      const ctx = { stateDir: input.stateDir, config: input.config, log: silentLog, probeTimeoutMs: input.probeTimeoutMs ?? 800 };
+      const results = await Promise.all(
+        resolveProfiles(input.config).map((p) =>
+          profileStatus(ctx, p.name).catch((err: Error & { code?: string }): ProfileStatus => ({ profile: p.name, kind: p.kind, running: false, cdp: 'unreachable', error: { code: err.code ?? 'error', message: err.message } })),
+        ),
+      );
+      profiles.push(...results);
     }
-    ws.once('open', () => finish({ ok: true }));
-    ws.once('error', (err) => finish({ ok: false, error: err.message }));
-  });
-}
-
-export async function collectCdp(cdpUrl: unknown, timeoutMs: number): Promise<CdpFact> {
-  if (typeof cdpUrl !== 'string' || !cdpUrl) return { probed: false };
-  const { url } = parseCdpUrl(cdpUrl);
-  if (!url) return { url: cdpUrl, probed: false };
-  const fact: CdpFact = { url: cdpUrl, probed: true };
-  let wsUrl = cdpUrl;
-  if (url.protocol === 'http:' || url.protocol === 'https:') {
-    try {
-      const res = await getJson(new URL('/json/version', url), timeoutMs);
-      fact.httpOk = res.ok;
-      if (!res.ok) {
-        fact.error = `GET /json/version answered HTTP ${res.status}`;
-        return fact;
-      }
-      const body = (res.body ?? {}) as { Browser?: string; webSocketDebuggerUrl?: string };
-      fact.browser = body.Browser;
-      fact.webSocketDebuggerUrl = body.webSocketDebuggerUrl;
-      if (!body.webSocketDebuggerUrl) {
-        fact.error = 'GET /json/version has no webSocketDebuggerUrl';
-        return fact;
-      }
-      wsUrl = body.webSocketDebuggerUrl;
-    } catch (err) {
-      fact.httpOk = false;
-      const why = requestFailure(err);
-      fact.error = `GET /json/version failed: ${why === 'timed out' ? `no answer within ${timeoutMs} ms` : why}`;
-      return fact;
-    }
+    const exe = executable((input.config.browser as { executablePath?: unknown } | undefined)?.executablePath);
+    return { ok: true, value: { enabled, plugin: gate.allowed ? { allowed: true } : { allowed: false, why: gate.why }, configProblems: problems, profiles, ...exe } };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
   }
-  const ws = await wsOpens(wsUrl, timeoutMs);
-  fact.wsOk = ws.ok;
-  if (!ws.ok) fact.error = `WebSocket ${wsUrl}: ${ws.error}`;
-  return fact;
 }

@@ -8,18 +8,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { collectSecrets } from '../config/redact.js';
-import { collectBrowser, collectCdp } from './browser.js';
+import { collectCdp } from './cdp.js';
 import { collectConfig, type ConfigFact } from './config.js';
 import type { CollectContext, CollectOptions } from './context.js';
 import { gatewayTarget, probeOptions } from './gateway.js';
-import { collectHeartbeat } from './heartbeat.js';
 import { collectLock } from './lock.js';
 import { collectLogs } from './logs.js';
 import { logWindow } from './log-window.js';
 import type { InstanceIdentity } from '../logs/attribution.js';
 import { collectPorts } from './ports.js';
 import { collectState } from './state.js';
-import { collectCron, collectDevices } from './stores.js';
+import { collectDevices } from './stores.js';
 import { collectSystem } from './system.js';
 import { collectDisk } from './system-disk.js';
 import { collectMemory } from './system-memory.js';
@@ -27,12 +26,12 @@ import { collectVirt } from './system-virt.js';
 import { probeGateway } from '../client/probe.js';
 import { catalogScanner, dateMatches } from './log-signatures.js';
 import { collectServicesFact } from './services.js';
-import { collectBrowserFact } from '../subsystems/browser/facts.js';
-import { collectChannelsFact } from '../subsystems/channels/facts.js';
-import { collectCronFact } from '../subsystems/cron/facts.js';
-import { collectHeartbeatFact } from '../subsystems/heartbeat/facts.js';
-import { collectModelsFact } from '../subsystems/models/facts.js';
-import { collectNodesFact } from '../subsystems/nodes/facts.js';
+import { collectBrowserFact } from './browser.js';
+import { collectChannelsFact } from './channels.js';
+import { collectCronFact } from './cron.js';
+import { collectHeartbeatFact } from './heartbeat.js';
+import { collectModelsFact } from './models.js';
+import { collectNodesFact } from './nodes.js';
 import { upstreamLogDir } from '../logs/upstream-dir.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
 
@@ -97,7 +96,6 @@ const collectors: { [K in FactName]: Collector<K> } = {
     const matches = dateMatches(await scan(logs.lines), logs.files);
     return { matches, ...(logs.skipped?.length ? { skipped: logs.skipped } : {}), ...(logs.window ? { window: logs.window } : {}) };
   },
-  browser: (ctx) => collectBrowser(cfgOf(ctx)?.browser?.executablePath),
   cdp: (ctx) => collectCdp(cfgOf(ctx)?.browser?.cdpUrl, Math.min(ctx.timeoutMs, 800)),
   system: () => collectSystem(),
   disk: (ctx) => collectDisk(ctx.paths.stateDir.value),
@@ -106,15 +104,13 @@ const collectors: { [K in FactName]: Collector<K> } = {
     return collectMemory(lock.state === 'held' ? lock.lock.pid : undefined);
   },
   virt: (ctx) => collectVirt(ctx.env),
-  heartbeat: (ctx) => collectHeartbeat(ctx.config()),
   devices: (ctx) => collectDevices(ctx.paths.stateDir.value),
-  cron: (ctx) => collectCron(ctx.paths.stateDir.value, typeof cfgOf(ctx)?.cron?.store === 'string' ? cfgOf(ctx)!.cron.store : undefined),
   services: (ctx) => unwrap(collectServicesFact(ctx)),
-  cronRuntime: (ctx) => unwrap(collectCronFact(subsystemInput(ctx))),
-  heartbeatRuntime: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
+  cron: (ctx) => unwrap(collectCronFact(subsystemInput(ctx))),
+  heartbeat: (ctx) => unwrap(collectHeartbeatFact(subsystemInput(ctx))),
   channels: (ctx) => unwrap(collectChannelsFact(subsystemInput(ctx))),
   nodes: (ctx) => unwrap(collectNodesFact(subsystemInput(ctx))),
-  browserRuntime: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
+  browser: (ctx) => unwrap(collectBrowserFact({ ...subsystemInput(ctx), probe: !ctx.recordedDir, probeTimeoutMs: Math.min(ctx.timeoutMs, 800) })),
   remote: async (ctx) => {
     if (!ctx.remote) throw new Error('no remote gateway named (doctor --remote URL or --targets FILE)');
     const { probeRemote } = await import('../client/remote-probe.js'); // only remote runs load it
@@ -137,7 +133,7 @@ const RECORDED_FILE: Partial<Record<FactName, string>> = {
 
 export const FACT_NAMES = Object.keys(collectors) as FactName[];
 
-const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browserRuntime', 'remote']);
+const NETWORK_FIRST = new Set<FactName>(['gateway', 'cdp', 'browser', 'remote']);
 
 function memo<T>(ctx: CollectContext, key: string, make: () => Promise<T>): Promise<T> {
   let p = ctx.memo.get(key) as Promise<T> | undefined;

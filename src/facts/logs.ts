@@ -26,8 +26,13 @@ export interface SignatureMatch {
   signatureId: string;
   cause?: string;
   severity: 'info' | 'warning' | 'error';
-  explain: string;
+  /** The cause's title (signatures/causes.yaml), and its explanation: one text per cause. */
+  title: string;
+  explanation: string;
+  /** The signature's one-line detail, when it narrows the cause. */
+  detail?: string;
   line: LogLine;
+  /** The cause's fix commands. */
   commands?: string[];
   /** The doctor check that can confirm and repair it. */
   check?: string;

@@ -14,7 +14,7 @@ import { managerFor, targetOf } from '../service/lifecycle.js';
 import type { Availability, RuntimeState, ServiceManager } from '../service/manager.js';
 import { readDefinitionFile, scanGatewayServices } from '../service/read.js';
 import { servicePaths } from '../service/service-paths.js';
-import type { Fact } from './types.js';
+import type { Fact } from './fact.js';
 
 /** What one config file says about the gateway (secrets raw: evidence built from them must redact). */
 export interface ConfigView {

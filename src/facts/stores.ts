@@ -1,4 +1,5 @@
-// Small JSON stores under the state dir the checks read: pending device pairings and cron jobs.
+// Small JSON stores under the state dir the checks read: pending device pairings. (Cron jobs are the
+// `cron` fact, cron.ts, read with the scheduler's own store reader.)
 import fs from 'node:fs';
 import { stateLayout } from '../config/paths.js';
 
@@ -15,19 +16,6 @@ export interface DevicesFact {
   path: string;
   exists: boolean;
   pending: PendingDevice[];
-  error?: string;
-}
-
-export interface CronJob {
-  id: string;
-  name?: string;
-  enabled: boolean;
-}
-
-export interface CronFact {
-  path: string;
-  exists: boolean;
-  jobs: CronJob[];
   error?: string;
 }
 
@@ -67,11 +55,4 @@ export function collectDevices(stateDir: string): DevicesFact {
     createdAtMs: typeof v.createdAtMs === 'number' ? v.createdAtMs : typeof v.ts === 'number' ? v.ts : undefined,
   }));
   return { path: file, exists: r.exists, pending, error: r.error };
-}
-
-export function collectCron(stateDir: string, storeOverride?: string): CronFact {
-  const file = storeOverride ?? stateLayout(stateDir).cronJobs;
-  const r = readJson(file);
-  const jobs = records(r.value, 'jobs').map(([key, v]) => ({ id: str(v.id) ?? key, name: str(v.name), enabled: v.enabled !== false }));
-  return { path: file, exists: r.exists, jobs, error: r.error };
 }

@@ -2,17 +2,20 @@
 // pure checks. A collector that cannot answer returns `unavailable` with the reason, never throws.
 // Each collector module adds its value type to FactMap below (one line per fact).
 import type { ProbeResult } from '../client/types.js';
-import type { BrowserFact, CdpFact } from './browser.js';
+import type { BrowserFact } from './browser.js';
+import type { CdpFact } from './cdp.js';
 import type { ConfigFact } from './config.js';
-import type { CronFact, DevicesFact } from './stores.js';
-import type { HeartbeatFact } from './heartbeat.js';
+import type { CronFact } from './cron.js';
+import type { DevicesFact } from './stores.js';
 import type { LockFact } from './lock.js';
 import type { LogsFact } from './logs.js';
 import type { PortsFact } from './ports.js';
 import type { StateFact } from './state.js';
 import type { SystemFact } from './system.js';
 
-export type Fact<T> = { ok: true; value: T; ms?: number } | { ok: false; reason: string; ms?: number };
+import type { Fact } from './fact.js';
+
+export type { Fact };
 
 export interface FactMap {
   config: ConfigFact;
@@ -28,17 +31,14 @@ export interface FactMap {
   disk: import('./system-disk.js').DiskFact;
   memory: import('./system-memory.js').MemoryFact;
   virt: import('./system-virt.js').VirtFact;
-  heartbeat: HeartbeatFact;
+  heartbeat: import('./heartbeat.js').HeartbeatFact;
   devices: DevicesFact;
   cron: CronFact;
-  // The runtime state of subsystems (src/subsystems/*/facts.ts), beside the config-level facts above.
+  // The runtime state of subsystems (collected from src/subsystems' stores), beside the config-level facts above.
   services: import('./services.js').ServicesFact;
-  cronRuntime: import('../subsystems/cron/facts.js').CronFact;
-  heartbeatRuntime: import('../subsystems/heartbeat/facts.js').HeartbeatFact;
-  channels: import('../subsystems/channels/facts.js').ChannelsFact;
-  nodes: import('../subsystems/nodes/facts.js').NodesFact;
-  browserRuntime: import('../subsystems/browser/facts.js').BrowserFact;
-  models: import('../subsystems/models/facts.js').ModelsFact;
+  channels: import('./channels.js').ChannelsFact;
+  nodes: import('./nodes.js').NodesFact;
+  models: import('./models.js').ModelsFact;
   /** A gateway seen from outside (`doctor --remote` / `--targets` only). */
   remote: import('../client/remote-probe.js').RemoteProbe;
 }

@@ -10,8 +10,8 @@ import { decideConnect } from './handshake.js';
 import { remoteIpOf } from './http.js';
 import { healthSnapshot } from './methods/health.js';
 import { EVENTS, METHODS, METHOD_TABLE } from './methods/index.js';
-import { MethodError } from './methods/types.js';
-import { scopeSatisfied } from './pairing-store.js';
+import { RpcError } from '../protocol/rpc.js';
+import { scopeSatisfied } from './device-pairing-store.js';
 import { presenceOf, type LiveConnection, type Runtime } from './runtime.js';
 import { capPeer, quotePeer } from '../system/untrusted-text.js';
 import { onFrameTooLarge, setPayloadLimit } from './ws-receiver.js';
@@ -322,7 +322,7 @@ export function handleConnection(rt: Runtime, ws: WebSocket, req: IncomingMessag
       rt.wsLog.debug(`⇄ res ✓ ${method} ${Date.now() - started}ms conn=${connId}`);
     } catch (err) {
       rt.metrics?.rpc(method, false, (performance.now() - t0) / 1000);
-      if (err instanceof MethodError) reply(id, false, { error: err.toShape() });
+      if (err instanceof RpcError) reply(id, false, { error: err.toShape() });
       else {
         rt.wsLog.error(`method ${method} failed: ${(err as Error)?.message ?? String(err)}`);
         reply(id, false, { error: { code: 'UNAVAILABLE', message: `${method} failed: ${(err as Error)?.message ?? String(err)}` } });

@@ -13,7 +13,7 @@ import {
   verifyPayload,
 } from '../protocol/device-auth.js';
 import { PROTOCOL_MAX, PROTOCOL_MIN, ROLES, type ConnectParams, type ErrorShape } from '../protocol/frames.js';
-import type { DeviceClaim, PairingReason } from './pairing-store.js';
+import type { DeviceClaim, PairingReason } from './device-pairing-store.js';
 import { authSubject, lockedFor, recordAuthFailure, recordAuthSuccess } from './rate-limit.js';
 import type { Runtime } from './runtime.js';
 import { secretEquals } from './secret.js';

@@ -15,7 +15,7 @@ import { LockDirUnsafeError } from '../system/gateway-lock.js';
 import { routeAuthLimit } from './http.js';
 import { acquireLock, LockHeldError, type HeldLock } from './lock.js';
 import { GatewayLogger } from './logger.js';
-import { PairingStore } from './pairing-store.js';
+import { PairingStore } from './device-pairing-store.js';
 import { FailureLimiter, rateLimitFromConfig } from './rate-limit.js';
 import { GatewayMetrics } from './metrics.js';
 import { watchConfig, type ReloadMode } from './reload.js';
@@ -227,7 +227,7 @@ export async function runGateway(paths: ResolvedPaths, opts: RunOptions): Promis
   };
 
   // Cron, heartbeat, nodes and the webhook channel live as long as the process, across in-process restarts.
-  const { GatewaySubsystems } = await import('./subsystems.js');
+  const { GatewaySubsystems } = await import('./hosted-subsystems.js');
   const subsystems = new GatewaySubsystems({ stateDir: settings.stateDir, getConfig: () => rt.settings.config, logger: fileLogger, webhookAuthLimit: routeAuthLimit(rt, 'webhook') });
   rt.subsystems = subsystems;
 

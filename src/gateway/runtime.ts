@@ -1,10 +1,13 @@
 // What every part of a running gateway shares: settings, stores, connections, logger.
 import type { JsonObject } from '../config/load.js';
-import type { PairingStore } from './pairing-store.js';
+import type { PairingStore } from './device-pairing-store.js';
 import type { GatewayLogger, SubsystemLogger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { FailureLimiter } from './rate-limit.js';
-import type { GatewaySubsystems } from './subsystems.js';
+import type { GatewaySubsystems } from './hosted-subsystems.js';
+import type { ConnectionInfo, LiveConnection } from './live-connection.js';
+
+export type { ConnectionInfo, LiveConnection };
 
 export interface GatewaySettings {
   configPath: string;
@@ -22,27 +25,6 @@ export interface GatewaySettings {
   handshakeTimeoutMs: number;
   tickIntervalMs: number;
   verbose: boolean;
-}
-
-export interface ConnectionInfo {
-  connId: string;
-  clientId: string;
-  clientMode: string;
-  clientVersion: string;
-  platform: string;
-  displayName?: string;
-  role: string;
-  scopes: string[];
-  deviceId?: string;
-  remoteIp: string;
-  protocol: number;
-  connectedAtMs: number;
-}
-
-export interface LiveConnection {
-  info: ConnectionInfo;
-  send(frame: unknown): void;
-  close(code: number, reason: string): void;
 }
 
 export interface Runtime {

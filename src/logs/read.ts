@@ -1,7 +1,7 @@
 // Feeding bytes to the scanner in whole lines through one fixed buffer, whatever the source: a file
 // read in place, stdin, or the bytes appended to a followed file. A line longer than the buffer is
 // cut (and scanned as it is), so memory stays flat on any input.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import { openRegular } from '../system/regular-file.js';
 import type { LogScanner } from './scanner.js';
 
@@ -71,7 +71,7 @@ export class LineFeeder {
  * is refused with NotRegularFileError instead of blocking on it.
  */
 export async function scanFile(scanner: LogScanner, file: string, offset = 0, waitForNewline = false, regularOnly = false): Promise<number> {
-  const handle = regularOnly ? await openRegular(file) : await fs.open(file, 'r');
+  const handle = regularOnly ? await openRegular(file) : await fs.promises.open(file, 'r'); // fs.promises loads on first use (regular-file.ts)
   try {
     const feeder = new LineFeeder(scanner);
     let position = offset;

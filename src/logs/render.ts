@@ -42,9 +42,11 @@ export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
     const times = cause.count === 1 ? 'once' : `${cause.count} times`;
-    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)} ${chalk.dim(`(${times})`)}`);
+    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${cause.title} ${chalk.dim(`(${times})`)}`);
     for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
-    const evidence = report.matches.filter((m) => m.cause === cause.cause).slice(0, EVIDENCE_LINES);
+    const ofCause = report.matches.filter((m) => m.cause === cause.cause);
+    for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
+    const evidence = ofCause.slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
       const ev = escapeControl([...(m.fact ? [`fact: ${m.fact}`] : []), ...Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`)].join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));

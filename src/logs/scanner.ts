@@ -16,6 +16,8 @@ export interface Match {
   line: number;
   text: string;
   evidence: Record<string, string>;
+  /** The signature's one-line detail, when it has one (the text is the cause's). */
+  detail?: string;
   /** The log file, when the scan read files. */
   file?: string;
   /** For a combination's match: which of its facts this line is. */
@@ -29,6 +31,8 @@ export interface CauseSummary {
   firstLine: number;
   file?: string;
   signatures: string[];
+  /** The cause's own text (signatures/causes.yaml): the same wherever the cause is shown. */
+  title: string;
   explanation: string;
   fix: Fix;
 }
@@ -50,6 +54,8 @@ export interface ScanOptions {
 }
 
 interface CauseState {
+  /** The best answer of at least one line (not only a second cause named on lines explained otherwise). */
+  primary: boolean;
   severity: Severity;
   specificity: number;
   count: number;
@@ -213,19 +219,23 @@ export class LogScanner {
       if (decoded.level === 'error' || decoded.level === 'warning' || decoded.level === 'fatal') this.clusters.add(decoded.text);
       return;
     }
-    for (const hit of hits) this.record(hit, line, text);
+    hits.forEach((hit, i) => this.record(hit, line, text, i === 0));
   }
 
-  private record(hit: SignatureHit, line: number, text: string): void {
+  private record(hit: SignatureHit, line: number, text: string, primary: boolean): void {
+    // Only a line's own answer says how specific the evidence for a cause is.
+    const specificity = primary ? hit.specificity : 0;
     const match: Match = { signature: hit.signature, cause: hit.cause, severity: hit.severity, line, text, evidence: hit.evidence };
+    if (hit.detail !== undefined) match.detail = hit.detail;
     if (this.file !== undefined) match.file = this.file;
     if (this.matches.length < (this.options.maxMatches ?? 1000)) this.matches.push(match);
     this.options.onMatch?.(match);
     const state = this.causeStates.get(hit.cause);
     if (!state) {
       this.causeStates.set(hit.cause, {
+        primary,
         severity: hit.severity,
-        specificity: hit.specificity,
+        specificity,
         count: 1,
         firstLine: line,
         firstOrder: this.order,
@@ -235,9 +245,10 @@ export class LogScanner {
       return;
     }
     state.count++;
+    state.primary ||= primary;
     state.signatures.add(hit.signature);
     if (SEVERITY_RANK[hit.severity] > SEVERITY_RANK[state.severity]) state.severity = hit.severity;
-    state.specificity = Math.max(state.specificity, hit.specificity);
+    state.specificity = Math.max(state.specificity, specificity);
   }
 
   /**
@@ -260,11 +271,13 @@ export class LogScanner {
       const state = this.causeStates.get(combo.cause);
       if (state) {
         state.signatures.add(combo.id);
+        state.primary = true;
         if (SEVERITY_RANK[combo.severity] > SEVERITY_RANK[state.severity]) state.severity = combo.severity;
         state.specificity = Math.max(state.specificity, COMBINATION_SPECIFICITY);
         return;
       }
       this.causeStates.set(combo.cause, {
+        primary: true,
         severity: combo.severity,
         specificity: COMBINATION_SPECIFICITY,
         count: 1,
@@ -280,9 +293,15 @@ export class LogScanner {
   report(): ScanReport {
     const joined = this.joinFacts();
     const causes = [...this.causeStates.entries()]
+      // A line's own answer before a cause only named beside it; a catch-all (specificity 0) below every
+      // specific signature; then the most severe, the most specific, the first seen.
       .sort(
         ([, a], [, b]) =>
-          SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.specificity - a.specificity || a.firstOrder - b.firstOrder,
+          Number(b.primary) - Number(a.primary) ||
+          Number(b.specificity > 0) - Number(a.specificity > 0) ||
+          SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+          b.specificity - a.specificity ||
+          a.firstOrder - b.firstOrder,
       )
       .map(([id, s]): CauseSummary => {
         const cause = this.catalog.causes[id];
@@ -292,6 +311,7 @@ export class LogScanner {
           count: s.count,
           firstLine: s.firstLine,
           signatures: [...s.signatures],
+          title: cause.title,
           explanation: cause.explanation,
           fix: cause.fix,
         };

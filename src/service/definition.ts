@@ -95,7 +95,7 @@ export function definitionPath(kind: ServiceKind, dirs: ServiceDirs, names: Serv
 
 /** The CLI entry the service runs: our own bin (package.json `bin`), inside the installed package. */
 export function defaultCliEntry(): string {
-  return path.join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+  return path.join(packageRoot(), 'dist', 'src', 'cli', 'main.cjs');
 }
 
 export interface SpecOptions {

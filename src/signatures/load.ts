@@ -4,23 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
+import { CatalogError, CAUSES_FILE } from './catalog-error.js';
 import type { Catalog } from './schema.js';
+
+export { CatalogError, CAUSES_FILE };
 
 export const COMPILED_NAME = 'catalog.json';
 export const AUTOMATON_NAME = 'automaton.bin';
-export const CAUSES_FILE = 'causes.yaml';
-export const COMBINATIONS_FILE = 'combinations.yaml';
-
-/** A catalog file that is unreadable, malformed or inconsistent: names the file and entry. */
-export class CatalogError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-  ) {
-    super(file ? `${file}: ${message}` : message);
-    this.name = 'CatalogError';
-  }
-}
 
 /** The signatures/ directory, shipped at the package's root. */
 export function catalogDir(): string {

@@ -2,6 +2,7 @@
 // its all/not literals and evidence regex, run only on lines the automaton flagged.
 import { automatonFrom, compileAutomaton, type AutomatonTables, type LiteralAutomaton } from './automaton.js';
 import { decodeAutomaton, encodeAutomaton, type AutomatonKey } from './automaton-file.js';
+import { fillDetail } from './detail.js';
 import type { Catalog, Cause, Combination, Signature } from './schema.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
 
@@ -12,6 +13,8 @@ export interface SignatureHit {
   /** Longer anchors are more specific; a generic signature scores 0. */
   specificity: number;
   evidence: Record<string, string>;
+  /** The signature's one-line detail, evidence filled in (the text itself is the cause's). */
+  detail?: string;
 }
 
 /** A line holding one fact of a combination (indexes into `CompiledCatalog.combinations`). */
@@ -180,28 +183,40 @@ export class CompiledCatalog {
         const groups = c.regex?.exec(evidenceText)?.groups;
         if (groups) for (const [k, v] of Object.entries(groups)) if (v !== undefined) evidence[k] = v;
         const longest = Math.max(...c.sig.match.any.filter((a) => found.has(this.literalId.get(a.toLowerCase())!)).map((a) => a.length));
-        hits.push({
+        const hit: SignatureHit = {
           signature: c.sig.id,
           cause: c.sig.cause,
           severity: c.sig.severity,
           specificity: c.sig.generic ? 0 : longest + (c.sig.match.all ?? []).reduce((n, a) => n + a.length, 0),
           evidence,
-        });
+        };
+        if (c.sig.detail) hit.detail = fillDetail(c.sig.detail, evidence);
+        hits.push(hit);
       }
     }
-    return all ? hits : preferSpecific(hits);
+    return all ? hits : this.preferSpecific(hits);
+  }
+
+  /**
+   * One line's answer, best first. Generic signatures yield to specific ones; the most specific
+   * signature names the line's problem whatever its severity (a cron tick failing with EACCES is a
+   * cron problem first); a line a subsystem's signature explains is no evidence of a gateway or
+   * client-auth cause that merely shares a word with it (a channel's 401, a provider's ECONNREFUSED);
+   * each cause is reported once, by its most specific signature.
+   */
+  private preferSpecific(hits: SignatureHit[]): SignatureHit[] {
+    const specific = hits.filter((h) => h.specificity > 0);
+    let kept = (specific.length ? specific : hits).sort(
+      (a, b) => b.specificity - a.specificity || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+    );
+    const areaOf = (h: SignatureHit) => this.causes[h.cause]?.area ?? '';
+    if (kept.length > 1 && SUBSYSTEM_AREAS.has(areaOf(kept[0]))) kept = kept.filter((h) => !GATEWAY_AREAS.has(areaOf(h)));
+    const seen = new Set<string>();
+    return kept.filter((h) => !seen.has(h.cause) && seen.add(h.cause));
   }
 }
 
-/**
- * On one line, generic signatures yield to specific ones, and each cause is reported once (by its most
- * specific signature); the rest are ordered most important first.
- */
-function preferSpecific(hits: SignatureHit[]): SignatureHit[] {
-  const specific = hits.filter((h) => h.specificity > 0);
-  const kept = (specific.length ? specific : hits).sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.specificity - a.specificity,
-  );
-  const seen = new Set<string>();
-  return kept.filter((h) => !seen.has(h.cause) && seen.add(h.cause));
-}
+/** Cause areas of the gateway itself and of clients' auth to it. */
+const GATEWAY_AREAS = new Set(['gateway', 'auth']);
+/** Cause areas of the subsystems behind the gateway: their failures are not the gateway's. */
+const SUBSYSTEM_AREAS = new Set(['channels', 'models', 'browser', 'nodes', 'scheduler']);

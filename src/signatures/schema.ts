@@ -20,10 +20,19 @@ const text = z.string().check(z.minLength(1));
 /** A non-empty list. */
 const some = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1));
 
+const checkId = z.string().check(z.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a check id looks like area/name'));
+
 const fix = z.strictObject({
   commands: some(text),
-  check: z.optional(z.string().check(z.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a check id looks like area/name'))),
+  check: z.optional(checkId),
 });
+
+/** One line of a fact the cause's text lacks; `{group}` is replaced by that evidence group. */
+const detail = z.string().check(
+  z.minLength(1),
+  z.maxLength(160, 'a detail is one short line; the explanation belongs to the cause'),
+  z.refine((s) => !s.includes('\n'), 'a detail is one line'),
+);
 
 export const signatureSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)+$/, 'ids look like area.name')),
@@ -38,8 +47,13 @@ export const signatureSchema = z.strictObject({
     /** Evidence only: named groups (port, pid, profile, deviceId, requestId, origin, code, …). */
     regex: z.optional(z.string()),
   }),
-  explain: text,
-  fix,
+  /**
+   * A signature has no text of its own: `logs scan`, `explain` and the doctor print its cause's title,
+   * explanation and fix (one text per cause, in causes.yaml). `detail` adds a narrower fact only.
+   */
+  detail: z.optional(detail),
+  /** A check narrower than the cause's `fix.check` that confirms this signature's case. */
+  check: z.optional(checkId),
   examples: z.strictObject({
     match: some(text),
     noMatch: z._default(z.array(text), []),

@@ -1,5 +1,5 @@
 // Turns parsed catalog documents into a Catalog, or a CatalogError naming the file and entry.
-import { CatalogError, CAUSES_FILE, COMBINATIONS_FILE } from './load.js';
+import { CatalogError, CAUSES_FILE, COMBINATIONS_FILE } from './catalog-error.js';
 import { causesFileSchema, combinationFileSchema, signatureFileSchema, type Catalog } from './schema.js';
 
 function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }, data: unknown): string {
@@ -8,6 +8,20 @@ function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] },
   const entry = typeof index === 'number' && Array.isArray(data) ? (data[index] as { id?: unknown }) : undefined;
   const where = issue.path.map(String).join('.');
   return `${entry?.id ? `entry ${String(entry.id)}: ` : ''}${where ? `${where}: ` : ''}${issue.message}`;
+}
+
+/** Catalogs written before causes held the only text: say where the text went instead of "unrecognized key". */
+function textOfItsOwn(doc: { file: string; data: unknown }): void {
+  if (!Array.isArray(doc.data)) return;
+  for (const entry of doc.data as Record<string, unknown>[]) {
+    const own = ['explain', 'fix'].filter((k) => entry && typeof entry === 'object' && k in entry);
+    if (own.length) {
+      throw new CatalogError(
+        `entry ${String(entry.id)}: ${own.join(' and ')} belong${own.length === 1 ? 's' : ''} to the cause in ${CAUSES_FILE} (a signature may add a one-line detail and a narrower check)`,
+        doc.file,
+      );
+    }
+  }
 }
 
 export function validateCatalog(docs: { file: string; data: unknown }[]): Catalog {
@@ -40,6 +54,7 @@ export function validateCatalog(docs: { file: string; data: unknown }[]): Catalo
       }
       continue;
     }
+    textOfItsOwn(doc);
     const parsed = signatureFileSchema.safeParse(doc.data ?? []);
     if (!parsed.success) throw new CatalogError(firstIssue(parsed.error, doc.data), doc.file);
     for (const sig of parsed.data) {
@@ -51,6 +66,9 @@ export function validateCatalog(docs: { file: string; data: unknown }[]): Catalo
         } catch (err) {
           throw new CatalogError(`entry ${sig.id}: invalid regex: ${(err as Error).message}`, doc.file);
         }
+      }
+      for (const [, group] of (sig.detail ?? '').matchAll(/\{(\w+)\}/g)) {
+        if (!sig.match.regex?.includes(`(?<${group}>`)) throw new CatalogError(`entry ${sig.id}: detail names {${group}}, which its regex does not capture`, doc.file);
       }
       signatures.push({ ...sig, file: doc.file });
     }

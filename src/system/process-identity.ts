@@ -114,9 +114,10 @@ export function readProcess(pid: number): ProcessInfo | undefined {
   return fs.existsSync('/proc/self/stat') ? fromProc(pid) : fromPs(pid);
 }
 
-// This toolkit's own CLI entry (dist/src/cli/main.js), from wherever this module runs.
+// This toolkit's own CLI entry (dist/src/cli/main.cjs, the bin, or main.js, which starts it), from
+// wherever this module runs.
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OWN_ENTRIES = [path.resolve(HERE, '../cli/main.js'), path.resolve(HERE, '../../dist/src/cli/main.js')];
+const OWN_ENTRIES = ['../cli/main.cjs', '../cli/main.js', '../../dist/src/cli/main.cjs', '../../dist/src/cli/main.js'].map((p) => path.resolve(HERE, p));
 
 function realpath(p: string): string {
   try {
@@ -134,7 +135,7 @@ function isOpenClawScript(script: string): boolean {
   const base = baseName(script);
   if (base === 'openclaw' || base === 'openclaw.mjs' || base === 'openclaw.js' || base === 'openclaw.exe') return true;
   if (/[\\/]node_modules[\\/](openclaw|openclaw-doctor-toolkit)[\\/]/.test(script)) return true;
-  if (/[\\/]openclaw-doctor-toolkit[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(script)) return true;
+  if (/[\\/]openclaw-doctor-toolkit[\\/]dist[\\/]src[\\/]cli[\\/]main\.c?js$/.test(script)) return true;
   const real = realpath(script);
   return OWN_ENTRIES.some((e) => e === script || e === real);
 }

@@ -3,7 +3,6 @@
 // whatever sits in a directory (logs/) check the type with lstat first and open with O_NONBLOCK, then
 // confirm with fstat, so a FIFO swapped in between is refused too.
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 
 export type PathKind = 'file' | 'missing' | 'directory' | 'FIFO' | 'socket' | 'character device' | 'block device' | 'other';
 
@@ -47,9 +46,12 @@ export function openRegularSync(file: string): number {
   throw new NotRegularFileError(file, kind);
 }
 
-/** openRegularSync for fs/promises. */
-export async function openRegular(file: string): Promise<fsp.FileHandle> {
-  const handle = await fsp.open(file, READ_NONBLOCK);
+/**
+ * openRegularSync for fs/promises. fs.promises is reached only here, not imported: loading it also
+ * loads Node's readline internals (~2 ms), which the doctor, that only reads synchronously, never needs.
+ */
+export async function openRegular(file: string): Promise<fs.promises.FileHandle> {
+  const handle = await fs.promises.open(file, READ_NONBLOCK);
   const kind = kindOf(await handle.stat());
   if (kind === 'file') return handle;
   await handle.close();

@@ -39,9 +39,9 @@ const SUMMARIES: { [K in FactName]?: Summarise<K> } = {
   channels: (c) => (c.accounts.length ? ok(`${c.accounts.length} channel account(s) configured`) : warn('no channel accounts configured')),
   models: (m) => ok(`${m.providers.length} model provider(s) configured`),
   nodes: (n) => (n.recentErrors.length ? warn(`${n.nodes.length} node(s), ${n.recentErrors.length} recent error(s)`) : ok(`${n.nodes.length} node(s), no recent errors`)),
-  cronRuntime: (c) => (c.enabled ? ok(`scheduler on, ${c.jobs.length} job(s)`) : warn(`scheduler disabled, ${c.jobs.length} job(s)`)),
-  heartbeatRuntime: (h) => (h.last ? ok(`last heartbeat: ${JSON.stringify(h.last).slice(0, 60)}`) : warn('no heartbeat recorded yet')),
-  browserRuntime: (b) => (b.enabled ? (b.configProblems.length ? warn(b.configProblems[0]!.message) : ok(`${b.profiles.length} browser profile(s)`)) : warn('browser tool disabled')),
+  cron: (c) => (c.enabled ? ok(`scheduler on, ${c.jobs.length} job(s)`) : warn(`scheduler disabled, ${c.jobs.length} job(s)`)),
+  heartbeat: (h) => (h.last ? ok(`last heartbeat: ${JSON.stringify(h.last).slice(0, 60)}`) : warn('no heartbeat recorded yet')),
+  browser: (b) => (b.enabled ? (b.configProblems.length ? warn(b.configProblems[0]!.message) : ok(`${b.profiles.length} browser profile(s)`)) : warn('browser tool disabled')),
   cdp: (c) => (!c.probed ? ok('no CDP URL configured') : c.httpOk ? ok(`CDP answers at ${c.url}`) : fail(`CDP at ${c.url}: ${c.error ?? 'no answer'}`)),
   devices: (d) => (d.pending.length ? warn(`${d.pending.length} device(s) waiting for approval`) : ok('no pending device requests')),
 };

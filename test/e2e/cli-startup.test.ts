@@ -1,11 +1,13 @@
 // Start-up stays light: a command loads its own modules only, and commands that do not validate
 // a config never load zod (the heaviest dependency). The trace is an ESM resolve hook.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI as CLI_FOR_PIPE, runCli } from '../helpers/cli-sync.js';
 import { traceModules } from '../helpers/module-trace.js';
+import { cleanup, envFor, freePort, makeState, newToken, startGateway, type RunningGateway } from './gateway-harness.js';
 
 let dir: string;
 let stateDir: string;
@@ -28,7 +30,7 @@ describe('CLI start-up', () => {
   it('--version loads no command module and no zod', () => {
     const r = loadedBy(['--version']);
     expect(r.code).toBe(0);
-    expect(r.modules).toContain('src/cli/main.ts'); // the trace works
+    expect(r.modules).toContain('src/cli/openclaw.ts'); // the trace works
     expect(commandModules(r.modules)).toEqual([]);
     expect(r.modules.filter(isZod)).toEqual([]);
   });
@@ -85,5 +87,44 @@ describe('a reader that closes the pipe early', () => {
       timeout: 20_000,
     });
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
+  });
+});
+
+// What Node itself loads for a command costs as much as our code (bench/README.md, "CLI start-up"):
+// the bin is CommonJS so that no ES module loader starts, ws gets https/tls only for wss://, and
+// nothing on the doctor's path touches fs/promises (which brings Node's readline internals).
+describe('Node internals the doctor does not need', () => {
+  let gateway: RunningGateway;
+  let gwState: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    gwState = makeState({ gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: newToken() } } });
+    gateway = await startGateway(gwState, ['--port', String(port)]);
+  }, 20_000);
+  afterAll(cleanup);
+
+  /** Runs `node <entry> args` with a preload that writes Node's own module list at exit. */
+  function internalsOf(entry: string, args: string[]) {
+    const list = path.join(dir, `modules-${path.basename(entry)}.txt`);
+    const hook = path.join(dir, 'module-list.cjs');
+    fs.writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+    const r = spawnSync(process.execPath, ['--require', hook, entry, ...args], { env: envFor(gwState, { HOME: dir, OPENCLAW_DOCTOR_UPSTREAM_LOG_DIR: path.join(dir, 'no-logs') }), encoding: 'utf8', timeout: 20_000 });
+    const loaded = fs.readFileSync(list, 'utf8').split('\n').map((m) => m.replace(/^NativeModule /, ''));
+    return { status: r.status, stdout: r.stdout, loaded };
+  }
+  const unwanted = (loaded: string[]) => loaded.filter((m) => /^internal\/modules\/esm\/(translators|module_job)$|^(tls|https|fs\/promises|internal\/fs\/promises|internal\/readline\/interface)$/.test(m));
+
+  it('doctor --json from the package bin, our gateway running: no ES module loader, TLS, https or fs/promises', () => {
+    const bin = JSON.parse(fs.readFileSync('package.json', 'utf8')).bin.openclaw as string;
+    const r = internalsOf(path.resolve(bin), ['doctor', '--json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { checkId: string }) => f.checkId)).not.toContain('gateway/not-running');
+    expect(r.loaded).toContain('net'); // the list is real: the probe connected
+    expect(unwanted(r.loaded)).toEqual([]);
+    // main.js, the old bin, still starts the same CLI with the same answer
+    const old = internalsOf(path.resolve('dist/src/cli/main.js'), ['doctor', '--json']);
+    expect(old.status).toBe(0);
+    expect({ ...JSON.parse(old.stdout), durationMs: 0 }).toEqual({ ...report, durationMs: 0 });
   });
 });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import vm from 'node:vm';
-import { compileBundle, writeCodeCache } from '../../src/cli/bundle-script.js';
+import { cacheFileFor, compileBundle, writeCodeCache } from '../../src/cli/bundle-script.js';
 import { runCli } from '../helpers/cli-sync.js';
 import { cliEnv, useFixtures } from '../helpers/fixtures.js';
 
@@ -34,6 +34,23 @@ describe('code cache', () => {
     expect(fs.statSync(`${BUNDLE}.cache`).size).toBeGreaterThan(100_000);
     expect(compileBundle({ useCache: true, file: BUNDLE }).cacheUsed).toBe(true);
     expect(compileBundle({ useCache: false, file: BUNDLE }).cacheUsed).toBe(false);
+  });
+
+  // The gateway's start compiles code a doctor run never does: it has a cache recorded from a start.
+  it('the gateway run starts from a cache of its own, every other command from the doctor\'s', () => {
+    expect(fs.statSync(`${BUNDLE}.gateway.cache`).size).toBeGreaterThan(100_000);
+    for (const args of [['gateway'], ['gateway', 'run'], ['gateway', '--port', '18789'], ['--profile', 'work', 'gateway', '--port=0', '--verbose']]) {
+      expect(cacheFileFor(args, BUNDLE), args.join(' ')).toBe(`${BUNDLE}.gateway.cache`);
+      expect(compileBundle({ useCache: true, file: BUNDLE, args }).cacheUsed, args.join(' ')).toBe(true);
+    }
+    for (const args of [[], ['doctor', '--json'], ['gateway', 'status'], ['gateway', 'probe', '--url', 'ws://127.0.0.1:1'], ['logs', 'gateway']]) {
+      expect(cacheFileFor(args, BUNDLE), args.join(' ')).toBe(`${BUNDLE}.cache`);
+    }
+    const file = copyBundle('gateway-cache-damaged');
+    fs.writeFileSync(`${file}.gateway.cache`, fs.readFileSync(`${BUNDLE}.gateway.cache`).fill(0x5a, 200, 4096));
+    const { script, cacheUsed } = compileBundle({ useCache: true, file, args: ['gateway'] });
+    expect(cacheUsed).toBe(false);
+    expect(script.cachedDataRejected).toBeUndefined(); // the checksum stopped it before V8
   });
 
   it('is ignored when the bundle changed after it was written', () => {
@@ -83,8 +100,8 @@ describe('code cache', () => {
   it('a missing or cut-short bundle is a clear error (exit 2), not a stack trace', () => {
     const install = path.join(dir, 'install');
     fs.mkdirSync(install);
-    fs.copyFileSync(path.resolve('dist/src/cli/main.js'), path.join(install, 'main.js'));
-    const run = () => spawnSync(process.execPath, [path.join(install, 'main.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+    fs.copyFileSync(path.resolve('dist/src/cli/main.cjs'), path.join(install, 'main.cjs')); // the launcher (package.json bin)
+    const run = () => spawnSync(process.execPath, [path.join(install, 'main.cjs'), '--version'], { encoding: 'utf8', timeout: 20_000 });
     let r = run();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`cannot load ${path.join(install, 'openclaw.cjs')}: ENOENT`);

@@ -11,8 +11,16 @@ describe('openclaw explain', () => {
   it('explains words given as arguments, with the fix', async () => {
     const r = await explain(['disconnected', '(4008):', 'connect', 'failed', '—', 'device', 'token', 'mismatch']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('error device-token-stale (once)');
+    expect(r.stdout).toContain('error device-token-stale: Device token stale or revoked (once)');
     expect(r.stdout).toContain('openclaw devices list');
+  });
+
+  it("prints the cause's one text, narrowed by the signature's detail", async () => {
+    const r = await explain(['heartbeat skipped reason=quiet-hours']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('info heartbeat-skipped: Heartbeat skipped (once)');
+    expect(r.stdout).toContain('· Outside agents.defaults.heartbeat.activeHours.');
+    expect(r.stdout).toContain('openclaw system heartbeat last');
   });
 
   it('reads a pasted JSON error from stdin and prints the issue JSON shape', async () => {
@@ -28,7 +36,7 @@ describe('openclaw explain', () => {
     const paste = 'Status: live\nsome other line\nPort 18789 is not listening, but the PID exists\n';
     const human = await explain([], paste);
     expect(human.code).toBe(1);
-    expect(human.stdout).toMatch(/^error gateway-hung \(once\)/);
+    expect(human.stdout).toMatch(/^error gateway-hung: Gateway process alive but not serving its port \(once\)/);
     expect(human.stdout).toMatch(/line 1: Status: live\s+\[fact: process-alive\]/);
     expect(human.stdout).toMatch(/line 3: Port 18789 is not listening, but the PID exists\s+\[fact: port-not-listening\]/);
     const json = JSON.parse((await explain(['--json'], paste)).stdout);

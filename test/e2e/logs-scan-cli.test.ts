@@ -81,7 +81,7 @@ describe('openclaw logs scan', () => {
     fs.writeFileSync(file, 'cron: scheduler disabled; jobs will not run automatically\n');
     const r = await runCli(['logs', 'scan', file], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('warning cron-disabled (once)');
+    expect(r.stdout).toContain('warning cron-disabled: Cron disabled (once)');
     expect(r.stdout).toContain(`${file}:1: cron: scheduler disabled`);
     expect(r.stdout).toContain('openclaw config set cron.enabled true');
     expect(r.stdout).toMatch(/1 known cause found in 1 line/);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GatewayLogger } from '../../src/gateway/logger.js';
-import { PairingStore } from '../../src/gateway/pairing-store.js';
+import { PairingStore } from '../../src/gateway/device-pairing-store.js';
 import { DEFAULT_RATE_LIMIT, FailureLimiter } from '../../src/gateway/rate-limit.js';
 import type { GatewaySettings, Runtime } from '../../src/gateway/runtime.js';
 

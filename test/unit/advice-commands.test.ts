@@ -1,5 +1,5 @@
 // Every command the toolkit tells a user to run must exist, with the flags it names: in check fix
-// hints and messages, signature fixes and explanations, cause texts, the README and --help. A command
+// hints and messages, signature details, cause texts and fixes, the README and --help. A command
 // of the full OpenClaw CLI is allowed only when marked "(full OpenClaw CLI)" and known to exist there.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,7 +57,7 @@ beforeAll(async () => {
         const hash = (line as string).search(/\s#\s/);
         commands.push({ text: hash >= 0 ? line.slice(0, hash) : line, where: `${rel} ${id}`, upstream: hash >= 0 && /full OpenClaw CLI/.test(line.slice(hash)) });
       }
-      for (const key of ['explain', 'explanation', 'title']) if (typeof entry?.[key] === 'string') prose(entry[key], `${rel} ${id}.${key}`);
+      for (const key of ['detail', 'explanation', 'title']) if (typeof entry?.[key] === 'string') prose(entry[key], `${rel} ${id}.${key}`);
     }
   }
   // Strings in checks and source: fix hints, messages, errors, help descriptions.

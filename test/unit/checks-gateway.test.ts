@@ -9,8 +9,10 @@ import modeUnset from '../../checks/gateway/mode-unset.js';
 import notRunning from '../../checks/gateway/not-running.js';
 import passwordMissing from '../../checks/gateway/password-missing.js';
 import portConflict from '../../checks/gateway/port-conflict.js';
+import restartDisabled from '../../checks/gateway/restart-disabled.js';
 import rpcProbe from '../../checks/gateway/rpc-probe-failed.js';
 import staleLock from '../../checks/gateway/stale-lock.js';
+import tokenPlaceholder from '../../checks/gateway/token-placeholder.js';
 import { testCheck } from '../helpers/check-tester.js';
 
 const TOKEN = /^[0-9a-f]{48}$/;
@@ -159,6 +161,22 @@ testCheck(rpcProbe, {
     {
       fixture: 'gateway-starting',
       findings: [{ severity: 'warning', cause: 'gateway-starting', message: expect.stringContaining('"gateway starting; retry shortly" (reason: startup-sidecars)'), fixHint: expect.stringContaining('again in a few seconds') }],
+    },
+  ],
+});
+
+testCheck(restartDisabled, {
+  valid: ['healthy', 'mode-unset', 'config-unparseable'],
+  invalid: [{ fixture: 'restart-disabled', findings: [{ severity: 'warning', path: 'commands.restart', cause: 'restart-disabled' }] }],
+});
+
+testCheck(tokenPlaceholder, {
+  valid: ['healthy', 'password-missing', 'config-unparseable'],
+  invalid: [
+    {
+      fixture: 'token-placeholder',
+      findings: [{ severity: 'error', path: 'gateway.auth.token', cause: 'token-placeholder', message: expect.stringContaining('"change-me-now"') }],
+      fixed: { yes: true, config: (c) => expect(c.gateway.auth).toEqual({ mode: 'token', token: expect.stringMatching(TOKEN) }) },
     },
   ],
 });

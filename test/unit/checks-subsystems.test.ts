@@ -84,8 +84,9 @@ testCheck(knownSignatures, {
         {
           severity: 'error',
           cause: 'port-conflict',
-          message: expect.stringContaining('gateway.port-in-use'),
-          fixHint: 'openclaw gateway status --deep; openclaw gateway --force; openclaw doctor --only gateway/port-conflict',
+          // The cause's own title, explanation and fix (causes.yaml), as `logs scan` and `explain` show it.
+          message: expect.stringMatching(/^Gateway port already in use\. Another process .* \(gateway\.port-in-use, /),
+          fixHint: 'openclaw gateway status --deep; openclaw gateway --force; openclaw config set gateway.port <free port>; openclaw doctor --only gateway/port-conflict',
           evidence: [expect.objectContaining({ kind: 'log', source: expect.stringMatching(/openclaw-2026-11-21\.log:3$/), value: expect.stringContaining('already listening') })],
         },
       ],

@@ -11,9 +11,9 @@ const catalog = await loadCatalogFromYaml(catalogDir());
 const checkIds = new Set(checks.map((c) => c.meta.id));
 
 describe('catalog → doctor', () => {
-  it('every fix.check in signatures/*.yaml and causes.yaml is a real check id', () => {
+  it('every check named in signatures/*.yaml and causes.yaml is a real check id', () => {
     const named = [
-      ...catalog.signatures.map((s) => ({ where: `${s.file} ${s.id}`, check: s.fix.check })),
+      ...catalog.signatures.map((s) => ({ where: `${s.file} ${s.id}`, check: s.check })),
       ...Object.entries(catalog.causes).map(([id, c]) => ({ where: `causes.yaml ${id}`, check: c.fix.check })),
     ].filter((n) => n.check);
     expect(named.length).toBeGreaterThan(50);

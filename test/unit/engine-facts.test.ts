@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { collectCdp } from '../../src/facts/browser.js';
+import { collectCdp } from '../../src/facts/cdp.js';
 import { configFactFromText } from '../../src/facts/config.js';
 import { collectLogs, parseLogLine } from '../../src/facts/logs.js';
 import { collectPorts } from '../../src/facts/ports.js';

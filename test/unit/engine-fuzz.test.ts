@@ -9,6 +9,7 @@ import { planFixes } from '../../src/engine/planner.js';
 import { isCrash, runChecks } from '../../src/engine/runner.js';
 import { configFactFromText } from '../../src/facts/config.js';
 import type { Facts } from '../../src/facts/types.js';
+import { heartbeatSettings } from '../../src/subsystems/heartbeat/evaluate.js';
 
 function rng(seed: number) {
   return () => {
@@ -96,13 +97,13 @@ describe('fuzz', () => {
         ports: { ok: true, value: { port: 18789, host: '127.0.0.1', listening: r() < 0.5, holders: r() < 0.5 ? [{ port: 18789, address: '127.0.0.1', pid: 1 + Math.floor(r() * 9), command: r() < 0.5 ? 'ssh -L x' : undefined }] : undefined, lookup: 'ss-or-lsof' } },
         lock: { ok: true, value: r() < 0.5 ? { state: 'absent', path: '/l', configPath: '/fuzz/openclaw.json' } : { state: 'stale', path: '/l', lock: { pid: 3, createdAt: 0, configPath: 'x' }, configPath: 'x' } },
         system: { ok: true, value: { nodeVersion: r() < 0.5 ? '18.0.0' : 'weird', platform: 'linux', memAvailableBytes: r() * 1e9, memTotalBytes: 1e9, nowMs: r() * 2e12, timeZone: r() < 0.5 ? 'UTC' : 'Nowhere/Land' } },
-        heartbeat: { ok: true, value: { path: '/fuzz/HEARTBEAT.md', exists: r() < 0.7, content: mutate('# H\n\ntasks:\n  - name: a\n    enabled: false\n', r) } },
+        heartbeat: { ok: true, value: { settings: heartbeatSettings({}), heartbeatFile: { path: '/fuzz/HEARTBEAT.md', exists: r() < 0.7, content: mutate('# H\n\ntasks:\n  - name: a\n    enabled: false\n', r) }, last: null, collectedAt: r() * 2e12 } },
         logs: { ok: true, value: { files: [], lines: LOG_TEXTS.filter(() => r() < 0.3).map((t) => ({ file: "/fuzz/log", text: t })) } },
         logSignatures: { ok: true, value: { matches: [] } },
-        browser: { ok: true, value: { executablePath: r() < 0.2 ? '/x' : undefined, executableExists: false } },
+        browser: { ok: true, value: { enabled: r() < 0.5, plugin: { allowed: r() < 0.5 }, configProblems: [], profiles: [], executablePath: r() < 0.2 ? '/x' : undefined, executableExists: false } },
         cdp: { ok: true, value: { probed: r() < 0.2, httpOk: false, url: 'http://x' } },
         devices: { ok: true, value: { path: '/d', exists: true, pending: r() < 0.2 ? [{ requestId: 'r1' }] : [] } },
-        cron: { ok: true, value: { path: '/c', exists: true, jobs: r() < 0.5 ? [{ id: 'j', enabled: true }] : [] } },
+        cron: { ok: true, value: { enabled: r() < 0.5, storePath: '/c', nextWakeAtMs: r() < 0.5 ? null : r() * 2e12, jobs: r() < 0.5 ? [{ id: 'j', enabled: true, schedule: 'every 60s', nextRunAtMs: r() < 0.5 ? null : r() * 2e12, lastRunAtMs: null, lastStatus: r() < 0.5 ? null : 'error', lastError: mutate('boom', r), consecutiveErrors: Math.floor(r() * 5) }] : [] } },
         state: { ok: true, value: { stateDir: '/fuzz', exists: true, entries: [{ path: '/fuzz', kind: 'dir', mode: Math.floor(r() * 0o777), role: 'stateDir' }] } },
       };
       let findings: Finding[] = [];

@@ -43,18 +43,23 @@ const SAMPLE = [
 ].join('\n');
 
 describe('LogScanner', () => {
-  it('reports the issue JSON shape, causes ranked by severity, specificity, then first occurrence', () => {
+  it('reports the issue JSON shape, causes ranked specific before catch-all, then by severity, specificity and first occurrence', () => {
     const report = scanLinesWith(compiled, SAMPLE.split('\n'));
     expect(Object.keys(report)).toEqual(['scanned', 'matches', 'causes', 'unrecognized']);
     expect(report.scanned).toEqual({ lines: 11, bytes: Buffer.byteLength(SAMPLE) });
     expect(report.causes.map((c) => [c.cause, c.severity, c.count, c.firstLine])).toEqual([
       ['port-conflict', 'error', 2, 4],
-      ['token-mismatch', 'error', 1, 3],
       ['pairing-required', 'warning', 1, 11],
       ['heartbeat-skipped', 'info', 1, 2],
+      // A bare "unauthorized" is a catch-all: below every specific signature, whatever its severity.
+      ['token-mismatch', 'error', 1, 3],
     ]);
-    expect(Object.keys(report.matches[0])).toEqual(['signature', 'cause', 'severity', 'line', 'text', 'evidence']);
-    expect(Object.keys(report.causes[0])).toEqual(['cause', 'severity', 'count', 'firstLine', 'signatures', 'explanation', 'fix']);
+    // The heartbeat line's signature narrows its cause with a one-line detail; the others have none.
+    expect(Object.keys(report.matches[0])).toEqual(['signature', 'cause', 'severity', 'line', 'text', 'evidence', 'detail']);
+    expect(Object.keys(report.matches[1])).toEqual(['signature', 'cause', 'severity', 'line', 'text', 'evidence']);
+    expect(Object.keys(report.causes[0])).toEqual(['cause', 'severity', 'count', 'firstLine', 'signatures', 'title', 'explanation', 'fix']);
+    // Every cause is shown with its one text from causes.yaml.
+    for (const c of report.causes) expect([c.title, c.explanation, c.fix]).toEqual([compiled.causes[c.cause].title, compiled.causes[c.cause].explanation, compiled.causes[c.cause].fix]);
     expect(report.unrecognized).toEqual([{ template: '[gateway] error something novel <num> happened', count: 2, example: '[gateway] error something novel 1 happened' }]);
   });
 

@@ -29,6 +29,8 @@ const KNOWN_MISSES: Record<string, string> = {
   'start-password-mode-no-password-doctor':
     'the real doctor never mentions the missing password; its only failure line is its health check lacking credentials (token-missing)',
   'start-password-mode-no-password-doctor-json': 'the real doctor --json has no finding about the password at all',
+  'start-no-config-doctor-json':
+    'the real doctor --json puts every finding on one line, and a line is answered by its most specific signature: "Gateway auth is off or missing a token" outranks "gateway.mode is unset" there (both are true)',
   'start-legacy-token-key-doctor-json': 'the real doctor --json says only `Unrecognized key: "token"` at path gateway, which is config-invalid as written',
 };
 

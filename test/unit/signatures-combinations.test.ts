@@ -85,7 +85,7 @@ describe('the doctor’s log evidence', () => {
       ['combo.gateway-hung', 1],
       ['combo.gateway-hung', 3],
     ]);
-    expect(hung[0]).toMatchObject({ severity: 'error', explain: catalog.causes['gateway-hung'].explanation, check: 'gateway/rpc-probe-failed' });
+    expect(hung[0]).toMatchObject({ severity: 'error', explanation: catalog.causes['gateway-hung'].explanation, check: 'gateway/rpc-probe-failed' });
   });
 });
 

@@ -8,8 +8,7 @@ const entry = (over: Record<string, unknown> = {}) => ({
   cause: 'port-conflict',
   severity: 'error',
   match: { any: ['EADDRINUSE'] },
-  explain: 'taken',
-  fix: { commands: ['openclaw gateway --force'], check: 'gateway/port-conflict' },
+  check: 'gateway/port-conflict',
   examples: { match: ['EADDRINUSE'] },
   ...over,
 });
@@ -29,6 +28,10 @@ describe('validateCatalog', () => {
     ['an invalid regex', [entry({ match: { any: ['EADDRINUSE'], regex: '(?<port>\\d+' } })], 'invalid regex'],
     ['an unknown key', [entry({ extra: 1 })], 'entry gateway.port-in-use'],
     ['no examples', [entry({ examples: { match: [] } })], 'examples.match'],
+    ['a text of its own', [entry({ explain: 'taken' })], 'entry gateway.port-in-use: explain belongs to the cause in causes.yaml'],
+    ['a fix of its own', [entry({ fix: { commands: ['openclaw gateway --force'] } })], 'fix belongs to the cause in causes.yaml'],
+    ['a detail over two lines', [entry({ detail: 'one\ntwo' })], 'a detail is one line'],
+    ['a detail naming a group the regex lacks', [entry({ detail: 'port {port}' })], 'detail names {port}, which its regex does not capture'],
   ])('rejects %s with file and entry named', (_what, data, message) => {
     expect(() => validateCatalog([causes, { file: 'gateway.yaml', data }])).toThrow(message);
   });

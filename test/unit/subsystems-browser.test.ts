@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { configProblems, findProfile, pluginGate, resolveProfiles, validateCdpUrl } from '../../src/subsystems/browser/config.js';
 import { probeCdp } from '../../src/subsystems/browser/cdp.js';
 import { profileStatus, startProfile } from '../../src/subsystems/browser/service.js';
-import { collectBrowserFact } from '../../src/subsystems/browser/facts.js';
+import { collectBrowserFact } from '../../src/facts/browser.js';
 import { memoryLog } from '../../src/subsystems/log.js';
 import type { LaunchedBrowser } from '../../src/subsystems/browser/launch.js';
 
@@ -103,7 +103,7 @@ describe('CDP probes against a real endpoint', () => {
 describe('browser RPC methods', () => {
   it('return upstream errors with codes and every subsystem method has a unique name', async () => {
     const { subsystemRpcMethods } = await import('../../src/subsystems/rpc.js');
-    const { callRpc } = await import('../../src/subsystems/context.js');
+    const { callRpc } = await import('../../src/protocol/rpc.js');
     const names = subsystemRpcMethods.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['cron.status', 'cron.list', 'cron.runs', 'cron.add', 'cron.remove', 'cron.run', 'last-heartbeat', 'channels.status', 'node.list', 'node.describe', 'node.invoke', 'exec.approvals.get', 'browser.status']));

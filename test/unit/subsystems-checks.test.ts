@@ -1,18 +1,22 @@
 // Table-driven tests for the subsystem checks, in the style of ESLint's RuleTester: every fixture
 // under fixtures/subsystems-*/<case>/ is a state dir plus case.json naming the findings it must
-// produce (check id → severities). Cases marked `fix` are repaired (operations applied to a copy),
-// re-collected and re-checked: the second run must find nothing.
+// produce (check id → severities). Cases marked `fix` are repaired through the engine (planner →
+// executor → journal), re-collected and re-checked: the second run must find nothing; then
+// `--undo` restores the config byte for byte and the findings come back.
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePath, setPath } from '../../src/config/dotpath.js';
 import { readConfigFile } from '../../src/config/load.js';
-import { writeConfig } from '../../src/config/write.js';
+import { resolvePaths } from '../../src/config/paths.js';
 import type { Check, Finding } from '../../src/engine/check.js';
-import type { Operation } from '../../src/engine/operations.js';
+import { executeFixes } from '../../src/engine/executor.js';
+import { undoLastFix } from '../../src/engine/journal.js';
+import { planFixes } from '../../src/engine/planner.js';
+import { collectConfig } from '../../src/facts/config.js';
 import type { Facts } from '../../src/facts/types.js';
-import { collectSubsystemFacts } from '../../src/subsystems/facts.js';
+import { collectSubsystemFacts } from '../../src/facts/collect-subsystems.js';
 import { startStrictBackend, type StrictBackend } from '../../src/subsystems/models/strict-backend.js';
 import cronJobFailing from '../../checks/cron/job-failing.js';
 import cronNextWake from '../../checks/cron/next-wake-missing.js';
@@ -27,6 +31,7 @@ import nodesApproval from '../../checks/nodes/approval-required.js';
 import nodesDisconnected from '../../checks/nodes/disconnected.js';
 import modelsKey from '../../checks/models/provider-key-missing.js';
 import modelsUnknown from '../../checks/models/unknown-model.js';
+import modelsLocalUnreachable from '../../checks/models/local-provider-unreachable.js';
 import modelsContext from '../../checks/models/context-window-small.js';
 import modelsStringContent from '../../checks/models/string-content-probe.js';
 import browserStale from '../../checks/browser/stale-launch.js';
@@ -45,6 +50,7 @@ const CHECKS: Check[] = [
   nodesDisconnected,
   modelsKey,
   modelsUnknown,
+  modelsLocalUnreachable,
   modelsContext,
   modelsStringContent,
   browserStale,
@@ -69,10 +75,17 @@ const temps: string[] = [];
 beforeAll(async () => {
   backend = await startStrictBackend({ models: ['qwen'] });
   process.env.STRICT_BACKEND_URL = backend.url;
+  // A loopback port the OS just handed out and nobody listens on any more: a local backend that is down.
+  const closed = net.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  process.env.CLOSED_BACKEND_URL = `http://127.0.0.1:${port}/v1`;
 });
 afterAll(async () => {
   await backend.close();
   delete process.env.STRICT_BACKEND_URL;
+  delete process.env.CLOSED_BACKEND_URL;
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
@@ -93,16 +106,12 @@ function bySeverity(findings: Finding[]): Record<string, string[]> {
   return out;
 }
 
-function apply(stateDir: string, ops: Operation[]): void {
-  const file = path.join(stateDir, 'openclaw.json');
-  for (const op of ops) {
-    if (op.op === 'config.set') {
-      const r = readConfigFile(file);
-      const raw = r.exists ? r.raw : {};
-      writeConfig(file, setPath(structuredClone(raw), parsePath(op.path), op.value), { previous: raw });
-    } else if (op.op === 'file.remove') fs.rmSync(op.path, { force: true });
-    else throw new Error(`the test harness does not apply ${op.op}`);
-  }
+/** Repairs the findings the way `doctor --fix --yes` does: planned, executed and journaled by the engine. */
+async function fixThroughEngine(stateDir: string, findings: Finding[], facts: Facts) {
+  const env = { OPENCLAW_STATE_DIR: stateDir, HOME: stateDir };
+  const paths = resolvePaths({ env });
+  const plans = planFixes(findings, CHECKS, facts, { yes: true });
+  return executeFixes(plans, { config: collectConfig(paths, env), stateDir, env, paths });
 }
 
 describe('every subsystem check has passing and failing fixtures', () => {
@@ -128,14 +137,21 @@ describe.each(cases)('$area/$name', ({ dir }) => {
     if (!spec.fix) return;
     const fixable = findings.filter((f) => CHECKS.find((c) => c.meta.id === f.checkId)?.repair);
     expect(fixable.length).toBeGreaterThan(0);
-    for (const f of fixable) {
-      const check = CHECKS.find((c) => c.meta.id === f.checkId)!;
-      const ops = check.repair!(f, facts);
-      expect(ops.length).toBeGreaterThan(0);
-      apply(stateDir, ops);
-    }
+    for (const f of fixable) expect(CHECKS.find((c) => c.meta.id === f.checkId)!.repair!(f, facts).length).toBeGreaterThan(0);
+    const configFile = path.join(stateDir, 'openclaw.json');
+    const before = fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : undefined;
+    const execution = await fixThroughEngine(stateDir, fixable, facts);
+    expect(execution.results.map((r) => [r.checkId, r.status])).toEqual(fixable.map((f) => [f.checkId, 'applied']));
+    expect(execution.journal).toBeDefined();
     const after = await collect(stateDir, spec);
     const remaining = detectAll(after).filter((f) => fixable.some((x) => x.checkId === f.checkId));
     expect(remaining).toEqual([]);
+
+    // --undo: the config as it was, and the same problems found again.
+    const undone = undoLastFix(stateDir);
+    expect(undone).toBeDefined();
+    expect(fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : undefined).toBe(before);
+    const back = detectAll(await collect(stateDir, spec)).filter((f) => fixable.some((x) => x.checkId === f.checkId));
+    expect(bySeverity(back)).toEqual(bySeverity(fixable));
   });
 });

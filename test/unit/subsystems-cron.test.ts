@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLog } from '../../src/subsystems/log.js';
-import { callRpc } from '../../src/subsystems/context.js';
+import { callRpc } from '../../src/protocol/rpc.js';
 import { cronRpcMethods } from '../../src/subsystems/cron/rpc.js';
 import { CronScheduler, CRON_DISABLED_LINE, CRON_TICK_FAILED_LINE } from '../../src/subsystems/cron/scheduler.js';
 import { nextRunAt, scheduleFromFlags } from '../../src/subsystems/cron/schedule.js';
 import { readCronRuns, readCronStore, writeCronStore } from '../../src/subsystems/cron/store.js';
-import { collectCronFact } from '../../src/subsystems/cron/facts.js';
+import { collectCronFact } from '../../src/facts/cron.js';
 
 const dirs: string[] = [];
 function stateDir(): string {

@@ -1,11 +1,12 @@
 // The adapter that serves the subsystem RPCs from the gateway's method table: scopes kept, params
-// validated by each method's zod schema, RpcError → MethodError with code, message and details.
+// validated by each method's zod schema, an RpcError reaches the caller with code, message and details.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHOD_TABLE } from '../../src/gateway/methods/index.js';
-import { MethodError, type MethodContext } from '../../src/gateway/methods/types.js';
+import type { MethodContext } from '../../src/gateway/methods/types.js';
+import { RpcError } from '../../src/protocol/rpc.js';
 import { subsystemRpcMethods } from '../../src/subsystems/rpc.js';
 
 const temps: string[] = [];
@@ -23,12 +24,12 @@ async function call(method: string, params: unknown, ctx: MethodContext): Promis
   return METHOD_TABLE.get(method)!.handle(params, ctx);
 }
 
-async function failure(method: string, params: unknown, ctx: MethodContext): Promise<MethodError> {
+async function failure(method: string, params: unknown, ctx: MethodContext): Promise<RpcError> {
   try {
     await call(method, params, ctx);
   } catch (err) {
-    expect(err).toBeInstanceOf(MethodError);
-    return err as MethodError;
+    expect(err).toBeInstanceOf(RpcError);
+    return err as RpcError;
   }
   throw new Error(`${method} did not fail`);
 }

@@ -2,7 +2,7 @@
 // exec-approvals.json (the node's own copy under nodes/<id>/ when it reported one, else the host's).
 import type { Command } from 'commander';
 import { printJson, println } from '../output.js';
-import { subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
 
 export function register(program: Command): void {
   const approvals = program.command('approvals').description('exec approvals for system.run');

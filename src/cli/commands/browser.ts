@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
 
 type Opts = { browserProfile?: string; json?: boolean };
 

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
 
 export function register(program: Command): void {
   const channels = program.command('channels').description('channel accounts: policy, traffic and delivery health');

@@ -5,7 +5,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
 
 function parseLimit(v: string): number {
   const n = Number(v);

@@ -4,7 +4,7 @@ import { addClientOptions } from '../../client/cli-options.js';
 import { action } from '../run-action.js';
 
 async function rpc(cmd: Command, method: string, params: unknown, render: (p: any, println: (s: string) => void) => void): Promise<number> {
-  const { runRpc, println } = await import('../../client/rpc-command.js');
+  const { runRpc, println } = await import('../rpc-command.js');
   return runRpc(cmd, method, params, (p) => render(p, println));
 }
 

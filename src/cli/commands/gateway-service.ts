@@ -155,7 +155,7 @@ export interface ServiceStatus {
 export async function serviceStatus(ctx: CliContext, deep = false): Promise<ServiceStatus> {
   const [{ collectServices }, { serviceFindings }, { redactArgv, redactText }] = await Promise.all([
     import('../../facts/services.js'),
-    import('../../service/findings.js'),
+    import('./service-findings.js'),
     import('../../config/redact.js'),
   ]);
   const fact = await collectServices({ paths: ctx.paths, env: ctx.env, deep });

@@ -71,7 +71,7 @@ export function register(program: Command): Command {
       action(async (_flags: unknown, cmd: Command) => {
         const ctx = contextFor(cmd);
         const flags = flagsOf<{ deep?: boolean }>(cmd);
-        const [{ gatewayStatus }, { serviceStatus }] = await Promise.all([import('../../client/gateway-status.js'), import('./gateway-service.js')]);
+        const [{ gatewayStatus }, { serviceStatus }] = await Promise.all([import('./gateway-status.js'), import('./gateway-service.js')]);
         return gatewayStatus(ctx, flags, await serviceStatus(ctx, Boolean(flags.deep)));
       }),
     );
@@ -80,7 +80,7 @@ export function register(program: Command): Command {
     .description('connect, call health, status, system-presence and config.get, and report')
     .action(
       action(async (_flags: unknown, cmd: Command) => {
-        const { gatewayProbe } = await import('../../client/gateway-status.js');
+        const { gatewayProbe } = await import('./gateway-status.js');
         return gatewayProbe(contextFor(cmd), flagsOf<ClientFlags>(cmd));
       }),
     );
@@ -95,7 +95,7 @@ export function register(program: Command): Command {
         const ctx = contextFor(cmd);
         const svc = await import('./gateway-service.js');
         if (await svc.serviceManaged(ctx)) return svc.stopService(ctx, flags);
-        const { gatewayStop } = await import('../../client/gateway-control.js');
+        const { gatewayStop } = await import('./gateway-process.js');
         return gatewayStop(ctx, flags);
       }),
     );
@@ -110,7 +110,7 @@ export function register(program: Command): Command {
         const ctx = contextFor(cmd);
         const svc = await import('./gateway-service.js');
         if (await svc.serviceManaged(ctx)) return svc.restartService(ctx, flags);
-        const { gatewayRestart } = await import('../../client/gateway-control.js');
+        const { gatewayRestart } = await import('./gateway-process.js');
         return gatewayRestart(ctx, flags);
       }),
     );

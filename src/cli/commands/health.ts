@@ -8,7 +8,7 @@ export function register(program: Command): Command {
     .description("ask the running gateway whether it is healthy (the health RPC)")
     .action(
       action(async (_flags: unknown, cmd: Command) => {
-        const { runRpc, println } = await import('../../client/rpc-command.js');
+        const { runRpc, println } = await import('../rpc-command.js');
         return runRpc(cmd, 'health', {}, (h) => {
           // Fields differ between our gateway and upstream's; print what is there.
           const facts = [h.version && `version ${h.version}`, h.pid && `pid ${h.pid}`, typeof h.uptimeMs === 'number' && `up ${Math.round(h.uptimeMs / 1000)}s`].filter(Boolean);

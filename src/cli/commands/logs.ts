@@ -2,19 +2,12 @@
 // <stateDir>/logs/openclaw-YYYY-MM-DD.log, or through the logs.tail RPC with --rpc/--url.
 // register() returns the `logs` command so other modules can add subcommands (logs scan).
 import type { Command } from 'commander';
-import { addClientOptions, type ClientFlags } from '../../client/cli-options.js';
+import { addClientOptions } from '../../client/cli-options.js';
 import { contextFor } from '../context.js';
 import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
 import { action } from '../run-action.js';
+import type { LogsFlags } from './logs-tail.js';
 
-export interface LogsFlags extends ClientFlags {
-  follow?: boolean;
-  limit: string;
-  plain?: boolean;
-  rpc?: boolean;
-  file?: string;
-  interval: string;
-}
 
 export function register(program: Command): Command {
   // `tail` is the default subcommand (`openclaw logs --follow`); the parent has no options of its own
@@ -30,7 +23,7 @@ export function register(program: Command): Command {
     .option('--interval <ms>', 'poll interval with --follow', '500')
     .action(
       action(async (flags: LogsFlags, cmd: Command) => {
-        const { tailLogs } = await import('../../client/logs-tail.js');
+        const { tailLogs } = await import('./logs-tail.js');
         return tailLogs(contextFor(cmd), flags, cmd);
       }),
     );

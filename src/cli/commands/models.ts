@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { subsystemAction, subsystemContextFor } from '../../subsystems/cli-support.js';
+import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
 
 export function register(program: Command): void {
   const models = program.command('models').description('model providers: keys, reachability, compat flags');

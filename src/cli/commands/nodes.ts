@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';
 import { escapeControl } from '../../system/untrusted-text.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
 
 export function register(program: Command): void {
   const nodes = program.command('nodes').description('paired nodes: capabilities, permissions, recent failures');

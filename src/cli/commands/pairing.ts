@@ -15,9 +15,9 @@ export function register(program: Command): Command {
     .option('--account <id>', 'with --channel: only this account')
     .action(
       action(async (f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
-        const { runRpc, println } = await import('../../client/rpc-command.js');
+        const { runRpc, println } = await import('../rpc-command.js');
         if (f.channel) {
-          const { listChannelPairing } = await import('../../subsystems/channels/pairing-cli.js');
+          const { listChannelPairing } = await import('./channel-pairing.js');
           return listChannelPairing(cmd, f.channel, f.account, Boolean(f.json));
         }
         return runRpc(cmd, 'device.pair.list', {}, (p) => {
@@ -33,9 +33,9 @@ export function register(program: Command): Command {
     .option('--account <id>', 'with --channel: the account the code belongs to')
     .action(
       action(async (requestId: string, f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
-        const { runRpc, println } = await import('../../client/rpc-command.js');
+        const { runRpc, println } = await import('../rpc-command.js');
         if (f.channel) {
-          const { approveChannelPairing } = await import('../../subsystems/channels/pairing-cli.js');
+          const { approveChannelPairing } = await import('./channel-pairing.js');
           return approveChannelPairing(cmd, f.channel, requestId, f.account, Boolean(f.json));
         }
         return runRpc(cmd, 'device.pair.approve', { requestId }, (p) => println(`Approved ${p.requestId}: device ${p.device.deviceId}.`));

@@ -9,7 +9,7 @@ export function register(program: Command): Command {
     .option('--deep', 'also call health and system-presence')
     .action(
       action(async (flags: { deep?: boolean }, cmd: Command) => {
-        const { runRpc, runRpcs, println } = await import('../../client/rpc-command.js');
+        const { runRpc, runRpcs, println } = await import('../rpc-command.js');
         if (!flags.deep) return runRpc(cmd, 'status', {}, (s) => printStatus(println, s));
         return runRpcs(cmd, [['status', {}], ['health', {}], ['system-presence', {}]], (all) => {
           printStatus(println, all.status);

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../../subsystems/cli-support.js';
+import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
 
 export function register(program: Command): void {
   const system = program.command('system').description('system events: heartbeat');

@@ -8,7 +8,8 @@ import { ConfigWriteRejectedError, writeConfig } from '../../config/write.js';
 import { ConfigBusyError, withConfigWriteLock } from '../../config/write-lock.js';
 import { CallBudget } from '../rate-limit.js';
 import { configText, hashText } from './config-get.js';
-import { MethodError, invalid, stringParam, type MethodDef } from './types.js';
+import { RpcError } from '../../protocol/rpc.js';
+import { invalid, stringParam, type MethodDef } from './types.js';
 
 const budget = new CallBudget(3, 60_000);
 // The lock wait is synchronous: in the gateway it stalls every connection, so it is capped at 2 s
@@ -21,7 +22,7 @@ export const configPatch: MethodDef = {
   handle: (params, { rt, conn }) => {
     const raw = stringParam(params, 'raw');
     const wait = budget.take(conn.info.deviceId ?? conn.info.remoteIp);
-    if (wait > 0) throw new MethodError('UNAVAILABLE', `rate limit exceeded for config.patch; retry after ${Math.ceil(wait / 1000)}s`, undefined, wait);
+    if (wait > 0) throw new RpcError('UNAVAILABLE', `rate limit exceeded for config.patch; retry after ${Math.ceil(wait / 1000)}s`, undefined, wait);
     let patch: unknown;
     try {
       patch = JSON5.parse(raw);
@@ -45,9 +46,9 @@ export const configPatch: MethodDef = {
       }, { timeoutMs: LOCK_WAIT_MS });
     } catch (err) {
       if (err instanceof ConfigWriteRejectedError) {
-        throw new MethodError('INVALID_REQUEST', `Config write rejected: ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { rejectedPath: err.rejectedPath });
+        throw new RpcError('INVALID_REQUEST', `Config write rejected: ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { rejectedPath: err.rejectedPath });
       }
-      if (err instanceof ConfigBusyError) throw new MethodError('UNAVAILABLE', err.message);
+      if (err instanceof ConfigBusyError) throw new RpcError('UNAVAILABLE', err.message);
       throw err;
     }
   },

@@ -1,7 +1,8 @@
 // `device.pair.list|approve|reject|remove`: the pairing queue and the approved devices.
-import { tokenHint } from '../pairing-store.js';
+import { tokenHint } from '../device-pairing-store.js';
 import { CLOSE } from '../../protocol/errors.js';
-import { MethodError, stringParam, type MethodDef } from './types.js';
+import { RpcError } from '../../protocol/rpc.js';
+import { stringParam, type MethodDef } from './types.js';
 
 export const devicePairList: MethodDef = {
   name: 'device.pair.list',
@@ -25,7 +26,7 @@ export const devicePairApprove: MethodDef = {
     const requestId = stringParam(params, 'requestId');
     rt.pairing.reload();
     const dev = rt.pairing.approve(requestId);
-    if (!dev) throw new MethodError('INVALID_REQUEST', `unknown requestId: ${requestId}`);
+    if (!dev) throw new RpcError('INVALID_REQUEST', `unknown requestId: ${requestId}`);
     rt.log.info(`device pairing approved requestId=${requestId} device=${dev.deviceId} roles=${dev.roles.join(',')} by=${conn.info.connId}`);
     rt.broadcast('device.pair.resolved', { requestId, deviceId: dev.deviceId, decision: 'approved' }, (c) => c.info.scopes.length > 0);
     return { requestId, device: { deviceId: dev.deviceId, roles: dev.roles, scopes: dev.scopes } };
@@ -39,7 +40,7 @@ export const devicePairReject: MethodDef = {
     const requestId = stringParam(params, 'requestId');
     rt.pairing.reload();
     const req = rt.pairing.reject(requestId);
-    if (!req) throw new MethodError('INVALID_REQUEST', `unknown requestId: ${requestId}`);
+    if (!req) throw new RpcError('INVALID_REQUEST', `unknown requestId: ${requestId}`);
     rt.log.info(`device pairing rejected requestId=${requestId} device=${req.deviceId}`);
     rt.broadcast('device.pair.resolved', { requestId, deviceId: req.deviceId, decision: 'rejected' }, (c) => c.info.scopes.length > 0);
     return { requestId, deviceId: req.deviceId };
@@ -52,7 +53,7 @@ export const devicePairRemove: MethodDef = {
   handle: (params, { rt }) => {
     const deviceId = stringParam(params, 'deviceId');
     rt.pairing.reload();
-    if (!rt.pairing.remove(deviceId)) throw new MethodError('INVALID_REQUEST', `unknown deviceId: ${deviceId}`);
+    if (!rt.pairing.remove(deviceId)) throw new RpcError('INVALID_REQUEST', `unknown deviceId: ${deviceId}`);
     rt.log.info(`device removed device=${deviceId}`);
     // A removed device loses its live connections too (close 4001).
     setImmediate(() => {

@@ -7,7 +7,7 @@ import { health } from './health.js';
 import { logsTail } from './logs-tail.js';
 import { status } from './status.js';
 import { systemPresence } from './system-presence.js';
-import { subsystemMethods } from './subsystems.js';
+import { subsystemMethods } from './subsystem-methods.js';
 import type { MethodDef } from './types.js';
 
 export const METHODS: MethodDef[] = [

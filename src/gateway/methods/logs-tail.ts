@@ -1,7 +1,8 @@
 // `logs.tail {cursor?, limit, maxBytes}` → {file, cursor, size, lines[], truncated?, reset?}.
 import fs from 'node:fs';
 import { NotRegularFileError, openRegularSync } from '../../system/regular-file.js';
-import { MethodError, type MethodDef } from './types.js';
+import { RpcError } from '../../protocol/rpc.js';
+import type { MethodDef } from './types.js';
 
 export function tailFile(file: string, opts: { cursor?: number; limit?: number; maxBytes?: number }) {
   const limit = Math.min(Math.max(Number(opts.limit) || 200, 1), 5000);
@@ -51,7 +52,7 @@ export const logsTail: MethodDef = {
     try {
       return tailFile(rt.logger.file, params ?? {});
     } catch (err) {
-      if (err instanceof NotRegularFileError) throw new MethodError('UNAVAILABLE', err.message);
+      if (err instanceof NotRegularFileError) throw new RpcError('UNAVAILABLE', err.message);
       throw err;
     }
   },

@@ -2,7 +2,8 @@
 // operations as the CLI. Upstream's error strings come back as the RPC error message, with the
 // error code (`attach-only-not-running`, `cdp-start-failed`, …) in details.
 import * as z from '../../zod.js';
-import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
+import { RpcError, type RpcMethod } from '../../protocol/rpc.js';
+import { defineRpc, type SubsystemContext } from '../context.js';
 import { BrowserError } from './config.js';
 import { listProfiles, profileStatus, startProfile, stopProfile } from './service.js';
 
@@ -17,9 +18,9 @@ async function guarded<T>(fn: () => Promise<T> | T): Promise<T> {
 
 const profileParam = z.object({ profile: z.optional(z.string()) });
 
-export const browserRpcMethods: RpcMethod[] = [
-  defineRpc({ name: 'browser.status', scope: 'operator.read', params: profileParam, handler: (p, ctx: SubsystemContext) => guarded(() => profileStatus(ctx, p.profile)) }),
-  defineRpc({ name: 'browser.profiles', scope: 'operator.read', params: z.looseObject({}), handler: (_p, ctx: SubsystemContext) => guarded(() => ({ profiles: listProfiles(ctx) })) }),
-  defineRpc({ name: 'browser.start', scope: 'operator.write', params: profileParam, handler: (p, ctx: SubsystemContext) => guarded(() => startProfile(ctx, p.profile)) }),
-  defineRpc({ name: 'browser.stop', scope: 'operator.write', params: profileParam, handler: (p, ctx: SubsystemContext) => guarded(() => stopProfile(ctx, p.profile)) }),
+export const browserRpcMethods: RpcMethod<SubsystemContext>[] = [
+  defineRpc({ name: 'browser.status', scope: 'operator.read', params: profileParam, handle: (p, ctx: SubsystemContext) => guarded(() => profileStatus(ctx, p.profile)) }),
+  defineRpc({ name: 'browser.profiles', scope: 'operator.read', params: z.looseObject({}), handle: (_p, ctx: SubsystemContext) => guarded(() => ({ profiles: listProfiles(ctx) })) }),
+  defineRpc({ name: 'browser.start', scope: 'operator.write', params: profileParam, handle: (p, ctx: SubsystemContext) => guarded(() => startProfile(ctx, p.profile)) }),
+  defineRpc({ name: 'browser.stop', scope: 'operator.write', params: profileParam, handle: (p, ctx: SubsystemContext) => guarded(() => stopProfile(ctx, p.profile)) }),
 ];

@@ -3,7 +3,7 @@
 // A request lives one hour; at most three are pending per account so a flood cannot grow the file.
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { RpcError } from '../context.js';
+import { RpcError } from '../../protocol/rpc.js';
 import { readJsonFile, writeJsonFile } from '../json-file.js';
 
 export const PAIRING_TTL_MS = 60 * 60_000;

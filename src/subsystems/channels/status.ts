@@ -1,8 +1,7 @@
 // `channels.status {probe, timeoutMs}`: per account, the transport, its configuration, what the state
 // file recorded (last inbound/outbound, drops, last delivery error), pending pairing requests, and
 // with `probe` a live outbound check whose result is `works` or the error.
-import * as z from '../../zod.js';
-import { defineRpc, type RpcMethod, type SubsystemContext } from '../context.js';
+import type { SubsystemContext } from '../context.js';
 import { channelTypes, resolveAccounts, type AccountSettings } from './accounts.js';
 import { readAccountState, type ChannelAccountState } from './account-state.js';
 import { listPairingRequests } from './pairing-store.js';
@@ -68,12 +67,3 @@ export async function channelsStatus(p: { probe?: boolean; timeoutMs?: number },
   }
   return { channels: out };
 }
-
-export const channelsRpcMethods: RpcMethod[] = [
-  defineRpc({
-    name: 'channels.status',
-    scope: 'operator.read',
-    params: z.object({ probe: z.optional(z.boolean()), timeoutMs: z.optional(z.number().check(z.int(), z.gte(100), z.lte(60_000))) }),
-    handler: channelsStatus,
-  }),
-];

@@ -2,7 +2,8 @@
 // They work with or without a running scheduler: `cron.run` uses the gateway's scheduler when one is
 // attached to the context, else a one-off scheduler with the default runner.
 import * as z from '../../zod.js';
-import { defineRpc, nowOf, objectAt, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
+import { RpcError, type RpcMethod } from '../../protocol/rpc.js';
+import { defineRpc, nowOf, objectAt, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { CronScheduler, defaultCronRunner, planNextRuns } from './scheduler.js';
 import { nextRunAt, ScheduleError, validateSchedule, type CronSchedule } from './schedule.js';
@@ -117,16 +118,16 @@ export function cronPlan(ctx: SubsystemContext): boolean {
   return updateCronStore(storeOf(ctx), (s) => planNextRuns(s, nowOf(ctx)));
 }
 
-export const cronRpcMethods: RpcMethod[] = [
-  defineRpc({ name: 'cron.status', scope: 'operator.read', params: z.looseObject({}), handler: cronStatus }),
-  defineRpc({ name: 'cron.list', scope: 'operator.read', params: z.object({ includeDisabled: z.optional(z.boolean()) }), handler: cronList }),
+export const cronRpcMethods: RpcMethod<SubsystemContext>[] = [
+  defineRpc({ name: 'cron.status', scope: 'operator.read', params: z.looseObject({}), handle: cronStatus }),
+  defineRpc({ name: 'cron.list', scope: 'operator.read', params: z.object({ includeDisabled: z.optional(z.boolean()) }), handle: cronList }),
   defineRpc({
     name: 'cron.runs',
     scope: 'operator.read',
     params: z.object({ id: nonEmpty, limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 20) }),
-    handler: cronRuns,
+    handle: cronRuns,
   }),
-  defineRpc({ name: 'cron.add', scope: 'operator.write', params: cronAddParams, handler: cronAdd }),
-  defineRpc({ name: 'cron.remove', scope: 'operator.write', params: jobIdParam, handler: cronRemove }),
-  defineRpc({ name: 'cron.run', scope: 'operator.write', params: jobIdParam, handler: cronRun }),
+  defineRpc({ name: 'cron.add', scope: 'operator.write', params: cronAddParams, handle: cronAdd }),
+  defineRpc({ name: 'cron.remove', scope: 'operator.write', params: jobIdParam, handle: cronRemove }),
+  defineRpc({ name: 'cron.run', scope: 'operator.write', params: jobIdParam, handle: cronRun }),
 ];

@@ -1,6 +1,7 @@
 // `last-heartbeat`: the last event the runner recorded, or null when none ran yet.
 import * as z from '../../zod.js';
-import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
+import { RpcError, type RpcMethod } from '../../protocol/rpc.js';
+import { defineRpc, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { readLastHeartbeat, type HeartbeatEvent } from './runner.js';
 
@@ -13,4 +14,4 @@ export function lastHeartbeat(_p: unknown, ctx: SubsystemContext): HeartbeatEven
   }
 }
 
-export const heartbeatRpcMethods: RpcMethod[] = [defineRpc({ name: 'last-heartbeat', scope: 'operator.read', params: z.looseObject({}), handler: lastHeartbeat })];
+export const heartbeatRpcMethods: RpcMethod<SubsystemContext>[] = [defineRpc({ name: 'last-heartbeat', scope: 'operator.read', params: z.looseObject({}), handle: lastHeartbeat })];

@@ -3,7 +3,7 @@
 // missing OS permission, and `system.run` through exec approvals, each with upstream's error code.
 // A snapshot (nodes and their recent errors) is kept in `<stateDir>/nodes/registry.json` for the CLI and the doctor.
 import path from 'node:path';
-import { RpcError } from '../context.js';
+import { RpcError } from '../../protocol/rpc.js';
 import { readJsonFile, writeJsonFile } from '../json-file.js';
 import type { SubsystemLog } from '../log.js';
 import { effectiveApprovals, evaluateSystemRun, hostApprovalsPath, nodeApprovalsPath, readApprovalsFile } from './approvals.js';

@@ -1,7 +1,8 @@
 // `node.list`, `node.describe`, `node.invoke`, `exec.approvals.get`. With a live registry (the
 // gateway) they answer from it; without one they read the last snapshot the gateway wrote.
 import * as z from '../../zod.js';
-import { defineRpc, RpcError, type RpcMethod, type SubsystemContext } from '../context.js';
+import { RpcError, type RpcMethod } from '../../protocol/rpc.js';
+import { defineRpc, type SubsystemContext } from '../context.js';
 import { StateFileError } from '../json-file.js';
 import { effectiveApprovals, readApprovalsFile } from './approvals.js';
 import { approvalsFileFor, findNode, readNodesSnapshot, type NodeRegistry } from './registry.js';
@@ -67,9 +68,9 @@ const invokeParams = z.object({
   agentId: z.optional(z.string()),
 });
 
-export const nodesRpcMethods: RpcMethod[] = [
-  defineRpc({ name: 'node.list', scope: 'operator.read', params: z.looseObject({}), handler: nodeList }),
-  defineRpc({ name: 'node.describe', scope: 'operator.read', params: z.object({ nodeId: nonEmpty }), handler: nodeDescribe }),
-  defineRpc({ name: 'node.invoke', scope: 'operator.write', params: invokeParams, handler: nodeInvoke }),
-  defineRpc({ name: 'exec.approvals.get', scope: 'operator.approvals', params: z.object({ nodeId: z.optional(z.string()), agentId: z.optional(z.string()) }), handler: execApprovalsGet }),
+export const nodesRpcMethods: RpcMethod<SubsystemContext>[] = [
+  defineRpc({ name: 'node.list', scope: 'operator.read', params: z.looseObject({}), handle: nodeList }),
+  defineRpc({ name: 'node.describe', scope: 'operator.read', params: z.object({ nodeId: nonEmpty }), handle: nodeDescribe }),
+  defineRpc({ name: 'node.invoke', scope: 'operator.write', params: invokeParams, handle: nodeInvoke }),
+  defineRpc({ name: 'exec.approvals.get', scope: 'operator.approvals', params: z.object({ nodeId: z.optional(z.string()), agentId: z.optional(z.string()) }), handle: execApprovalsGet }),
 ];

@@ -1,0 +1,87 @@
+// What the subsystem command groups share: a SubsystemContext built from the CLI's global flags
+// (resolved paths, the resolved config or {} when there is none) and error mapping to exit codes.
+import type { Command } from 'commander';
+import { readConfigFile } from '../config/load.js';
+import { contextFor } from './context.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { action } from './run-action.js';
+import { RpcError } from '../protocol/rpc.js';
+import type { SubsystemContext } from '../subsystems/context.js';
+import { DurationError } from '../system/duration.js';
+import { StateFileError } from '../subsystems/json-file.js';
+import { silentLog, stderrLog } from '../subsystems/log.js';
+
+export interface SubsystemCli extends SubsystemContext {
+  configPath: string;
+  configExists: boolean;
+  showSecrets: boolean;
+}
+
+export function subsystemContextFor(cmd: Command): SubsystemCli {
+  const ctx = contextFor(cmd);
+  const r = readConfigFile(ctx.paths.configPath.value);
+  return {
+    stateDir: ctx.paths.stateDir.value,
+    config: r.exists ? r.resolved : {},
+    configPath: ctx.paths.configPath.value,
+    configExists: r.exists,
+    showSecrets: Boolean(ctx.global.showSecrets),
+    // Commands print their own results; the subsystem log lines only matter when debugging.
+    log: process.env.OPENCLAW_DEBUG ? stderrLog() : silentLog,
+  };
+}
+
+/** Maps subsystem errors to user errors: NOT_FOUND/INVALID_REQUEST are usage-level, a damaged state file fails. */
+export function toCliError(err: unknown): unknown {
+  if (err instanceof RpcError) {
+    const code = err.code === 'INVALID_REQUEST' ? EXIT.USAGE : EXIT.FAILED;
+    return new CliError(err.message, code);
+  }
+  if (err instanceof StateFileError) return new CliError(err.message, EXIT.FAILED, 'Move the damaged file aside (keep a copy) and retry; the toolkit never overwrites it.');
+  if (err instanceof DurationError) return new CliError(err.message, EXIT.USAGE);
+  return err;
+}
+
+type Fn = (...args: any[]) => Promise<number | void> | number | void;
+
+export function subsystemAction(fn: Fn) {
+  return action(async (...args: any[]) => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      throw toCliError(err);
+    }
+  });
+}
+
+export function fmtTime(ms: number | null | undefined): string {
+  return ms ? new Date(ms).toISOString() : '-';
+}
+
+export interface GatewayOrLocal<T> {
+  payload: T;
+  /** Where the answer came from: the running gateway, or the state dir read by this process. */
+  via: 'gateway' | 'local';
+}
+
+/**
+ * Calls `method` on the running gateway (so its scheduler, node registry and logger are used); when no
+ * gateway answers, runs `local` against the state dir instead and says why on stderr unless the
+ * gateway simply is not running. An RPC error from a running gateway is the command's error.
+ */
+export async function viaGatewayOr<T>(cmd: Command, method: string, params: unknown, local: () => Promise<T> | T, timeoutMs = 3000): Promise<GatewayOrLocal<T>> {
+  const { openClient, describeFailure } = await import('../client/cli-options.js');
+  const { VERSION } = await import('../version.js');
+  const opened = await openClient(contextFor(cmd).paths, { timeout: String(timeoutMs) }, VERSION);
+  if ('failure' in opened) {
+    if (opened.failure.kind !== 'refused') process.stderr.write(`note: the gateway at ${opened.url} did not answer (${describeFailure(opened.failure)}); reading the state dir directly\n`);
+    return { payload: await local(), via: 'local' };
+  }
+  try {
+    const r = await opened.client.call<T>(method, params, Math.max(timeoutMs, 30_000));
+    if (!r.ok) throw new RpcError(r.failure.errorCode ?? 'UNAVAILABLE', r.failure.message, r.failure.details);
+    return { payload: r.payload, via: 'gateway' };
+  } finally {
+    opened.client.close();
+  }
+}
