@@ -72,7 +72,7 @@ export function renderReport(report: ScanReport): string {
     for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
     const evidence = ofCause.slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
-      const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
+      const ev = escapeControl([...(m.fact ? [`fact: ${m.fact}`] : []), ...Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`)].join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));
     }
     out.push(t('logs.render.fix'));
