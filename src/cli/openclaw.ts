@@ -5,7 +5,7 @@
 import { type Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import { commandPath, requestedCommand } from './command-table.js';
-import { buildProgram, commandsToLoad, loadCommands } from './program.js';
+import { buildProgram, commandsToLoad, loadCommands, useLocaleOfArgs } from './program.js';
 import { upstreamPointer } from './upstream-commands.js';
 
 /** The registered command at a path of names or aliases, e.g. ["gateway", "status"]. */
@@ -16,6 +16,7 @@ function findCommand(program: Command, path: readonly string[]): Command | undef
 }
 
 export async function main(argv: string[]): Promise<number> {
+  useLocaleOfArgs(argv.slice(2));
   const program = buildProgram(await loadCommands(commandsToLoad(requestedCommand(argv.slice(2)))));
   const pointer = upstreamPointer(commandPath(argv.slice(2)), (path) => findCommand(program, path) !== undefined);
   if (pointer) {

@@ -1,6 +1,7 @@
 // Printing results: JSON for machines, short lines for people. Secrets are redacted by the caller's data.
 import { escapeJsonControl } from '../system/untrusted-text.js';
 import { chalk } from '../color.js';
+import { t } from '../i18n/index.js';
 
 /** JSON for machines; control characters JSON.stringify leaves raw (C1, DEL) are escaped too. */
 export function printJson(value: unknown): void {
@@ -25,6 +26,6 @@ export function eprintln(text = ''): void {
  * under it. (JSON errors are printed by their callers, unchanged.)
  */
 export function printError(what: string, next?: string): void {
-  eprintln(chalk.red(`error: ${what}`));
+  eprintln(chalk.red(t('cli.error.prefix', { message: what })));
   if (next) eprintln(`  ${next}`);
 }

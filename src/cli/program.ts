@@ -3,9 +3,9 @@
 // (scripts/man-page.mjs) can build the whole tree.
 import { Command, Help } from 'commander';
 import { configureColor } from '../color.js';
-import { resolveLocale, setLocale, UnknownLocaleError } from '../i18n/index.js';
+import { resolveLocale, setLocale, t, UnknownLocaleError } from '../i18n/index.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { COMMANDS } from './command-table.js';
+import { COMMANDS, commandSummary } from './command-table.js';
 import { addExamples } from './help-examples.js';
 import { versionText } from './version.js';
 
@@ -21,6 +21,22 @@ export async function loadCommands(names: readonly (string | undefined)[]): Prom
   return new Map(wanted.map((entry, i) => [entry.name, registers[i]!]));
 }
 
+/**
+ * The language of the help, set before the program is built (its summaries are built with it):
+ * `--lang` on the command line, else the environment. A `--lang` it does not speak is left to the
+ * preAction hook, which reports it as a usage error.
+ */
+export function useLocaleOfArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+  const end = args.indexOf('--');
+  const at = args.findIndex((a, i) => (end < 0 || i < end) && (a === '--lang' || a.startsWith('--lang=')));
+  const flag = at < 0 ? undefined : args[at] === '--lang' ? args[at + 1] : args[at].slice('--lang='.length);
+  try {
+    setLocale(resolveLocale(flag, env));
+  } catch {
+    setLocale(resolveLocale(undefined, env));
+  }
+}
+
 /** The language every message speaks from here on: `--lang`, else the environment's. */
 function useLocale(flag: string | undefined): void {
   try {
@@ -34,14 +50,14 @@ function useLocale(flag: string | undefined): void {
 export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => void>): Command {
   const program = new Command('openclaw');
   program
-    .description('Troubleshooting toolkit for the OpenClaw gateway: doctor, log signatures, and an embedded gateway.')
-    .version(versionText(), '-V, --version', 'print the version, the protocol range and the OpenClaw releases it knows')
-    .option('--profile <name>', 'use the state dir ~/.openclaw-<name>')
-    .option('--dev', 'use the dev profile (~/.openclaw-dev, port 19001)')
-    .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--show-secrets', 'print tokens and passwords instead of ***')
-    .option('--lang <language>', 'language of the output: en, ko, zh-CN or zh-TW (default: OPENCLAW_LANG, then LC_ALL/LC_MESSAGES/LANG)')
-    .showHelpAfterError('  (run with --help for usage)')
+    .description(t('cli.program.description'))
+    .version(versionText(), '-V, --version', t('cli.program.option.version'))
+    .option('--profile <name>', t('cli.program.option.profile'))
+    .option('--dev', t('cli.program.option.dev'))
+    .option('--no-color', t('cli.program.option.no-color'))
+    .option('--show-secrets', t('cli.program.option.show-secrets'))
+    .option('--lang <language>', t('cli.program.option.lang'))
+    .showHelpAfterError(t('cli.program.help-after-error'))
     .showSuggestionAfterError(true)
     // Commander's usage errors in the one error style: `error: …`, then the next steps indented.
     .configureOutput({ outputError: (text, write) => write(text.replace(/\n\((Did you mean [^)\n]*)\)/g, '\n  $1')) })
@@ -51,11 +67,7 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
       configureColor(opts);
       useLocale(opts.lang);
     });
-  program.addHelpText(
-    'after',
-    `
-Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 configuration error that blocks a start`,
-  );
+  program.addHelpText('after', `\n${t('cli.program.exit-codes')}`);
   addExamples(program, false);
 
   // The stubs show the real command's term (`doctor [options]`) so the listing is unchanged.
@@ -68,7 +80,7 @@ Exit codes: 0 success · 1 check or operation failed · 2 usage error · 78 conf
   for (const entry of COMMANDS) {
     const registerReal = loaded.get(entry.name);
     if (registerReal) registerReal(program);
-    else stubTerms.set(program.command(entry.name).description(entry.summary), entry.term);
+    else stubTerms.set(program.command(entry.name).description(commandSummary(entry.name)), entry.term);
   }
   // Stubs print no help of their own (the real command loads for --help); the real ones get examples.
   for (const cmd of program.commands) if (!stubTerms.has(cmd)) addExamples(cmd);

@@ -9,6 +9,7 @@ import { GatewayControlError } from '../client/gateway-control-error.js';
 import { chalk } from '../color.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { eprintln, printError, printJson } from './output.js';
+import { t } from '../i18n/index.js';
 
 type Action = (...args: any[]) => Promise<number | void> | number | void;
 
@@ -24,7 +25,7 @@ export function reportError(err: unknown, json: boolean): number {
     hint = err.hint;
     extra = { config: err.toJSON() };
     if (!json) {
-      eprintln(chalk.red(`error: ${err.format()}`));
+      eprintln(chalk.red(t('cli.error.prefix', { message: err.format() })));
       return code;
     }
   } else if (err instanceof ConfigWriteRejectedError) {
@@ -45,8 +46,8 @@ export function reportError(err: unknown, json: boolean): number {
     hint = err.hint;
   } else {
     const e = err as Error;
-    message = `unexpected failure: ${e?.message ?? String(err)}`;
-    hint = 'This is a bug in the toolkit; run with OPENCLAW_DEBUG=1 for the stack trace and report it.';
+    message = t('cli.error.unexpected', { message: e?.message ?? String(err) });
+    hint = t('cli.error.unexpected.hint');
     if (process.env.OPENCLAW_DEBUG) eprintln(e?.stack ?? String(err));
   }
   if (json) printJson({ ok: false, error: { message, hint, exitCode: code, ...extra } });

@@ -35,10 +35,11 @@ export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]
     const sig = byId.get(m.signature);
     const line = lines[m.line - 1];
     const cause = matcher.causes[m.cause];
-    if (!sig || !line || !cause) return [];
+    // A combination's lines (m.fact) have no signature of their own; every match takes its cause's text.
+    if ((!sig && !m.fact) || !line || !cause) return [];
     const match: SignatureMatch = { signatureId: m.signature, cause: m.cause, severity: m.severity, title: cause.title, explanation: cause.explanation, line, commands: cause.fix.commands };
     if (m.detail !== undefined) match.detail = m.detail;
-    const check = sig.check ?? cause.fix.check;
+    const check = sig?.check ?? cause.fix.check;
     if (check) match.check = check;
     return [match];
   });

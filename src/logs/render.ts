@@ -1,6 +1,8 @@
 // Human output of a scan: the causes, most important first, each with a few evidence lines and its
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../color.js';
+import { hasMessage, t } from '../i18n/index.js';
+import { displayWidth, WIDE } from '../i18n/width.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';
@@ -9,24 +11,40 @@ const EVIDENCE_LINES = 3;
 const TEMPLATES_SHOWN = 5;
 
 function badge(severity: Severity): string {
-  if (severity === 'error') return chalk.red('error');
-  if (severity === 'warning') return chalk.yellow('warning');
-  return chalk.blue('info');
+  const word = t(`report.severity.${severity}`);
+  if (severity === 'error') return chalk.red(word);
+  if (severity === 'warning') return chalk.yellow(word);
+  return chalk.blue(word);
 }
 
 function where(m: Match): string {
-  return m.file ? `${escapeControl(m.file)}:${m.line}` : `line ${m.line}`;
+  return m.file ? `${escapeControl(m.file)}:${m.line}` : t('logs.render.line', { line: m.line });
 }
 
-/** Words into lines of at most `width` characters. */
+/** One wide character, or a run of narrow ones: the pieces a line of CJK text may break between. */
+const PIECES = new RegExp(`${WIDE.source}|(?:(?!${WIDE.source}).)+`, 'gu');
+
+/**
+ * Words into lines of at most `width` columns. Chinese has no spaces between words, so a run of
+ * wide characters breaks between any two of them, without adding a space.
+ */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
+  let used = 0;
   for (const word of text.split(/\s+/)) {
-    if (current && current.length + 1 + word.length > width) {
-      lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
+    for (const [i, piece] of (word.match(PIECES) ?? [word]).entries()) {
+      const gap = current && i === 0 ? 1 : 0;
+      const w = displayWidth(piece);
+      if (current && used + gap + w > width) {
+        lines.push(current);
+        current = piece;
+        used = w;
+      } else {
+        current = gap ? `${current} ${piece}` : current + piece;
+        used += gap + w;
+      }
+    }
   }
   if (current) lines.push(current);
   return lines;
@@ -38,36 +56,43 @@ function clip(text: string, width = 160): string {
   return one.length > width ? `${one.slice(0, width - 1)}…` : one;
 }
 
+/** A cause's title or explanation in the active locale when the message catalog has it, else the signature catalog's. */
+function causeText(id: string, part: 'title' | 'explanation', fallback: string): string {
+  const key = `cause.${id}.${part}`;
+  return hasMessage(key) ? t(key) : fallback;
+}
+
 export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
-    const times = cause.count === 1 ? 'once' : `${cause.count} times`;
-    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${cause.title} ${chalk.dim(`(${times})`)}`);
-    for (const line of wrap(cause.explanation.trim(), 98)) out.push(`  ${line}`);
+    const times = t('logs.render.times', { count: cause.count });
+    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${causeText(cause.cause, 'title', cause.title)} ${chalk.dim(`(${times})`)}`);
+    for (const line of wrap(causeText(cause.cause, 'explanation', cause.explanation).trim(), 98)) out.push(`  ${line}`);
     const ofCause = report.matches.filter((m) => m.cause === cause.cause);
     for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
     const evidence = ofCause.slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
-      const ev = escapeControl(Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`).join(' '));
+      const ev = escapeControl([...(m.fact ? [`fact: ${m.fact}`] : []), ...Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`)].join(' '));
       out.push(chalk.dim(`  ${where(m)}: `) + clip(m.text) + (ev ? chalk.dim(`  [${ev}]`) : ''));
     }
-    out.push('  fix:');
+    out.push(t('logs.render.fix'));
     for (const command of cause.fix.commands) out.push(`    ${chalk.cyan(command)}`);
-    if (cause.fix.check) out.push(chalk.dim(`    (confirm with: \`openclaw doctor --only ${cause.fix.check}\`)`));
+    // i18n-ignore: a command
+    if (cause.fix.check) out.push(chalk.dim(t('logs.render.confirm', { command: `\`openclaw doctor --only ${cause.fix.check}\`` })));
     out.push('');
   }
   if (report.unrecognized.length) {
-    out.push(chalk.bold('Unrecognized warnings and errors') + chalk.dim(' (grouped; variable parts shown as <…>)'));
+    out.push(chalk.bold(t('logs.render.unrecognized')) + chalk.dim(t('logs.render.unrecognized.note')));
     for (const u of report.unrecognized.slice(0, TEMPLATES_SHOWN)) out.push(`  ${String(u.count).padStart(6)}× ${clip(u.template, 140)}`);
-    if (report.unrecognized.length > TEMPLATES_SHOWN) out.push(chalk.dim(`  … ${report.unrecognized.length - TEMPLATES_SHOWN} more (see --json)`));
+    if (report.unrecognized.length > TEMPLATES_SHOWN) out.push(chalk.dim(t('logs.render.more', { count: report.unrecognized.length - TEMPLATES_SHOWN })));
     out.push('');
   }
   const { lines, bytes } = report.scanned;
   const size = bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
   const summary = report.causes.length
-    ? `${report.causes.length} known cause${report.causes.length === 1 ? '' : 's'} found`
-    : 'no known failure signatures found';
-  out.push(chalk.dim(`${summary} in ${lines} line${lines === 1 ? '' : 's'} (${size}).`));
+    ? t('logs.render.summary.found', { count: report.causes.length, lines, size })
+    : t('logs.render.summary.none', { lines, size });
+  out.push(chalk.dim(summary));
   return out.join('\n');
 }
 

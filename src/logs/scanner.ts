@@ -9,6 +9,7 @@ import { SEVERITY_RANK, type Severity } from '../signatures/severity.js';
 import { TemplateClusters, type Unrecognized } from './cluster.js';
 import { maskPeerValues } from '../system/untrusted-text.js';
 import { decodeLine, lineTime } from './decode.js';
+import { dropTrailingProse, foldQuotes, foldWidth } from './fold.js';
 
 export interface Match {
   signature: string;
@@ -21,6 +22,8 @@ export interface Match {
   detail?: string;
   /** The log file, when the scan read files. */
   file?: string;
+  /** For a combination's match: which of its facts this line is. */
+  fact?: string;
 }
 
 export interface CauseSummary {
@@ -66,6 +69,9 @@ interface CauseState {
   signatures: Set<string>;
 }
 
+/** A combination outranks the single-line causes it is made of. */
+const COMBINATION_SPECIFICITY = 10_000;
+
 const NL = 10;
 const MAX_TEXT = 500;
 const MAX_TRACE_LINES = 50;
@@ -101,6 +107,8 @@ export class LogScanner {
   private readonly matches: Match[] = [];
   private readonly causeStates = new Map<string, CauseState>();
   private readonly clusters = new TemplateClusters();
+  /** Per combination, the first line seen holding each of its facts. */
+  private readonly factLines = new Map<number, Map<number, { line: number; text: string; file?: string; order: number }>>();
 
   constructor(
     private readonly catalog: CompiledCatalog,
@@ -204,13 +212,23 @@ export class LogScanner {
     const full = trace ? `${decoded.text}\n${trace}` : decoded.text;
     // Values a peer chose (`platform="…"`, upstream's structured origin/userAgent, …) never match a
     // signature: a client named "EADDRINUSE …" is not a port conflict. Evidence still reads them.
-    const hits = this.catalog.match(maskPeerValues(full), false, full);
+    // Text pasted from a chat or an IME is folded to ASCII first; peers' values are masked before
+    // curly quotes fold (a peer's `”` must not close its own value) and again after (a chat app's
+    // `key=“…”`).
+    const folded = foldWidth(full);
+    const quoted = foldQuotes(folded);
+    const { hits, facts } = this.catalog.matchLine(maskPeerValues(foldQuotes(maskPeerValues(folded))), false, dropTrailingProse(quoted));
     this.order++;
+    const text = decoded.text.length > MAX_TEXT ? `${decoded.text.slice(0, MAX_TEXT)}…` : decoded.text;
+    for (const f of facts) {
+      const seen = this.factLines.get(f.combination) ?? new Map();
+      if (!seen.has(f.fact)) seen.set(f.fact, { line, text, file: this.file, order: this.order });
+      this.factLines.set(f.combination, seen);
+    }
     if (hits.length === 0) {
       if (decoded.level === 'error' || decoded.level === 'warning' || decoded.level === 'fatal') this.clusters.add(decoded.text);
       return;
     }
-    const text = decoded.text.length > MAX_TEXT ? `${decoded.text.slice(0, MAX_TEXT)}…` : decoded.text;
     hits.forEach((hit, i) => this.record(hit, line, text, i === 0));
   }
 
@@ -243,7 +261,47 @@ export class LogScanner {
     state.specificity = Math.max(state.specificity, specificity);
   }
 
+  /**
+   * Combinations whose every fact was seen: one cause each, its evidence the lines holding the facts.
+   * Joined when a report is made (a later report, under --follow, finds the cause already there).
+   */
+  private joinFacts(): Match[] {
+    const joined: Match[] = [];
+    this.catalog.combinations.forEach((combo, index) => {
+      const seen = this.factLines.get(index);
+      if (!seen || seen.size < combo.facts.length) return;
+      const lines = [...seen.entries()].sort(([, a], [, b]) => a.order - b.order);
+      const matches = lines.map(([fact, l]): Match => {
+        const m: Match = { signature: combo.id, cause: combo.cause, severity: combo.severity, line: l.line, text: l.text, evidence: {}, fact: combo.facts[fact].name };
+        if (l.file !== undefined) m.file = l.file;
+        return m;
+      });
+      joined.push(...matches);
+      const first = lines[0][1];
+      const state = this.causeStates.get(combo.cause);
+      if (state) {
+        state.signatures.add(combo.id);
+        state.primary = true;
+        if (SEVERITY_RANK[combo.severity] > SEVERITY_RANK[state.severity]) state.severity = combo.severity;
+        state.specificity = Math.max(state.specificity, COMBINATION_SPECIFICITY);
+        return;
+      }
+      this.causeStates.set(combo.cause, {
+        primary: true,
+        severity: combo.severity,
+        specificity: COMBINATION_SPECIFICITY,
+        count: 1,
+        firstLine: first.line,
+        firstOrder: first.order,
+        file: first.file,
+        signatures: new Set([combo.id]),
+      });
+    });
+    return joined;
+  }
+
   report(): ScanReport {
+    const joined = this.joinFacts();
     const causes = [...this.causeStates.entries()]
       // A line's own answer before a cause only named beside it; a catch-all (specificity 0) below every
       // specific signature; then the most severe, the most specific, the first seen.
@@ -274,7 +332,8 @@ export class LogScanner {
       });
     return {
       scanned: { lines: this.lines, bytes: this.bytes },
-      matches: this.matches,
+      // A combination's lines first: they are the evidence of the cause that leads.
+      matches: [...joined, ...this.matches],
       causes,
       unrecognized: this.clusters.list(100),
     };

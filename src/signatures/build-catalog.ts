@@ -14,4 +14,4 @@ fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(catalog));
 const automaton = new CompiledCatalog(catalog).automatonFile();
 fs.writeFileSync(automatonPath(), automaton);
-process.stdout.write(`signatures: ${catalog.signatures.length} entries, ${Object.keys(catalog.causes).length} causes → ${path.relative(process.cwd(), out)}, automaton ${automaton.length} bytes\n`);
+process.stdout.write(`signatures: ${catalog.signatures.length} entries, ${catalog.combinations.length} combinations, ${Object.keys(catalog.causes).length} causes → ${path.relative(process.cwd(), out)}, automaton ${automaton.length} bytes\n`);

@@ -3,7 +3,7 @@
 import { automatonFrom, compileAutomaton, type AutomatonTables, type LiteralAutomaton } from './automaton.js';
 import { decodeAutomaton, encodeAutomaton, type AutomatonKey } from './automaton-file.js';
 import { fillDetail } from './detail.js';
-import type { Catalog, Cause, Signature } from './schema.js';
+import type { Catalog, Cause, Combination, Signature } from './schema.js';
 import { SEVERITY_RANK, type Severity } from './severity.js';
 
 export interface SignatureHit {
@@ -15,6 +15,18 @@ export interface SignatureHit {
   evidence: Record<string, string>;
   /** The signature's one-line detail, evidence filled in (the text itself is the cause's). */
   detail?: string;
+}
+
+/** A line holding one fact of a combination (indexes into `CompiledCatalog.combinations`). */
+export interface FactHit {
+  combination: number;
+  fact: number;
+}
+
+interface LiteralRule {
+  any: number[];
+  all: number[];
+  not: number[];
 }
 
 interface CompiledSignature {
@@ -61,6 +73,7 @@ export class CompiledCatalog {
   readonly automaton: LiteralAutomaton;
   readonly causes: Record<string, Cause>;
   readonly signatures: readonly Signature[];
+  readonly combinations: readonly Combination[];
   /** Whether the automaton was read from the build's precompiled file rather than compiled here. */
   readonly precompiled: boolean;
   private readonly tables: AutomatonTables;
@@ -70,6 +83,8 @@ export class CompiledCatalog {
   private readonly anchorOf: number[][] = [];
   private readonly triggers = new Set<number>();
   private readonly compiled: CompiledSignature[];
+  /** Per combination, per fact: its literals. */
+  private readonly facts: LiteralRule[][];
 
   /**
    * `precompiled` is the build's automaton file (dist/signatures/automaton.bin); it is used only when
@@ -88,8 +103,17 @@ export class CompiledCatalog {
         regex: sig.match.regex ? new RegExp(sig.match.regex, 'i') : undefined,
       };
     });
+    // A catalog.json written before combinations existed has none.
+    this.combinations = catalog.combinations ?? [];
+    const rule = (m: { any: string[]; all?: string[]; not?: string[] }): LiteralRule => ({
+      any: m.any.map((l) => this.intern(l)),
+      all: (m.all ?? []).map((l) => this.intern(l)),
+      not: (m.not ?? []).map((l) => this.intern(l)),
+    });
+    this.facts = this.combinations.map((c) => c.facts.map(rule));
     for (const marker of LEVEL_MARKERS) this.triggers.add(this.intern(marker));
     for (const sig of catalog.signatures) for (const lit of sig.match.any) this.triggers.add(this.literalId.get(lit.toLowerCase())!);
+    for (const facts of this.facts) for (const f of facts) for (const id of f.any) this.triggers.add(id);
     // Only anchors and level markers stop the scan; `all`/`not` literals are looked up on candidates.
     const stored = precompiled && decodeAutomaton(precompiled, this.automatonKey());
     this.precompiled = stored !== undefined;
@@ -130,8 +154,23 @@ export class CompiledCatalog {
    * peer-supplied values masked, but shows evidence from the whole line).
    */
   match(text: string, all = false, evidenceText = text): SignatureHit[] {
+    return this.matchLine(text, all, evidenceText).hits;
+  }
+
+  /** `match`, plus the facts of combinations the line holds (the scanner joins those across lines). */
+  matchLine(text: string, all = false, evidenceText = text): { hits: SignatureHit[]; facts: FactHit[] } {
     const found = this.automaton.literalsIn(text);
-    if (found.size === 0) return [];
+    if (found.size === 0) return { hits: [], facts: [] };
+    const facts: FactHit[] = [];
+    this.facts.forEach((rules, combination) =>
+      rules.forEach((r, fact) => {
+        if (r.any.some((l) => found.has(l)) && r.all.every((l) => found.has(l)) && !r.not.some((l) => found.has(l))) facts.push({ combination, fact });
+      }),
+    );
+    return { hits: this.signatureHits(found, all, evidenceText), facts };
+  }
+
+  private signatureHits(found: Set<number>, all: boolean, evidenceText: string): SignatureHit[] {
     const hits: SignatureHit[] = [];
     const tried = new Set<number>();
     for (const lit of found) {

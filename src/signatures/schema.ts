@@ -60,6 +60,30 @@ export const signatureSchema = z.strictObject({
   }),
 });
 
+/** One fact of a combination: a line holding any of `any` (and all of `all`, none of `not`). */
+const factSchema = z.strictObject({
+  /** What the line says, named in the evidence ("service-running", "port-not-listening"). */
+  name: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'fact names look like words-with-dashes')),
+  any: some(anchor),
+  all: z.optional(z.array(anchor)),
+  not: z.optional(z.array(anchor)),
+});
+
+/**
+ * A cause that takes two or more facts from one paste or log (issue 15 item 7): each fact is a line of
+ * its own, and the answer names every one of them. Examples are whole pastes (lines joined by \n).
+ */
+export const combinationSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)+$/, 'ids look like area.name')),
+  cause: text,
+  severity: z.enum(SEVERITIES),
+  facts: z.array(factSchema).check(z.minLength(2, 'a combination needs at least two facts')),
+  examples: z.strictObject({
+    match: some(text),
+    noMatch: some(text),
+  }),
+});
+
 export const causeSchema = z.strictObject({
   area: text,
   title: text,
@@ -68,9 +92,11 @@ export const causeSchema = z.strictObject({
 });
 
 export const signatureFileSchema = z.array(signatureSchema);
+export const combinationFileSchema = z.array(combinationSchema);
 export const causesFileSchema = z.record(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)), causeSchema);
 
 export type Signature = z.infer<typeof signatureSchema>;
+export type Combination = z.infer<typeof combinationSchema>;
 export type Cause = z.infer<typeof causeSchema> & { id: string };
 export type Fix = z.infer<typeof fix>;
 
@@ -78,4 +104,6 @@ export type Fix = z.infer<typeof fix>;
 export interface Catalog {
   signatures: (Signature & { file: string })[];
   causes: Record<string, Cause>;
+  /** Rules over several lines (signatures/combinations.yaml). */
+  combinations: (Combination & { file: string })[];
 }

@@ -1,6 +1,6 @@
 // Turns parsed catalog documents into a Catalog, or a CatalogError naming the file and entry.
-import { CatalogError, CAUSES_FILE } from './catalog-error.js';
-import { causesFileSchema, signatureFileSchema, type Catalog } from './schema.js';
+import { CatalogError, CAUSES_FILE, COMBINATIONS_FILE } from './catalog-error.js';
+import { causesFileSchema, combinationFileSchema, signatureFileSchema, type Catalog } from './schema.js';
 
 function firstIssue(err: { issues: { path: PropertyKey[]; message: string }[] }, data: unknown): string {
   const issue = err.issues[0];
@@ -33,16 +33,32 @@ export function validateCatalog(docs: { file: string; data: unknown }[]): Catalo
   for (const [id, cause] of Object.entries(causesParsed.data)) causes[id] = { id, ...cause };
 
   const signatures: Catalog['signatures'] = [];
+  const combinations: Catalog['combinations'] = [];
   const seen = new Map<string, string>();
+  const claim = (id: string, file: string) => {
+    const other = seen.get(id);
+    if (other) throw new CatalogError(`duplicate id ${id} (also in ${other})`, file);
+    seen.set(id, file);
+  };
   for (const doc of docs) {
     if (doc.file === CAUSES_FILE) continue;
+    if (doc.file === COMBINATIONS_FILE) {
+      const parsed = combinationFileSchema.safeParse(doc.data ?? []);
+      if (!parsed.success) throw new CatalogError(firstIssue(parsed.error, doc.data), doc.file);
+      for (const combo of parsed.data) {
+        claim(combo.id, doc.file);
+        if (!causes[combo.cause]) throw new CatalogError(`entry ${combo.id}: unknown cause "${combo.cause}" (add it to ${CAUSES_FILE})`, doc.file);
+        const names = combo.facts.map((f) => f.name);
+        if (new Set(names).size !== names.length) throw new CatalogError(`entry ${combo.id}: two facts share a name`, doc.file);
+        combinations.push({ ...combo, file: doc.file });
+      }
+      continue;
+    }
     textOfItsOwn(doc);
     const parsed = signatureFileSchema.safeParse(doc.data ?? []);
     if (!parsed.success) throw new CatalogError(firstIssue(parsed.error, doc.data), doc.file);
     for (const sig of parsed.data) {
-      const other = seen.get(sig.id);
-      if (other) throw new CatalogError(`duplicate id ${sig.id} (also in ${other})`, doc.file);
-      seen.set(sig.id, doc.file);
+      claim(sig.id, doc.file);
       if (!causes[sig.cause]) throw new CatalogError(`entry ${sig.id}: unknown cause "${sig.cause}" (add it to ${CAUSES_FILE})`, doc.file);
       if (sig.match.regex !== undefined) {
         try {
@@ -57,5 +73,5 @@ export function validateCatalog(docs: { file: string; data: unknown }[]): Catalo
       signatures.push({ ...sig, file: doc.file });
     }
   }
-  return { signatures, causes };
+  return { signatures, causes, combinations };
 }

@@ -9,6 +9,7 @@ import { redactOperation } from '../engine/report.js';
 import { writeReport } from './report.js';
 import { escapeControl as esc } from '../system/untrusted-text.js';
 import { SYMPTOMS, type Symptom } from './symptoms.js';
+import { t } from '../i18n/index.js';
 
 type Screen = 'start' | 'ladder' | 'findings' | 'plan' | 'applying' | 'applied' | 'finish';
 
@@ -36,16 +37,19 @@ const MAX_MESSAGE = 150;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const FINDINGS_WINDOW = 7;
 
-const HELP: [string, string][] = [
-  ['↑/↓ or k/j', 'move'],
-  ['enter', 'choose / apply the chosen fixes / continue'],
-  ['space', 'choose or drop a fix'],
-  ['d', 'show the plan and the config diff'],
-  ['r', 'write the report (finish screen)'],
-  ['esc', 'back'],
-  ['q', 'quit'],
-  ['?', 'this help'],
+/** Each key and what it does, as catalog ids (read when the help is shown, in the active locale). */
+const HELP: [key: string, id: string][] = [
+  ['tui.help.keys.move', 'tui.help.move'],
+  ['enter', 'tui.help.enter'],
+  ['space', 'tui.help.space'],
+  ['d', 'tui.help.d'],
+  ['r', 'tui.help.r'],
+  ['esc', 'tui.help.esc'],
+  ['q', 'tui.help.q'],
+  ['?', 'tui.help.help'],
 ];
+/** The key's name; the one with words in it comes from the catalog. */
+const keyName = (key: string) => (key.startsWith('tui.') ? t(key) : key);
 
 export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps) {
   const { exit } = useApp();
@@ -78,10 +82,10 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
           outcome = await engine.step(spec.fact);
           if (spec.fact === 'logs') {
             const n = await engine.scanLogs((hit) => live() && setLogs((l) => [...l, hit]));
-            if (n) outcome = { status: 'warn', summary: `${outcome.summary}; ${n} known problem line(s)` };
+            if (n) outcome = { status: 'warn', summary: t('tui.ladder.log-problems', { summary: outcome.summary, count: n }) };
           }
         } catch (err) {
-          outcome = { status: 'fail', summary: `step failed: ${(err as Error).message}` };
+          outcome = { status: 'fail', summary: t('tui.ladder.step-failed', { message: (err as Error).message }) };
         }
         if (!live()) return;
         setSteps((s) => s.map((st, j) => (j === i ? { ...st, outcome } : st)));
@@ -131,7 +135,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
     try {
       setReport(writeReport(reportDirs, { symptom: symptom?.label ?? '', steps, logs, findings: findings ?? [], applied, environment: engine.environment(), secrets: engine.secrets() }));
     } catch (err) {
-      setReport(`could not write the report: ${(err as Error).message}`);
+      setReport(t('tui.report.failed', { message: (err as Error).message }));
     }
   };
 
@@ -200,26 +204,27 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
   const title = (
     <Box>
       <Text bold color={tone('info')}>
+        {/* i18n-ignore: the command's name */}
         openclaw triage
       </Text>
       <Text dimColor>{symptom && screen !== 'start' ? ` · ${symptom.label}` : ''}</Text>
     </Box>
   );
-  const footer = (keys: string) => <Text dimColor>{keys} · ? help · q quit</Text>;
+  const footer = (keys: string) => <Text dimColor>{t('tui.footer', { keys })}</Text>;
 
   if (help) {
     return (
       <Box flexDirection="column" width={80}>
         {title}
-        <Text bold>Keys</Text>
+        <Text bold>{t('tui.help.title')}</Text>
         {HELP.map(([k, what]) => (
           <Text key={k}>
             {'  '}
-            {k.padEnd(12)} {what}
+            {keyName(k).padEnd(12)} {t(what)}
           </Text>
         ))}
-        <Text dimColor>Fixes go through the same executor as `openclaw doctor --fix`: config backup, undo journal, verify.</Text>
-        {footer('? or esc: close help')}
+        <Text dimColor>{t('tui.help.executor')}</Text>
+        {footer(t('tui.help.footer'))}
       </Box>
     );
   }
@@ -229,14 +234,14 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
       case 'start':
         return (
           <Box flexDirection="column">
-            <Text>What is wrong?</Text>
+            <Text>{t('tui.start.question')}</Text>
             {symptoms.map((s, i) => (
               <Text key={s.id} color={i === cursor ? tone('info') : undefined} bold={i === cursor}>
                 {i === cursor ? '› ' : '  '}
                 {s.label}
               </Text>
             ))}
-            {footer('↑↓/jk move · enter choose')}
+            {footer(t('tui.start.keys'))}
           </Box>
         );
       case 'ladder':
@@ -257,7 +262,7 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
             )}
             {logs.length > 0 && (
               <Box flexDirection="column" marginTop={1}>
-                <Text bold>Log lines the catalog recognises ({logs.length})</Text>
+                <Text bold>{t('tui.ladder.logs', { count: logs.length })}</Text>
                 {logs.slice(-MAX_LOG_LINES).map((l, i) => (
                   <Text key={i} wrap="truncate-end">
                     <Text color={tone(l.severity === 'error' ? 'error' : 'warning')}>{l.cause}</Text> {esc(l.text)}
@@ -265,19 +270,19 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
                 ))}
               </Box>
             )}
-            <Box marginTop={1}>{findings ? <Text>Ladder done: {findings.length} finding(s). enter: see them</Text> : steps.every((s) => s.outcome) ? <Spinner label="running the doctor checks" /> : <Text> </Text>}</Box>
+            <Box marginTop={1}>{findings ? <Text>{t('tui.ladder.done', { count: findings.length })}</Text> : steps.every((s) => s.outcome) ? <Spinner label={t('tui.ladder.running')} /> : <Text> </Text>}</Box>
             {error && <Text color={tone('error')}>✗ {error}</Text>}
-            {footer('enter continue · esc back')}
+            {footer(t('tui.ladder.keys'))}
           </Box>
         );
       case 'findings':
-        return <Findings findings={findings ?? []} cursor={cursor} chosen={chosen} tone={tone} error={error} footer={footer('space choose fix · d plan · enter apply/finish · esc back')} />;
+        return <Findings findings={findings ?? []} cursor={cursor} chosen={chosen} tone={tone} error={error} footer={footer(t('tui.findings.keys'))} />;
       case 'plan':
         return (
           <Box flexDirection="column">
-            <Text bold>The plan ({chosen.size} fix(es))</Text>
+            <Text bold>{t('tui.plan.title', { count: chosen.size })}</Text>
             {preview === 'loading' || !preview ? (
-              <Spinner label="dry run" />
+              <Spinner label={t('tui.plan.dry-run')} />
             ) : (
               <>
                 {preview.operations.slice(0, MAX_PLAN_ROWS).map((p) => (
@@ -285,49 +290,50 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
                     <Text wrap="truncate-end">
                       {p.checkId} <Text dimColor>({p.kind})</Text>: {p.operations.map((o) => describeOp(redactOperation(o))).join('; ')}
                     </Text>
-                    {p.kind === 'confirm' && <Text color={tone('warning')} wrap="truncate-end">  needs confirmation: {whyConfirm(p.operations)}</Text>}
+                    {p.kind === 'confirm' && <Text color={tone('warning')} wrap="truncate-end">{`  ${t('tui.needs-confirmation', { why: whyConfirm(p.operations) })}`}</Text>}
                   </Box>
                 ))}
-                {preview.operations.length > MAX_PLAN_ROWS && <Text dimColor>… and {preview.operations.length - MAX_PLAN_ROWS} more fix(es)</Text>}
-                <Text bold>Config diff</Text>
-                {preview.diff ? <Diff text={preview.diff} tone={tone} /> : <Text dimColor>(no config change)</Text>}
+                {preview.operations.length > MAX_PLAN_ROWS && <Text dimColor>{t('tui.plan.more', { count: preview.operations.length - MAX_PLAN_ROWS })}</Text>}
+                <Text bold>{t('tui.plan.diff')}</Text>
+                {preview.diff ? <Diff text={preview.diff} tone={tone} /> : <Text dimColor>{t('tui.plan.no-diff')}</Text>}
               </>
             )}
-            {footer('enter apply · esc back')}
+            {footer(t('tui.plan.keys'))}
           </Box>
         );
       case 'applying':
         return (
           <Box flexDirection="column">
-            <Spinner label={`applying ${chosen.size} fix(es): backup, write, verify`} />
+            <Spinner label={t('tui.applying', { count: chosen.size })} />
           </Box>
         );
       case 'applied':
         return (
           <Box flexDirection="column">
-            <Text bold>Before</Text>
+            <Text bold>{t('tui.applied.before')}</Text>
             {fixedBefore.slice(0, MAX_PLAN_ROWS).map((f, i) => (
               <Text key={i} wrap="truncate-end">
-                <Text color={tone(f.severity)}>{SEVERITY_MARK[f.severity]}</Text> {f.checkId}: {esc(f.message)}
+                <Text color={tone(f.severity)}>{SEVERITY_MARK[f.severity]}</Text> {f.checkId}: {esc(f.text ?? f.message)}
               </Text>
             ))}
-            <Text bold>After</Text>
+            <Text bold>{t('tui.applied.after')}</Text>
             {(applied?.fixes ?? []).slice(0, MAX_PLAN_ROWS).map((r, i) => (
               <Text key={i} wrap="truncate-end">
                 <Text color={tone(r.verified ? 'ok' : 'fail')}>{r.verified ? '✓' : '✗'}</Text> {r.checkId}: {r.status}
-                {r.status === 'applied' ? (r.verified ? ', verified' : ', not verified') : ''}
+                {r.status === 'applied' ? t(r.verified ? 'tui.applied.verified' : 'tui.applied.not-verified') : ''}
                 {r.reason ? ` (${r.reason})` : ''}
               </Text>
             ))}
-            {(applied?.fixes.length ?? 0) > MAX_PLAN_ROWS && <Text dimColor>… and {applied!.fixes.length - MAX_PLAN_ROWS} more (all of them are in the report: r on the next screen)</Text>}
+            {(applied?.fixes.length ?? 0) > MAX_PLAN_ROWS && <Text dimColor>{t('tui.applied.more', { count: applied!.fixes.length - MAX_PLAN_ROWS })}</Text>}
             {(applied?.after ?? []).slice(0, 3).map((f, i) => (
               <Text key={`a${i}`} wrap="truncate-end">
-                {'  '}still: {esc(f.message)}
+                {'  '}
+                {t('tui.applied.still', { message: esc(f.text ?? f.message) })}
               </Text>
             ))}
-            {applied?.backup && <Text wrap="truncate-end">Backup of the config: {applied.backup}</Text>}
-            <Text dimColor>Undo with `openclaw doctor --undo`.</Text>
-            {footer('enter finish · esc back')}
+            {applied?.backup && <Text wrap="truncate-end">{t('tui.applied.backup', { path: applied.backup })}</Text>}
+            <Text dimColor>{t('tui.applied.undo')}</Text>
+            {footer(t('tui.applied.keys'))}
           </Box>
         );
       case 'finish': {
@@ -335,15 +341,11 @@ export function App({ engine, color, reportDirs, symptoms = SYMPTOMS }: AppProps
         const counts = (findings ?? []).reduce<Record<string, number>>((m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }), {});
         return (
           <Box flexDirection="column">
-            <Text bold>Summary</Text>
-            <Text>
-              {(findings ?? []).length} finding(s): {counts.error ?? 0} error, {counts.warning ?? 0} warning, {counts.info ?? 0} info
-            </Text>
-            <Text>
-              {applied ? `${applied.fixes.filter((f) => f.status === 'applied').length} fix(es) applied, ${fixed} verified` : 'no fixes applied'}
-            </Text>
+            <Text bold>{t('tui.finish.summary')}</Text>
+            <Text>{t('tui.finish.findings', { count: (findings ?? []).length, errors: counts.error ?? 0, warnings: counts.warning ?? 0, infos: counts.info ?? 0 })}</Text>
+            <Text>{applied ? t('tui.finish.applied', { applied: applied.fixes.filter((f) => f.status === 'applied').length, verified: fixed }) : t('tui.finish.none')}</Text>
             {report && <Text wrap="wrap">{report}</Text>}
-            {footer('r write report · esc back')}
+            {footer(t('tui.finish.keys'))}
           </Box>
         );
       }
@@ -363,7 +365,7 @@ function Findings(props: { findings: ReportFinding[]; cursor: number; chosen: Se
   if (!findings.length) {
     return (
       <Box flexDirection="column">
-        <Text color={tone('ok')}>✓ No problems found for this symptom.</Text>
+        <Text color={tone('ok')}>{t('tui.findings.none')}</Text>
         {props.footer}
       </Box>
     );
@@ -373,31 +375,29 @@ function Findings(props: { findings: ReportFinding[]; cursor: number; chosen: Se
   const f = findings[cursor];
   return (
     <Box flexDirection="column">
-      <Text bold>
-        Findings, worst first ({findings.length}) · {chosen.size} fix(es) chosen
-      </Text>
+      <Text bold>{t('tui.findings.title', { count: findings.length, chosen: chosen.size })}</Text>
       {shown.map((x, i) => {
         const at = first + i;
         const box = x.fix ? (chosen.has(x.checkId) ? '[x]' : '[ ]') : '   ';
         return (
           <Text key={at} wrap="truncate-end" bold={at === cursor}>
             {at === cursor ? '›' : ' '}
-            {box} <Text color={tone(x.severity)}>{SEVERITY_MARK[x.severity]}</Text> {x.checkId}: {esc(x.message)}
+            {box} <Text color={tone(x.severity)}>{SEVERITY_MARK[x.severity]}</Text> {x.checkId}: {esc(x.text ?? x.message)}
           </Text>
         );
       })}
       {f && (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
-          <Text wrap="wrap">{esc(clip(f.message, MAX_MESSAGE))}</Text>
+          <Text wrap="wrap">{esc(clip(f.text ?? f.message, MAX_MESSAGE))}</Text>
           {(f.evidence ?? []).slice(0, 3).map((e, i) => (
             <Text key={i} dimColor wrap="truncate-end">
               {e.kind} {esc(e.source)}
               {e.value !== undefined ? `: ${esc(e.value)}` : ''}
             </Text>
           ))}
-          {f.fixHint && <Text wrap="truncate-end">→ {esc(f.fixHint)}</Text>}
-          {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="wrap">{clip(`needs confirmation: ${whyConfirm(f.fix.operations)}`, MAX_MESSAGE)}</Text>}
-          {f.fix?.kind === 'safe' && <Text dimColor>safe fix: backed up and undoable</Text>}
+          {f.fixHint && <Text wrap="truncate-end">→ {esc(f.fixHintText ?? f.fixHint)}</Text>}
+          {f.fix?.kind === 'confirm' && <Text color={tone('warning')} wrap="wrap">{clip(t('tui.needs-confirmation', { why: whyConfirm(f.fix.operations) }), MAX_MESSAGE)}</Text>}
+          {f.fix?.kind === 'safe' && <Text dimColor>{t('tui.findings.safe')}</Text>}
         </Box>
       )}
       {props.error && <Text color={tone('error')}>✗ {props.error}</Text>}
@@ -417,7 +417,7 @@ function Diff({ text, tone }: { text: string; tone: (n: keyof typeof TONE) => st
           {l}
         </Text>
       ))}
-      {lines.length > MAX_DIFF_LINES && <Text dimColor>… {lines.length - MAX_DIFF_LINES} more line(s): `openclaw doctor --dry-run` shows all</Text>}
+      {lines.length > MAX_DIFF_LINES && <Text dimColor>{t('tui.diff.more', { count: lines.length - MAX_DIFF_LINES })}</Text>}
     </Box>
   );
 }

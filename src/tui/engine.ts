@@ -10,6 +10,7 @@ import type { FactName } from '../facts/types.js';
 import { collectFact, createContext } from '../facts/collect.js';
 import { collectSecrets } from '../config/redact.js';
 import { summariseFact, type LogHit, type StepOutcome } from './steps.js';
+import { t } from '../i18n/index.js';
 
 export interface FixOutcome {
   checkId: string;
@@ -113,23 +114,23 @@ export function whyConfirm(ops: Operation[]): string {
   const why = ops.map((o) => {
     switch (o.op) {
       case 'config.restore':
-        return `replaces the whole config with ${o.from} (the current file is kept aside)`;
+        return t('tui.why.restore', { from: o.from });
       case 'config.repair-text':
-        return `edits the config's text: ${o.description}`;
+        return t('tui.why.repair-text', { description: o.description });
       case 'port.free':
-        return `stops another process (pid ${o.pid}${o.command ? `, ${o.command}` : ''}) holding port ${o.port}`;
+        return t('tui.why.port-free', { pid: o.pid, command: o.command || null, port: o.port });
       case 'lock.clear':
-        return 'removes a gateway lock file';
+        return t('tui.why.lock-clear');
       case 'gateway.restart':
-        return 'restarts the gateway: connected clients drop';
+        return t('tui.why.gateway-restart');
       case 'service.install':
-        return 'rewrites the service definition';
+        return t('tui.why.service-install');
       case 'file.remove':
-        return `removes ${o.path}`;
+        return t('tui.why.file-remove', { path: o.path });
       case 'config.unset':
-        return `removes ${o.path} from the config`;
+        return t('tui.why.config-unset', { path: o.path });
       default:
-        return 'changes behaviour you may rely on';
+        return t('tui.why.other');
     }
   });
   return [...new Set(why)].join('; ');

@@ -1,6 +1,7 @@
 // `r` on the finish screen: a markdown report to paste into a bug report. Every free-text value
 // goes through redactText with the config's secrets, and config values are already redacted
 // evidence (the checks redact them), so nothing secret leaves the machine by copy-paste.
+// i18n-ignore-file: the report goes into a bug report, read by maintainers: it stays English in every locale.
 import fs from 'node:fs';
 import path from 'node:path';
 import { redactText } from '../config/redact.js';

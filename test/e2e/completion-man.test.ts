@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/command-table.js';
+import { COMMANDS, commandSummary } from '../../src/cli/command-table.js';
 import { commandTree, walk, type CommandNode } from '../../src/cli/command-tree.js';
 import { buildProgram, loadCommands } from '../../src/cli/program.js';
 import { runCli } from '../helpers/cli-sync.js';
@@ -81,7 +81,7 @@ describe('openclaw completion zsh and fish', () => {
     const text = fs.readFileSync(file, 'utf8');
     expect(text.startsWith('#compdef openclaw\n')).toBe(true);
     expect(spawnSync('bash', ['-n', file], { timeout: 10_000 }).status).toBe(0);
-    for (const e of COMMANDS) expect(text).toContain(`'${e.name}:${e.summary.replace(/'/g, `'\\''`)}'`);
+    for (const e of COMMANDS) expect(text).toContain(`'${e.name}:${commandSummary(e.name).replace(/'/g, `'\\''`)}'`);
     for (const n of walk(tree)) expect(text).toContain(`    '${n.path.join(' ')}')\n`);
   });
 

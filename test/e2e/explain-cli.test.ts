@@ -32,6 +32,23 @@ describe('openclaw explain', () => {
     expect(out.matches[0].evidence).toEqual({ requestId: 'req-7f3a' });
   });
 
+  it('a paste with two facts of one combination: that cause first, both lines named (human and --json)', async () => {
+    const paste = 'Status: live\nsome other line\nPort 18789 is not listening, but the PID exists\n';
+    const human = await explain([], paste);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/^error gateway-hung: Gateway process alive but not serving its port \(once\)/);
+    expect(human.stdout).toMatch(/line 1: Status: live\s+\[fact: process-alive\]/);
+    expect(human.stdout).toMatch(/line 3: Port 18789 is not listening, but the PID exists\s+\[fact: port-not-listening\]/);
+    const json = JSON.parse((await explain(['--json'], paste)).stdout);
+    expect(json.causes[0]).toMatchObject({ cause: 'gateway-hung', signatures: ['combo.gateway-hung'] });
+    expect(json.matches.filter((m: { cause: string }) => m.cause === 'gateway-hung').map((m: { line: number; fact: string }) => [m.line, m.fact])).toEqual([
+      [1, 'process-alive'],
+      [3, 'port-not-listening'],
+    ]);
+    // One of the two lines alone is not a hung process.
+    expect((await explain(['Status: live'])).stdout).not.toContain('gateway-hung');
+  });
+
   it('says so when nothing is known, showing the masked template', async () => {
     const r = await explain(['ERROR frobnicator 42 exploded']);
     expect(r.code).toBe(0);

@@ -25,6 +25,26 @@ const upstream = (msg: string, level = 'ERROR') =>
   JSON.stringify({ '0': msg, _meta: { logLevelName: level, date: new Date().toISOString(), name: '{"subsystem":"gateway"}' }, time: new Date().toISOString() });
 
 describe('openclaw logs scan', () => {
+  it('joins two facts from different lines of a journal into one combination cause', async () => {
+    const file = path.join(dir, 'journal.log');
+    fs.writeFileSync(
+      file,
+      [
+        'Nov 22 02:18:55 box openclaw[4121]: Gateway start blocked: existing config is missing gateway.mode. Run `openclaw config set gateway.mode local`.',
+        'Nov 22 02:18:55 box systemd[812]: openclaw-gateway.service: Main process exited, code=exited, status=78/CONFIG',
+        'Nov 22 02:19:00 box systemd[812]: openclaw-gateway.service: Scheduled restart job, restart counter is at 27.',
+      ].join('\n'),
+    );
+    const r = await runCli(['logs', 'scan', file, '--json'], { env });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.causes.map((c: { cause: string }) => c.cause)).toEqual(['restart-loop-mode-unset', 'mode-unset']);
+    expect(out.matches.filter((m: { signature: string }) => m.signature === 'combo.restart-loop-mode-unset').map((m: { line: number; fact: string; file: string }) => [m.line, m.fact, m.file])).toEqual([
+      [1, 'mode-unset', file],
+      [3, 'restart-counter', file],
+    ]);
+  });
+
   it('scans a file and prints the --json shape of the issue; exit 1 for an error-severity cause', async () => {
     const file = path.join(dir, 'gateway.log');
     fs.writeFileSync(

@@ -2,7 +2,7 @@
 // would drift from the commands it runs.
 import { Command, Help } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, requestedCommand } from '../../src/cli/command-table.js';
+import { COMMANDS, commandSummary, requestedCommand } from '../../src/cli/command-table.js';
 
 describe('command table', () => {
   it.each(COMMANDS.map((entry) => [entry.name, entry] as const))('%s: its summary and help term match the real command', async (_name, entry) => {
@@ -10,7 +10,7 @@ describe('command table', () => {
     (await entry.load())(program);
     expect(program.commands.map((c) => c.name())).toEqual([entry.name]);
     const real = program.commands[0]!;
-    expect(real.description()).toBe(entry.summary);
+    expect(real.description()).toBe(commandSummary(entry.name));
     expect(new Help().subcommandTerm(real)).toBe(entry.term);
   });
 

@@ -13,6 +13,7 @@ import type { ProbeResult } from '../../src/client/types.js';
 import { App } from '../../src/tui/App.js';
 import { engineFor, type ApplyOutcome, type PreviewOutcome, type ReportFinding, type TriageEngine } from '../../src/tui/engine.js';
 import { SYMPTOMS } from '../../src/tui/symptoms.js';
+import { setLocale } from '../../src/i18n/index.js';
 
 const KEY = { enter: '\r', esc: '\u001B', down: '\u001B[B', up: '\u001B[A', space: ' ' };
 const SECRET = 'tok-3f9a7c1e5b2d4a6f8e0c';
@@ -329,4 +330,30 @@ describe('triage wizard: a real fix through the doctor executor', () => {
     expect(md).toContain('- gateway/legacy-bind-alias: applied, verified');
     expect(md).not.toContain(SECRET);
   });
+});
+
+describe('triage wizard in Korean and Chinese', () => {
+  afterEach(() => setLocale('en'));
+  const CASES = [
+    { locale: 'ko', question: '무엇이 문제인가요?', symptom: '게이트웨이가 시작되지 않거나 계속 꺼짐', done: '점검 완료: 결과 3개', findings: '결과, 심각한 순 (3)', keys: 'enter 계속 · esc 뒤로' },
+    { locale: 'zh-CN', question: '遇到了什么问题？', symptom: 'gateway 无法启动或无法保持运行', done: '排查完成：3 个问题', findings: '问题，按严重程度排序（3）', keys: 'enter 继续 · esc 返回' },
+    { locale: 'zh-TW', question: '遇到了什麼問題？', symptom: 'gateway 無法啟動或無法持續執行', done: '排查完成：3 個問題', findings: '問題，依嚴重程度排序（3）', keys: 'enter 繼續 · esc 返回' },
+  ] as const;
+  for (const c of CASES) {
+    it(`${c.locale}: start screen, ladder, findings in the locale's words and the findings' own text`, async () => {
+      setLocale(c.locale);
+      const { engine } = fakeEngine(FINDINGS.map((f) => ({ ...f, text: `[${c.locale}] ${f.message}` })));
+      const ui = mount(engine);
+      const start = await waitFor(ui.frame, c.question);
+      expect(start).toContain(c.symptom);
+      await ui.press(KEY.enter);
+      const ladder = await waitFor(ui.frame, c.done);
+      expect(ladder).toContain(c.keys);
+      await ui.press(KEY.enter);
+      const found = await waitFor(ui.frame, c.findings);
+      // The finding's localised text is shown, never its English message alone.
+      expect(flat(found)).toContain(`[${c.locale}]`);
+      expect(found).not.toMatch(/What is wrong|Ladder done|Findings, worst first/);
+    });
+  }
 });

@@ -3,9 +3,10 @@
 import type { Command } from 'commander';
 import { printJson, println } from '../output.js';
 import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
-  const approvals = program.command('approvals').description('exec approvals for system.run');
+  const approvals = program.command('approvals').description(t('cli.command.approvals.summary'));
   approvals
     .command('get')
     .description('show the approvals file and the effective policy (security, ask, allowlist)')

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 type Opts = { browserProfile?: string; json?: boolean };
 
@@ -26,7 +27,7 @@ function withProfile(cmd: Command): Command {
 }
 
 export function register(program: Command): void {
-  const browser = program.command('browser').description('the browser tool: profiles, CDP reachability, start and stop');
+  const browser = program.command('browser').description(t('cli.command.browser.summary'));
 
   withProfile(browser.command('status').description("a profile's browser: running, CDP reachable, tabs"))
     .action(

@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
-  const channels = program.command('channels').description('channel accounts: policy, traffic and delivery health');
+  const channels = program.command('channels').description(t('cli.command.channels.summary'));
   channels
     .command('status')
     .description('per-account transport state; --probe checks outbound delivery (works or the error)')

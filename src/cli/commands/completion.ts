@@ -5,11 +5,12 @@ import { Argument, type Command } from 'commander';
 import { commandTree } from '../command-tree.js';
 import { completionScript, SHELLS, type Shell } from '../completion.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
   program
     .command('completion')
-    .description('print a shell completion script (bash, zsh or fish) for every command and option')
+    .description(t('cli.command.completion.summary'))
     .addArgument(new Argument('<shell>', 'the shell to complete for').choices(SHELLS))
     .action(
       action((shell: Shell, _flags: unknown, cmd: Command) => {

@@ -15,6 +15,7 @@ import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 /** A value typed on the command line: JSON5 when it parses (`true`, `18789`, `["a"]`), else the raw string. */
 export function parseCliValue(text: string): unknown {
@@ -79,7 +80,7 @@ async function edit(ctx: CliContext, mutate: (raw: JsonObject) => JsonObject, op
 }
 
 export function register(program: Command): void {
-  const config = program.command('config').description('read, change and validate openclaw.json (writes are atomic, with a backup)');
+  const config = program.command('config').description(t('cli.command.config.summary'));
 
   config
     .command('file')

@@ -6,6 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 function parseLimit(v: string): number {
   const n = Number(v);
@@ -14,7 +15,7 @@ function parseLimit(v: string): number {
 }
 
 export function register(program: Command): void {
-  const cron = program.command('cron').description('inspect and manage scheduled jobs (cron/jobs.json)');
+  const cron = program.command('cron').description(t('cli.command.cron.summary'));
 
   cron
     .command('status')

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addClientOptions } from '../../client/cli-options.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 async function rpc(cmd: Command, method: string, params: unknown, render: (p: any, println: (s: string) => void) => void): Promise<number> {
   const { runRpc, println } = await import('../rpc-command.js');
@@ -18,7 +19,7 @@ export function printPairList(p: any, println: (s: string) => void): void {
 }
 
 export function register(program: Command): Command {
-  const devices = program.command('devices').description('list, approve and manage paired devices (through the running gateway)');
+  const devices = program.command('devices').description(t('cli.command.devices.summary'));
   addClientOptions(devices.command('list'))
     .description('pending pairing requests and paired devices')
     .action(action((_f: unknown, cmd: Command) => rpc(cmd, 'device.pair.list', {}, printPairList)));

@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { contextFor, type CliContext } from '../context.js';
 import { askYes, interactiveTerminal } from '../interactive.js';
 import { CliError, EXIT } from '../exit-codes.js';
+import { en, t } from '../../i18n/index.js';
 import { printJson, println } from '../output.js';
 import { action } from '../run-action.js';
 import { runDoctor } from '../../engine/doctor.js';
@@ -44,7 +45,7 @@ const list = (value: string, prev: string[]) => [...prev, ...value.split(',').ma
 
 function count(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number between 1 and 256.');
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError(t('cli.doctor.arg.count'));
   return n;
 }
 
@@ -53,14 +54,14 @@ const REMOTE_TIMEOUT_MS = 5000;
 
 function timeoutMs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 120_000) throw new InvalidArgumentError('expected a whole number of milliseconds between 1 and 120000.');
+  if (!Number.isInteger(n) || n < 1 || n > 120_000) throw new InvalidArgumentError(t('cli.doctor.arg.timeout'));
   return n;
 }
 
 function since(value: string): number {
-  const t = parseSince(value);
-  if (t === undefined) throw new InvalidArgumentError('expected a duration such as 30m, 2h, 1d or 1h30m, or an ISO time such as 2026-12-06T14:00Z.');
-  return t;
+  const time = parseSince(value);
+  if (time === undefined) throw new InvalidArgumentError(t('cli.arg.since'));
+  return time;
 }
 
 /**
@@ -76,7 +77,7 @@ export async function restartGateway(ctx: Pick<CliContext, 'paths' | 'env'>, tim
   }
   const { restartGatewayProcess } = await import('../../client/gateway-control.js');
   const r = await restartGatewayProcess(ctx.paths, timeoutMs);
-  if (!r.ok) throw new Error(`the gateway did not come back within ${timeoutMs} ms; see ${r.errLog}`);
+  if (!r.ok) throw new Error(en('cli.doctor.restart-timeout', { ms: timeoutMs, log: r.errLog })) // English: it lands in the --json report;
 }
 
 function checkStateReadable(dir: string): void {
@@ -85,47 +86,47 @@ function checkStateReadable(dir: string): void {
     st = fs.statSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // a fresh machine: checks say what is missing
-    throw new CliError(`cannot read the state dir ${dir}: ${(err as NodeJS.ErrnoException).code}`, EXIT.USAGE, 'Run the doctor as the user who owns it.');
+    throw new CliError(t('cli.doctor.state-dir.unreadable', { dir, code: (err as NodeJS.ErrnoException).code }), EXIT.USAGE, t('cli.doctor.state-dir.owner.hint'));
   }
-  if (!st.isDirectory()) throw new CliError(`the state dir ${dir} is not a directory`, EXIT.USAGE, 'Point OPENCLAW_STATE_DIR at the state directory.');
+  if (!st.isDirectory()) throw new CliError(t('cli.doctor.state-dir.not-dir', { dir }), EXIT.USAGE, t('cli.doctor.state-dir.not-dir.hint'));
   try {
     fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
   } catch {
-    throw new CliError(`cannot read the state dir ${dir}: permission denied`, EXIT.USAGE, 'Run the doctor as the user who owns it.');
+    throw new CliError(t('cli.doctor.state-dir.denied', { dir }), EXIT.USAGE, t('cli.doctor.state-dir.owner.hint'));
   }
 }
 
 export function register(program: Command): void {
   program
     .command('doctor')
-    .description('find what keeps the gateway from working, and repair it with --fix')
-    .option('--fix', 'apply safe repairs (config edits are atomic, with a backup and an undo journal)')
-    .addOption(new Option('--repair', 'alias of --fix').hideHelp())
-    .option('--yes', 'also apply repairs that need confirmation (restore a config, stop a stale gateway)')
-    .option('--dry-run', 'show the repairs and the config diff; change nothing')
-    .option('--undo', 'revert the last --fix')
-    .option('--json', 'machine-readable report (same as --format json)')
-    .option('--lint', 'exit 0 when clean, 1 when findings at or above --severity-min remain, 2 on failure')
-    .option('--list', 'list the checks and exit')
-    .option('--only <ids>', 'run only these checks or areas (repeatable, or a comma list)', list, [])
-    .option('--skip <ids>', 'skip these checks or areas (repeatable, or a comma list)', list, [])
-    .addOption(new Option('--severity-min <level>', 'report findings at or above this severity').choices(SEVERITIES))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
-    .option('--output <file>', 'write the report to FILE atomically instead of stdout (for the node_exporter textfile collector)')
-    .option('--exit-zero', 'exit 0 even when errors remain (advisory runs)')
-    .option('--non-interactive', 'never prompt; confirm repairs need --yes')
-    .option('--deep', 'look harder: full gateway probe, port holders even when the gateway answers')
-    .option('--since <duration|time>', 'log lines before this are history (30m, 2h, 1d, or an ISO time); default: since the running gateway started or the config was last written, else the last 24 h', since)
-    .option('--timeout <ms>', 'budget for each fact (gateway probe, port lookup, CDP); per gateway with --remote/--targets (5000 there)', timeoutMs, 1500)
-    .option('--remote <url>', 'check one gateway from outside (ws:// or wss://): reachability, TLS, auth, pairing, health, protocol, version, Control UI origin')
-    .option('--targets <file>', 'check every gateway listed in FILE (YAML or JSON); one report, ok only if all are')
-    .option('--concurrency <n>', 'gateways checked at once with --targets (default 8)', count)
-    .option('--token <token>', 'gateway token for --remote/--targets (default: OPENCLAW_GATEWAY_TOKEN; prefer --token-file)')
-    .option('--token-file <file>', 'read the gateway token for --remote/--targets from FILE')
-    .option('--password <password>', 'gateway password for --remote/--targets (default: OPENCLAW_GATEWAY_PASSWORD)')
-    .option('--bundle [file]', 'write a support bundle (.tar.gz: report, redacted config and logs, versions) instead of printing the report')
-    .option('--force', 'with --bundle: replace an existing file')
-    .addOption(new Option('--facts-from <dir>', 'read live-machine facts recorded in DIR (probe.json, ports.json, …)').hideHelp())
+    .description(t('cli.command.doctor.summary'))
+    .option('--fix', t('cli.doctor.option.fix'))
+    .addOption(new Option('--repair', t('cli.doctor.option.repair')).hideHelp())
+    .option('--yes', t('cli.doctor.option.yes'))
+    .option('--dry-run', t('cli.doctor.option.dry-run'))
+    .option('--undo', t('cli.doctor.option.undo'))
+    .option('--json', t('cli.doctor.option.json'))
+    .option('--lint', t('cli.doctor.option.lint'))
+    .option('--list', t('cli.doctor.option.list'))
+    .option('--only <ids>', t('cli.doctor.option.only'), list, [])
+    .option('--skip <ids>', t('cli.doctor.option.skip'), list, [])
+    .addOption(new Option('--severity-min <level>', t('cli.doctor.option.severity-min')).choices(SEVERITIES))
+    .addOption(new Option('--format <format>', t('cli.doctor.option.format')).choices(FORMATS))
+    .option('--output <file>', t('cli.doctor.option.output'))
+    .option('--exit-zero', t('cli.doctor.option.exit-zero'))
+    .option('--non-interactive', t('cli.doctor.option.non-interactive'))
+    .option('--deep', t('cli.doctor.option.deep'))
+    .option('--since <duration|time>', t('cli.doctor.option.since'), since)
+    .option('--timeout <ms>', t('cli.doctor.option.timeout'), timeoutMs, 1500)
+    .option('--remote <url>', t('cli.doctor.option.remote'))
+    .option('--targets <file>', t('cli.doctor.option.targets'))
+    .option('--concurrency <n>', t('cli.doctor.option.concurrency'), count)
+    .option('--token <token>', t('cli.doctor.option.token'))
+    .option('--token-file <file>', t('cli.doctor.option.token-file'))
+    .option('--password <password>', t('cli.doctor.option.password'))
+    .option('--bundle [file]', t('cli.doctor.option.bundle'))
+    .option('--force', t('cli.doctor.option.force'))
+    .addOption(new Option('--facts-from <dir>', t('cli.doctor.option.facts-from')).hideHelp())
     .action(action((flags: DoctorFlags, cmd: Command) => doctorAction(flags, cmd)));
 }
 
@@ -141,15 +142,15 @@ async function loadChecksOrExit() {
 async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   const ctx = contextFor(cmd);
   const format: Format = flags.json ? 'json' : (flags.format ?? 'human');
-  if (flags.json && flags.format && flags.format !== 'json') throw new CliError('--json and --format disagree; use one of them', EXIT.USAGE);
-  if (flags.undo && (flags.fix || flags.repair || flags.dryRun)) throw new CliError('--undo cannot be combined with --fix or --dry-run', EXIT.USAGE);
+  if (flags.json && flags.format && flags.format !== 'json') throw new CliError(t('cli.doctor.json-format-disagree'), EXIT.USAGE);
+  if (flags.undo && (flags.fix || flags.repair || flags.dryRun)) throw new CliError(t('cli.doctor.undo-with-fix'), EXIT.USAGE);
   if (flags.remote || flags.targets) return remote(flags, cmd, ctx, format);
-  if (flags.token || flags.tokenFile || flags.password || flags.concurrency) throw new CliError('--token, --token-file, --password and --concurrency go with --remote or --targets', EXIT.USAGE);
+  if (flags.token || flags.tokenFile || flags.password || flags.concurrency) throw new CliError(t('cli.doctor.token-without-remote'), EXIT.USAGE);
   checkStateReadable(ctx.paths.stateDir.value);
   // --bundle records the state as found; its module (and the tar library) loads only with it.
   const bundle = flags.bundle === undefined ? undefined : await import('./doctor-bundle.js');
-  if (flags.force && !bundle) throw new CliError('--force is for --bundle', EXIT.USAGE);
-  if (bundle && (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list)) throw new CliError('--bundle cannot be combined with --fix, --dry-run, --undo or --list', EXIT.USAGE);
+  if (flags.force && !bundle) throw new CliError(t('cli.doctor.force-without-bundle'), EXIT.USAGE);
+  if (bundle && (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list)) throw new CliError(t('cli.doctor.bundle-combined'), EXIT.USAGE);
   const bundleFile = bundle?.bundleTarget(flags.bundle!, Boolean(flags.force));
   if (flags.undo) return undo(ctx.paths.stateDir.value, format, Boolean(flags.yes));
 
@@ -160,7 +161,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
     return EXIT.OK;
   }
   const recordedDir = flags.factsFrom ?? (ctx.env.OPENCLAW_DOCTOR_FACTS || undefined);
-  if (recordedDir && !fs.existsSync(recordedDir)) throw new CliError(`--facts-from: no such directory ${recordedDir}`, EXIT.USAGE);
+  if (recordedDir && !fs.existsSync(recordedDir)) throw new CliError(t('cli.doctor.facts-from-missing', { dir: recordedDir }), EXIT.USAGE);
   // Questions only for a person at a terminal reading the report (never in CI, never --non-interactive).
   const interactive = format === 'human' && !flags.nonInteractive && !flags.lint && !flags.output && !bundle && interactiveTerminal();
   const fix = Boolean(flags.fix || flags.repair);
@@ -180,7 +181,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
       yes: opts.yes,
       dryRun: flags.dryRun,
       restartGateway: () => restartGateway(ctx, Math.max(flags.timeout, 10_000)),
-      confirm: interactive && opts.ask ? (plan) => askYes(`Apply the repair for ${plan.checkId} (${plan.operations.map((o) => describeOperation(redactOperation(o))).join('; ')})?`) : undefined,
+      confirm: interactive && opts.ask ? (plan) => askYes(t('cli.doctor.confirm-repair', { checkId: plan.checkId, operations: plan.operations.map((o) => describeOperation(redactOperation(o))).join('; ') })) : undefined,
     }).catch((err) => {
       if (err instanceof SelectionError) throw new CliError(err.message, EXIT.USAGE);
       throw err;
@@ -192,7 +193,7 @@ async function doctorAction(flags: DoctorFlags, cmd: Command): Promise<number> {
   await emit(await renderReport(format, run), flags.output);
   // A plain report at a terminal with safe repairs on offer: one question, default no.
   const safe = run.report.findings.filter((f) => f.fix?.kind === 'safe').length;
-  if (interactive && !fix && !flags.dryRun && safe > 0 && (await askYes(`\nApply the ${safe === 1 ? 'safe repair' : `${safe} safe repairs`} now?`))) {
+  if (interactive && !fix && !flags.dryRun && safe > 0 && (await askYes(`\n${t('cli.doctor.confirm-safe', { count: safe })}`))) {
     process.stdout.write('\n');
     run = await doctor({ fix: true, yes: false, ask: false }); // the safe ones only: nothing more to ask
     await emit(await renderReport(format, run), undefined);
@@ -236,12 +237,12 @@ async function emit(text: string, output: string | undefined): Promise<void> {
     writeFileAtomic(output, text, 0o644);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new CliError(`--output: cannot write ${output}: ${e.code ?? e.message}`, EXIT.USAGE, 'Point --output at a file in an existing, writable directory.');
+    throw new CliError(t('cli.doctor.output-failed', { file: output, reason: e.code ?? e.message }), EXIT.USAGE, t('cli.doctor.output-failed.hint'));
   }
 }
 
 async function remote(flags: DoctorFlags, cmd: Command, ctx: CliContext, format: Format): Promise<number> {
-  if (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list || flags.factsFrom) throw new CliError('--remote and --targets only report: no --fix, --dry-run, --undo, --list or --facts-from', EXIT.USAGE);
+  if (flags.fix || flags.repair || flags.dryRun || flags.undo || flags.list || flags.factsFrom) throw new CliError(t('cli.doctor.remote-report-only'), EXIT.USAGE);
   const { remoteDoctor } = await import('./doctor-remote.js');
   const timeout = cmd.getOptionValueSource('timeout') === 'cli' ? flags.timeout : REMOTE_TIMEOUT_MS;
   const r = await remoteDoctor({ ...flags, timeout }, ctx, format, await loadChecksOrExit());
@@ -259,12 +260,12 @@ async function undo(stateDir: string, format: Format, force: boolean): Promise<n
     throw err;
   }
   if (format === 'json') {
-    printJson(r ? { ok: true, undone: r.entry.id, checkIds: r.entry.checkIds, restoredConfig: r.restoredConfig, steps: r.steps, irreversible: r.irreversible, backup: r.backup } : { ok: false, undone: null, message: 'nothing to undo' });
-  } else if (!r) println('Nothing to undo: no doctor fix is recorded in this state dir.');
+    printJson(r ? { ok: true, undone: r.entry.id, checkIds: r.entry.checkIds, restoredConfig: r.restoredConfig, steps: r.steps, irreversible: r.irreversible, backup: r.backup } : { ok: false, undone: null, message: 'nothing to undo' }); // i18n-ignore: the --json shape, machine-stable
+  } else if (!r) println(t('cli.doctor.undo.nothing'));
   else {
-    println(`Undid the fix of ${r.entry.at} (${r.entry.checkIds.join(', ') || 'no checks'}).`);
-    if (r.restoredConfig) println(`  Restored ${r.entry.configPath}${r.backup ? ` (the file as it was is kept as ${r.backup})` : ''}.`);
-    for (const i of r.irreversible) println(`  Cannot be undone: ${i}.`);
+    println(t('cli.doctor.undo.done', { at: r.entry.at, checks: r.entry.checkIds.join(', ') || t('cli.doctor.undo.no-checks') }));
+    if (r.restoredConfig) println(r.backup ? t('cli.doctor.undo.restored-kept', { path: r.entry.configPath, backup: r.backup }) : t('cli.doctor.undo.restored', { path: r.entry.configPath }));
+    for (const i of r.irreversible) println(t('cli.doctor.undo.irreversible', { what: i }));
   }
   return r ? EXIT.OK : EXIT.FAILED;
 }

@@ -3,23 +3,26 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { println } from '../output.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { exitCodeFor, loadMatcherForCli, printReport } from './logs-scan.js';
 
 /** How to pipe the clipboard into explain on this platform (and desktop session). */
 export function pasteHint(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'darwin') return '`pbpaste | openclaw explain`';
-  if (platform === 'win32') return '`Get-Clipboard | openclaw explain` (PowerShell)';
-  if (env.WAYLAND_DISPLAY) return '`wl-paste | openclaw explain`';
-  return '`xclip -selection clipboard -o | openclaw explain` (or `xsel -b | openclaw explain`)';
+  if (platform === 'darwin') return '`pbpaste | openclaw explain`'; // i18n-ignore: a command
+  // i18n-ignore: a command
+  if (platform === 'win32') return t('cli.explain.paste.powershell', { command: '`Get-Clipboard | openclaw explain`' });
+  if (env.WAYLAND_DISPLAY) return '`wl-paste | openclaw explain`'; // i18n-ignore: a command
+  // i18n-ignore: commands
+  return t('cli.explain.paste.xsel', { command: '`xclip -selection clipboard -o | openclaw explain`', other: '`xsel -b | openclaw explain`' });
 }
 
 async function runExplain(words: string[], opts: { json?: boolean; eachLine?: boolean }): Promise<number> {
   const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
   if (fromStdin && process.stdin.isTTY) {
-    throw new CliError('nothing to explain', EXIT.USAGE, `Paste the log line as an argument (quoted), or pipe it: ${pasteHint()}.`);
+    throw new CliError(t('cli.explain.nothing'), EXIT.USAGE, t('cli.explain.nothing.hint', { how: pasteHint() }));
   }
-  if (!fromStdin && !words.join('').trim()) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  if (!fromStdin && !words.join('').trim()) throw new CliError(t('cli.explain.empty'), EXIT.USAGE);
   if (opts.eachLine) {
     const { explainEachLine } = await import('./explain-lines.js');
     // Each argument is a line of its own; stdin is read line by line.
@@ -38,16 +41,18 @@ async function runExplain(words: string[], opts: { json?: boolean; eachLine?: bo
       yield chunk;
     }
   }
-  if (fromStdin) await scanStream(scanner, watchBlank(process.stdin));
-  else scanText(scanner, words.join(' '));
-  if (fromStdin && blank) throw new CliError('nothing to explain: the text is empty', EXIT.USAGE);
+  // Folded before the scan so a line typed in full width (an IME's `ｅｒｒｏｒ`) reaches the automaton.
+  const { foldStream, foldWidth } = await import('../../logs/fold.js');
+  if (fromStdin) await scanStream(scanner, foldStream(watchBlank(process.stdin)));
+  else scanText(scanner, foldWidth(words.join(' ')));
+  if (fromStdin && blank) throw new CliError(t('cli.explain.empty'), EXIT.USAGE);
   const report = scanner.report();
   if (!opts.json && report.causes.length === 0) {
-    println('No known failure signature in this text: this toolkit does not recognise it.');
-    if (report.unrecognized.length) println(`Unrecognized: ${escapeControl(report.unrecognized.map((u) => u.template).join(' | '))}`);
-    println('Try `openclaw doctor`, or `openclaw logs scan` for the whole gateway log.');
-    println('If it is an OpenClaw message, please report it with: the line exactly as printed (secrets removed),');
-    println('the OpenClaw version (`openclaw --version` of the full OpenClaw CLI), this toolkit\'s version, and what you ran.');
+    println(t('cli.explain.unknown'));
+    if (report.unrecognized.length) println(t('cli.explain.unrecognized', { templates: escapeControl(report.unrecognized.map((u) => u.template).join(' | ')) }));
+    println(t('cli.explain.try'));
+    println(t('cli.explain.report1'));
+    println(t('cli.explain.report2'));
     return EXIT.OK;
   }
   await printReport(report, Boolean(opts.json));
@@ -57,10 +62,10 @@ async function runExplain(words: string[], opts: { json?: boolean; eachLine?: bo
 export function register(program: Command): void {
   program
     .command('explain')
-    .description('explain a pasted log line or error message: its cause and the fix')
-    .argument('[text...]', 'the text (quote it); read from stdin when omitted or -')
-    .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
-    .option('--each-line', 'answer every input line on its own (with --json: one JSON object per line)')
-    .addHelpText('after', '\nExit codes: 0 no error-severity cause · 1 error-severity cause found · 2 usage error')
+    .description(t('cli.command.explain.summary'))
+    .argument('[text...]', t('cli.explain.arg.text'))
+    .option('--json', t('cli.explain.option.json'))
+    .option('--each-line', t('cli.explain.option.each-line'))
+    .addHelpText('after', `\n${t('cli.explain.exit-codes')}`)
     .action(action((words: string[], opts: { json?: boolean; eachLine?: boolean }) => runExplain(words, opts)));
 }

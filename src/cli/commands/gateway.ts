@@ -7,6 +7,7 @@ import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
 import { CliError } from '../exit-codes.js';
 import { action } from '../run-action.js';
 import { VERSION } from '../version.js';
+import { t } from '../../i18n/index.js';
 
 interface RunFlags {
   port?: string;
@@ -56,7 +57,7 @@ export function register(program: Command): Command {
   // itself has no options that could swallow a subcommand's (`gateway install --port N`).
   const gateway = program
     .command('gateway')
-    .description('run the embedded gateway (foreground, the default), or inspect and control a running one');
+    .description(t('cli.command.gateway.summary'));
 
   const runCommand = addRunOptions(gateway.command('run', { isDefault: true }))
     .description('run the gateway in the foreground (the default: `openclaw gateway [options]`)')

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { addClientOptions } from '../../client/cli-options.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): Command {
   return addClientOptions(program.command('health'))
-    .description("ask the running gateway whether it is healthy (the health RPC)")
+    .description(t('cli.command.health.summary'))
     .action(
       action(async (_flags: unknown, cmd: Command) => {
         const { runRpc, println } = await import('../rpc-command.js');

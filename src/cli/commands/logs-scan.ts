@@ -6,6 +6,7 @@ import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, printJsonLine, println } from '../output.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 import type { Match, ScanReport } from '../../logs/scanner.js';
 import { NotRegularFileError } from '../../system/regular-file.js';
 import { escapeControl } from '../../system/untrusted-text.js';
@@ -27,7 +28,7 @@ export function exitCodeFor(report: ScanReport): number {
 export function parseLimit(text: string | undefined): number {
   if (text === undefined) return 1000;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`--limit must be a whole number, got "${text}"`, EXIT.USAGE);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(t('cli.scan.limit', { value: text }), EXIT.USAGE);
   return n;
 }
 
@@ -35,7 +36,7 @@ async function sinceCutoff(text: string | undefined): Promise<number | undefined
   if (text === undefined) return undefined;
   const { parseSince } = await import('../../system/duration.js');
   const cutoff = parseSince(text);
-  if (cutoff === undefined) throw new CliError(`--since expects a duration such as 30m, 2h, 1d or 1h30m, or an ISO time, got "${text}"`, EXIT.USAGE);
+  if (cutoff === undefined) throw new CliError(t('cli.scan.since', { value: text }), EXIT.USAGE);
   return cutoff;
 }
 
@@ -44,7 +45,7 @@ export async function loadMatcherForCli() {
   try {
     return await loadMatcher();
   } catch (err) {
-    if (err instanceof CatalogError) throw new CliError(`the signature catalog is broken: ${err.message}`, EXIT.FAILED);
+    if (err instanceof CatalogError) throw new CliError(t('cli.scan.catalog-broken', { message: err.message }), EXIT.FAILED);
     throw err;
   }
 }
@@ -65,16 +66,16 @@ function fileArgument(file: string): string {
     st = fs.statSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`no such file: ${file}`, EXIT.USAGE, 'Pass a log file, `-` for stdin, or nothing to scan the gateway logs.');
-    throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.FAILED);
+    if (code === 'ENOENT') throw new CliError(t('cli.scan.no-such-file', { file }), EXIT.USAGE, t('cli.scan.no-such-file.hint'));
+    throw new CliError(t('cli.scan.cannot-read', { file, message: (err as Error).message }), EXIT.FAILED);
   }
-  if (st.isDirectory()) throw new CliError(`${file} is a directory; pass a log file`, EXIT.USAGE);
+  if (st.isDirectory()) throw new CliError(t('cli.scan.directory', { file }), EXIT.USAGE);
   return file;
 }
 
 /** A FIFO or device where a log was expected: not read (it would block), and said so on stderr. */
 function noteSkipped(file: string, kind: string): void {
-  eprintln(`note: skipped ${escapeControl(file)}: a ${kind}, not a regular file`);
+  eprintln(t('cli.scan.skipped', { file: escapeControl(file), kind }));
 }
 
 /**
@@ -90,7 +91,7 @@ async function readable<T>(file: string, read: () => Promise<T>): Promise<T | un
       return undefined;
     }
     const code = (err as NodeJS.ErrnoException).code;
-    if (code) throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.FAILED, code === 'EACCES' ? 'Check its permissions, or run as the user that owns it.' : undefined);
+    if (code) throw new CliError(t('cli.scan.cannot-read', { file, message: (err as Error).message }), EXIT.FAILED, code === 'EACCES' ? t('cli.scan.cannot-read.hint') : undefined);
     throw err;
   }
 }
@@ -153,7 +154,7 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
     sources = found.files;
     if (sources.length === 0 && !follow) {
       if (json) await printReport(scanner.report(), true);
-      else eprintln(`No gateway logs found${since ? ' written in that period' : ''}. Looked at:\n${found.searched.map((s) => `  ${s}`).join('\n')}`);
+      else eprintln(`${t('cli.scan.none', { period: since ? 'yes' : 'no' })}\n${found.searched.map((s) => `  ${s}`).join('\n')}`);
       return EXIT.OK;
     }
   }
@@ -202,19 +203,12 @@ async function runScan(file: string | undefined, opts: ScanCliOptions, cmd: Comm
 export function registerLogsScan(logs: Command): void {
   logs
     .command('scan')
-    .description('find known failure signatures in gateway logs and explain their causes and fixes')
-    .argument('[file]', "a log file, or - for stdin (default: the gateway's logs)")
-    .option('--json', 'print {scanned, matches, causes, unrecognized} as JSON')
-    .option('--since <duration|time>', 'only lines from the last DURATION (30m, 2h, 1d, 1h30m) or since an ISO time')
-    .option('--follow', 'keep watching the files and print new matches as they are written')
-    .option('--limit <n>', 'matches listed in the report (every match is still counted)', '1000')
-    .addHelpText(
-      'after',
-      `
-Reads plain text and JSON lines (upstream's format, Docker and journald prefixes) and joins stack traces.
-Without FILE it scans <state dir>/logs/openclaw-YYYY-MM-DD.log, /tmp/openclaw/openclaw-YYYY-MM-DD.log
-(or logging.file), and the service's gateway.log and gateway.err.log.
-Exit codes: 0 no error-severity cause found · 1 error-severity cause found · 2 usage error`,
-    )
+    .description(t('cli.scan.summary'))
+    .argument('[file]', t('cli.scan.arg.file'))
+    .option('--json', t('cli.scan.option.json'))
+    .option('--since <duration|time>', t('cli.scan.option.since'))
+    .option('--follow', t('cli.scan.option.follow'))
+    .option('--limit <n>', t('cli.scan.option.limit'), '1000')
+    .addHelpText('after', `\n${t('cli.scan.help')}`)
     .action(action((file: string | undefined, opts: ScanCliOptions, cmd: Command) => runScan(file, opts, cmd)));
 }

@@ -7,12 +7,13 @@ import { contextFor } from '../context.js';
 import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
 import { action } from '../run-action.js';
 import type { LogsFlags } from './logs-tail.js';
+import { t } from '../../i18n/index.js';
 
 
 export function register(program: Command): Command {
   // `tail` is the default subcommand (`openclaw logs --follow`); the parent has no options of its own
   // so `openclaw logs scan --json` reaches `scan`.
-  const logs = program.command('logs').description('show the gateway log (default: tail), or scan logs for known failures');
+  const logs = program.command('logs').description(t('cli.command.logs.summary'));
   const tail = addClientOptions(logs.command('tail', { isDefault: true }))
     .description('show the newest lines of the gateway log (the default: `openclaw logs [options]`)')
     .option('-f, --follow', 'keep printing new lines until interrupted')

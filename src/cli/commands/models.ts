@@ -5,9 +5,10 @@ import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
-  const models = program.command('models').description('model providers: keys, reachability, compat flags');
+  const models = program.command('models').description(t('cli.command.models.summary'));
   models
     .command('status')
     .description('check each provider and model (add --probe for a one-token chat per model)')

@@ -7,9 +7,10 @@ import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
-  const nodes = program.command('nodes').description('paired nodes: capabilities, permissions, recent failures');
+  const nodes = program.command('nodes').description(t('cli.command.nodes.summary'));
   nodes
     .command('status')
     .description('list nodes (live from the gateway, else as last recorded)')
@@ -70,7 +71,7 @@ export function register(program: Command): void {
 
 /** `openclaw node run`: this machine as a node of the gateway (its own top-level command). */
 export function registerNode(program: Command): void {
-  const node = program.command('node').description('run this machine as a node of the gateway');
+  const node = program.command('node').description(t('cli.command.node.summary'));
   node
     .command('run')
     .description('connect to the gateway with role "node" and serve system.run / system.which until stopped')

@@ -4,11 +4,12 @@
 import type { Command } from 'commander';
 import { addClientOptions } from '../../client/cli-options.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 const CHANNEL_HELP = 'a channel (e.g. webhook): its DM pairing requests instead of device pairing';
 
 export function register(program: Command): Command {
-  const pairing = program.command('pairing').description('pending pairing requests and their approval');
+  const pairing = program.command('pairing').description(t('cli.command.pairing.summary'));
   addClientOptions(pairing.command('list'))
     .description('list pending pairing requests (devices, or a channel\'s senders with --channel)')
     .option('--channel <channel>', CHANNEL_HELP)

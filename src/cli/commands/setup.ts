@@ -5,11 +5,12 @@ import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): Command {
   return program
     .command('setup')
-    .description('first run: create the state dir and a config (local mode, loopback, a generated token)')
+    .description(t('cli.command.setup.summary'))
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  openclaw setup\n  openclaw --profile work setup --json')
     .action(

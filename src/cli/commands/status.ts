@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { addClientOptions } from '../../client/cli-options.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): Command {
   return addClientOptions(program.command('status'))
-    .description('show the running gateway’s status (files, bind, connections)')
+    .description(t('cli.command.status.summary'))
     .option('--deep', 'also call health and system-presence')
     .action(
       action(async (flags: { deep?: boolean }, cmd: Command) => {

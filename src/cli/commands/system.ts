@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
 import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
-  const system = program.command('system').description('system events: heartbeat');
+  const system = program.command('system').description(t('cli.command.system.summary'));
   const heartbeat = system.command('heartbeat').description('the periodic agent heartbeat');
   heartbeat
     .command('last')

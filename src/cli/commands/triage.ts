@@ -5,13 +5,14 @@ import { contextFor } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { interactiveTerminal } from '../interactive.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 export const NOT_A_TTY_HINT = 'Run `openclaw doctor` for a report, or `openclaw doctor --json` for one a program can read.';
 
 export function register(program: Command): void {
   program
     .command('triage')
-    .description('interactive wizard: pick a symptom, see the cause, apply a verified fix')
+    .description(t('cli.command.triage.summary'))
     .action(action((_flags: unknown, cmd: Command) => triageAction(cmd)));
 }
 
