@@ -1,7 +1,7 @@
 // Human output of a scan: the causes, most important first, each with a few evidence lines and its
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../color.js';
-import { hasMessage, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { displayWidth, WIDE } from '../i18n/width.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
@@ -56,18 +56,14 @@ function clip(text: string, width = 160): string {
   return one.length > width ? `${one.slice(0, width - 1)}…` : one;
 }
 
-/** A cause's title or explanation in the active locale when the message catalog has it, else the signature catalog's. */
-function causeText(id: string, part: 'title' | 'explanation', fallback: string): string {
-  const key = `cause.${id}.${part}`;
-  return hasMessage(key) ? t(key) : fallback;
-}
-
 export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
     const times = t('logs.render.times', { count: cause.count });
-    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${causeText(cause.cause, 'title', cause.title)} ${chalk.dim(`(${times})`)}`);
-    for (const line of wrap(causeText(cause.cause, 'explanation', cause.explanation).trim(), 98)) out.push(`  ${line}`);
+    // The scan words the cause in the active locale (`text`); in English it is the catalog's own.
+    const text = cause.text ?? cause;
+    out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${text.title} ${chalk.dim(`(${times})`)}`);
+    for (const line of wrap(text.explanation.trim(), 98)) out.push(`  ${line}`);
     const ofCause = report.matches.filter((m) => m.cause === cause.cause);
     for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
     const evidence = ofCause.slice(0, EVIDENCE_LINES);
