@@ -1,8 +1,9 @@
-// What it would cost every start to carry the causes' English texts (signatures/causes.yaml, about
-// 100 causes) in the bundle's English message module, as catalog messages cause.<id>.title and
-// cause.<id>.explanation, against leaving them in the signature catalog (dist/signatures/catalog.json),
-// which only a command that scans logs reads. Each variant of the English module is compiled the way
-// scripts/compile-messages.mjs compiles it, bundled to one CommonJS file, and loaded by a fresh
+// What it would cost every start to carry the causes' English texts (locales/en/causes.json, generated
+// from signatures/causes.yaml, about 100 causes) in the bundle's English message module, against
+// leaving them out (scripts/compile-messages.mjs OUTSIDE_BUNDLE): their English then comes from the
+// signature catalog (dist/signatures/catalog.json), which only a command that scans logs reads. Each
+// variant of the English module is compiled the way scripts/compile-messages.mjs compiles it, bundled
+// to one CommonJS file, and loaded by a fresh
 // process that reports the CPU time of its require(); `node -e 0` is the yardstick, measured in the
 // same alternating rounds. No code cache: an upper bound for the bundle, which has one.
 // Usage: node bench/cause-texts-bench.mjs [RUNS=31]
@@ -14,25 +15,19 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import MessageFormat from '@messageformat/core';
 import compileModule from '@messageformat/core/compile-module.js';
-import { parse } from 'yaml';
-import { readLocale } from '../scripts/compile-messages.mjs';
+import { OUTSIDE_BUNDLE, readLocale } from '../scripts/compile-messages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.argv[2] ?? 31);
-const icuText = (text) => text.replace(/[{}]/g, (b) => `'${b}'`);
-
-const english = readLocale('en');
-const causes = parse(fs.readFileSync(path.join(ROOT, 'signatures/causes.yaml'), 'utf8'));
-const withCauses = { ...english };
-for (const [id, c] of Object.entries(causes)) {
-  withCauses[`cause.${id}.title`] = icuText(c.title.trim());
-  withCauses[`cause.${id}.explanation`] = icuText(c.explanation.trim().replace(/\s+/g, ' '));
-}
+// locales/en/causes.json holds the causes' English as catalog messages (generated from causes.yaml).
+const withCauses = readLocale('en');
+const english = Object.fromEntries(Object.entries(withCauses).filter(([id]) => !OUTSIDE_BUNDLE.test(id)));
+const causes = Object.keys(withCauses).filter((id) => OUTSIDE_BUNDLE.test(id)).length / 2;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cause-texts-bench-'));
 try {
   const variants = [];
-  for (const [name, messages] of [['English module as shipped', english], ['…plus the cause texts', withCauses]]) {
+  for (const [name, messages] of [['English module as shipped (no cause texts)', english], ['…with the cause texts compiled in', withCauses]]) {
     const out = await build({ stdin: { contents: compileModule(new MessageFormat('en'), messages), resolveDir: ROOT, loader: 'js' }, bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning' });
     const file = path.join(dir, `${variants.length}.cjs`);
     fs.writeFileSync(file, out.outputFiles[0].text);
@@ -54,7 +49,7 @@ try {
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`${RUNS} alternating runs, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}, ${Object.keys(causes).length} causes`);
+  console.log(`${RUNS} alternating runs, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}, ${causes} causes`);
   console.log('| variant | messages | bytes | require CPU (median) | process wall (median) |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
