@@ -111,6 +111,15 @@ function subsystemMachine(check: Check, name: string): Machine {
   };
 }
 
+/** Every subsystem fixture (`subsystems-<area>/<case>`): a subsystem check must stay quiet on all but its own. */
+export function subsystemFixtures(): string[] {
+  const areas = fs.readdirSync(FIXTURES).filter((d) => d.startsWith('subsystems-'));
+  return areas.flatMap((area) => fs.readdirSync(path.join(FIXTURES, area)).map((name) => `${area}/${name}`)).sort();
+}
+
+/** The subsystem fixtures a check must pass on: all but the ones it fails on. */
+export const quietOn = (failing: string[]) => subsystemFixtures().filter((f) => !failing.includes(f));
+
 function machine(check: Check, fixture: string, options?: Partial<DoctorOptions>): Machine {
   return fixture.startsWith('subsystems-') ? subsystemMachine(check, fixture) : doctorMachine(check, fixture, options);
 }
