@@ -16,10 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfigFile } from '../../src/config/load.js';
 import { resolvePaths } from '../../src/config/paths.js';
 import type { Check, Finding, Severity } from '../../src/engine/check.js';
+import type { Facts } from '../../src/facts/types.js';
 import { runDoctor, type DoctorOptions } from '../../src/engine/doctor.js';
 import { executeFixes, type FixResult } from '../../src/engine/executor.js';
 import { undoLastFix } from '../../src/engine/journal.js';
 import { planFixes } from '../../src/engine/planner.js';
+import { runChecks } from '../../src/engine/runner.js';
 import { collectConfig } from '../../src/facts/config.js';
 import { collectSubsystemFacts } from '../../src/facts/collect-subsystems.js';
 import { startStrictBackend, type StrictBackend } from '../../src/subsystems/models/strict-backend.js';
@@ -47,6 +49,8 @@ export interface TesterCases {
    * and needs a real process: name the e2e test file that runs it against one instead.
    */
   repairTestedIn?: string;
+  /** Named hand-made facts (e.g. remote probes): a case whose fixture is one of these names runs on them. */
+  facts?: Record<string, Facts>;
 }
 
 interface SubsystemSpec {
@@ -120,7 +124,16 @@ export function subsystemFixtures(): string[] {
 /** The subsystem fixtures a check must pass on: all but the ones it fails on. */
 export const quietOn = (failing: string[]) => subsystemFixtures().filter((f) => !failing.includes(f));
 
-function machine(check: Check, fixture: string, options?: Partial<DoctorOptions>): Machine {
+/** Hand-made facts: detect only (a repair needs a machine to act on). */
+function factsMachine(check: Check, facts: Facts): Machine {
+  const none = () => {
+    throw new Error('hand-made facts have nothing to repair; use a fixture');
+  };
+  return { stateDir: '', configPath: '', detect: async () => runChecks([check], facts), fix: none, cleanup: () => {} };
+}
+
+function machine(check: Check, fixture: string, options?: Partial<DoctorOptions>, facts?: Record<string, Facts>): Machine {
+  if (facts && Object.hasOwn(facts, fixture)) return factsMachine(check, facts[fixture]);
   return fixture.startsWith('subsystems-') ? subsystemMachine(check, fixture) : doctorMachine(check, fixture, options);
 }
 
@@ -151,7 +164,7 @@ export function testCheck(check: Check, cases: TesterCases): void {
   describe(check.meta.id, () => {
     const machines: Machine[] = [];
     const open = (fixture: string, options?: Partial<DoctorOptions>) => {
-      const m = machine(check, fixture, options);
+      const m = machine(check, fixture, options, cases.facts);
       machines.push(m);
       return m;
     };
@@ -186,6 +199,8 @@ export function testCheck(check: Check, cases: TesterCases): void {
         const findings = await open(c.fixture, c.options).detect();
         expect(findings.map((f) => f.checkId)).toEqual(c.findings.map(() => check.meta.id));
         findings.forEach((f, i) => expect(f).toMatchObject(c.findings[i]));
+        // Text from logs, files and peers is shown escaped: no raw control characters (newlines aside).
+        for (const f of findings) expect(`${f.message}\n${f.fixHint ?? ''}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
       });
       if (!c.fixed) continue;
       const { yes = false, config } = c.fixed;
