@@ -50,7 +50,9 @@ export interface TesterCases {
    */
   repairTestedIn?: string;
   /** Named hand-made facts (e.g. remote probes): a case whose fixture is one of these names runs on them. */
-  facts?: Record<string, Facts>;
+  facts?: Record<string, Facts | (() => Promise<Facts>)>;
+  /** A secret the fixtures hold that no finding may carry (redaction). */
+  neverShows?: RegExp;
 }
 
 interface SubsystemSpec {
@@ -125,15 +127,16 @@ export function subsystemFixtures(): string[] {
 export const quietOn = (failing: string[]) => subsystemFixtures().filter((f) => !failing.includes(f));
 
 /** Hand-made facts: detect only (a repair needs a machine to act on). */
-function factsMachine(check: Check, facts: Facts): Machine {
+function factsMachine(check: Check, facts: Facts | (() => Promise<Facts>)): Machine {
   const none = () => {
     throw new Error('hand-made facts have nothing to repair; use a fixture');
   };
-  return { stateDir: '', configPath: '', detect: async () => runChecks([check], facts), fix: none, cleanup: () => {} };
+  return { stateDir: '', configPath: '', detect: async () => runChecks([check], typeof facts === 'function' ? await facts() : facts), fix: none, cleanup: () => {} };
 }
 
-function machine(check: Check, fixture: string, options?: Partial<DoctorOptions>, facts?: Record<string, Facts>): Machine {
-  if (facts && Object.hasOwn(facts, fixture)) return factsMachine(check, facts[fixture]);
+/** A repair always runs on a fixture machine, even when the same name has hand-made facts to detect on. */
+function machine(check: Check, fixture: string, options?: Partial<DoctorOptions>, facts?: TesterCases['facts'], repair = false): Machine {
+  if (!repair && facts && Object.hasOwn(facts, fixture)) return factsMachine(check, facts[fixture]);
   return fixture.startsWith('subsystems-') ? subsystemMachine(check, fixture) : doctorMachine(check, fixture, options);
 }
 
@@ -163,8 +166,8 @@ function useModelBackends(): void {
 export function testCheck(check: Check, cases: TesterCases): void {
   describe(check.meta.id, () => {
     const machines: Machine[] = [];
-    const open = (fixture: string, options?: Partial<DoctorOptions>) => {
-      const m = machine(check, fixture, options, cases.facts);
+    const open = (fixture: string, options?: Partial<DoctorOptions>, repair = false) => {
+      const m = machine(check, fixture, options, cases.facts, repair);
       machines.push(m);
       return m;
     };
@@ -199,13 +202,14 @@ export function testCheck(check: Check, cases: TesterCases): void {
         const findings = await open(c.fixture, c.options).detect();
         expect(findings.map((f) => f.checkId)).toEqual(c.findings.map(() => check.meta.id));
         findings.forEach((f, i) => expect(f).toMatchObject(c.findings[i]));
+        if (cases.neverShows) expect(JSON.stringify(findings)).not.toMatch(cases.neverShows);
         // Text from logs, files and peers is shown escaped: no raw control characters (newlines aside).
         for (const f of findings) expect(`${f.message}\n${f.fixHint ?? ''}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
       });
       if (!c.fixed) continue;
       const { yes = false, config } = c.fixed;
       it(`repairs ${c.fixture} through the executor and journal, verifies, and --undo brings it back`, async () => {
-        const m = open(c.fixture, c.options);
+        const m = open(c.fixture, c.options, true);
         const found = await m.detect();
         const before = readBytes(m.configPath);
 
