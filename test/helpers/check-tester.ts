@@ -3,10 +3,11 @@
 // params, never by English text). An invalid case with `fixed` runs the repair through the engine
 // (planner -> executor -> journal), re-runs the check (the finding is gone, and a second --fix
 // changes nothing), then `--undo` (undoLastFix): the config comes back byte for byte and the same
-// findings return.
+// findings (check, severity, messageId, path) return.
 //
 // A case names a fixture in fixtures/: `<name>` is a doctor fixture (fixture.json + state/, run
-// through runDoctor), `subsystems-<area>/<case>` a subsystem fixture (case.json fixes the clock).
+// through runDoctor), `subsystems-<area>/<case>` a subsystem fixture (case.json fixes the clock),
+// or a key of `facts` (hand-made facts, detect only; a repair case still runs on the fixture).
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
