@@ -4,7 +4,7 @@
 // install's problem) and dated (lines from before the window of src/facts/log-window.ts are history),
 // and a live fact outranks a log line.
 import { VERSION } from '../../src/version.js';
-import { fact, logEvidence } from '../../src/engine/check-helpers.js';
+import { exposure, fact, get, logEvidence, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
 import { en, type MessageRef } from '../../src/i18n/index.js';
 import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';
@@ -42,6 +42,29 @@ const OVER_WHEN_IT_ANSWERS = new Set([
 ]);
 const AUTH_CAUSES = new Set(['token-mismatch', 'token-missing']);
 
+// Start guards the config alone decides. An old line naming one is live only while the config still
+// trips it: after the user fixed the file, a gateway that is merely not running yet is
+// gateway/not-running's business, not "password auth without a password" from an hour ago. (An
+// unparseable file trips mode-unset: the real gateway then reports gateway.mode as missing.)
+const CONFIG_DECIDES: Record<string, (facts: Facts) => boolean> = {
+  'mode-unset': (facts) => {
+    const config = fact(facts, 'config');
+    return !config || !config.exists || Boolean(config.error) || get(config.resolved, 'gateway.mode') !== 'local';
+  },
+  'auth-password-missing': (facts) => {
+    const p = parsedConfig(facts);
+    if (!p) return false;
+    const auth = serverAuth(p.config);
+    return auth.mode.value === 'password' && !auth.password;
+  },
+  'bind-without-auth': (facts) => {
+    const p = parsedConfig(facts);
+    if (!p || !exposure(p.config).exposed) return false;
+    const auth = serverAuth(p.config);
+    return auth.mode.value !== 'none' && auth.mode.value !== 'trusted-proxy' && !auth.token && !auth.password;
+  },
+};
+
 /** `2026-12-06 14:46 UTC`: the same on every machine, and a reader can compare it with the log. */
 export function shortTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -75,6 +98,8 @@ function causeText(m: SignatureMatch): MessageRef {
 /** Does a live fact of this run still show the problem an old line names? */
 function stillLive(cause: string | undefined, facts: Facts): boolean {
   const probe = fact(facts, 'gateway');
+  const decide = cause ? CONFIG_DECIDES[cause] : undefined;
+  if (decide && fact(facts, 'config')) return decide(facts) && !(probe?.ok && probe.connect.rpcOk);
   if (cause === 'config-invalid') {
     const config = fact(facts, 'config');
     return Boolean(config?.error || config?.issues.length);

@@ -163,7 +163,7 @@ export function automatonFrom(tables: AutomatonTables, size: number): LiteralAut
 /**
  * Whether tables read from outside (a file) have a consistent shape: classes, state count and
  * outputs all in range. The transitions themselves are not scanned here (that costs more than the
- * rest of a load): the file's SHA-256 vouches for them, and `compileAutomaton` only writes
+ * rest of a load): the file's CRC-32 vouches for them, and `compileAutomaton` only writes
  * transitions onto rows (the tests check `transitionsLandOnRows` on every compiled catalog).
  */
 export function tablesAreSound(t: AutomatonTables, size: number): boolean {

@@ -183,4 +183,39 @@ describe('lines from before the fix are history', () => {
       fs.rmSync(upstream, { recursive: true, force: true });
     }
   });
+
+  // The gateway is not running yet, and nothing says it should be. The old line about
+  // a start guard the config no longer trips is history; while the config still trips it, it is not.
+  async function refusedOnPassword(fix: boolean) {
+    const port = await freePort();
+    const stateDir = makeState({ gateway: { mode: 'local', bind: 'loopback', port, auth: { mode: 'password' } } });
+    const failed = runGatewayOnce(stateDir, []);
+    expect(failed.code).toBe(78);
+    await new Promise((r) => setTimeout(r, 20));
+    if (fix) fs.writeFileSync(path.join(stateDir, 'openclaw.json'), JSON.stringify({ gateway: { mode: 'local', bind: 'loopback', port, auth: { mode: 'token', token: newToken() } } }), { mode: 0o600 });
+    return { stateDir, upstream: sharedLog([]) };
+  }
+
+  it('config fixed, gateway not started yet: the old password-missing line is history, not an error', async () => {
+    const { stateDir, upstream } = await refusedOnPassword(true);
+    try {
+      const { report } = doctorJson(stateDir, upstream);
+      const password = logFindings(report).filter((f: any) => f.cause === 'auth-password-missing');
+      expect(password).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringContaining('seen earlier') })]);
+      expect(report.findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+    } finally {
+      fs.rmSync(upstream, { recursive: true, force: true });
+    }
+  });
+
+  it('config not fixed: the same line is still this install\'s error', async () => {
+    const { stateDir, upstream } = await refusedOnPassword(false);
+    try {
+      const { code, report } = doctorJson(stateDir, upstream);
+      expect(code).toBe(1);
+      expect(logFindings(report).filter((f: any) => f.cause === 'auth-password-missing')).toEqual([expect.objectContaining({ severity: 'error' })]);
+    } finally {
+      fs.rmSync(upstream, { recursive: true, force: true });
+    }
+  });
 });
