@@ -4,6 +4,10 @@ import { testCheck } from '../../helpers/check-tester.js';
 
 // The line was seen once, at 11:50 UTC.
 const seen = { id: 'logs/known-signatures.seen', params: { count: 1, first: '2026-11-21 11:50 UTC', last: '2026-11-21 11:50 UTC', same: true } };
+const causeText = (cause: string) => ({
+  id: 'logs/known-signatures.cause',
+  params: { title: { id: `cause.${cause}.title`, english: expect.any(String) }, detail: null, explanation: { id: `cause.${cause}.explanation`, english: expect.any(String) } },
+});
 
 // The real catalog (the default scanner) recognises the line and carries its cause, evidence and fix.
 testCheck(knownSignatures, {
@@ -15,9 +19,10 @@ testCheck(knownSignatures, {
         {
           severity: 'error',
           cause: 'port-conflict',
-          // The cause's explanation (causes.yaml) is a param, as `logs scan` and `explain` show it; nothing answers now.
+          // The cause's title and explanation are nested messages, shown in the reader's language (their
+          // English from causes.yaml rides along), as `logs scan` and `explain` show them; nothing answers now.
           messageId: 'logs/known-signatures.answers-now',
-          params: { explain: expect.any(String), id: 'gateway.port-in-use', details: seen, answersAt: null },
+          params: { explain: causeText('port-conflict'), id: 'gateway.port-in-use', details: seen, answersAt: null },
           // The cause's commands, untranslated.
           fixHint: 'openclaw gateway status --deep; openclaw gateway --force; openclaw config set gateway.port <free port>; openclaw doctor --only gateway/port-conflict',
           evidence: [expect.objectContaining({ kind: 'log', source: expect.stringMatching(/openclaw-2026-11-21\.log:3$/), value: expect.stringContaining('already listening') })],
