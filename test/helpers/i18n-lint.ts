@@ -19,6 +19,7 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/openclaw.ts',
   'src/cli/program.ts',
   'src/cli/command-table.ts',
+  'src/cli/commands/config.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
