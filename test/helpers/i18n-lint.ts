@@ -29,6 +29,7 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/nodes.ts',
   'src/cli/commands/cron.ts',
   'src/cli/commands/devices.ts',
+  'src/cli/commands/browser.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
