@@ -30,6 +30,7 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/cron.ts',
   'src/cli/commands/devices.ts',
   'src/cli/commands/browser.ts',
+  'src/cli/commands/channels.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
