@@ -34,6 +34,7 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/channel-pairing.ts',
   'src/cli/commands/pairing.ts',
   'src/cli/commands/system.ts',
+  'src/cli/commands/models.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
