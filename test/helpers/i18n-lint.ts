@@ -38,6 +38,7 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/approvals.ts',
   'src/cli/commands/setup.ts',
   'src/cli/commands/doctor-bundle.ts',
+  'src/cli/commands/doctor-remote.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
