@@ -39,6 +39,8 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/setup.ts',
   'src/cli/commands/doctor-bundle.ts',
   'src/cli/commands/doctor-remote.ts',
+  'src/cli/commands/logs.ts',
+  'src/cli/commands/logs-tail.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
