@@ -41,6 +41,8 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/doctor-remote.ts',
   'src/cli/commands/logs.ts',
   'src/cli/commands/logs-tail.ts',
+  'src/cli/rpc-command.ts',
+  'src/cli/subsystem-support.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
