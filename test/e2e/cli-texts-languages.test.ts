@@ -4,25 +4,25 @@
 // every language.
 import fs from 'node:fs';
 import path from 'node:path';
-import MessageFormat from '@messageformat/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanEnv, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { setLocale, t, type Locale, type Params } from '../../src/i18n/index.js';
+import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
 
 const LANGS = ['en', 'ko', 'zh-CN', 'zh-TW'] as const;
 
-/** One catalog message of a locale, formatted as the CLI would format it. */
-function message(lang: string, id: string, params: Record<string, unknown> = {}): string {
-  const dir = path.join(repoRoot, 'locales', lang);
-  for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('cli-'))) {
-    const messages = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>;
-    if (messages[id] !== undefined) return new MessageFormat(lang).compile(messages[id])(params);
+/** One catalog message of a locale, formatted from the catalog's sources. */
+function message(lang: Locale, id: string, params: Params = {}): string {
+  setLocale(lang);
+  try {
+    return t(id, params);
+  } finally {
+    setLocale('en');
   }
-  throw new Error(`no message ${id} in locales/${lang}`);
 }
 
 let dir: string;
 let env: Record<string, string | undefined>;
-const cli = (lang: string, args: string[]) => runCli(['--lang', lang, ...args], { env });
+const cli = (lang: Locale, args: string[]) => runCli(['--lang', lang, ...args], { env });
 
 beforeEach(() => {
   dir = tempDir('cli-texts-');
