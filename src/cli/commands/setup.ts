@@ -12,8 +12,8 @@ export function register(program: Command): Command {
     .command('setup')
     .description(t('cli.command.setup.summary'))
     .option('--json', t('cli.common.option.json-short'))
-    // i18n-ignore: the examples are commands, shown as typed
-    .addHelpText('after', `\n${t('cli.setup.examples')}\n  openclaw setup\n  openclaw --profile work setup --json`)
+    // i18n-ignore: the Examples block is commands, headed like every other help page's (help-examples.ts)
+    .addHelpText('after', '\nExamples:\n  openclaw setup\n  openclaw --profile work setup --json')
     .action(
       action(async (flags: { json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
