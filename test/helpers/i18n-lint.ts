@@ -43,6 +43,8 @@ export const I18N_LINT_SCOPE: readonly string[] = [
   'src/cli/commands/logs-tail.ts',
   'src/cli/rpc-command.ts',
   'src/cli/subsystem-support.ts',
+  'src/cli/commands/triage.ts',
+  'src/cli/commands/completion.ts',
   'src/cli/commands/doctor.ts',
   'src/cli/commands/explain.ts',
   'src/cli/commands/explain-lines.ts',
