@@ -5,6 +5,7 @@ import { eprintln, printError, printJson, println as printLine } from './output.
 import { VERSION } from '../version.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import { failureText, openClient, sharedAuthWarning, timeoutOf, type ClientFlags } from '../client/cli-options.js';
+import { t } from '../i18n/index.js';
 
 export async function runRpc(cmd: Command, method: string, params: unknown, render: (payload: any) => void): Promise<number> {
   return runRpcs(cmd, [[method, params]], (all) => render(all[method]), true);
@@ -17,18 +18,18 @@ export async function runRpcs(cmd: Command, calls: Array<[string, unknown]>, ren
   const opened = await openClient(ctx.paths, flags, VERSION);
   if ('failure' in opened) {
     if (flags.json) printJson({ ok: false, url: opened.url, error: opened.failure });
-    else printFailure(`cannot connect to the gateway at ${opened.url}`, opened.failure);
+    else printFailure(t('cli.rpc.cannot-connect', { url: opened.url }), opened.failure);
     return 1;
   }
   // Like `gateway probe`: a refused token that this device's own token papered over is still wrong.
-  if (opened.sharedAuthRejected) eprintln(escapeControl(`warning: ${sharedAuthWarning(opened.sharedAuthRejected)}`));
+  if (opened.sharedAuthRejected) eprintln(escapeControl(t('cli.rpc.warning', { warning: sharedAuthWarning(opened.sharedAuthRejected) })));
   try {
     const payloads: Record<string, any> = {};
     for (const [method, params] of calls) {
       const r = await opened.client.call(method, params, timeoutOf(flags));
       if (!r.ok) {
         if (flags.json) printJson({ ok: false, url: opened.url, method, error: r.failure });
-        else printFailure(`${method} failed`, r.failure);
+        else printFailure(t('cli.rpc.failed', { method }), r.failure);
         return 1;
       }
       payloads[method] = r.payload;
@@ -43,8 +44,8 @@ export async function runRpcs(cmd: Command, calls: Array<[string, unknown]>, ren
 
 /** A client failure in the one error style; the peer's words escaped. */
 export function printFailure(doing: string, failure: Parameters<typeof failureText>[0]): void {
-  const t = failureText(failure);
-  printError(escapeControl(`${doing}: ${t.what}`), t.next && escapeControl(t.next));
+  const text = failureText(failure);
+  printError(escapeControl(`${doing}: ${text.what}`), text.next && escapeControl(text.next));
 }
 
 /** For renderers of RPC results: names, platforms and errors there are the peers' words, shown escaped. */

@@ -10,6 +10,7 @@ import type { SubsystemContext } from '../subsystems/context.js';
 import { DurationError } from '../system/duration.js';
 import { StateFileError } from '../subsystems/json-file.js';
 import { silentLog, stderrLog } from '../subsystems/log.js';
+import { t } from '../i18n/index.js';
 
 export interface SubsystemCli extends SubsystemContext {
   configPath: string;
@@ -37,7 +38,7 @@ export function toCliError(err: unknown): unknown {
     const code = err.code === 'INVALID_REQUEST' ? EXIT.USAGE : EXIT.FAILED;
     return new CliError(err.message, code);
   }
-  if (err instanceof StateFileError) return new CliError(err.message, EXIT.FAILED, 'Move the damaged file aside (keep a copy) and retry; the toolkit never overwrites it.');
+  if (err instanceof StateFileError) return new CliError(err.message, EXIT.FAILED, t('cli.subsystem.damaged-file.hint'));
   if (err instanceof DurationError) return new CliError(err.message, EXIT.USAGE);
   return err;
 }
@@ -74,7 +75,7 @@ export async function viaGatewayOr<T>(cmd: Command, method: string, params: unkn
   const { VERSION } = await import('../version.js');
   const opened = await openClient(contextFor(cmd).paths, { timeout: String(timeoutMs) }, VERSION);
   if ('failure' in opened) {
-    if (opened.failure.kind !== 'refused') process.stderr.write(`note: the gateway at ${opened.url} did not answer (${describeFailure(opened.failure)}); reading the state dir directly\n`);
+    if (opened.failure.kind !== 'refused') process.stderr.write(`${t('cli.subsystem.no-answer', { url: opened.url, reason: describeFailure(opened.failure) })}\n`);
     return { payload: await local(), via: 'local' };
   }
   try {

@@ -9,18 +9,18 @@ export function register(program: Command): void {
   const approvals = program.command('approvals').description(t('cli.command.approvals.summary'));
   approvals
     .command('get')
-    .description('show the approvals file and the effective policy (security, ask, allowlist)')
-    .option('--node <idOrNameOrIp>', 'a node (default: this host)')
-    .option('--agent <id>', 'agent whose overrides apply', 'main')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.approvals.get.summary'))
+    .option('--node <idOrNameOrIp>', t('cli.approvals.get.option.node'))
+    .option('--agent <id>', t('cli.approvals.get.option.agent'), 'main')
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { node?: string; agent: string; json?: boolean }, cmd: Command) => {
         const { execApprovalsGet } = await import('../../subsystems/nodes/rpc.js');
         const r = execApprovalsGet({ nodeId: opts.node, agentId: opts.agent }, subsystemContextFor(cmd));
         if (opts.json) return printJson(r);
-        println(`${r.path}${r.exists ? '' : ' (not present: defaults apply)'}`);
-        println(`  security: ${r.effective.security}   ask: ${r.effective.ask}`);
-        println(`  allowlist: ${r.effective.allowlist.length ? r.effective.allowlist.join(', ') : '(empty)'}`);
+        println(t('cli.approvals.get.path', { path: r.path, exists: r.exists }));
+        println(t('cli.approvals.get.policy', { security: r.effective.security, ask: r.effective.ask }));
+        println(r.effective.allowlist.length ? t('cli.approvals.get.allowlist', { list: r.effective.allowlist.join(', ') }) : t('cli.approvals.get.allowlist-empty'));
       }),
     );
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { printJson, println } from '../output.js';
 import { fmtTime, subsystemContextFor, toCliError } from '../subsystem-support.js';
 import { approvePairingCode, listPairingRequests } from '../../subsystems/channels/pairing-store.js';
+import { t } from '../../i18n/index.js';
 
 export function listChannelPairing(cmd: Command, channel: string, accountId: string | undefined, json: boolean): number {
   const { stateDir } = subsystemContextFor(cmd);
@@ -17,9 +18,9 @@ export function listChannelPairing(cmd: Command, channel: string, accountId: str
     printJson({ channel, requests });
     return 0;
   }
-  if (!requests.length) println(`No pending pairing requests for channel ${channel}.`);
-  for (const r of requests) println(`${r.code}  ${channel}/${r.accountId}  from ${r.senderId}  since ${fmtTime(r.createdAt)}`);
-  if (requests.length) println(`Approve with: \`openclaw pairing approve --channel ${channel} <code>\``);
+  if (!requests.length) println(t('cli.channel-pairing.none', { channel }));
+  for (const r of requests) println(t('cli.channel-pairing.line', { code: r.code, channel, account: r.accountId, sender: r.senderId, since: fmtTime(r.createdAt) }));
+  if (requests.length) println(t('cli.channel-pairing.approve-with', { channel }));
   return 0;
 }
 
@@ -32,6 +33,6 @@ export function approveChannelPairing(cmd: Command, channel: string, code: strin
     throw toCliError(err);
   }
   if (json) printJson({ ok: true, channel, approved: req });
-  else println(`Approved ${req.senderId} on ${channel}/${req.accountId}; their next message is accepted.`);
+  else println(t('cli.channel-pairing.approved', { sender: req.senderId, channel, account: req.accountId }));
   return 0;
 }

@@ -12,10 +12,10 @@ export function register(program: Command): void {
   const channels = program.command('channels').description(t('cli.command.channels.summary'));
   channels
     .command('status')
-    .description('per-account transport state; --probe checks outbound delivery (works or the error)')
-    .option('--probe', 'send a probe to each account')
-    .option('--timeout <ms>', 'probe timeout in milliseconds', (v) => Number(v), 3000)
-    .option('--json', 'machine-readable output')
+    .description(t('cli.channels.status.summary'))
+    .option('--probe', t('cli.channels.status.option.probe'))
+    .option('--timeout <ms>', t('cli.channels.status.option.timeout'), (v) => Number(v), 3000)
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
         const { channelsStatus } = await import('../../subsystems/channels/status.js');
@@ -28,18 +28,24 @@ export function register(program: Command): void {
           return failed ? EXIT.FAILED : EXIT.OK;
         }
         if (!r.channels.length) {
-          println('No channels configured (channels.* in openclaw.json).');
+          println(t('cli.channels.status.none'));
           return EXIT.OK;
         }
         for (const c of r.channels) {
-          const running = c.running === null ? '' : c.running ? ', running' : ', not running';
-          println(`${c.channel}/${c.accountId}: ${c.enabled ? 'enabled' : 'disabled'}, transport ${c.transport}${running}${c.configured ? '' : ' (not configured)'}, dmPolicy ${c.dmPolicy}`);
-          println(`  inbound ${c.state.inbound} (accepted ${c.state.accepted}), last ${fmtTime(c.state.lastInboundAt)}; last outbound ${fmtTime(c.state.lastOutboundAt)}`);
+          const head = {
+            enabled: c.enabled,
+            transport: c.transport,
+            running: c.running === null ? 'unknown' : String(c.running),
+            configured: c.configured,
+            dmPolicy: c.dmPolicy,
+          };
+          println(`${c.channel}/${c.accountId}: ${t('cli.channels.status.head', head)}`);
+          println(t('cli.channels.status.traffic', { inbound: c.state.inbound, accepted: c.state.accepted, lastIn: fmtTime(c.state.lastInboundAt), lastOut: fmtTime(c.state.lastOutboundAt) }));
           const drops = Object.entries(c.state.drops).map(([k, v]) => `${k} ${v}`);
-          if (drops.length) println(`  dropped: ${drops.join(', ')}`);
-          if (c.pendingPairing) println(`  pairing requests pending: ${c.pendingPairing} (\`openclaw pairing list --channel ${c.channel}\`)`);
-          if (c.state.lastError) println(`  last delivery error: ${c.state.lastError.message} at ${fmtTime(c.state.lastError.at)}`);
-          if (c.probe) println(`  probe: ${c.probe.ok ? c.probe.result : `failed — ${c.probe.error}`}`);
+          if (drops.length) println(t('cli.channels.status.dropped', { drops: drops.join(', ') }));
+          if (c.pendingPairing) println(t('cli.channels.status.pairing', { count: c.pendingPairing, channel: c.channel }));
+          if (c.state.lastError) println(t('cli.channels.status.last-error', { message: c.state.lastError.message, at: fmtTime(c.state.lastError.at) }));
+          if (c.probe) println(c.probe.ok ? t('cli.channels.status.probe-ok', { result: c.probe.result }) : t('cli.channels.status.probe-failed', { error: c.probe.error }));
         }
         return failed ? EXIT.FAILED : EXIT.OK;
       }),

@@ -11,7 +11,7 @@ export function register(program: Command): void {
   program
     .command('completion')
     .description(t('cli.command.completion.summary'))
-    .addArgument(new Argument('<shell>', 'the shell to complete for').choices(SHELLS))
+    .addArgument(new Argument('<shell>', t('cli.completion.arg.shell')).choices(SHELLS))
     .action(
       action((shell: Shell, _flags: unknown, cmd: Command) => {
         process.stdout.write(completionScript(shell, commandTree(cmd.parent!)));

@@ -15,7 +15,7 @@ import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';
 import { action } from '../run-action.js';
-import { t } from '../../i18n/index.js';
+import { en, t } from '../../i18n/index.js';
 
 /** A value typed on the command line: JSON5 when it parses (`true`, `18789`, `["a"]`), else the raw string. */
 export function parseCliValue(text: string): unknown {
@@ -28,13 +28,16 @@ export function parseCliValue(text: string): unknown {
 
 function missing(ctx: CliContext): CliError {
   return new CliError(
-    `no config file at ${ctx.paths.configPath.value} (${describeSource(ctx.paths.configPath)})`,
+    t('cli.config.missing', { path: ctx.paths.configPath.value, source: describeSource(ctx.paths.configPath) }),
     EXIT.CONFIG,
-    'Run `openclaw setup`, or create it with `openclaw config set gateway.mode local`.',
+    t('cli.config.missing.hint'),
   );
 }
 
-function printEdit(ctx: CliContext, r: EditResult, json: boolean, summary: string): void {
+/** What an edit did, for its one-line summary. */
+type Change = { action: 'set' | 'unset' | 'patch'; key?: string };
+
+function printEdit(ctx: CliContext, r: EditResult, json: boolean, change: Change): void {
   if (json) {
     printJson({
       ok: true,
@@ -47,20 +50,20 @@ function printEdit(ctx: CliContext, r: EditResult, json: boolean, summary: strin
     return;
   }
   if (r.dryRun) {
-    if (!r.diff.changed) println('No change: the config already says that.');
+    if (!r.diff.changed) println(t('cli.config.no-change'));
     else {
-      println(r.diff.text || '(only a secret value changes; use --show-secrets to see it)');
-      println(chalk.dim('Dry run: nothing was written.'));
+      println(r.diff.text || t('cli.config.secret-only'));
+      println(chalk.dim(t('cli.config.dry-run')));
     }
     return;
   }
   if (!r.diff.changed) {
-    println('No change: the config already says that.');
+    println(t('cli.config.no-change'));
     return;
   }
-  println(`${summary} in ${r.configPath}`);
-  if (r.write?.backup) println(chalk.dim(`Backup of the previous file: ${r.write.backup}`));
-  if (r.droppedComments) eprintln(chalk.yellow('note: the comments in this file were not kept by the rewrite; the backup still has them.'));
+  println(t('cli.config.edited', { action: change.action, key: change.key ?? '', path: r.configPath }));
+  if (r.write?.backup) println(chalk.dim(t('cli.config.backup', { path: r.write.backup })));
+  if (r.droppedComments) eprintln(chalk.yellow(t('cli.config.comments-dropped')));
   void ctx;
 }
 
@@ -84,8 +87,8 @@ export function register(program: Command): void {
 
   config
     .command('file')
-    .description('print which config file is in use and why')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.config.file.summary'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       action((opts: { json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -95,18 +98,18 @@ export function register(program: Command): void {
           printJson({ path: configPath.value, exists, source: configPath.source, from: configPath.from, stateDir: stateDir.value, profile: profile?.value });
         } else {
           println(configPath.value);
-          println(chalk.dim(`  source: ${describeSource(configPath)}${exists ? '' : ' (file does not exist yet)'}`));
-          println(chalk.dim(`  state dir: ${stateDir.value}`));
+          println(chalk.dim(t('cli.config.file.source', { source: describeSource(configPath), exists })));
+          println(chalk.dim(t('cli.config.file.state-dir', { dir: stateDir.value })));
         }
       }),
     );
 
   config
     .command('get')
-    .description('print a value by dotted path (secrets redacted unless --show-secrets)')
-    .argument('[path]', 'dotted path such as gateway.auth.mode; omit for the whole file')
-    .option('--json', 'print the value as JSON')
-    .option('--resolved', 'show the value after ${ENV} substitution')
+    .description(t('cli.config.get.summary'))
+    .argument('[path]', t('cli.config.get.arg.path'))
+    .option('--json', t('cli.config.get.option.json'))
+    .option('--resolved', t('cli.config.get.option.resolved'))
     .action(
       action((p: string | undefined, opts: { json?: boolean; resolved?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -116,7 +119,7 @@ export function register(program: Command): void {
         const got = p ? getPath(root, parsePath(p)) : { found: true, value: root };
         if (!got.found) {
           if (opts.json) printJson({ ok: false, path: p, found: false });
-          else eprintln(`${p} is not set in ${r.path}`);
+          else eprintln(t('cli.config.get.not-set', { key: p, path: r.path }));
           return EXIT.FAILED;
         }
         const shown = ctx.global.showSecrets ? got.value : redactValue(got.value, p ? String(parsePath(p).at(-1)) : '');
@@ -127,28 +130,28 @@ export function register(program: Command): void {
 
   config
     .command('set')
-    .description('set a value by dotted path; the value parses as JSON5, else as a plain string')
-    .argument('<path>', 'dotted path such as gateway.mode')
-    .argument('<value>', 'e.g. local, 18789, true, ["https://a.example"]')
-    .option('--json', 'machine-readable output')
-    .option('--dry-run', 'print the diff and write nothing')
-    .option('--string', 'store the value as a string even if it parses as JSON5')
+    .description(t('cli.config.set.summary'))
+    .argument('<path>', t('cli.config.set.arg.path'))
+    .argument('<value>', t('cli.config.set.arg.value'))
+    .option('--json', t('cli.common.option.json'))
+    .option('--dry-run', t('cli.common.option.dry-run'))
+    .option('--string', t('cli.config.set.option.string'))
     .action(
       action(async (p: string, value: string, opts: { json?: boolean; dryRun?: boolean; string?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
         const segments = parsePath(p);
         const parsed = opts.string ? value : parseCliValue(value);
-        const r = await edit(ctx, (raw) => setPath(raw, segments, parsed), { dryRun: opts.dryRun, allowCreate: true }, `config set ${p}`);
-        printEdit(ctx, r, Boolean(opts.json), `Set ${p}`);
+        const r = await edit(ctx, (raw) => setPath(raw, segments, parsed), { dryRun: opts.dryRun, allowCreate: true }, `config set ${p}`); // i18n-ignore: the edit's reason, a record for the backup log
+        printEdit(ctx, r, Boolean(opts.json), { action: 'set', key: p });
       }),
     );
 
   config
     .command('unset')
-    .description('remove a value by dotted path')
-    .argument('<path>', 'dotted path such as gateway.token')
-    .option('--json', 'machine-readable output')
-    .option('--dry-run', 'print the diff and write nothing')
+    .description(t('cli.config.unset.summary'))
+    .argument('<path>', t('cli.config.unset.arg.path'))
+    .option('--json', t('cli.common.option.json'))
+    .option('--dry-run', t('cli.common.option.dry-run'))
     .action(
       action(async (p: string, opts: { json?: boolean; dryRun?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -162,66 +165,67 @@ export function register(program: Command): void {
             return u.value;
           },
           { dryRun: opts.dryRun },
-          `config unset ${p}`,
+          `config unset ${p}`, // i18n-ignore: the edit's reason, a record for the backup log
         );
         if (!removed) {
-          if (opts.json) printJson({ ok: true, changed: false, configPath: r.configPath, note: `${p} was not set` });
-          else println(`${p} was not set; nothing to do.`);
+          if (opts.json) printJson({ ok: true, changed: false, configPath: r.configPath, note: en('cli.config.unset.not-set', { key: p }) });
+          else println(t('cli.config.unset.nothing', { key: p }));
           return;
         }
-        printEdit(ctx, r, Boolean(opts.json), `Removed ${p}`);
+        printEdit(ctx, r, Boolean(opts.json), { action: 'unset', key: p });
       }),
     );
 
   config
     .command('patch')
-    .description('apply a JSON5 merge patch (null deletes a key) from a file or stdin')
-    .option('--file <file>', 'read the patch from a file')
-    .option('--stdin', 'read the patch from standard input')
-    .option('--json', 'machine-readable output')
-    .option('--dry-run', 'print the diff and write nothing')
+    .description(t('cli.config.patch.summary'))
+    .option('--file <file>', t('cli.config.patch.option.file'))
+    .option('--stdin', t('cli.config.patch.option.stdin'))
+    .option('--json', t('cli.common.option.json'))
+    .option('--dry-run', t('cli.common.option.dry-run'))
     .action(
       action(async (opts: { file?: string; stdin?: boolean; json?: boolean; dryRun?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
-        if (Boolean(opts.file) === Boolean(opts.stdin)) throw new CliError('config patch needs exactly one of --file F or --stdin', EXIT.USAGE);
+        if (Boolean(opts.file) === Boolean(opts.stdin)) throw new CliError(t('cli.config.patch.one-source'), EXIT.USAGE);
         const source = opts.file ?? '<stdin>';
         let text: string;
         try {
           text = opts.file ? fs.readFileSync(opts.file, 'utf8') : await readStdin();
         } catch (err) {
-          throw new CliError(`cannot read the patch from ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.FAILED);
+          throw new CliError(t('cli.config.patch.unreadable', { source, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }), EXIT.FAILED);
         }
         let patch: unknown;
         try {
           patch = JSON5.parse(text);
         } catch (err) {
           const e = err as SyntaxError & { lineNumber?: number; columnNumber?: number };
-          throw new CliError(`${source}:${e.lineNumber ?? 1}:${e.columnNumber ?? 1}: the patch is not valid JSON5 (${e.message.replace(/^JSON5: /, '')})`, EXIT.USAGE);
+          throw new CliError(t('cli.config.patch.invalid', { source, line: e.lineNumber ?? 1, column: e.columnNumber ?? 1, reason: e.message.replace(/^JSON5: /, '') }), EXIT.USAGE);
         }
-        if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new CliError('the patch must be a JSON5 object', EXIT.USAGE);
-        const r = await edit(ctx, (raw) => mergePatch(raw, patch) as JsonObject, { dryRun: opts.dryRun, allowCreate: true }, 'config patch');
-        printEdit(ctx, r, Boolean(opts.json), 'Patched');
+        if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new CliError(t('cli.config.patch.not-object'), EXIT.USAGE);
+        const r = await edit(ctx, (raw) => mergePatch(raw, patch) as JsonObject, { dryRun: opts.dryRun, allowCreate: true }, 'config patch'); // i18n-ignore: the edit's reason, a record for the backup log
+        printEdit(ctx, r, Boolean(opts.json), { action: 'patch' });
       }),
     );
 
   config
     .command('validate')
-    .description('check the config against the schema the toolkit understands')
-    .option('--json', 'print {valid, path, issues:[{path, message}]}')
+    .description(t('cli.config.validate.summary'))
+    .option('--json', t('cli.config.validate.option.json'))
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
         const { validateConfig } = await import('../../config/schema.js');
         const file = ctx.paths.configPath.value;
-        let issues: (ValidationIssue & { line?: number; column?: number })[];
+        // `message` stays English (it lands in --json); `shown` is the same in the active language.
+        let issues: (ValidationIssue & { line?: number; column?: number; shown?: string })[];
         let fatal: ConfigError | undefined;
         try {
           const r = readConfigFile(file);
           if (!r.exists) {
-            issues = [{ path: '(file)', message: 'config file does not exist (run `openclaw setup`)', code: 'missing' }];
+            issues = [{ path: '(file)', message: en('cli.config.validate.no-file'), shown: t('cli.config.validate.no-file'), code: 'missing' }];
           } else {
             issues = [
-              ...r.missingEnv.map((m) => ({ path: m.path, message: `refers to \${${m.name}}, which is not set in this environment`, code: 'missing_env' })),
+              ...r.missingEnv.map((m) => ({ path: m.path, message: en('cli.config.validate.missing-env', { name: m.name }), shown: t('cli.config.validate.missing-env', { name: m.name }), code: 'missing_env' })),
               ...validateConfig(r.resolved),
             ];
           }
@@ -238,12 +242,12 @@ export function register(program: Command): void {
             issues: issues.map(({ path, message, line, column, code }) => ({ path, message, code, line, column })),
           });
         } else if (valid) {
-          println(`${chalk.green('valid')}: ${file}`);
+          println(`${chalk.green(t('cli.config.validate.valid'))}: ${file}`);
         } else if (fatal) {
-          eprintln(chalk.red(`invalid: ${fatal.format()}`));
+          eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${fatal.format()}`));
         } else {
-          eprintln(chalk.red(`invalid: ${file}`));
-          for (const i of issues) eprintln(`  ${chalk.bold(i.path)}: ${i.message}`);
+          eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${file}`));
+          for (const i of issues) eprintln(`  ${chalk.bold(i.path)}: ${i.shown ?? i.message}`);
         }
         return valid ? EXIT.OK : EXIT.FAILED;
       }),

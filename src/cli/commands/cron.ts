@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 
 function parseLimit(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`must be a positive integer, got ${v}`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.cron.arg.limit', { value: v }));
   return n;
 }
 
@@ -19,65 +19,74 @@ export function register(program: Command): void {
 
   cron
     .command('status')
-    .description('scheduler switch, store path, job count and the next wake')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.cron.status.summary'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
         const { cronStatus } = await import('../../subsystems/cron/rpc.js');
         const ctx = subsystemContextFor(cmd);
         const s = cronStatus({}, ctx);
         if (opts.json) return printJson(s);
-        println(`Scheduler: ${s.enabled ? 'enabled' : 'disabled (cron.enabled: false) — jobs will not run automatically'}`);
-        println(`Store: ${s.storePath}`);
-        println(`Jobs: ${s.jobs}`);
-        println(`Next wake: ${fmtTime(s.nextWakeAtMs)}`);
+        println(t('cli.cron.status.scheduler', { enabled: s.enabled }));
+        println(t('cli.cron.status.store', { path: s.storePath }));
+        println(t('cli.cron.status.jobs', { count: s.jobs }));
+        println(t('cli.cron.status.next-wake', { time: fmtTime(s.nextWakeAtMs) }));
       }),
     );
 
   cron
     .command('list')
-    .description('list jobs with their schedule, next run and last status')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.cron.list.summary'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
         const { cronList } = await import('../../subsystems/cron/rpc.js');
         const { jobs } = cronList({ includeDisabled: true }, subsystemContextFor(cmd));
         if (opts.json) return printJson({ jobs });
-        if (!jobs.length) return println('No cron jobs.');
+        if (!jobs.length) return println(t('cli.cron.list.none'));
         for (const j of jobs) {
-          println(`${j.id}  ${j.enabled ? 'enabled ' : 'disabled'}  ${j.schedule}  next ${fmtTime(j.nextRunAtMs)}  last ${j.lastStatus ?? '-'}${j.consecutiveErrors ? ` (${j.consecutiveErrors} errors in a row: ${j.lastError})` : ''}${j.name ? `  ${j.name}` : ''}`);
+          const line = t('cli.cron.list.line', {
+            id: j.id,
+            enabled: j.enabled,
+            schedule: j.schedule,
+            next: fmtTime(j.nextRunAtMs),
+            last: j.lastStatus ?? '-',
+            errors: j.consecutiveErrors ?? 0,
+            lastError: String(j.lastError),
+          });
+          println(`${line}${j.name ? `  ${j.name}` : ''}`);
         }
       }),
     );
 
   cron
     .command('runs')
-    .description("a job's run history, newest first")
-    .requiredOption('--id <id>', 'job id')
-    .option('--limit <n>', 'how many runs', parseLimit, 20)
-    .option('--json', 'machine-readable output')
+    .description(t('cli.cron.runs.summary'))
+    .requiredOption('--id <id>', t('cli.cron.arg.id'))
+    .option('--limit <n>', t('cli.cron.runs.option.limit'), parseLimit, 20)
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { id: string; limit: number; json?: boolean }, cmd: Command) => {
         const { cronRuns } = await import('../../subsystems/cron/rpc.js');
         const r = cronRuns({ id: opts.id, limit: opts.limit }, subsystemContextFor(cmd));
         if (opts.json) return printJson(r);
-        if (!r.entries.length) return println(`No runs recorded for ${opts.id}.`);
+        if (!r.entries.length) return println(t('cli.cron.runs.none', { id: opts.id }));
         for (const e of r.entries) println(`${fmtTime(e.ts)}  ${e.status}${e.durationMs !== undefined ? `  ${e.durationMs}ms` : ''}${e.error ? `  ${e.error}` : ''}${e.summary ? `  ${e.summary}` : ''}`);
       }),
     );
 
   cron
     .command('add')
-    .description('add a job: exactly one of --cron, --every, --at')
-    .option('--name <name>', 'a label')
-    .option('--cron <expr>', 'cron expression, e.g. "0 9 * * 1-5"')
-    .option('--tz <iana>', 'timezone for --cron, e.g. Europe/Berlin')
-    .option('--every <duration>', 'interval such as 30m or 1h')
-    .option('--at <time>', 'one-shot: ISO time or +DURATION')
-    .option('--system-event <text>', 'text queued as a system event when the job runs')
-    .option('--message <text>', 'run an agent turn with this message (needs the gateway)')
-    .option('--disabled', 'add it disabled')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.cron.add.summary'))
+    .option('--name <name>', t('cli.cron.add.option.name'))
+    .option('--cron <expr>', t('cli.cron.add.option.cron'))
+    .option('--tz <iana>', t('cli.cron.add.option.tz'))
+    .option('--every <duration>', t('cli.cron.add.option.every'))
+    .option('--at <time>', t('cli.cron.add.option.at'))
+    .option('--system-event <text>', t('cli.cron.add.option.system-event'))
+    .option('--message <text>', t('cli.cron.add.option.message'))
+    .option('--disabled', t('cli.cron.add.option.disabled'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
         const { cronAdd } = await import('../../subsystems/cron/rpc.js');
@@ -90,35 +99,36 @@ export function register(program: Command): void {
           if (err instanceof ScheduleError) throw new CliError(err.message, EXIT.USAGE);
           throw err;
         }
+        // i18n-ignore: the stored event text of an unnamed job, data rather than output
         const payload = opts.message ? { kind: 'agentTurn', message: String(opts.message) } : { kind: 'systemEvent', text: String(opts.systemEvent ?? opts.name ?? 'cron job') };
         const params = { name: opts.name as string | undefined, schedule: schedule as never, payload, enabled: !opts.disabled };
         const r = await viaGatewayOr(cmd, 'cron.add', params, () => cronAdd(params, subsystemContextFor(cmd)));
         const { job } = r.payload;
         if (opts.json) return printJson({ ok: true, via: r.via, job });
-        println(`Added ${job.id} (${job.schedule}); next run ${fmtTime(job.nextRunAtMs)}`);
+        println(t('cli.cron.add.done', { id: job.id, schedule: job.schedule, next: fmtTime(job.nextRunAtMs) }));
       }),
     );
 
   cron
     .command('rm')
     .alias('remove')
-    .description('remove a job')
-    .argument('<id>', 'job id')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.cron.rm.summary'))
+    .argument('<id>', t('cli.cron.arg.id'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { cronRemove } = await import('../../subsystems/cron/rpc.js');
         const { payload: r, via } = await viaGatewayOr(cmd, 'cron.remove', { id }, () => cronRemove({ id }, subsystemContextFor(cmd)));
         if (opts.json) return printJson({ ok: true, via, ...r });
-        println(`Removed ${id}`);
+        println(t('cli.cron.rm.done', { id }));
       }),
     );
 
   cron
     .command('run')
-    .description('run a job now and record the result (works even when the scheduler is disabled)')
-    .argument('<id>', 'job id')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.cron.run.summary'))
+    .argument('<id>', t('cli.cron.arg.id'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { cronRun } = await import('../../subsystems/cron/rpc.js');

@@ -12,12 +12,13 @@ import type { DoctorReport } from '../../engine/report.js';
 import { renderHuman } from '../../engine/reporters/human.js';
 import { collectBundle } from '../../support/bundle.js';
 import { reproducibleTarGz } from '../../support/tar.js';
+import { t } from '../../i18n/index.js';
 
 /** The file to write: FILE, or openclaw-bundle-<time>.tar.gz in the cwd. Refuses an existing one without --force, before the doctor runs. */
 export function bundleTarget(flag: string | true, force: boolean): string {
   const file = path.resolve(flag === true ? `openclaw-bundle-${fileTimestamp()}.tar.gz` : flag);
-  if (!force && fs.existsSync(file)) throw new CliError(`--bundle: ${file} already exists`, EXIT.USAGE, 'Choose another name, or add --force to replace it.');
-  if (!fs.existsSync(path.dirname(file))) throw new CliError(`--bundle: no such directory ${path.dirname(file)}`, EXIT.USAGE);
+  if (!force && fs.existsSync(file)) throw new CliError(t('cli.doctor-bundle.exists', { file }), EXIT.USAGE, t('cli.doctor-bundle.exists.hint'));
+  if (!fs.existsSync(path.dirname(file))) throw new CliError(t('cli.doctor-bundle.no-dir', { dir: path.dirname(file) }), EXIT.USAGE);
   return file;
 }
 
@@ -43,17 +44,17 @@ export async function writeSupportBundle(ctx: CliContext, report: DoctorReport, 
     writeFileAtomic(file, archive, 0o600, { exclusive: !opts.force });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError(`--bundle: ${file} already exists`, EXIT.USAGE, 'Choose another name, or add --force to replace it.');
-    throw new CliError(`--bundle: cannot write ${file}: ${code ?? (err as Error).message}`, EXIT.FAILED);
+    if (code === 'EEXIST') throw new CliError(t('cli.doctor-bundle.exists', { file }), EXIT.USAGE, t('cli.doctor-bundle.exists.hint'));
+    throw new CliError(t('cli.doctor-bundle.unwritable', { file, reason: code ?? (err as Error).message }), EXIT.FAILED);
   }
   const listed = files.map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.content), what: f.what }));
   if (opts.json) {
     printJson({ ok: true, file, bytes: archive.length, reportOk: report.ok, files: listed });
     return EXIT.OK;
   }
-  println(`Support bundle written: ${file} (${size(archive.length)}, ${listed.length} files, mode 0600)`);
+  println(t('cli.doctor-bundle.written', { file, size: size(archive.length), count: listed.length }));
   const width = Math.max(...listed.map((f) => f.name.length));
   for (const f of listed) println(`  ${f.name.padEnd(width)}  ${size(f.bytes).padStart(9)}  ${f.what}`);
-  println(`The doctor ${report.ok ? 'found no errors' : 'found errors'}; its report is inside. Secrets are redacted: look it over before you share it.`);
+  println(t('cli.doctor-bundle.verdict', { ok: report.ok }));
   return EXIT.OK;
 }

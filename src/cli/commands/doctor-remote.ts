@@ -18,6 +18,7 @@ import type { CliContext } from '../context.js';
 import { chalk } from '../../color.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { t } from '../../i18n/index.js';
 
 export interface RemoteFlags {
   remote?: string;
@@ -38,7 +39,7 @@ type Format = 'human' | 'json' | 'sarif' | 'junit' | 'prometheus';
 
 /** The run's own credential: --token, --token-file or --password, else the environment (never the local config). */
 function credential(flags: RemoteFlags, env: NodeJS.ProcessEnv): { token?: string; password?: string } {
-  if (flags.token && flags.tokenFile) throw new CliError('--token and --token-file disagree; use one of them', EXIT.USAGE);
+  if (flags.token && flags.tokenFile) throw new CliError(t('cli.doctor-remote.token-file-disagree'), EXIT.USAGE);
   const token = flags.token ?? (flags.tokenFile ? secretFile(flags.tokenFile, '--token-file') : undefined) ?? (env.OPENCLAW_GATEWAY_TOKEN || undefined);
   const password = token ? undefined : (flags.password ?? (env.OPENCLAW_GATEWAY_PASSWORD || undefined));
   return { token, password };
@@ -49,7 +50,7 @@ function credential(flags: RemoteFlags, env: NodeJS.ProcessEnv): { token?: strin
  * stdout or --output), scrubbed of every credential of the run, and the exit code.
  */
 export async function remoteDoctor(flags: RemoteFlags, ctx: CliContext, format: Format, checks: Check[]): Promise<{ text: string; code: number }> {
-  if (flags.remote && flags.targets) throw new CliError('--remote and --targets disagree; use one of them', EXIT.USAGE);
+  if (flags.remote && flags.targets) throw new CliError(t('cli.doctor-remote.targets-disagree'), EXIT.USAGE);
   const secrets = new Set<string>();
   const out: string[] = [];
   const write = (text: string) => out.push(text.endsWith('\n') ? text : `${text}\n`);
@@ -65,16 +66,16 @@ export async function remoteDoctor(flags: RemoteFlags, ctx: CliContext, format: 
       else if (format === 'sarif') write(JSON.stringify(renderSarif(report, run.selected, VERSION), null, 2));
       else if (format === 'junit') write(renderJunit(report, run.selected));
       else if (format === 'prometheus') write(await renderPrometheusReports([{ labels: { target: report.target.url }, report }], run.selected, VERSION));
-      else write(`Gateway ${report.target.url}\n${renderHuman(report)}`);
+      else write(`${t('cli.doctor-remote.heading', { url: report.target.url })}\n${renderHuman(report)}`);
       return done(exitCode(flags, [report]));
     }
     const targets = loadTargets(flags.targets!, ctx.env, fallback);
-    for (const t of targets) for (const s of [t.token, t.password]) if (s) secrets.add(s);
+    for (const target of targets) for (const s of [target.token, target.password]) if (s) secrets.add(s);
     const { report, selected } = await runFleet(targets, { ...opts, concurrency: flags.concurrency });
     if (format === 'json') write(JSON.stringify(report, null, 2));
     else if (format === 'sarif') write(JSON.stringify(renderFleetSarif(report, selected, VERSION), null, 2));
     else if (format === 'junit') write(renderFleetJunit(report, selected));
-    else if (format === 'prometheus') write(await renderPrometheusReports(report.targets.map((t) => ({ labels: { target: t.name }, report: t })), selected, VERSION));
+    else if (format === 'prometheus') write(await renderPrometheusReports(report.targets.map((target) => ({ labels: { target: target.name }, report: target })), selected, VERSION));
     else write(renderFleetHuman(report));
     return done(exitCode(flags, report.targets));
   } catch (err) {
@@ -96,17 +97,17 @@ function exitCode(flags: RemoteFlags, reports: Array<Pick<DoctorReport, 'ok' | '
 
 /** Each target under a heading with its verdict and labels, its report as a local run shows it. */
 function renderFleetHuman(r: FleetReport): string {
-  const blocks = r.targets.map((t) => {
-    const mark = t.ok ? chalk.green('✔ ok    ') : chalk.red('✖ failed');
-    const body = renderHuman({ ...t, configPath: undefined })
+  const blocks = r.targets.map((target) => {
+    const mark = target.ok ? chalk.green(t('cli.doctor-remote.mark-ok')) : chalk.red(t('cli.doctor-remote.mark-failed'));
+    const body = renderHuman({ ...target, configPath: undefined })
       .split('\n')
       .map((l) => (l ? `  ${l}` : l))
       .join('\n');
-    return `${mark} ${chalk.bold(targetLabel(t))}\n${body}`;
+    return `${mark} ${chalk.bold(targetLabel(target))}\n${body}`;
   });
   const failed = r.targetsTotal - r.targetsOk;
   const summary = failed
-    ? chalk.red(`${failed} of ${r.targetsTotal} gateways failed`)
-    : chalk.green(`All ${r.targetsTotal} gateways ok`);
-  return `${blocks.join('\n\n')}\n\n${summary} (${r.durationMs} ms, ${r.concurrency} at a time).`;
+    ? chalk.red(t('cli.doctor-remote.failed', { failed, total: r.targetsTotal }))
+    : chalk.green(t('cli.doctor-remote.all-ok', { total: r.targetsTotal }));
+  return `${blocks.join('\n\n')}\n\n${summary} ${t('cli.doctor-remote.timing', { ms: r.durationMs, concurrency: r.concurrency })}`;
 }

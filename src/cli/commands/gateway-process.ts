@@ -2,6 +2,7 @@
 // this prints what happened and picks the exit code.
 import type { CliContext } from '../context.js';
 import { printError, printJson, println } from '../output.js';
+import { t } from '../../i18n/index.js';
 
 function timeout(flags: { timeout?: string }): number {
   const n = Number(flags.timeout);
@@ -18,7 +19,7 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   }
   const { pid, signal, stopped } = r;
   if (flags.json) printJson({ ok: stopped, stopped, pid, signal });
-  else println(stopped ? `Stopped gateway (pid ${pid}) with ${signal}.` : `Gateway (pid ${pid}) did not stop.`);
+  else println(stopped ? t('cli.gateway-process.stopped', { pid, signal }) : t('cli.gateway-process.not-stopped', { pid }));
   return stopped ? 0 : 1;
 }
 
@@ -27,7 +28,12 @@ export async function gatewayRestart(ctx: CliContext, flags: { json?: boolean; t
   const r = await restartGatewayProcess(ctx.paths, timeout(flags), { startIfStopped: true });
   const started = r.oldPid === undefined;
   if (flags.json) printJson({ ok: r.ok, started, oldPid: r.oldPid, pid: r.pid, log: r.log, staleLock: r.staleLock, exitCode: r.exitCode });
-  else if (!r.ok) printError(r.exitCode !== undefined ? `the gateway exited (code ${r.exitCode}) instead of starting` : `the gateway did not ${started ? 'start' : 'come back'} within ${timeout(flags)} ms`, `Its output is in ${r.errLog}; \`openclaw doctor\` says why.`);
-  else println(started ? `Gateway was not running${r.staleLock ? ` (${r.staleLock})` : ''}; started it (pid ${r.pid}, output in ${r.log}).` : `Restarted gateway: pid ${r.oldPid} → ${r.pid}.`);
+  else if (!r.ok) {
+    printError(
+      r.exitCode !== undefined ? t('cli.gateway-process.exited', { code: r.exitCode }) : t('cli.gateway-process.no-listen', { started, ms: timeout(flags) }),
+      t('cli.gateway-process.see-log', { log: r.errLog }),
+    );
+  } else if (started) println(t('cli.gateway-process.started', { staleLock: r.staleLock ?? '', hasStale: Boolean(r.staleLock), pid: r.pid, log: r.log }));
+  else println(t('cli.gateway-process.restarted', { oldPid: r.oldPid, pid: r.pid }));
   return r.ok ? 0 : 1;
 }

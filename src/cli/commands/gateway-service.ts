@@ -11,11 +11,12 @@ import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printError, printJson, println } from '../output.js';
 import { action } from '../run-action.js';
+import { t } from '../../i18n/index.js';
 
 function parsePortOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new CliError(`--port must be a port number (1-65535), got ${JSON.stringify(text)}`, EXIT.USAGE);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new CliError(t('cli.gateway-service.bad-port', { value: JSON.stringify(text) }), EXIT.USAGE);
   return n;
 }
 
@@ -24,14 +25,14 @@ function unavailableJson(a: Availability | undefined) {
 }
 
 function printUnavailable(a: Extract<Availability, { ok: false }>): void {
-  eprintln('Checks:');
+  eprintln(t('cli.gateway-service.checks'));
   for (const s of a.steps) eprintln(`  ${s.ok ? chalk.green('✓') : chalk.red('✗')} ${s.check}: ${s.detail}`);
-  eprintln('Instead:');
+  eprintln(t('cli.gateway-service.instead'));
   for (const alt of a.alternatives) eprintln(`  - ${alt}`);
 }
 
 function printSteps(r: LifecycleResult): void {
-  for (const s of r.steps) if (!s.ok && !s.optional) eprintln(chalk.dim(`  $ ${s.command}\n    ${s.stderr || `exit ${s.exitCode}`}`));
+  for (const s of r.steps) if (!s.ok && !s.optional) eprintln(chalk.dim(`  $ ${s.command}\n    ${s.stderr || t('cli.gateway-service.exit', { code: s.exitCode })}`));
 }
 
 /** Prints a lifecycle result (JSON or lines) and returns the exit code. */
@@ -57,30 +58,30 @@ async function lifecycle() {
 export function registerServiceCommands(gateway: Command): void {
   gateway
     .command('install')
-    .description('install the gateway as a user service (systemd user unit, launchd agent or Windows scheduled task) and start it')
-    .option('--force', 'replace an existing service definition (the old one is kept as .bak)')
-    .option('--port <port>', 'the port the service starts the gateway on (default: as the gateway resolves it)')
-    .option('--json', 'print the result as JSON')
+    .description(t('cli.gateway-service.install.summary'))
+    .option('--force', t('cli.gateway-service.install.option.force'))
+    .option('--port <port>', t('cli.gateway-service.install.option.port'))
+    .option('--json', t('cli.common.option.json-result'))
     .action(
       action(async (opts: { force?: boolean; port?: string; json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
         const { installService } = await lifecycle();
         const r = await installService({ paths: ctx.paths, env: ctx.env, force: opts.force, port: parsePortOption(opts.port) });
         if (opts.json || !r.unavailable) {
-          if (!opts.json) for (const w of r.warnings) eprintln(chalk.yellow(`warning: ${w}`));
+          if (!opts.json) for (const w of r.warnings) eprintln(chalk.yellow(t('cli.gateway-service.warning', { warning: w })));
           return report(r, Boolean(opts.json));
         }
         // The definition is on disk even though nothing could enable it: say both, separately.
-        println(r.written ? `Wrote ${r.file}` : `Service definition already up to date: ${r.file}`);
-        for (const w of r.warnings) eprintln(chalk.yellow(`warning: ${w}`));
-        return report(r, false, `could not enable ${r.name}: ${r.unavailable.reason}`);
+        println(t('cli.gateway-service.install.written', { written: r.written, file: r.file }));
+        for (const w of r.warnings) eprintln(chalk.yellow(t('cli.gateway-service.warning', { warning: w })));
+        return report(r, false, t('cli.gateway-service.install.not-enabled', { name: r.name, reason: r.unavailable.reason }));
       }),
     );
 
   gateway
     .command('uninstall')
-    .description('stop and remove the gateway service (the definition is kept as .bak)')
-    .option('--json', 'print the result as JSON')
+    .description(t('cli.gateway-service.uninstall.summary'))
+    .option('--json', t('cli.common.option.json-result'))
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -91,8 +92,8 @@ export function registerServiceCommands(gateway: Command): void {
 
   gateway
     .command('start')
-    .description('start the installed gateway service')
-    .option('--json', 'print the result as JSON')
+    .description(t('cli.gateway-service.start.summary'))
+    .option('--json', t('cli.common.option.json-result'))
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -159,7 +160,7 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
     import('../../config/redact.js'),
   ]);
   const fact = await collectServices({ paths: ctx.paths, env: ctx.env, deep });
-  if (!fact.ok) throw new CliError(`could not read the service state: ${fact.reason}`);
+  if (!fact.ok) throw new CliError(t('cli.gateway-service.unreadable', { reason: fact.reason }));
   const s = fact.value;
   const secrets = [s.installed?.token, s.cli.config.token].filter((t): t is string => Boolean(t));
   const command = s.installed ? redactText(redactArgv(s.installed.definition.programArguments).join(' '), secrets) : undefined;
@@ -181,20 +182,25 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
     lines: [],
   };
   const lines = status.lines;
-  lines.push(`Service: ${s.kind} ${s.expected.name} (${s.installed ? 'installed' : s.readError ? 'unreadable' : 'not installed'}) ${s.expected.file}`);
+  lines.push(t('cli.gateway-service.status.service', { kind: s.kind, name: s.expected.name, state: s.installed ? 'installed' : s.readError ? 'unreadable' : 'missing', file: s.expected.file }));
   if (s.readError) lines.push(`  ${s.readError}`);
-  if (command) lines.push(`Command: ${command}`);
-  if (s.installed?.definition.envFiles.length) lines.push(`Environment files (not read by the doctor): ${s.installed.definition.envFiles.join(', ')}`);
-  lines.push(`Config (cli): ${s.cli.config.path}`);
-  if (s.installed) lines.push(`Config (service): ${s.installed.config.path}`);
-  if (s.installed) lines.push(`Port (service): ${s.installed.port.value} (${s.installed.port.from ?? s.installed.port.source})`);
-  if (s.availability && !s.availability.ok) lines.push(`Service state: unknown (${s.availability.reason})`);
+  if (command) lines.push(t('cli.gateway-service.status.command', { command }));
+  if (s.installed?.definition.envFiles.length) lines.push(t('cli.gateway-service.status.env-files', { files: s.installed.definition.envFiles.join(', ') }));
+  lines.push(t('cli.gateway-service.status.config-cli', { path: s.cli.config.path }));
+  if (s.installed) lines.push(t('cli.gateway-service.status.config-service', { path: s.installed.config.path }));
+  if (s.installed) lines.push(t('cli.gateway-service.status.port', { port: s.installed.port.value, source: s.installed.port.from ?? s.installed.port.source }));
+  if (s.availability && !s.availability.ok) lines.push(t('cli.gateway-service.status.state-unknown', { reason: s.availability.reason }));
   else if (s.runtime) {
-    const bits = [s.runtime.detail, s.runtime.pid ? `pid ${s.runtime.pid}` : undefined, s.runtime.restarts !== undefined ? `restarts ${s.runtime.restarts}` : undefined, s.runtime.lastExitStatus ? `last exit ${s.runtime.lastExitStatus}` : undefined];
-    lines.push(`Service state: ${s.runtime.state}${bits.some(Boolean) ? ` (${bits.filter(Boolean).join(', ')})` : ''}`);
+    const bits = [
+      s.runtime.detail,
+      s.runtime.pid ? t('cli.gateway-service.status.pid', { pid: s.runtime.pid }) : undefined,
+      s.runtime.restarts !== undefined ? t('cli.gateway-service.status.restarts', { count: s.runtime.restarts }) : undefined,
+      s.runtime.lastExitStatus ? t('cli.gateway-service.status.last-exit', { status: s.runtime.lastExitStatus }) : undefined,
+    ].filter(Boolean);
+    lines.push(t('cli.gateway-service.status.state', { state: s.runtime.state, details: bits.join(t('cli.gateway-service.status.separator')), hasDetails: bits.length > 0 }));
   }
-  for (const f of findings) lines.push(`${f.severity === 'error' ? 'error' : 'warning'}: ${f.message.split('\n')[0]}${f.fixHint ? `\n  → ${f.fixHint}` : ''}`);
-  if (deep && !s.others?.length) lines.push('Other gateway-like services: none found');
-  for (const o of s.others ?? []) lines.push(`Other gateway-like service: ${o.name} (${o.scope}${o.legacy ? ', legacy' : ''}${o.port ? `, port ${o.port}` : ''}) ${o.file}`);
+  for (const f of findings) lines.push(`${t('cli.gateway-service.status.severity', { severity: f.severity })}: ${f.message.split('\n')[0]}${f.fixHint ? `\n  → ${f.fixHint}` : ''}`);
+  if (deep && !s.others?.length) lines.push(t('cli.gateway-service.status.no-others'));
+  for (const o of s.others ?? []) lines.push(t('cli.gateway-service.status.other', { name: o.name, scope: o.scope, legacy: Boolean(o.legacy), port: o.port ?? 0, file: o.file }));
   return status;
 }

@@ -11,6 +11,7 @@ import { probeGateway } from '../../client/probe.js';
 import { resolveTarget } from '../../client/target.js';
 import type { ProbeResult } from '../../client/types.js';
 import { escapeControl, escapeJsonControl } from '../../system/untrusted-text.js';
+import { t } from '../../i18n/index.js';
 
 // Versions, errors and command lines here come from the gateway and the process table: shown escaped.
 const println = (text: string) => printLine(escapeControl(text));
@@ -90,16 +91,29 @@ export async function gatewayStatus(ctx: CliContext, flags: ClientFlags & { deep
   };
   if (flags.json) printScrubbed(out, secretsOf(flags, target));
   else {
-    const found = runtime.foundOnPort ? `, found on port ${runtime.foundOnPort}` : '';
-    println(`Runtime: ${runtime.status}${runtime.pid ? ` (pid ${runtime.pid}${found})` : ''}${runtime.staleLockPid ? ` (stale lock of pid ${runtime.staleLockPid}${runtime.staleLockReason ? `: ${runtime.staleLockReason}` : ''})` : ''}`);
-    println(`RPC probe: ${rpcOk ? `ok (${probe.connect.latencyMs}ms, protocol ${probe.connect.protocol})` : `failed: ${probe.connect.error ? describeFailure(probe.connect.error, 'gateway status') : 'unknown'}`}`);
-    println(`URL: ${target.url} (${target.urlSource})`);
-    if (port) println(`Port: ${port.value} (${describeSource(port)})`);
-    if (bind) println(`Bind: ${bind.value} (${bind.source})`);
-    println(`Config: ${ctx.paths.configPath.value} (${describeSource(ctx.paths.configPath)})`);
+    println(
+      t('cli.gateway-status.runtime', {
+        status: runtime.status,
+        pid: runtime.pid ?? 0,
+        port: runtime.foundOnPort ?? 0,
+        stalePid: runtime.staleLockPid ?? 0,
+        staleReason: runtime.staleLockReason ?? '',
+        hasReason: Boolean(runtime.staleLockReason),
+      }),
+    );
+    println(
+      rpcOk
+        ? t('cli.gateway-status.rpc-ok', { ms: probe.connect.latencyMs, protocol: probe.connect.protocol })
+        // i18n-ignore: 'gateway status' names the command
+        : t('cli.gateway-status.rpc-failed', { reason: probe.connect.error ? describeFailure(probe.connect.error, 'gateway status') : t('cli.gateway-status.unknown') }),
+    );
+    println(t('cli.gateway-status.url', { url: target.url, source: target.urlSource }));
+    if (port) println(t('cli.gateway-status.port', { port: port.value, source: describeSource(port) }));
+    if (bind) println(t('cli.gateway-status.bind', { bind: bind.value, source: bind.source }));
+    println(t('cli.gateway-status.config', { path: ctx.paths.configPath.value, source: describeSource(ctx.paths.configPath) }));
     if (flags.deep && listeners) {
-      if (listeners.length === 0) println('Listeners: none');
-      for (const l of listeners) println(`Listener: ${l.address}:${l.port} pid ${l.pid ?? '?'} ${l.command ?? ''}`);
+      if (listeners.length === 0) println(t('cli.gateway-status.no-listeners'));
+      for (const l of listeners) println(t('cli.gateway-status.listener', { address: l.address, port: l.port, pid: l.pid ?? '?', command: l.command ?? '' }));
     }
     for (const line of service?.lines ?? []) println(line);
   }
@@ -112,11 +126,11 @@ export async function gatewayProbe(ctx: CliContext, flags: ClientFlags): Promise
   const r: ProbeResult = await probeGateway({ url: target.url, token: target.token, password: target.password, timeoutMs: timeoutOf(flags), stateDir: ctx.paths.stateDir.value, deep: true });
   if (flags.json) printScrubbed(r, secretsOf(flags, target));
   else {
-    println(`Gateway ${r.url}: ${r.ok ? 'reachable' : 'NOT reachable'} (${r.durationMs}ms)`);
-    if (r.connect.ok) println(`  connect: ok, protocol ${r.connect.protocol}, server ${r.connect.serverVersion ?? '?'}, ${r.connect.latencyMs}ms`);
-    if (r.connect.error) println(`  ${r.connect.ok ? 'rpc' : 'connect'}: ${describeFailure(r.connect.error)}`);
-    if (r.connect.rpcOk) println('  health: ok');
-    for (const w of r.warnings) println(`  warning: ${w}`);
+    println(t('cli.gateway-status.probe.head', { url: r.url, reachable: r.ok, ms: r.durationMs }));
+    if (r.connect.ok) println(t('cli.gateway-status.probe.connect-ok', { protocol: r.connect.protocol, server: r.connect.serverVersion ?? '?', ms: r.connect.latencyMs }));
+    if (r.connect.error) println(t('cli.gateway-status.probe.failure', { stage: r.connect.ok ? 'rpc' : 'connect', reason: describeFailure(r.connect.error) }));
+    if (r.connect.rpcOk) println(t('cli.gateway-status.probe.health-ok'));
+    for (const w of r.warnings) println(t('cli.gateway-status.probe.warning', { warning: w }));
   }
   return r.ok ? 0 : 1;
 }

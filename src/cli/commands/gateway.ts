@@ -22,14 +22,14 @@ interface RunFlags {
 
 function addRunOptions(cmd: Command): Command {
   return cmd
-    .option('--port <port>', 'port for HTTP and WebSocket (default: OPENCLAW_GATEWAY_PORT, gateway.port, 18789)')
+    .option('--port <port>', t('cli.gateway.run.option.port'))
     .option('--bind <mode>', 'loopback | lan | tailnet | custom | auto')
     .option('--auth <mode>', 'none | token | password | trusted-proxy')
-    .option('--token <token>', 'shared token (overrides gateway.auth.token)')
-    .option('--password <password>', 'shared password (overrides gateway.auth.password)')
-    .option('--allow-unconfigured', 'start without gateway.mode=local')
-    .option('--force', 'stop whatever listens on the port first (SIGTERM, then SIGKILL)')
-    .option('--verbose', 'print debug lines (handshakes, requests) to the console');
+    .option('--token <token>', t('cli.gateway.run.option.token'))
+    .option('--password <password>', t('cli.gateway.run.option.password'))
+    .option('--allow-unconfigured', t('cli.gateway.run.option.allow-unconfigured'))
+    .option('--force', t('cli.gateway.run.option.force'))
+    .option('--verbose', t('cli.gateway.run.option.verbose'));
 }
 
 /**
@@ -60,14 +60,14 @@ export function register(program: Command): Command {
     .description(t('cli.command.gateway.summary'));
 
   const runCommand = addRunOptions(gateway.command('run', { isDefault: true }))
-    .description('run the gateway in the foreground (the default: `openclaw gateway [options]`)')
+    .description(t('cli.gateway.run.summary'))
     .action(action((flags: RunFlags, cmd: Command) => run(flags, cmd)));
   showDefaultSubcommandOptions(gateway, runCommand);
 
   addClientOptions(gateway.command('status'), 3000)
-    .description('is it running (lock pid), does it answer (RPC probe), and where its settings came from')
-    .option('--deep', 'also list the processes listening on the port, call status, and look for other gateway-like services')
-    .option('--require-rpc', 'exit 1 unless the RPC probe succeeds')
+    .description(t('cli.gateway.status.summary'))
+    .option('--deep', t('cli.gateway.status.option.deep'))
+    .option('--require-rpc', t('cli.gateway.status.option.require-rpc'))
     .action(
       action(async (_flags: unknown, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -78,7 +78,7 @@ export function register(program: Command): Command {
     );
 
   addClientOptions(gateway.command('probe'), 10_000)
-    .description('connect, call health, status, system-presence and config.get, and report')
+    .description(t('cli.gateway.probe.summary'))
     .action(
       action(async (_flags: unknown, cmd: Command) => {
         const { gatewayProbe } = await import('./gateway-status.js');
@@ -88,9 +88,9 @@ export function register(program: Command): Command {
 
   gateway
     .command('stop')
-    .description('stop the gateway: through its service manager when a service is installed and usable, else the lock\'s pid (SIGTERM, then SIGKILL after --timeout)')
-    .option('--json', 'print JSON')
-    .option('--timeout <ms>', 'how long to wait before SIGKILL', '10000')
+    .description(t('cli.gateway.stop.summary'))
+    .option('--json', t('cli.common.option.json-short'))
+    .option('--timeout <ms>', t('cli.gateway.stop.option.timeout'), '10000')
     .action(
       action(async (flags: { json?: boolean; timeout?: string }, cmd: Command) => {
         const ctx = contextFor(cmd);
@@ -103,9 +103,9 @@ export function register(program: Command): Command {
 
   gateway
     .command('restart')
-    .description('restart the gateway: through its service manager when a service is installed and usable, else stop the lock\'s pid and start it again in the background with the same arguments')
-    .option('--json', 'print JSON')
-    .option('--timeout <ms>', 'how long to wait for stop and for the new one to listen', '10000')
+    .description(t('cli.gateway.restart.summary'))
+    .option('--json', t('cli.common.option.json-short'))
+    .option('--timeout <ms>', t('cli.gateway.restart.option.timeout'), '10000')
     .action(
       action(async (flags: { json?: boolean; timeout?: string }, cmd: Command) => {
         const ctx = contextFor(cmd);

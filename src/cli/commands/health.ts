@@ -12,9 +12,13 @@ export function register(program: Command): Command {
         const { runRpc, println } = await import('../rpc-command.js');
         return runRpc(cmd, 'health', {}, (h) => {
           // Fields differ between our gateway and upstream's; print what is there.
-          const facts = [h.version && `version ${h.version}`, h.pid && `pid ${h.pid}`, typeof h.uptimeMs === 'number' && `up ${Math.round(h.uptimeMs / 1000)}s`].filter(Boolean);
-          println(`Gateway: ${h.ok ? 'healthy' : 'unhealthy'}${facts.length ? ` (${facts.join(', ')})` : ''}`);
-          if (h.gateway) println(`  port ${h.gateway.port}, bind ${h.gateway.bind}, auth ${h.gateway.authMode}, ${h.connections} connection(s)`);
+          const facts = [
+            h.version && t('cli.health.version', { version: h.version }),
+            h.pid && t('cli.health.pid', { pid: h.pid }),
+            typeof h.uptimeMs === 'number' && t('cli.health.uptime', { seconds: Math.round(h.uptimeMs / 1000) }),
+          ].filter(Boolean);
+          println(t('cli.health.head', { ok: Boolean(h.ok), hasFacts: facts.length > 0, facts: facts.join(t('cli.health.separator')) }));
+          if (h.gateway) println(t('cli.health.gateway', { port: h.gateway.port, bind: h.gateway.bind, auth: h.gateway.authMode, connections: h.connections }));
         });
       }),
     );

@@ -14,6 +14,7 @@ import { printFailure } from '../rpc-command.js';
 import { NotRegularFileError } from '../../system/regular-file.js';
 import { escapeControl, escapeJsonControl } from '../../system/untrusted-text.js';
 import { formatLogEvent, parseLogLine } from '../../client/log-lines.js';
+import { t } from '../../i18n/index.js';
 
 export interface LogsFlags extends ClientFlags {
   follow?: boolean;
@@ -61,7 +62,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
   if (useRpc) {
     const opened = await openClient(ctx.paths, flags, VERSION);
     if ('failure' in opened) {
-      printFailure(`cannot connect to the gateway at ${opened.url}`, opened.failure);
+      printFailure(t('cli.logs.tail.cannot-connect', { url: opened.url }), opened.failure);
       return 1;
     }
     const client = opened.client;
@@ -69,7 +70,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
     next = async (cursor) => {
       const r = await client.call<Page>('logs.tail', { cursor, limit, maxBytes: 1_000_000 }, timeoutOf(flags));
       if (!r.ok) {
-        printFailure('logs.tail failed', r.failure);
+        printFailure(t('cli.logs.tail.rpc-failed'), r.failure);
         return undefined;
       }
       return r.payload;
@@ -77,7 +78,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
   } else {
     const file = localLogFile(ctx, flags);
     if (!fs.existsSync(file) && !flags.follow) {
-      eprintln(`No gateway log at ${file} yet (the gateway writes it when it runs).`);
+      eprintln(t('cli.logs.tail.no-log', { file }));
       return 0;
     }
     next = async (cursor) => {
@@ -85,7 +86,7 @@ export async function tailLogs(ctx: CliContext, flags: LogsFlags, _cmd: Command)
         return tailFile(file, { cursor, limit, maxBytes: 1_000_000 });
       } catch (err) {
         if (!(err instanceof NotRegularFileError)) throw err;
-        printError(`${escapeControl(err.message)}: not reading it`, 'A FIFO or device would never end; point --file at a regular file.');
+        printError(t('cli.logs.tail.not-regular', { reason: escapeControl(err.message) }), t('cli.logs.tail.not-regular.hint'));
         return undefined;
       }
     };

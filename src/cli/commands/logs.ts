@@ -15,13 +15,13 @@ export function register(program: Command): Command {
   // so `openclaw logs scan --json` reaches `scan`.
   const logs = program.command('logs').description(t('cli.command.logs.summary'));
   const tail = addClientOptions(logs.command('tail', { isDefault: true }))
-    .description('show the newest lines of the gateway log (the default: `openclaw logs [options]`)')
-    .option('-f, --follow', 'keep printing new lines until interrupted')
-    .option('-n, --limit <n>', 'how many of the newest lines to show', '200')
-    .option('--plain', 'message text only (no time, level, subsystem)')
-    .option('--rpc', 'read through the running gateway (logs.tail) instead of the local file')
-    .option('--file <path>', 'read this log file instead of today’s gateway log')
-    .option('--interval <ms>', 'poll interval with --follow', '500')
+    .description(t('cli.logs.tail.summary'))
+    .option('-f, --follow', t('cli.logs.tail.option.follow'))
+    .option('-n, --limit <n>', t('cli.logs.tail.option.limit'), '200')
+    .option('--plain', t('cli.logs.tail.option.plain'))
+    .option('--rpc', t('cli.logs.tail.option.rpc'))
+    .option('--file <path>', t('cli.logs.tail.option.file'))
+    .option('--interval <ms>', t('cli.logs.tail.option.interval'), '500')
     .action(
       action(async (flags: LogsFlags, cmd: Command) => {
         const { tailLogs } = await import('./logs-tail.js');

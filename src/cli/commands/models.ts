@@ -7,14 +7,19 @@ import { printJson, println } from '../output.js';
 import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
 import { t } from '../../i18n/index.js';
 
+/** A state as a select key of the catalog (ICU keys take no hyphen): env-unset → envUnset. */
+function selectKey(state: string): string {
+  return state.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+}
+
 export function register(program: Command): void {
   const models = program.command('models').description(t('cli.command.models.summary'));
   models
     .command('status')
-    .description('check each provider and model (add --probe for a one-token chat per model)')
-    .option('--probe', 'send a tiny chat completion to every model')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', (v) => Number(v), 5000)
-    .option('--json', 'machine-readable output')
+    .description(t('cli.models.status.summary'))
+    .option('--probe', t('cli.models.status.option.probe'))
+    .option('--timeout <ms>', t('cli.models.status.option.timeout'), (v) => Number(v), 5000)
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
         const { modelsStatus } = await import('../../subsystems/models/status.js');
@@ -25,17 +30,22 @@ export function register(program: Command): void {
           printJson(r);
           return failed ? EXIT.FAILED : EXIT.OK;
         }
-        if (!r.providers.length) println('No providers in models.providers.');
+        if (!r.providers.length) println(t('cli.models.status.none'));
         for (const p of r.providers) {
-          const key = p.key === 'env-unset' ? `env ${p.keyEnv} is not set` : p.key === 'not-needed' ? 'not needed (local)' : p.key;
-          println(`${p.id}  ${p.baseUrl ?? '(no baseUrl)'}  key: ${key}  ${p.reachable === null ? '' : p.error ? `error: ${p.error}` : `reachable, serves ${p.servedModels?.length ?? 0} model(s)`}`);
+          const reach = p.reachable === null ? '' : p.error ? t('cli.models.status.error', { error: p.error }) : t('cli.models.status.reachable', { count: p.servedModels?.length ?? 0 });
+          println(t('cli.models.status.provider', { id: p.id, baseUrl: p.baseUrl ?? t('cli.models.status.no-base-url'), key: selectKey(p.key), keyEnv: String(p.keyEnv), reach }));
           for (const m of p.models) {
             const flags = Object.entries(m.compat).map(([k, v]) => `${k}=${v}`).join(' ');
-            const probe = m.probe ? (m.probe.ok ? `  probe ok ${m.probe.latencyMs}ms` : `  probe failed: ${m.probe.error}${m.probe.stringContent ? ' → set compat.requiresStringContent: true' : ''}`) : '';
-            println(`  ${m.id}${m.served === false ? ' (not served by the backend)' : ''}  context ${m.contextWindow ?? '?'}${m.contextVerdict === 'too-small' ? ' (too small)' : m.contextVerdict === 'small' ? ' (small)' : ''}${flags ? `  ${flags}` : ''}${probe}`);
+            const probe = m.probe
+              ? m.probe.ok
+                ? t('cli.models.status.probe-ok', { ms: m.probe.latencyMs })
+                : t('cli.models.status.probe-failed', { error: m.probe.error, stringContent: Boolean(m.probe.stringContent) })
+              : '';
+            const model = t('cli.models.status.model', { id: m.id, unserved: m.served === false, context: m.contextWindow ?? '?', verdict: selectKey(m.contextVerdict ?? 'ok') });
+            println(`${model}${flags ? `  ${flags}` : ''}${probe}`);
           }
         }
-        if (r.context1m.length) println(`context1m (long-context beta) on: ${r.context1m.join(', ')}`);
+        if (r.context1m.length) println(t('cli.models.status.context1m', { models: r.context1m.join(', ') }));
         return failed ? EXIT.FAILED : EXIT.OK;
       }),
     );

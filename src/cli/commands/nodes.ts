@@ -9,59 +9,66 @@ import { escapeControl } from '../../system/untrusted-text.js';
 import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
 import { t } from '../../i18n/index.js';
 
+/** A node as people name it: its id, and its display name when it has one. */
+function label(n: { nodeId: string; displayName?: string }): string {
+  return n.displayName ? `${n.nodeId} (${n.displayName})` : n.nodeId;
+}
+
 export function register(program: Command): void {
   const nodes = program.command('nodes').description(t('cli.command.nodes.summary'));
   nodes
     .command('status')
-    .description('list nodes (live from the gateway, else as last recorded)')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.nodes.status.summary'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
         const { nodeList } = await import('../../subsystems/nodes/rpc.js');
         const { payload: r } = await viaGatewayOr(cmd, 'node.list', {}, () => nodeList({}, subsystemContextFor(cmd)));
         if (opts.json) return printJson(r);
-        if (!r.live) println('(the gateway is not running: nodes as last recorded)');
-        if (!r.nodes.length) return println('No nodes recorded.');
-        for (const n of r.nodes) println(escapeControl(`${n.nodeId}${n.displayName ? ` (${n.displayName})` : ''}  ${n.connected ? 'connected' : 'offline'}  ${n.platform ?? ''}  last seen ${fmtTime(n.lastSeenAt)}  commands: ${n.commands.join(', ') || '-'}`));
+        if (!r.live) println(t('cli.nodes.status.not-live'));
+        if (!r.nodes.length) return println(t('cli.nodes.status.none'));
+        for (const n of r.nodes) {
+          println(escapeControl(t('cli.nodes.status.line', { node: label(n), connected: n.connected, platform: n.platform ?? '', seen: fmtTime(n.lastSeenAt), commands: n.commands.join(', ') || '-' })));
+        }
       }),
     );
   nodes
     .command('describe')
-    .description('one node: caps, commands, permissions and its recent invoke errors')
-    .requiredOption('--node <idOrNameOrIp>', 'node id, display name or IP')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.nodes.describe.summary'))
+    .requiredOption('--node <idOrNameOrIp>', t('cli.nodes.option.node'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { node: string; json?: boolean }, cmd: Command) => {
         const { nodeDescribe } = await import('../../subsystems/nodes/rpc.js');
         const { payload: r } = await viaGatewayOr(cmd, 'node.describe', { nodeId: opts.node }, () => nodeDescribe({ nodeId: opts.node }, subsystemContextFor(cmd)));
         if (opts.json) return printJson(r);
         const n = r.node;
-        println(escapeControl(`${n.nodeId}${n.displayName ? ` (${n.displayName})` : ''}: ${n.connected ? 'connected' : 'offline'}${n.foreground === false ? ', in the background' : ''}`));
-        println(`  caps: ${n.caps.join(', ') || '-'}`);
-        println(`  commands: ${n.commands.join(', ') || '-'}`);
-        println(`  permissions: ${Object.entries(n.permissions).map(([k, v]) => `${k}=${v}`).join(', ') || '-'}`);
+        println(escapeControl(t('cli.nodes.describe.head', { node: label(n), connected: n.connected, background: n.foreground === false })));
+        println(t('cli.nodes.describe.caps', { caps: n.caps.join(', ') || '-' }));
+        println(t('cli.nodes.describe.commands', { commands: n.commands.join(', ') || '-' }));
+        println(t('cli.nodes.describe.permissions', { permissions: Object.entries(n.permissions).map(([k, v]) => `${k}=${v}`).join(', ') || '-' }));
         for (const e of r.recentErrors.slice(-10)) println(`  ${fmtTime(e.at)} ${e.command}: ${e.message}`);
       }),
     );
   nodes
     .command('invoke')
-    .description('send a command to a connected node (system.run is checked against exec approvals)')
-    .requiredOption('--node <idOrNameOrIp>', 'node id, display name or IP')
-    .requiredOption('--command <name>', 'node command, e.g. system.run or system.which')
-    .option('--params <json>', 'command parameters as JSON, e.g. \'{"command":["echo","hi"]}\'', '{}')
-    .option('--timeout <ms>', 'how long the node may take', (v) => Number(v), 30_000)
-    .option('--json', 'machine-readable output')
+    .description(t('cli.nodes.invoke.summary'))
+    .requiredOption('--node <idOrNameOrIp>', t('cli.nodes.option.node'))
+    .requiredOption('--command <name>', t('cli.nodes.invoke.option.command'))
+    .option('--params <json>', t('cli.nodes.invoke.option.params'), '{}')
+    .option('--timeout <ms>', t('cli.nodes.invoke.option.timeout'), (v) => Number(v), 30_000)
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { node: string; command: string; params: string; timeout: number; json?: boolean }, cmd: Command) => {
         let params: unknown;
         try {
           params = JSON.parse(opts.params);
         } catch (err) {
-          throw new CliError(`--params is not JSON: ${(err as Error).message}`, EXIT.USAGE);
+          throw new CliError(t('cli.nodes.invoke.bad-params', { reason: (err as Error).message }), EXIT.USAGE);
         }
         const invoke = { nodeId: opts.node, command: opts.command, params, timeoutMs: opts.timeout };
         const { payload: r } = await viaGatewayOr(cmd, 'node.invoke', invoke, () => {
-          throw new CliError('node.invoke needs the running gateway: nodes connect to it', EXIT.FAILED, 'Start it with `openclaw gateway`.');
+          throw new CliError(t('cli.nodes.invoke.needs-gateway'), EXIT.FAILED, t('cli.nodes.invoke.needs-gateway.hint'));
         }, opts.timeout + 5000);
         if (opts.json) return printJson(r);
         println(JSON.stringify((r as { result?: unknown }).result, null, 2));
@@ -74,10 +81,10 @@ export function registerNode(program: Command): void {
   const node = program.command('node').description(t('cli.command.node.summary'));
   node
     .command('run')
-    .description('connect to the gateway with role "node" and serve system.run / system.which until stopped')
-    .option('--url <url>', 'gateway WebSocket URL (default: ws://127.0.0.1:<port> from config/env)')
-    .option('--token <token>', 'gateway token (default: OPENCLAW_GATEWAY_TOKEN, then the config)')
-    .option('--display-name <name>', 'how the node shows in `openclaw nodes status`')
+    .description(t('cli.node.run.summary'))
+    .option('--url <url>', t('cli.node.run.option.url'))
+    .option('--token <token>', t('cli.node.run.option.token'))
+    .option('--display-name <name>', t('cli.node.run.option.display-name'))
     .action(
       subsystemAction(async (opts: { url?: string; token?: string; displayName?: string }, cmd: Command) => {
         const { contextFor } = await import('../context.js');
@@ -89,10 +96,10 @@ export function registerNode(program: Command): void {
         const target = resolveTarget(paths, { url: opts.url, token: opts.token });
         const r = await startNodeClient({ url: target.url, token: target.token, password: target.password, stateDir: paths.stateDir.value, displayName: opts.displayName, version: VERSION });
         if (!r.ok) {
-          const t = failureText(r.failure);
-          throw new CliError(`node cannot connect to ${target.url}: ${t.what}`, EXIT.FAILED, t.next);
+          const failure = failureText(r.failure);
+          throw new CliError(t('cli.node.run.cannot-connect', { url: target.url, reason: failure.what }), EXIT.FAILED, failure.next);
         }
-        println(`node ${r.node.nodeId} connected to ${target.url}`);
+        println(t('cli.node.run.connected', { id: r.node.nodeId, url: target.url }));
         const stop = () => r.node.close();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
@@ -100,7 +107,7 @@ export function registerNode(program: Command): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         if (why.closeCode === 1000) return EXIT.OK;
-        eprintln(`node disconnected: ${why.message}`);
+        eprintln(t('cli.node.run.disconnected', { reason: why.message }));
         return EXIT.FAILED;
       }),
     );

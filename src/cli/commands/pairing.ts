@@ -6,14 +6,12 @@ import { addClientOptions } from '../../client/cli-options.js';
 import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
-const CHANNEL_HELP = 'a channel (e.g. webhook): its DM pairing requests instead of device pairing';
-
 export function register(program: Command): Command {
   const pairing = program.command('pairing').description(t('cli.command.pairing.summary'));
   addClientOptions(pairing.command('list'))
-    .description('list pending pairing requests (devices, or a channel\'s senders with --channel)')
-    .option('--channel <channel>', CHANNEL_HELP)
-    .option('--account <id>', 'with --channel: only this account')
+    .description(t('cli.pairing.list.summary'))
+    .option('--channel <channel>', t('cli.pairing.option.channel'))
+    .option('--account <id>', t('cli.pairing.list.option.account'))
     .action(
       action(async (f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
         const { runRpc, println } = await import('../rpc-command.js');
@@ -23,15 +21,17 @@ export function register(program: Command): Command {
         }
         return runRpc(cmd, 'device.pair.list', {}, (p) => {
           const pending = p.pending ?? [];
-          if (!pending.length) println('No pending pairing requests.');
-          for (const r of pending) println(`${r.requestId}  device ${r.deviceId.slice(0, 16)}…  ${r.clientId ?? ''}  role ${r.role}  reason ${r.reason}  from ${r.remoteIp ?? '?'}`);
+          if (!pending.length) println(t('cli.pairing.none'));
+          for (const r of pending) {
+            println(t('cli.pairing.line', { id: r.requestId, device: r.deviceId.slice(0, 16), client: r.clientId ?? '', role: r.role, reason: r.reason, ip: r.remoteIp ?? '?' }));
+          }
         });
       }),
     );
   addClientOptions(pairing.command('approve <requestIdOrCode>'))
-    .description('approve a pending pairing request (a device request id, or a channel pairing code with --channel)')
-    .option('--channel <channel>', CHANNEL_HELP)
-    .option('--account <id>', 'with --channel: the account the code belongs to')
+    .description(t('cli.pairing.approve.summary'))
+    .option('--channel <channel>', t('cli.pairing.option.channel'))
+    .option('--account <id>', t('cli.pairing.approve.option.account'))
     .action(
       action(async (requestId: string, f: { channel?: string; account?: string; json?: boolean }, cmd: Command) => {
         const { runRpc, println } = await import('../rpc-command.js');
@@ -39,7 +39,7 @@ export function register(program: Command): Command {
           const { approveChannelPairing } = await import('./channel-pairing.js');
           return approveChannelPairing(cmd, f.channel, requestId, f.account, Boolean(f.json));
         }
-        return runRpc(cmd, 'device.pair.approve', { requestId }, (p) => println(`Approved ${p.requestId}: device ${p.device.deviceId}.`));
+        return runRpc(cmd, 'device.pair.approve', { requestId }, (p) => println(t('cli.pairing.approved', { id: p.requestId, device: p.device.deviceId })));
       }),
     );
   return pairing;

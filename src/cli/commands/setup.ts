@@ -11,7 +11,8 @@ export function register(program: Command): Command {
   return program
     .command('setup')
     .description(t('cli.command.setup.summary'))
-    .option('--json', 'print JSON')
+    .option('--json', t('cli.common.option.json-short'))
+    // i18n-ignore: the Examples block is commands, headed like every other help page's (help-examples.ts)
     .addHelpText('after', '\nExamples:\n  openclaw setup\n  openclaw --profile work setup --json')
     .action(
       action(async (flags: { json?: boolean }, cmd: Command) => {
@@ -23,7 +24,7 @@ export function register(program: Command): Command {
           result = setupConfig(ctx.paths);
         } catch (err) {
           if (err instanceof ConfigExistsError) {
-            throw new CliError(err.message, EXIT.FAILED, 'Check it with `openclaw doctor`; change it with `openclaw config set`.');
+            throw new CliError(err.message, EXIT.FAILED, t('cli.setup.exists.hint'));
           }
           throw err;
         }
@@ -32,10 +33,10 @@ export function register(program: Command): Command {
           printJson({ ok: true, created: true, stateDir: result.stateDir, configPath: result.configPath, gateway: { ...result.config.gateway, auth: { mode: 'token', token } } });
           return EXIT.OK;
         }
-        println(`Created ${result.configPath} (mode 0600) in ${result.stateDir} (mode 0700):`);
-        println('  gateway.mode local · gateway.bind loopback · gateway.auth.mode token (a generated token)');
-        println(`  token: ${token}${ctx.global.showSecrets ? '' : ' (see it with `openclaw config get gateway.auth.token --show-secrets`)'}`);
-        println('Next: start the gateway with `openclaw gateway`, then check it with `openclaw doctor`.');
+        println(t('cli.setup.created', { config: result.configPath, dir: result.stateDir }));
+        println(t('cli.setup.settings'));
+        println(t('cli.setup.token', { token, shown: Boolean(ctx.global.showSecrets) }));
+        println(t('cli.setup.next'));
         return EXIT.OK;
       }),
     );

@@ -8,25 +8,25 @@ import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
   const system = program.command('system').description(t('cli.command.system.summary'));
-  const heartbeat = system.command('heartbeat').description('the periodic agent heartbeat');
+  const heartbeat = system.command('heartbeat').description(t('cli.system.heartbeat.summary'));
   heartbeat
     .command('last')
-    .description('show the last heartbeat: sent, skipped (with the reason) or failed')
-    .option('--json', 'machine-readable output')
+    .description(t('cli.system.heartbeat.last.summary'))
+    .option('--json', t('cli.common.option.json'))
     .action(
       subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
         const { lastHeartbeat } = await import('../../subsystems/heartbeat/rpc.js');
         const { payload: ev } = await viaGatewayOr(cmd, 'last-heartbeat', {}, () => lastHeartbeat({}, subsystemContextFor(cmd)));
         if (opts.json) return printJson(ev);
         if (!ev) {
-          println('No heartbeat recorded yet (the gateway records one every agents.defaults.heartbeat.every).');
+          println(t('cli.system.heartbeat.none'));
           return EXIT.OK;
         }
         const where = ev.channel ? ` → ${ev.channel}/${ev.accountId ?? 'default'} ${ev.to ?? ''}`.trimEnd() : '';
         println(`${fmtTime(ev.ts)}  ${ev.status}${ev.reason ? ` reason=${ev.reason}` : ''}${where}`);
         if (ev.detail) println(`  ${ev.detail}`);
-        if (ev.error) println(`  error: ${ev.error}`);
-        for (const n of ev.notes ?? []) println(`  note: ${n}`);
+        if (ev.error) println(t('cli.system.heartbeat.error', { error: ev.error }));
+        for (const n of ev.notes ?? []) println(t('cli.system.heartbeat.note', { note: n }));
       }),
     );
 }

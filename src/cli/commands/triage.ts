@@ -7,8 +7,6 @@ import { interactiveTerminal } from '../interactive.js';
 import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
-export const NOT_A_TTY_HINT = 'Run `openclaw doctor` for a report, or `openclaw doctor --json` for one a program can read.';
-
 export function register(program: Command): void {
   program
     .command('triage')
@@ -26,8 +24,8 @@ export async function startWizard(cmd: Command): Promise<number> {
 
 async function triageAction(cmd: Command): Promise<number> {
   if (!interactiveTerminal()) {
-    const why = process.env.CI && interactiveTerminal({}) ? 'CI is set' : 'this is not an interactive terminal';
-    throw new CliError(`the triage wizard needs an interactive terminal (${why})`, EXIT.USAGE, NOT_A_TTY_HINT);
+    const why = process.env.CI && interactiveTerminal({}) ? 'ci' : 'not-tty';
+    throw new CliError(t('cli.triage.needs-tty', { why }), EXIT.USAGE, t('cli.triage.needs-tty.hint'));
   }
   return startWizard(cmd);
 }
