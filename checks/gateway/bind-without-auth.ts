@@ -1,6 +1,6 @@
 // A non-loopback bind with no token, password or trusted proxy: the gateway refuses to start
 // ("Refusing to bind gateway to <bind> without auth"). Fix: generate a 48-hex token, mode token.
-import { configEvidence, describeBind, exposure, newToken, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
+import { bindsWithoutAuth, configEvidence, describeBind, exposure, newToken, parsedConfig } from '../../src/engine/check-helpers.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -15,11 +15,8 @@ export default defineCheck({
   detect(facts) {
     const p = parsedConfig(facts);
     if (!p) return [];
+    if (!bindsWithoutAuth(p.config)) return [];
     const x = exposure(p.config);
-    if (!x.exposed) return [];
-    const auth = serverAuth(p.config);
-    if (auth.mode.value === 'none' || auth.mode.value === 'trusted-proxy' || auth.mode.value === 'password') return []; // other checks
-    if (auth.token) return [];
     return [
       {
         checkId: 'gateway/bind-without-auth',

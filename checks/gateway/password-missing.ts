@@ -1,7 +1,7 @@
 // auth.mode password but no password anywhere: "Gateway auth is set to password, but no password is configured."
 // The repair (asked first: clients that log in with a password must switch) is token auth, keeping a
 // token the config has or generating one; setting a password is the other way out.
-import { configEvidence, parsedConfig, serverAuth, switchToTokenAuth } from '../../src/engine/check-helpers.js';
+import { configEvidence, parsedConfig, passwordMissing, switchToTokenAuth } from '../../src/engine/check-helpers.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -16,8 +16,7 @@ export default defineCheck({
   detect(facts) {
     const p = parsedConfig(facts);
     if (!p) return [];
-    const auth = serverAuth(p.config);
-    if (auth.mode.value !== 'password' || auth.password) return [];
+    if (!passwordMissing(p.config)) return [];
     return [
       {
         checkId: 'gateway/password-missing',

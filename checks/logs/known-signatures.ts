@@ -4,7 +4,7 @@
 // install's problem) and dated (lines from before the window of src/facts/log-window.ts are history),
 // and a live fact outranks a log line.
 import { VERSION } from '../../src/version.js';
-import { exposure, fact, get, logEvidence, parsedConfig, serverAuth } from '../../src/engine/check-helpers.js';
+import { bindsWithoutAuth, fact, get, logEvidence, parsedConfig, passwordMissing } from '../../src/engine/check-helpers.js';
 import { en, type MessageRef } from '../../src/i18n/index.js';
 import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import type { SignatureMatch } from '../../src/facts/logs.js';
@@ -51,18 +51,8 @@ const CONFIG_DECIDES: Record<string, (facts: Facts) => boolean> = {
     const config = fact(facts, 'config');
     return !config || !config.exists || Boolean(config.error) || get(config.resolved, 'gateway.mode') !== 'local';
   },
-  'auth-password-missing': (facts) => {
-    const p = parsedConfig(facts);
-    if (!p) return false;
-    const auth = serverAuth(p.config);
-    return auth.mode.value === 'password' && !auth.password;
-  },
-  'bind-without-auth': (facts) => {
-    const p = parsedConfig(facts);
-    if (!p || !exposure(p.config).exposed) return false;
-    const auth = serverAuth(p.config);
-    return auth.mode.value !== 'none' && auth.mode.value !== 'trusted-proxy' && !auth.token && !auth.password;
-  },
+  'auth-password-missing': (facts) => passwordMissing(parsedConfig(facts)?.config),
+  'bind-without-auth': (facts) => bindsWithoutAuth(parsedConfig(facts)?.config),
 };
 
 /** `2026-12-06 14:46 UTC`: the same on every machine, and a reader can compare it with the log. */

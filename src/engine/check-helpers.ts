@@ -90,6 +90,23 @@ export function serverAuth(config: ConfigFact) {
   return resolveServerAuth(config.resolved, {}, env);
 }
 
+/** Password auth with no password: the real gateway refuses to start (gateway/password-missing). */
+export function passwordMissing(config: ConfigFact | undefined): boolean {
+  if (!config) return false;
+  const auth = serverAuth(config);
+  return auth.mode.value === 'password' && !auth.password;
+}
+
+/**
+ * A bind beyond loopback with token auth (or none chosen) and no token: the real gateway refuses to
+ * start (gateway/bind-without-auth). Modes none, trusted-proxy and password have checks of their own.
+ */
+export function bindsWithoutAuth(config: ConfigFact | undefined): boolean {
+  if (!config || !exposure(config).exposed) return false;
+  const auth = serverAuth(config);
+  return !['none', 'trusted-proxy', 'password'].includes(auth.mode.value as string) && !auth.token;
+}
+
 export function describeBind(x: Exposure): string {
   if (x.raw === undefined) return `${x.mode} (gateway.bind unset${x.mode === 'auto' ? ' in a container' : ''}; ${x.host})`;
   return `${String(x.raw ?? x.mode)}${x.host && x.host !== x.raw ? ` (${x.host})` : ''}`;
