@@ -75,14 +75,24 @@ const sharedBuiltins = {
 };
 
 /**
- * ws requires https and tls at its top for wss:// URLs; loading them (and the TLS and crypto
- * internals they pull in) costs ~2 ms of every start that only speaks ws:// to loopback. ws reads
- * them only when it opens a secure connection, so it gets them through a proxy that loads on first use.
+ * Built-ins that a dependency requires at its top but uses only on a rare path, loaded through a
+ * proxy on first use instead:
+ * - ws requires https and tls for wss:// URLs; loading them (and the TLS and crypto internals they
+ *   pull in) costs ~2 ms of every start that only speaks ws:// to loopback.
+ * - commander requires child_process for executable subcommands, which this CLI does not have
+ *   (~0.5 ms, and dgram and the child-process internals with it).
+ * Both packages read these modules' properties at the call, so a proxy is enough.
  */
-const lazyTlsForWs = {
-  name: 'lazy-tls-for-ws',
+const LAZY_BUILTINS = [
+  { importer: /[\\/]node_modules[\\/]ws[\\/]/, modules: /^(https|tls)$/ },
+  { importer: /[\\/]node_modules[\\/]commander[\\/]/, modules: /^(node:)?child_process$/ },
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(https|tls)$/ }, (args) => (/[\\/]node_modules[\\/]ws[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) =>
+      args.kind === 'require-call' && LAZY_BUILTINS.some((l) => l.importer.test(args.importer) && l.modules.test(args.path)) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       loader: 'js',
       contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(args.path)}))[key] });\n`,
@@ -118,7 +128,7 @@ const [cli, tui, launcher] = await Promise.all([
     outfile: path.join(OUT, 'openclaw.cjs'),
     format: 'cjs',
     define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
-    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyTlsForWs],
+    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyBuiltins],
   }),
   build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks] }),
   // CommonJS: an ES module entry starts Node's ES module loader, which also loads fs/promises and
