@@ -100,6 +100,36 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * ws's optional native helpers: it tries require('bufferutil') and require('utf-8-validate') at
+ * load and falls back to JavaScript when they are missing. This package does not install them, and
+ * left external each failed require searched every node_modules folder up to / (~1 ms of every
+ * start). Bundled as a module that throws, the fallback is taken at once.
+ */
+const absentOptionalAddons = {
+  name: 'absent-optional-addons',
+  setup(b) {
+    b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: 'absent-addon' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent-addon' }, (args) => ({
+      loader: 'js',
+      contents: `throw Object.assign(new Error(${JSON.stringify(`${args.path} is not part of this build`)}), { code: 'MODULE_NOT_FOUND' });\n`,
+    }));
+  },
+};
+
+/**
+ * chalk's terminal detection (supports-color) loads tty and reads the environment when chalk loads,
+ * on every start, even for output that goes to a pipe. src/color.ts sets the level itself from the
+ * same signals, so the CLI bundle gets a detection that finds nothing.
+ */
+const colorLevelFromCli = {
+  name: 'color-level-from-cli',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-color-detection' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ loader: 'js', contents: 'export default { stdout: false, stderr: false };\n' }));
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -112,7 +142,7 @@ const common = {
   sourcemap: 'linked', // read only with --enable-source-maps; costs nothing otherwise
   // prom-client loads from node_modules, only for /metrics and --format prometheus: bundled, its
   // ≈110 KB would be read and deserialised by every command (bench/README.md, "Monitoring").
-  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'bufferutil', 'utf-8-validate', 'prom-client'],
+  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'prom-client'],
   metafile: true,
   logLevel: 'warning',
 };
@@ -128,9 +158,9 @@ const [cli, tui, launcher] = await Promise.all([
     outfile: path.join(OUT, 'openclaw.cjs'),
     format: 'cjs',
     define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
-    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyBuiltins],
+    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyBuiltins, absentOptionalAddons, colorLevelFromCli],
   }),
-  build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks] }),
+  build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks, absentOptionalAddons] }),
   // CommonJS: an ES module entry starts Node's ES module loader, which also loads fs/promises and
   // the readline internals, ~5 ms of every start before the CLI runs (bench/README.md, "CLI start-up").
   build({

@@ -121,9 +121,9 @@ describe('Node internals the doctor does not need', () => {
     return { status: r.status, stdout: r.stdout, loaded };
   }
   const unwanted = (loaded: string[]) =>
-    loaded.filter((m) => /^internal\/modules\/esm\/(translators|module_job)$|^(tls|https|fs\/promises|internal\/fs\/promises|internal\/readline\/interface|child_process|dgram|perf_hooks)$/.test(m));
+    loaded.filter((m) => /^internal\/modules\/esm\/(translators|module_job)$|^(tls|https|fs\/promises|internal\/fs\/promises|internal\/readline\/interface|child_process|dgram|perf_hooks|tty)$/.test(m));
 
-  it('doctor --json from the package bin, our gateway running: no ES module loader, TLS, https, fs/promises, child_process or perf_hooks', () => {
+  it('doctor --json from the package bin, our gateway running: no ES module loader, TLS, https, fs/promises, child_process, perf_hooks or tty', () => {
     const bin = JSON.parse(fs.readFileSync('package.json', 'utf8')).bin.openclaw as string;
     const r = internalsOf(path.resolve(bin), ['doctor', '--json']);
     expect(r.status).toBe(0);
