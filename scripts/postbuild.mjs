@@ -187,6 +187,10 @@ for (const result of [cli, tui, launcher]) {
 }
 outputs['main.js'] = []; // the shim that starts main.cjs holds no module of its own
 const cjsText = fs.readFileSync(path.join(OUT, 'openclaw.cjs'), 'utf8');
+// The launcher reads the bundle as latin1 (src/cli/bundle-script.ts), which is exact only for ASCII;
+// esbuild escapes non-ASCII in strings but not in regex literals.
+const nonAscii = cjsText.search(/[^\x00-\x7f]/);
+if (nonAscii >= 0) throw new Error(`dist/src/cli/openclaw.cjs must be ASCII; found ${JSON.stringify(cjsText.slice(Math.max(0, nonAscii - 60), nonAscii + 10))} (write the character as a \\u escape)`);
 const lazy = outputs['openclaw.cjs'].filter((m) => cjsText.includes(`${JSON.stringify(m)}(`));
 fs.writeFileSync(path.join(ROOT, 'dist/bundle-inputs.json'), `${JSON.stringify({ outputs, lazy }, null, 1)}\n`);
 for (const bin of ['main.cjs', 'main.js']) fs.chmodSync(path.join(OUT, bin), 0o755);

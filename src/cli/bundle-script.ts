@@ -94,7 +94,9 @@ export function compileBundle(opts: { useCache: boolean; file?: string; args?: r
   let mtimeMs: number;
   try {
     mtimeMs = fs.fstatSync(fd).mtimeMs;
-    source = fs.readFileSync(fd, 'utf8');
+    // latin1: the build guarantees the bundle is ASCII (scripts/postbuild.mjs), and decoding it as
+    // latin1 skips UTF-8 validation (~1 ms for 1.5 MB).
+    source = fs.readFileSync(fd, 'latin1');
   } finally {
     fs.closeSync(fd);
   }
