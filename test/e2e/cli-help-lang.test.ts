@@ -1,0 +1,79 @@
+// The built CLI's help and usage errors in the user's language: commander's section titles, its
+// option extras and its errors come from the catalog; flags, command and argument names stay; and
+// English, asked for or by default, is the same bytes.
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/cli-sync.js';
+import { cliEnv, useFixtures } from '../helpers/fixtures.js';
+
+const fixture = useFixtures();
+
+/** Every way a user reads the program's own words: help pages and the four kinds of usage error. */
+const COMMANDS: string[][] = [
+  ['doctor', '--help'],
+  ['gateway', '--help'],
+  ['logs', '--help'],
+  ['--help'],
+  ['--bogus'],
+  ['doctr'],
+  ['config', 'set'],
+  ['doctor', '--format', 'xml'],
+  ['doctor', '--only'],
+];
+
+const lang = (LANG: string): CliResult[] => {
+  const env = { ...cliEnv(fixture('healthy')), LANG };
+  return COMMANDS.map((args) => runCli(args, env));
+};
+
+describe('help and usage errors in the user\'s language', () => {
+  it('LANG=ko_KR.UTF-8: Korean titles, extras and errors; exit codes as in English', () => {
+    const [doctor, gateway, logs, top, bogus, unknown, missing, choice, optArg] = lang('ko_KR.UTF-8');
+    for (const help of [doctor!, gateway!, logs!, top!]) {
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^사용법: openclaw/);
+      expect(help.stdout).toContain('\n옵션:\n');
+      expect(help.stdout).toContain('명령 도움말 표시');
+      expect(help.stdout).not.toMatch(/^(Usage|Options|Commands|Arguments|Examples):/m);
+    }
+    const unwrapped = (text: string) => text.replace(/\n {3,}/g, ' ');
+    expect(unwrapped(doctor!.stdout)).toContain('(선택: "human", "json", "sarif", "junit", "prometheus")');
+    expect(doctor!.stdout).toContain('--severity-min <level>'); // flags stay
+    expect(gateway!.stdout).toContain('\n명령:\n');
+    expect(gateway!.stdout).toMatch(/\n {2}status \[options\] +/); // command names stay
+    expect(top!.stdout).toContain('\n예시:\n  openclaw doctor\n');
+    expect(logs!.stdout).toContain('기본 명령의 옵션 (`openclaw logs [options]`는 `logs tail`를 실행합니다):');
+    expect(bogus!).toMatchObject({ code: 2, stdout: '' });
+    expect(bogus!.stderr).toBe("오류: 알 수 없는 옵션 '--bogus'\n  (사용법은 --help로 확인하세요)\n");
+    expect(unknown!.stderr).toMatch(/^오류: 알 수 없는 명령 'doctr'\n {2}혹시 doctor을\(를\) 뜻하셨나요\?\n/);
+    expect(missing!).toMatchObject({ code: 2 });
+    expect(missing!.stderr).toMatch(/^오류: 필수 인수 'path'가 없습니다\n/);
+    expect(choice!.stderr).toMatch(/^오류: 옵션 '--format <format>'의 값 'xml'가 올바르지 않습니다\. 허용되는 값: human, json, sarif, junit, prometheus\.\n/);
+    expect(optArg!.stderr).toMatch(/^오류: 옵션 '--only <ids>'에 값이 없습니다\n/);
+    for (const r of [unknown!, missing!, choice!, optArg!]) expect(r.code).toBe(2);
+  });
+
+  it('LANG=zh_CN.UTF-8 and LANG=zh_TW.UTF-8: Simplified and Traditional titles and errors', () => {
+    const cn = lang('zh_CN.UTF-8');
+    expect(cn[0]!.stdout).toMatch(/^用法： openclaw doctor \[options\]\n/);
+    expect(cn[0]!.stdout).toContain('\n选项：\n');
+    expect(cn[4]!.stderr).toMatch(/^错误：未知选项 '--bogus'\n/);
+    expect(cn[6]!.stderr).toMatch(/^错误：缺少必需参数 'path'\n/);
+    const tw = lang('zh_TW.UTF-8');
+    expect(tw[1]!.stdout).toMatch(/^用法： openclaw gateway/);
+    expect(tw[1]!.stdout).toContain('\n命令：\n');
+    expect(tw[0]!.stdout).toContain('\n選項：\n');
+    expect(tw[4]!.stderr).toMatch(/^錯誤：未知的選項 '--bogus'\n/);
+    expect(tw[7]!.stderr).toMatch(/^錯誤：選項 '--format <format>' 的值 'xml' 無效。允許的值：/);
+    for (const [i, r] of [...cn, ...tw].entries()) expect(r.code, COMMANDS[i % COMMANDS.length]!.join(' ')).toBe(i % COMMANDS.length < 4 ? 0 : 2);
+  });
+
+  it('--lang en is byte-identical to the default, whatever LANG says', () => {
+    const env = cliEnv(fixture('healthy'));
+    for (const args of COMMANDS) {
+      const plain = runCli(args, env);
+      const asked = runCli(['--lang', 'en', ...args], { ...env, LANG: 'ko_KR.UTF-8' });
+      expect({ code: asked.code, stdout: asked.stdout, stderr: asked.stderr }, args.join(' ')).toEqual({ code: plain.code, stdout: plain.stdout, stderr: plain.stderr });
+    }
+    expect(runCli(['--bogus'], env).stderr).toBe("error: unknown option '--bogus'\n  (run with --help for usage)\n");
+  });
+});
