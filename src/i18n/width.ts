@@ -13,7 +13,8 @@ export function padColumns(text: string, columns: number): string {
 }
 
 /** Full-width closing punctuation: never the first character of a line, so it stays with the character before it. */
-const CLOSERS = '[）」』】〉》。，、：；！？]*';
+export const CLOSING = '）」』】〉》。，、：；！？';
+const CLOSERS = `[${CLOSING}]*`;
 /** One wide character (with its closing punctuation), or a run of narrow ones: the pieces a line of CJK text may break between. */
 const PIECES = new RegExp(`${WIDE.source}${CLOSERS}|(?:(?!${WIDE.source}).)+${CLOSERS}`, 'gu');
 

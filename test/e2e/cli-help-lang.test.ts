@@ -1,6 +1,9 @@
 // The built CLI's help and usage errors in the user's language: commander's section titles, its
 // option extras and its errors come from the catalog; flags, command and argument names stay; and
 // English, asked for or by default, is the same bytes.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli-sync.js';
 import { cliEnv, useFixtures } from '../helpers/fixtures.js';
@@ -75,5 +78,37 @@ describe('help and usage errors in the user\'s language', () => {
       expect({ code: asked.code, stdout: asked.stdout, stderr: asked.stderr }, args.join(' ')).toEqual({ code: plain.code, stdout: plain.stdout, stderr: plain.stderr });
     }
     expect(runCli(['--bogus'], env).stderr).toBe("error: unknown option '--bogus'\n  (run with --help for usage)\n");
+  });
+});
+
+describe('the man page in every language (built by npm run build)', () => {
+  const render = (page: string) => {
+    const r = spawnSync('man', ['-l', page], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, MANWIDTH: '200', MANPAGER: 'cat', PAGER: 'cat' } });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.replace(/.\x08/g, '');
+  };
+  const pages: [string, string, string[]][] = [
+    ['ko', 'man/ko/man1/openclaw.1', ['이름', '사용법', '전역 옵션', '종료 상태', '함께 보기', '하위 명령: run, status, probe']],
+    ['zh-CN', 'man/zh-CN/man1/openclaw.1', ['名称', '全局选项', '退出状态', '状态目录（默认 ~/.openclaw）']],
+    ['zh-TW', 'man/zh-TW/man1/openclaw.1', ['名稱', '全域選項', '結束狀態', '資料目錄（預設 ~/.openclaw）']],
+  ];
+  for (const [locale, page, words] of pages) {
+    it(`${locale}: valid roff (groff -ww says nothing), its prose in ${locale}, commands and flags as typed`, () => {
+      expect(fs.existsSync(page)).toBe(true);
+      const lint = spawnSync('groff', ['-man', '-Tutf8', '-ww', '-z', page], { encoding: 'utf8', timeout: 10_000 });
+      expect(lint.stderr).toBe('');
+      const text = render(page);
+      for (const w of words) expect(text).toContain(w);
+      expect(text).toMatch(/^ {3}openclaw gateway install\b/m);
+      expect(text).toContain('--severity-min <level>');
+      expect(text).not.toMatch(/^(NAME|SYNOPSIS|EXIT STATUS|SEE ALSO)$/m);
+      // Only non-ASCII as \[uXXXX]: no raw CJK byte reaches roff (groff reads the page as Latin-1 otherwise).
+      expect(fs.readFileSync(page, 'utf8')).toMatch(/^[\x00-\x7f]*$/);
+    });
+  }
+  it('English is the page it always was', () => {
+    const text = render(path.resolve('man/openclaw.1'));
+    expect(text).toMatch(/^NAME$/m);
+    expect(text).toContain('Run openclaw help command for the same text on the terminal.');
   });
 });
