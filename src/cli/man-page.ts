@@ -58,6 +58,7 @@ export function manPage(root: CommandNode, meta: { version: string; date: string
     section('cli.man.section.description'),
     line(roffText(root.description)),
     '.PP',
+    // i18n-ignore: roff markup around a command to type
     say('cli.man.run-help', { command: `\\fBopenclaw help\\fR ${italic('cli.man.synopsis.command')}` }),
     section('cli.man.section.global-options'),
     ...options(root.options),
@@ -84,6 +85,7 @@ export function manPage(root: CommandNode, meta: { version: string; date: string
     ...item('.I ~/.openclaw/openclaw.json', 'cli.man.files.config'),
     ...item('.I ~/.openclaw/logs/', 'cli.man.files.logs'),
     section('cli.man.section.see-also'),
+    // i18n-ignore: roff markup around a command to type
     say('cli.man.see-also', { command: '\\fBopenclaw completion bash|zsh|fish\\fR' }),
   );
   return `${out.join('\n')}\n`;

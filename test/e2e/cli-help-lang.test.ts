@@ -70,9 +70,25 @@ describe('help and usage errors in the user\'s language', () => {
     for (const [i, r] of [...cn, ...tw].entries()) expect(r.code, COMMANDS[i % COMMANDS.length]!.join(' ')).toBe(i % COMMANDS.length < 4 ? 0 : 2);
   });
 
+  it('the rest of the CLI layer speaks it too: --version, a full-CLI command, clashing global flags', () => {
+    const env = { ...cliEnv(fixture('healthy')), LANG: 'ko_KR.UTF-8' };
+    const version = runCli(['--version'], env);
+    expect(version.code).toBe(0);
+    const [number, about, compat] = version.stdout.split('\n');
+    expect(number).toMatch(/^\d+\.\d+\.\d+/); // the first line stays what scripts read
+    expect(about).toContain('OpenClaw용 문제 해결 도구');
+    expect(compat).toMatch(/^게이트웨이 프로토콜 \d+–\d+; /);
+    const upstream = runCli(['models', 'list'], { ...env, LANG: 'zh_TW.UTF-8' });
+    expect(upstream).toMatchObject({ code: 2, stdout: '' });
+    expect(upstream.stderr).toBe('`openclaw models list` 是完整 OpenClaw CLI（npm install -g openclaw）的命令，不屬於本工具；請在那裡執行，或用 `openclaw --help` 查看本工具的命令。\n');
+    const clash = runCli(['--profile', 'x', '--dev', 'doctor'], { ...env, LANG: 'zh_CN.UTF-8' });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/^错误：--profile 和 --dev 不能同时使用\n/);
+  });
+
   it('--lang en is byte-identical to the default, whatever LANG says', () => {
     const env = cliEnv(fixture('healthy'));
-    for (const args of COMMANDS) {
+    for (const args of [...COMMANDS, ['--version'], ['models', 'list'], ['--profile', 'x', '--dev', 'doctor']]) {
       const plain = runCli(args, env);
       const asked = runCli(['--lang', 'en', ...args], { ...env, LANG: 'ko_KR.UTF-8' });
       expect({ code: asked.code, stdout: asked.stdout, stderr: asked.stderr }, args.join(' ')).toEqual({ code: plain.code, stdout: plain.stdout, stderr: plain.stderr });
