@@ -63,7 +63,7 @@ describe('help and usage errors in the user\'s language', () => {
     expect(cn[6]!.stderr).toMatch(/^错误：缺少必需参数 'path'\n/);
     const tw = lang('zh_TW.UTF-8');
     expect(tw[1]!.stdout).toMatch(/^用法： openclaw gateway/);
-    expect(tw[1]!.stdout).toContain('\n命令：\n');
+    expect(tw[1]!.stdout).toContain('\n指令：\n');
     expect(tw[0]!.stdout).toContain('\n選項：\n');
     expect(tw[4]!.stderr).toMatch(/^錯誤：未知的選項 '--bogus'\n/);
     expect(tw[7]!.stderr).toMatch(/^錯誤：選項 '--format <format>' 的值 'xml' 無效。允許的值：/);
@@ -80,7 +80,7 @@ describe('help and usage errors in the user\'s language', () => {
     expect(compat).toMatch(/^게이트웨이 프로토콜 \d+–\d+; /);
     const upstream = runCli(['models', 'list'], { ...env, LANG: 'zh_TW.UTF-8' });
     expect(upstream).toMatchObject({ code: 2, stdout: '' });
-    expect(upstream.stderr).toBe('`openclaw models list` 是完整 OpenClaw CLI（npm install -g openclaw）的命令，不屬於本工具；請在那裡執行，或用 `openclaw --help` 查看本工具的命令。\n');
+    expect(upstream.stderr).toBe('`openclaw models list` 是完整 OpenClaw CLI（npm install -g openclaw）的指令，不屬於本工具；請在那裡執行，或用 `openclaw --help` 查看本工具的指令。\n');
     const clash = runCli(['--profile', 'x', '--dev', 'doctor'], { ...env, LANG: 'zh_CN.UTF-8' });
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(/^错误：--profile 和 --dev 不能同时使用\n/);
