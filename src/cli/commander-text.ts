@@ -13,6 +13,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { Help, type Argument, type Option } from 'commander';
 import { t, type Params } from '../i18n/index.js';
 import { displayWidth, WIDE, wrapColumns } from '../i18n/width.js';
+import { escapeControl } from '../system/untrusted-text.js';
 
 /** The titles commander passes to styleTitle, by message id. */
 const TITLES: Readonly<Record<string, string>> = {
@@ -122,7 +123,8 @@ export function commanderError(text: string): string {
   for (const { shape, say } of what === undefined ? [] : ERRORS) {
     const m = shape.exec(what!);
     if (!m) continue;
-    const [id, params] = say(m);
+    // What the user typed is echoed: a control character in it is shown, not obeyed by the terminal.
+    const [id, params] = say(m.map((part) => (part === undefined ? part : escapeControl(part))));
     said = t('cli.error.prefix', { message: t(id, params) });
     break;
   }

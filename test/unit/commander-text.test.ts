@@ -105,6 +105,10 @@ describe("commander's usage errors", () => {
     expect(run(['--formt'], ours).stderr).toBe("错误：未知选项 '--formt'\n  你是不是想用 --format？\n");
   });
 
+  it('shows a control character the user typed instead of sending it to the terminal', () => {
+    expect(run(['--bad\u001b[2J'], ours).stderr).toBe("error: unknown option '--bad\\x1b[2J'\n");
+  });
+
   it('says which command had too many arguments, and how many it takes', () => {
     setLocale('ko');
     expect(run(['get', 'a', 'b'], ours).stderr).toBe("오류: 인수가 너무 많습니다 ('get'). 1개를 예상했지만 2개를 받았습니다.\n");
