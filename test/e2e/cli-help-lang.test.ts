@@ -44,13 +44,13 @@ describe('help and usage errors in the user\'s language', () => {
     expect(gateway!.stdout).toContain('\n명령:\n');
     expect(gateway!.stdout).toMatch(/\n {2}status \[options\] +/); // command names stay
     expect(top!.stdout).toContain('\n예시:\n  openclaw doctor\n');
-    expect(logs!.stdout).toContain('기본 명령의 옵션 (`openclaw logs [options]`는 `logs tail`를 실행합니다):');
+    expect(logs!.stdout).toContain('기본 명령의 옵션 (`openclaw logs [options]`은(는) `logs tail`을(를) 실행합니다):');
     expect(bogus!).toMatchObject({ code: 2, stdout: '' });
     expect(bogus!.stderr).toBe("오류: 알 수 없는 옵션 '--bogus'\n  (사용법은 --help로 확인하세요)\n");
     expect(unknown!.stderr).toMatch(/^오류: 알 수 없는 명령 'doctr'\n {2}혹시 doctor을\(를\) 뜻하셨나요\?\n/);
     expect(missing!).toMatchObject({ code: 2 });
-    expect(missing!.stderr).toMatch(/^오류: 필수 인수 'path'가 없습니다\n/);
-    expect(choice!.stderr).toMatch(/^오류: 옵션 '--format <format>'의 값 'xml'가 올바르지 않습니다\. 허용되는 값: human, json, sarif, junit, prometheus\.\n/);
+    expect(missing!.stderr).toMatch(/^오류: 필수 인수가 없습니다: 'path'\n/);
+    expect(choice!.stderr).toMatch(/^오류: 옵션 '--format <format>'의 값이 올바르지 않습니다: 'xml'\. 허용되는 값: human, json, sarif, junit, prometheus\.\n/);
     expect(optArg!.stderr).toMatch(/^오류: 옵션 '--only <ids>'에 값이 없습니다\n/);
     for (const r of [unknown!, missing!, choice!, optArg!]) expect(r.code).toBe(2);
   });
