@@ -34,6 +34,7 @@ export function cacheFileFor(args: readonly string[], file: string = BUNDLE_FILE
 // reads import.meta.url as __bundleUrl (scripts/postbuild.mjs). __importEsm is how the script
 // loads an ES module (the triage wizard's Ink bundle): a vm.Script cannot call import() on Node 20
 // without an experimental flag, so the launcher lends its own.
+// i18n-ignore: JavaScript source, the wrapper around the bundle
 const HEAD = '(function (exports, require, module, __filename, __dirname, __bundleUrl, __importEsm) {';
 const TAIL = '\n})';
 
