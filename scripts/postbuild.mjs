@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/src/cli');
 const { moduleFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine/loader.js')).href);
+const { BUNDLE_WRAPPER } = await import(pathToFileURL(path.join(ROOT, 'dist/src/cli/bundle-script.js')).href);
 
 /** In the bundle, bundled-checks.ts lists every check module by a static import. */
 const bundledChecks = {
@@ -158,6 +159,9 @@ const [cli, tui, launcher] = await Promise.all([
     outfile: path.join(OUT, 'openclaw.cjs'),
     format: 'cjs',
     define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
+    // The file is one function expression, which the launcher compiles as it is (bundle-script.ts).
+    banner: { js: BUNDLE_WRAPPER.head },
+    footer: { js: BUNDLE_WRAPPER.tail },
     plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyBuiltins, absentOptionalAddons, colorLevelFromCli],
   }),
   build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks, absentOptionalAddons] }),
