@@ -40,14 +40,14 @@ const bundledChecks = {
 
 /**
  * What the CommonJS script cannot import() itself: inside node:vm, import() needs an experimental
- * flag on Node 20. A dynamic import of a Node built-in (or of prom-client, left outside the bundle)
+ * flag on Node 20. A dynamic import of a Node built-in (or of prom-client or yaml, left outside the bundle)
  * becomes a require(); the wizard's module is loaded from tui.js through the launcher's import
  * (bundle-script.ts, __importEsm).
  */
 const commonJsImports = {
   name: 'commonjs-imports',
   setup(b) {
-    b.onResolve({ filter: /^node:|^prom-client$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onResolve({ filter: /^node:|^prom-client$|^yaml$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
     b.onResolve({ filter: /[\\/]tui[\\/]index\.js$/ }, () => ({ path: 'tui', namespace: 'tui' }));
     b.onLoad({ filter: /.*/, namespace: 'tui' }, () => ({
@@ -143,7 +143,7 @@ const common = {
   sourcemap: 'linked', // read only with --enable-source-maps; costs nothing otherwise
   // prom-client loads from node_modules, only for /metrics and --format prometheus: bundled, its
   // ≈110 KB would be read and deserialised by every command (bench/README.md, "Monitoring").
-  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'prom-client'],
+  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'prom-client', 'yaml', 'diff'],
   metafile: true,
   logLevel: 'warning',
 };

@@ -1,8 +1,11 @@
 // A unified diff of two configs as they would be written, with secrets redacted unless asked.
-import { createTwoFilesPatch } from 'diff';
 import type { JsonObject } from './load.js';
 import { redactText, redactValue } from './redact.js';
 import { serializeConfig } from './write.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Loaded from node_modules on first use: only a repair's preview needs it.
+const diff = lazyRequire<typeof import('diff')>('diff');
 
 export interface ConfigDiff {
   /** The unified diff text; empty when nothing visible changed. */
@@ -17,7 +20,7 @@ export function diffConfigs(file: string, before: JsonObject | undefined, after:
   const changed = (before === undefined ? '' : serializeConfig(before)) !== serializeConfig(after);
   const a = show(before);
   const b = show(after);
-  const text = a === b ? '' : createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
+  const text = a === b ? '' : diff().createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
   return { text, changed, secretOnly: changed && a === b };
 }
 
@@ -31,6 +34,6 @@ export function diffTexts(file: string, before: string, after: string, secrets: 
   const a = show(before);
   const b = show(after);
   const changed = before !== after;
-  const text = a === b ? '' : createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
+  const text = a === b ? '' : diff().createTwoFilesPatch(file, file, a, b, 'current', 'proposed', { context: 3 });
   return { text, changed, secretOnly: changed && a === b };
 }

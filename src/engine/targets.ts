@@ -4,9 +4,13 @@
 // run's own credential (--token-file, OPENCLAW_GATEWAY_TOKEN, …).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import * as z from '../zod.js';
 import type { RemoteTarget } from '../client/remote-probe.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Loaded from node_modules on first use: only a --targets file needs it, and bundled it added
+// ~160 KB that every start reads.
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 export interface FleetTarget extends RemoteTarget {
   name: string;
@@ -39,7 +43,7 @@ export function loadTargets(file: string, env: NodeJS.ProcessEnv, fallback: Pick
   const text = readBounded(file, MAX_FILE_BYTES, 'targets file');
   let raw: unknown;
   try {
-    raw = parseYaml(text, { maxAliasCount: 50 });
+    raw = yaml().parse(text, { maxAliasCount: 50 });
   } catch (err) {
     throw new TargetsError(`${file} is neither YAML nor JSON: ${(err as Error).message.split('\n')[0]}`);
   }
