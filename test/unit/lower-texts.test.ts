@@ -1,0 +1,57 @@
+// The reasons lower layers give as data (a catalog id and its params) say in English exactly what
+// their English fields say, so the English report is unchanged while other locales word the same data.
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/errors.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
+
+const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
+
+function parseError(text: string): ConfigError {
+  try {
+    parseConfigText('/x/openclaw.json', text);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('parsed');
+}
+
+describe('config parse errors as data', () => {
+  const BROKEN = {
+    'missing comma': '{\n  gateway: {\n    mode: "local"\n    port: 1\n  }\n}\n',
+    'missing closers': '{\n  gateway: {\n    mode: "local"\n',
+    'unclosed string': '{\n  gateway: { mode: "local }\n}\n',
+    'string stops the text': '{ a: "x',
+    'wrong closer': '{\n  a: [1, 2}\n}\n',
+    'invalid character': '{\n<<<<<<< HEAD\n}\n',
+    'invalid identifier': '{ a\\u0020b: 1 }',
+    empty: '  \n',
+    'not an object': '[1, 2]',
+    'a string at the top': '"x"',
+    'too deep': '['.repeat(200) + ']'.repeat(200),
+  };
+  for (const [name, text] of Object.entries(BROKEN)) {
+    it(`${name}: the reason and hint in English are the message and hint`, () => {
+      const e = parseError(text);
+      expect(e.reason, name).toBeDefined();
+      expect(english(e.reason)).toBe(e.message);
+      if (e.hintRef) expect(english(e.hintRef)).toBe(e.hint);
+      if (e.repair) expect(english(e.repair.descriptionRef)).toBe(e.repair.description);
+    });
+  }
+
+  it('in Korean, the reason is worded from its params: positions stay, no English words', () => {
+    const e = parseError(BROKEN['missing comma']);
+    setLocale('ko');
+    try {
+      const text = t(e.reason!.id, e.reason!.params);
+      expect(text).toContain('JSON5');
+      expect(text).toContain('`}`');
+      expect(text).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+      expect(t(e.repair!.descriptionRef!.id, e.repair!.descriptionRef!.params)).toMatch(/3번째 줄/);
+    } finally {
+      setLocale('en');
+    }
+  });
+});
