@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
+import { validateConfig } from '../../src/config/schema.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -54,4 +55,30 @@ describe('config parse errors as data', () => {
       setLocale('en');
     }
   });
+});
+
+describe('config validation issues as data', () => {
+  const CONFIGS = {
+    'a number in quotes': { gateway: { port: '18789x' } },
+    'a numeric string': { gateway: { port: '18789' } },
+    'out of range': { gateway: { port: 70000 } },
+    'below range': { gateway: { port: 0 } },
+    'not whole': { gateway: { port: 1.5 } },
+    'a list': { gateway: { port: [1] } },
+    'null': { gateway: { port: null } },
+    'a boolean': { gateway: { port: true } },
+    'an object for a string': { gateway: { mode: { x: 1 } } },
+    'outside a closed set': { gateway: { bind: 'public' } },
+    'a typo in a value': { gateway: { auth: { mode: 'tokn' } } },
+    'an unknown key, a typo': { gateway: { prot: 1 } },
+    'an unknown key': { gateway: { frobnicate: 1 } },
+    'the legacy token key': { gateway: { token: 'x' } },
+  };
+  for (const [name, config] of Object.entries(CONFIGS)) {
+    it(`${name}: the reason in English is the message`, () => {
+      const issues = validateConfig(config);
+      expect(issues.length, name).toBeGreaterThan(0);
+      for (const i of issues) expect(english(i.reason), `${name}: ${i.path}`).toBe(i.message);
+    });
+  }
 });
