@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { validateConfig } from '../../src/config/schema.js';
+import { parseCdpUrl } from '../../src/facts/cdp.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -79,6 +80,16 @@ describe('config validation issues as data', () => {
       const issues = validateConfig(config);
       expect(issues.length, name).toBeGreaterThan(0);
       for (const i of issues) expect(english(i.reason), `${name}: ${i.path}`).toBe(i.message);
+    });
+  }
+});
+
+describe('a CDP URL problem as data', () => {
+  for (const value of ['not a url', 'ftp://127.0.0.1:9222', 'http://127.0.0.1:99999', 'file:///tmp/x']) {
+    it(`${value}: the problem in English is the English field`, () => {
+      const parsed = parseCdpUrl(value);
+      expect(parsed.problem, value).toBeDefined();
+      expect(english(parsed.problemRef)).toBe(parsed.problem);
     });
   }
 });
