@@ -1,10 +1,12 @@
 // The reasons lower layers give as data (a catalog id and its params) say in English exactly what
 // their English fields say, so the English report is unchanged while other locales word the same data.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { validateConfig } from '../../src/config/schema.js';
 import { parseCdpUrl } from '../../src/facts/cdp.js';
+import { logWindow } from '../../src/facts/log-window.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -92,4 +94,22 @@ describe('a CDP URL problem as data', () => {
       expect(english(parsed.problemRef)).toBe(parsed.problem);
     });
   }
+});
+
+describe('what set the log window', () => {
+  // checks/logs/known-signatures finds the catalog message by its English: each reason has one.
+  const now = Date.parse('2026-11-21T12:00:00Z');
+  const windows = [
+    logWindow({ since: now - 1000, now, configPath: '/nonexistent/c.json', stateDir: '/nonexistent' }),
+    logWindow({ now, configPath: '/nonexistent/c.json', stateDir: '/nonexistent', recorded: true }),
+    logWindow({ now, configPath: '/nonexistent/c.json', stateDir: '/nonexistent' }),
+  ];
+  it('every reason the window gives is a logs.window.* message in English', () => {
+    const english = ['since-flag', 'gateway-started', 'config-written', 'doctor-repair', 'recorded', 'last-24h'].map((w) => en(`logs.window.${w}`));
+    for (const w of windows) expect(english).toContain(w.reason);
+    const source = fs.readFileSync(new URL('../../src/facts/log-window.ts', import.meta.url), 'utf8');
+    const reasons = [...source.matchAll(/'(the [^']+|recorded facts)'\]/g)].map((m) => m[1]);
+    expect(reasons.length).toBeGreaterThan(4);
+    for (const r of reasons) expect(english).toContain(r);
+  });
 });
