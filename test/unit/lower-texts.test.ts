@@ -1,12 +1,15 @@
 // The reasons lower layers give as data (a catalog id and its params) say in English exactly what
 // their English fields say, so the English report is unchanged while other locales word the same data.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { validateConfig } from '../../src/config/schema.js';
 import { parseCdpUrl } from '../../src/facts/cdp.js';
 import { logWindow } from '../../src/facts/log-window.js';
+import { lockDirProblemOf, lockDirRemedy } from '../../src/system/gateway-lock.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -111,5 +114,20 @@ describe('what set the log window', () => {
     const reasons = [...source.matchAll(/'(the [^']+|recorded facts)'\]/g)].map((m) => m[1]);
     expect(reasons.length).toBeGreaterThan(4);
     for (const r of reasons) expect(english).toContain(r);
+  });
+});
+
+describe('an unsafe lock folder, as data', () => {
+  it('writable by others: the problem and the fix hint in English are what the gateway says', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lower-texts-lock-'));
+    try {
+      fs.chmodSync(dir, 0o777);
+      const found = lockDirProblemOf(dir)!;
+      expect(found.problem).toMatch(/writable by other users \(mode 0777\)/);
+      expect(english(found.ref)).toBe(found.problem);
+      expect(en('gateway/lock-dir-unsafe.gateway-lock-folder.fix', { dir })).toBe(lockDirRemedy(dir).replace(/^r/, 'R'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
