@@ -12,6 +12,7 @@ import type { LogLine } from '../facts/logs.js';
 import type { PortHolderInfo } from '../facts/ports.js';
 import type { FactMap, FactName, Facts } from '../facts/types.js';
 import type { Evidence } from './check.js';
+import type { MessageRef } from '../i18n/index.js';
 
 /** The fact's value, or undefined when it was not collected or is unavailable. */
 export function fact<K extends FactName>(facts: Facts, name: K): FactMap[K] | undefined {
@@ -105,6 +106,12 @@ export function bindsWithoutAuth(config: ConfigFact | undefined): boolean {
   if (!config || !exposure(config).exposed) return false;
   const auth = serverAuth(config);
   return !['none', 'trusted-proxy', 'password'].includes(auth.mode.value as string) && !auth.token;
+}
+
+/** The bind in words, as a catalog message for the reader's language (describeBind says it in English). */
+export function bindRef(x: Exposure): MessageRef {
+  if (x.raw === undefined) return { id: 'bind.unset', params: { mode: x.mode, host: x.host } };
+  return { id: 'bind.set', params: { value: String(x.raw ?? x.mode), host: x.host && x.host !== x.raw ? x.host : null } };
 }
 
 export function describeBind(x: Exposure): string {

@@ -10,6 +10,7 @@ import { validateConfig } from '../../src/config/schema.js';
 import { parseCdpUrl } from '../../src/facts/cdp.js';
 import { logWindow } from '../../src/facts/log-window.js';
 import { lockDirProblemOf, lockDirRemedy } from '../../src/system/gateway-lock.js';
+import { bindRef, describeBind, type Exposure } from '../../src/engine/check-helpers.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -130,4 +131,18 @@ describe('an unsafe lock folder, as data', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('the bind in words, as data', () => {
+  const EXPOSURES: Exposure[] = [
+    { mode: 'auto', raw: undefined, host: '0.0.0.0', exposed: true },
+    { mode: 'loopback', raw: undefined, host: '127.0.0.1', exposed: false },
+    { mode: 'lan', raw: 'lan', host: '0.0.0.0', exposed: true },
+    { mode: 'custom', raw: '10.0.0.5', host: '10.0.0.5', exposed: true },
+  ];
+  for (const x of EXPOSURES) {
+    it(`${String(x.raw)} / ${x.mode}: the catalog's English is describeBind`, () => {
+      expect(english(bindRef(x))).toBe(describeBind(x));
+    });
+  }
 });
