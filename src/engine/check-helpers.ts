@@ -13,6 +13,7 @@ import type { PortHolderInfo } from '../facts/ports.js';
 import type { FactMap, FactName, Facts } from '../facts/types.js';
 import type { Evidence } from './check.js';
 import type { MessageRef } from '../i18n/index.js';
+import { nextStepWords } from '../protocol/errors.js';
 
 /** The fact's value, or undefined when it was not collected or is unavailable. */
 export function fact<K extends FactName>(facts: Facts, name: K): FactMap[K] | undefined {
@@ -106,6 +107,14 @@ export function bindsWithoutAuth(config: ConfigFact | undefined): boolean {
   if (!config || !exposure(config).exposed) return false;
   const auth = serverAuth(config);
   return !['none', 'trusted-proxy', 'password'].includes(auth.mode.value as string) && !auth.token;
+}
+
+/**
+ * The fix hint for a gateway's recommendedNextStep: its catalog message `next-step.<step>` (whose
+ * English is nextStepWords'), or undefined for a step this toolkit does not know (the message's own hint then).
+ */
+export function nextStepId(step: string | undefined): string | undefined {
+  return nextStepWords(step) === undefined ? undefined : `next-step.${step}`;
 }
 
 /** The bind in words, as a catalog message for the reader's language (describeBind says it in English). */

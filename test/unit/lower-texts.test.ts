@@ -10,7 +10,8 @@ import { validateConfig } from '../../src/config/schema.js';
 import { parseCdpUrl } from '../../src/facts/cdp.js';
 import { logWindow } from '../../src/facts/log-window.js';
 import { lockDirProblemOf, lockDirRemedy } from '../../src/system/gateway-lock.js';
-import { bindRef, describeBind, type Exposure } from '../../src/engine/check-helpers.js';
+import { bindRef, describeBind, nextStepId, type Exposure } from '../../src/engine/check-helpers.js';
+import { NEXT_STEPS, nextStepWords } from '../../src/protocol/errors.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -145,4 +146,12 @@ describe('the bind in words, as data', () => {
       expect(english(bindRef(x))).toBe(describeBind(x));
     });
   }
+});
+
+describe("a gateway's recommendedNextStep", () => {
+  it('each known step has a catalog fix hint whose English is nextStepWords; an unknown one has none', () => {
+    for (const step of NEXT_STEPS) expect(en(nextStepId(step)!), step).toBe(nextStepWords(step));
+    expect(nextStepId('reboot_the_moon')).toBeUndefined();
+    expect(nextStepId(undefined)).toBeUndefined();
+  });
 });
