@@ -12,6 +12,10 @@ import { logWindow } from '../../src/facts/log-window.js';
 import { lockDirProblemOf, lockDirRemedy } from '../../src/system/gateway-lock.js';
 import { bindRef, describeBind, nextStepId, type Exposure } from '../../src/engine/check-helpers.js';
 import { NEXT_STEPS, nextStepWords } from '../../src/protocol/errors.js';
+import { say, type Check, type Finding } from '../../src/engine/check.js';
+import type { Operation } from '../../src/engine/operations.js';
+import { planFixes } from '../../src/engine/planner.js';
+import { runSideEffect, StepError } from '../../src/engine/side-effects.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -153,5 +157,44 @@ describe("a gateway's recommendedNextStep", () => {
     for (const step of NEXT_STEPS) expect(en(nextStepId(step)!), step).toBe(nextStepWords(step));
     expect(nextStepId('reboot_the_moon')).toBeUndefined();
     expect(nextStepId(undefined)).toBeUndefined();
+  });
+});
+
+describe('why a repair did not run, as data', () => {
+  const finding = (checkId: string, extra: Partial<Finding> = {}): Finding => ({ checkId, severity: 'error', message: 'm', ...extra });
+  const check = (id: string, fix: 'safe' | 'confirm', repair: Check['repair']): Check => ({ meta: { id, title: id, area: 'x', severity: 'error', facts: [], fix }, detect: () => [], repair });
+
+  it("the planner's reasons in English are its reason fields", () => {
+    const checks = [
+      check('x/throws', 'safe', () => {
+        throw new Error('boom');
+      }),
+      check('x/none', 'safe', () => []),
+      check('x/hinted', 'safe', () => []),
+      check('x/confirm', 'confirm', () => [{ op: 'gateway.restart' }]),
+      check('x/edit', 'safe', () => [{ op: 'config.set', path: 'a', value: 1 }]),
+      check('x/restore', 'safe', () => [{ op: 'config.restore', from: '/x.bak' }]),
+    ];
+    const hinted = { ...say('gateway/lock-dir-unsafe.gateway-lock-folder', { dir: '/tmp/d', dirProblem: 'p', dirProblemRef: 'p' }) };
+    const findings = [finding('x/throws'), finding('x/none'), finding('x/hinted', hinted), finding('x/confirm'), finding('x/edit'), finding('x/restore')];
+    const plans = planFixes(findings, checks, {});
+    expect(plans.filter((p) => p.reason !== undefined).map((p) => p.checkId)).toEqual(['x/throws', 'x/none', 'x/hinted', 'x/confirm', 'x/edit']);
+    for (const p of plans) if (p.reason !== undefined) expect(english(p.reasonRef), p.checkId).toBe(p.reason);
+  });
+
+  it('a side effect that cannot run says why in English and as data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lower-texts-step-'));
+    try {
+      const lock = path.join(dir, 'gateway.lock');
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString(), configPath: '/x' }));
+      const ops: Operation[] = [{ op: 'lock.clear', path: lock }, { op: 'gateway.restart' }, { op: 'service.install' }, { op: 'port.free', port: 1, pid: 999_999_999 }];
+      for (const op of ops) {
+        const err = await runSideEffect(op, {}).then(() => undefined, (e: unknown) => e);
+        expect(err, op.op).toBeInstanceOf(StepError);
+        expect(english((err as StepError).ref), op.op).toBe((err as StepError).message);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
