@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { validateConfig } from '../../src/config/schema.js';
@@ -16,6 +16,8 @@ import { say, type Check, type Finding } from '../../src/engine/check.js';
 import type { Operation } from '../../src/engine/operations.js';
 import { planFixes } from '../../src/engine/planner.js';
 import { runSideEffect, StepError } from '../../src/engine/side-effects.js';
+import { binaryAvailability, type Availability } from '../../src/service/manager.js';
+import { probeSystemd } from '../../src/service/systemd-manager.js';
 import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
@@ -195,6 +197,34 @@ describe('why a repair did not run, as data', () => {
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a service manager that cannot be used, as data', () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lower-texts-path-'));
+  afterAll(() => fs.rmSync(empty, { recursive: true, force: true }));
+
+  async function cases(): Promise<[string, Availability][]> {
+    // A PATH with a systemctl that fails like a session without a user bus.
+    const bin = fs.mkdtempSync(path.join(empty, 'bin-'));
+    fs.writeFileSync(path.join(bin, 'systemctl'), '#!/bin/sh\necho "Failed to connect to bus: No medium found" >&2\nexit 1\n', { mode: 0o755 });
+    const booted = path.join(empty, 'booted');
+    fs.writeFileSync(booted, '');
+    return [
+      ['no systemctl', await probeSystemd({ env: { PATH: empty }, port: 18789 })],
+      ['not booted with systemd', await probeSystemd({ env: { PATH: bin }, bootedMarker: path.join(empty, 'missing'), askBusWhenNotBooted: false })],
+      ['not booted, bus asked', await probeSystemd({ env: { PATH: bin }, bootedMarker: path.join(empty, 'missing'), timeoutMs: 5000 })],
+      ['no user bus', await probeSystemd({ env: { PATH: bin }, bootedMarker: booted, timeoutMs: 5000 })],
+      ['no launchctl', binaryAvailability('launchctl', 'launchd', { PATH: empty }, 18789)],
+    ];
+  }
+
+  it('each reason and alternative in English is the English field', async () => {
+    for (const [name, a] of await cases()) {
+      if (a.ok) throw new Error(`${name}: available`);
+      expect(english(a.reasonRef), name).toBe(a.reason);
+      expect(a.alternativeRefs?.map((r) => english(r)), name).toEqual(a.alternatives);
     }
   });
 });
