@@ -1,13 +1,13 @@
 // service/systemd-unavailable: Linux without working systemd user services (containers, WSL
 // without systemd, su sessions without a user bus). Says which precondition failed.
-import { en, type MessageRef } from '../../src/i18n/index.js';
+import { en, listRef, type MessageRef } from '../../src/i18n/index.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 import { servicesOf } from '../../src/engine/service-check-helpers.js';
 
 /** The alternatives as one message: each in the reader's language, one after the other. */
 function alternativesRef(a: { alternatives: string[]; alternativeRefs?: MessageRef[] }): MessageRef | string {
   const parts: (MessageRef | string)[] = a.alternativeRefs?.length === a.alternatives.length ? a.alternativeRefs : a.alternatives;
-  return parts.reduceRight((rest: MessageRef | string | undefined, first) => (rest === undefined ? first : { id: 'service.alternatives.then', params: { first, rest } }), undefined) ?? '';
+  return listRef('service.alternatives.then', parts) ?? '';
 }
 
 export default defineCheck({

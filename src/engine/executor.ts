@@ -15,7 +15,7 @@ import { applyConfigOps, ConfigOpConflict, isConfigOp, replacesWholeConfig } fro
 import { appendJournal, saveConfigCopy, sha256, type JournalEntry } from './journal.js';
 import type { FixPlan } from './planner.js';
 import { ManualStepError, runSideEffect, StepError, type SideEffectHooks, type UndoStep } from './side-effects.js';
-import type { MessageRef } from '../i18n/index.js';
+import { listRef, type MessageRef } from '../i18n/index.js';
 import type { Operation } from './operations.js';
 
 export interface FixResult {
@@ -132,8 +132,7 @@ interface Why {
 /** Several reasons as one: `first; rest`, each part in the reader's language where it has an id. */
 function joined(whys: Why[]): Why | undefined {
   if (!whys.length) return undefined;
-  const refs = whys.map((w) => w.ref ?? w.english);
-  const ref = refs.reduceRight((rest: MessageRef | string | undefined, first) => (rest === undefined ? first : { id: 'repair.reason.and', params: { first, rest } }), undefined);
+  const ref = listRef('repair.reason.and', whys.map((w) => w.ref ?? w.english));
   return { english: whys.map((w) => w.english).join('; '), ref: typeof ref === 'string' ? undefined : ref };
 }
 
