@@ -18,7 +18,9 @@ import { planFixes } from '../../src/engine/planner.js';
 import { runSideEffect, StepError } from '../../src/engine/side-effects.js';
 import { binaryAvailability, type Availability } from '../../src/service/manager.js';
 import { probeSystemd } from '../../src/service/systemd-manager.js';
-import { en, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
+import { en, readCatalog, setLocale, t, type MessageRef } from '../../src/i18n/index.js';
+import { createRequire } from 'node:module';
+import { detailRef } from '../../src/signatures/detail.js';
 
 const english = (ref: MessageRef | undefined) => (ref ? en(ref.id, ref.params) : undefined);
 
@@ -225,6 +227,33 @@ describe('a service manager that cannot be used, as data', () => {
       if (a.ok) throw new Error(`${name}: available`);
       expect(english(a.reasonRef), name).toBe(a.reason);
       expect(a.alternativeRefs?.map((r) => english(r)), name).toEqual(a.alternatives);
+    }
+  });
+});
+
+describe("a signature's detail", () => {
+  it('each detail in the catalog, filled like the matcher fills it, reads in English as fillDetail says it', () => {
+    const english = readCatalog('en');
+    const ids = Object.keys(english).filter((id) => id.startsWith('signature.'));
+    expect(ids.length).toBeGreaterThan(20);
+    const MessageFormat = createRequire(import.meta.url)('@messageformat/core') as typeof import('@messageformat/core').default;
+    const mf = new MessageFormat('en');
+    for (const id of ids) {
+      const template = english[id]!;
+      const ref = detailRef(id.slice('signature.'.length, -'.detail'.length), template, { maxTokens: '64000', limit: '32000' });
+      expect(ref.id).toBe(id);
+      expect(mf.compile(template)(ref.params as Record<string, string>), id).toBe(ref.english);
+    }
+  });
+
+  it('a group the line did not capture stays as written, in every language', () => {
+    const ref = detailRef('models.max-tokens-too-high', '{maxTokens} asked for, {limit} allowed.', { maxTokens: '64000' });
+    expect(ref.english).toBe('64000 asked for, {limit} allowed.');
+    setLocale('ko');
+    try {
+      expect(t(ref.id, ref.params, ref.english)).toContain('{limit}');
+    } finally {
+      setLocale('en');
     }
   });
 });
