@@ -257,3 +257,13 @@ describe("a signature's detail", () => {
     }
   });
 });
+
+describe("the executor's reasons", () => {
+  it('each English reason written next to a catalog id reads the same from the catalog', () => {
+    const source = fs.readFileSync(new URL('../../src/engine/executor.ts', import.meta.url), 'utf8');
+    const pairs = [...source.matchAll(/english: (['`])(.+?)\1, ref: \{ id: '([^']+)'(, params: \{ message \})? \}/g)];
+    expect(pairs.length).toBeGreaterThanOrEqual(6);
+    for (const [, , text, id] of pairs) expect(en(id!, { message: 'M' }), id).toBe(text!.replace('${message}', 'M'));
+    expect(en('repair.reason.and', { first: 'a', rest: 'b' })).toBe('a; b');
+  });
+});
