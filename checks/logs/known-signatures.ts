@@ -81,7 +81,7 @@ function seenText(details: Record<string, string>): MessageRef {
 /** The cause's text (one per cause, in the reader's language), narrowed by the signature's detail when it has one. */
 function causeText(m: SignatureMatch): MessageRef {
   const cause = m.cause ?? '';
-  const params = { title: causeRef(cause, 'title', m.title), detail: m.detail || null, detailRef: (m.detail && m.detailRef) || m.detail || null, explanation: causeRef(cause, 'explanation', m.explanation.trim()) };
+  const params = { title: causeRef(cause, 'title', m.title), detail: (m.detail && m.detailRef) || m.detail || null, explanation: causeRef(cause, 'explanation', m.explanation.trim()) };
   return { id: 'logs/known-signatures.cause', params };
 }
 

@@ -278,8 +278,11 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Described {
   return { message: issue.message, reason: { id: 'config.issue.other', params: { message: issue.message } } };
 }
 
-/** Validates a resolved config; an unknown key becomes one issue per key, with its full path. */
-export function validateConfig(value: unknown): ValidationIssue[] {
+/**
+ * Validates a resolved config; an unknown key becomes one issue per key, with its full path. With
+ * `reasons`, each issue also carries its reason as a catalog message (the doctor's facts do).
+ */
+export function validateConfig(value: unknown, opts: { reasons?: boolean } = {}): ValidationIssue[] {
   const result = configSchema.safeParse(value);
   if (result.success) return [];
   const issues: ValidationIssue[] = [];
@@ -302,5 +305,5 @@ export function validateConfig(value: unknown): ValidationIssue[] {
       issues.push({ path: formatPath(issue.path) || '(root)', code: issue.code, ...describe(issue, value) });
     }
   }
-  return issues;
+  return opts.reasons ? issues : issues.map(({ reason: _, ...issue }) => issue);
 }

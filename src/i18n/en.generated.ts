@@ -221,7 +221,7 @@ export default {
   "logs/known-signatures.history": (d) => d.explain + " (" + d.id + "): seen earlier, " + select(d.lastAt, { null: "last before " + d.since, other: "last at " + d.lastAt }) + " (" + plural(d.count, 0, en, { one: d.count + " line", other: d.count + " lines" }) + "), not seen since " + d.reasonRef + " at " + d.since,
   "logs/known-signatures.unnamed-client": () => "an unnamed client",
   "logs/known-signatures.client-from": (d) => d.client + " from " + d.from,
-  "logs/known-signatures.cause": (d) => d.title + ". " + select(d.detailRef, { null: "", other: d.detailRef + " " }) + d.explanation,
+  "logs/known-signatures.cause": (d) => d.title + ". " + select(d.detail, { null: "", other: d.detail + " " }) + d.explanation,
   "models/context-window-small.title": () => "A model context window is too small",
   "models/context-window-small.has-contextwindow-minimum": (d) => d.provider + "/" + d.model + " has contextWindow " + d.contextWindow + " (" + select(d.tooSmall, { true: "below the " + d.min + " minimum", other: "below " + d.warn + ": expect frequent compaction" }) + ")",
   "models/context-window-small.has-contextwindow-minimum.fix": () => "Load the model with a larger context (e.g. Ollama num_ctx, LM Studio context length) and set contextWindow to match",

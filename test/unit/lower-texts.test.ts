@@ -92,7 +92,7 @@ describe('config validation issues as data', () => {
   };
   for (const [name, config] of Object.entries(CONFIGS)) {
     it(`${name}: the reason in English is the message`, () => {
-      const issues = validateConfig(config);
+      const issues = validateConfig(config, { reasons: true });
       expect(issues.length, name).toBeGreaterThan(0);
       for (const i of issues) expect(english(i.reason), `${name}: ${i.path}`).toBe(i.message);
     });
