@@ -29,11 +29,11 @@ export function readLocale(locale) {
 
 /**
  * Messages whose English is kept elsewhere and so stays out of the bundle: a cause's title and
- * explanation (locales/en/causes.json mirrors signatures/causes.yaml) arrive with the signature
+ * explanation, and a signature's detail (locales/en/causes.json mirrors signatures/causes.yaml) arrive with the signature
  * catalog that a scan reads anyway, and are passed to t() as its English (src/signatures/cause-text.ts);
  * in the bundle they would cost every start ~0.6 ms (bench/README.md, cause texts).
  */
-export const OUTSIDE_BUNDLE = /^cause\./;
+export const OUTSIDE_BUNDLE = /^(cause|signature)\./;
 
 export function compileEnglish() {
   const messages = Object.fromEntries(Object.entries(readLocale('en')).filter(([id]) => !OUTSIDE_BUNDLE.test(id)));

@@ -9,9 +9,10 @@ import type { ValidationIssue } from '../../src/config/schema.js';
 /** Issues other checks explain better (and repair). */
 const COVERED = new Set(['gateway.token']);
 
-// The validator's own words for what is wrong (i.message, src/config/schema.ts) stay a parameter.
+// The validator's own words for what is wrong (i.message, src/config/schema.ts) stay a parameter in
+// English; the texts say it from messageRef, the same as data worded in the reader's language.
 function forIssue(i: ValidationIssue, cfg: Record<string, any>): Said & Pick<Finding, 'data'> {
-  const params = { path: i.path, message: i.message };
+  const params = { path: i.path, message: i.message, messageRef: i.reason ?? i.message };
   if (i.code === 'unrecognized_keys') {
     return { ...say('config/invalid.issue', params, 'config/invalid.unknown-key.fix'), data: { unset: i.path } };
   }

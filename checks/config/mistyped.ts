@@ -33,7 +33,7 @@ export default defineCheck({
         out.push({
           checkId: 'config/mistyped',
           severity: 'error',
-          ...say('config/mistyped.message', { path: i.path, message: i.message, suggestedValue: i.suggestedValue }),
+          ...say('config/mistyped.message', { path: i.path, message: i.message, messageRef: i.reason ?? i.message, suggestedValue: i.suggestedValue }),
           path: i.path,
           cause: 'config-invalid',
           evidence: [configEvidence(i.path, get(p.config.raw, i.path))],

@@ -9,6 +9,7 @@ import { defineCheck, type Evidence, say } from '../../src/engine/check.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 import type { JsonObject } from '../../src/config/load.js';
 import { formatPath } from '../../src/config/schema.js';
+import type { TextRepair } from '../../src/config/parse-repair.js';
 
 /** The newest saved copy that parses: last-known-good first, then the backup ring. */
 export function restorableCopy(config: ConfigFact) {
@@ -46,14 +47,15 @@ export default defineCheck({
     const copy = restorableCopy(config);
     // A half-written file fails on the empty line after its last one: say so rather than show nothing.
     const evidence: Evidence[] = [{ kind: 'file', source: at, value: e.excerpt === undefined ? e.code : e.excerpt.trim() || en('config/unparseable.evidence.truncated') }];
-    // The parser's own words for what is wrong (e.message) stay a parameter.
-    const params = { at, message: e.message, copy: copy?.path ?? null };
+    // The parser's own words for what is wrong stay a parameter in English (e.message); the texts
+    // say it from messageRef, the same as a catalog message in the reader's language.
+    const params = { at, message: e.message, messageRef: e.reason ?? e.message, copy: copy?.path ?? null };
     const base = { checkId: 'config/unparseable', severity: 'error' as const, cause: 'config-invalid' };
     if (e.repair) {
       return [
         {
           ...base,
-          ...say('config/unparseable.repairable', { ...params, repair: e.repair.description }),
+          ...say('config/unparseable.repairable', { ...params, repair: e.repair.description, repairRef: e.repair.descriptionRef ?? e.repair.description }),
           evidence,
           data: { repair: e.repair },
         },
@@ -63,7 +65,7 @@ export default defineCheck({
       return [
         {
           ...base,
-          ...say('config/unparseable.no-small-edit', { ...params, hint: e.hint ?? null, file: e.file }),
+          ...say('config/unparseable.no-small-edit', { ...params, hint: e.hint ?? null, hintRef: e.hintRef ?? e.hint ?? null, file: e.file }),
           evidence,
         },
       ];
@@ -80,8 +82,11 @@ export default defineCheck({
     ];
   },
   repair(finding) {
-    const repair = finding.data?.repair as { line: number; column: number; insert: string; description: string } | undefined;
-    if (repair) return [{ op: 'config.repair-text', line: repair.line, column: repair.column, insert: repair.insert, description: repair.description }];
+    const repair = finding.data?.repair as TextRepair | undefined;
+    if (repair) {
+      const { line, column, insert, description, descriptionRef } = repair;
+      return [{ op: 'config.repair-text', line, column, insert, description, ...(descriptionRef && { descriptionRef }) }];
+    }
     return finding.data?.restoreFrom ? [{ op: 'config.restore', from: String(finding.data.restoreFrom), keepCurrentAs: 'clobbered' }] : [];
   },
 });

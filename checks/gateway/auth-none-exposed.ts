@@ -1,5 +1,5 @@
 // auth.mode none on a non-loopback bind: anyone on the network can drive the gateway.
-import { configEvidence, describeBind, exposure, parsedConfig, serverAuth, switchToTokenAuth } from '../../src/engine/check-helpers.js';
+import { bindRef, configEvidence, describeBind, exposure, parsedConfig, serverAuth, switchToTokenAuth } from '../../src/engine/check-helpers.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -20,7 +20,7 @@ export default defineCheck({
       {
         checkId: 'gateway/auth-none-exposed',
         severity: 'error',
-        ...say('gateway/auth-none-exposed.gateway-auth-mode', { x: describeBind(x) }),
+        ...say('gateway/auth-none-exposed.gateway-auth-mode', { x: describeBind(x), xRef: bindRef(x) }),
         path: 'gateway.auth.mode',
         cause: 'bind-without-auth',
         evidence: [configEvidence('gateway.auth.mode', 'none'), configEvidence('gateway.bind', x.raw)],

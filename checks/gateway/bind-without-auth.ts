@@ -1,6 +1,6 @@
 // A non-loopback bind with no token, password or trusted proxy: the gateway refuses to start
 // ("Refusing to bind gateway to <bind> without auth"). Fix: generate a 48-hex token, mode token.
-import { bindsWithoutAuth, configEvidence, describeBind, exposure, newToken, parsedConfig } from '../../src/engine/check-helpers.js';
+import { bindRef, bindsWithoutAuth, configEvidence, describeBind, exposure, newToken, parsedConfig } from '../../src/engine/check-helpers.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 
 export default defineCheck({
@@ -21,7 +21,7 @@ export default defineCheck({
       {
         checkId: 'gateway/bind-without-auth',
         severity: 'error',
-        ...say('gateway/bind-without-auth.gateway-binds-without', { x: describeBind(x), value: String(x.raw ?? x.mode) }),
+        ...say('gateway/bind-without-auth.gateway-binds-without', { x: describeBind(x), xRef: bindRef(x), value: String(x.raw ?? x.mode) }),
         path: 'gateway.auth.token',
         cause: 'bind-without-auth',
         evidence: [configEvidence('gateway.bind', x.raw ?? `(unset: ${x.mode})`), configEvidence('gateway.auth.mode', p.cfg.gateway?.auth?.mode), { kind: 'env', source: 'OPENCLAW_GATEWAY_TOKEN', value: '(unset)' }],

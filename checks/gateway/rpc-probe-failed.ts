@@ -1,10 +1,9 @@
 // The port answers but the probe fails: explain details.code and the next step (token drift
 // between env and config, stale device token, pairing pending, origin, protocol mismatch, …).
 import { en } from '../../src/i18n/index.js';
-import { classifyHolder, fact } from '../../src/engine/check-helpers.js';
+import { classifyHolder, fact, nextStepId } from '../../src/engine/check-helpers.js';
 import { defineCheck, type Evidence, type Said, say } from '../../src/engine/check.js';
 import type { ProbeFailure } from '../../src/client/types.js';
-import { nextStepWords } from '../../src/protocol/errors.js';
 import type { ConfigFact } from '../../src/facts/config.js';
 
 interface Step extends Said {
@@ -54,14 +53,8 @@ function nextStep(e: ProbeFailure, config: ConfigFact | undefined): Step {
       return { cause: 'missing-operator-scope', ...say('gateway/rpc-probe-failed.connected-but-rpc', { message: e.message }) };
     default:
       // Codes stay in the details (JSON); the message and hint are words.
-      return { cause: 'gateway-unreachable', ...say('gateway/rpc-probe-failed.gateway-probe-failed', { message: e.message }, nextStepWords(e.recommendedNextStep) ? null : undefined), ...nextStepHint(e.recommendedNextStep) };
+      return { cause: 'gateway-unreachable', ...say('gateway/rpc-probe-failed.gateway-probe-failed', { message: e.message }, nextStepId(e.recommendedNextStep)) };
   }
-}
-
-/** The gateway's recommendedNextStep in words (English only for now: protocol/errors.ts), when it sent a known one. */
-function nextStepHint(step: string | undefined): Pick<Said, 'fixHint'> {
-  const words = nextStepWords(step);
-  return words ? { fixHint: words } : {};
 }
 
 /** The probe's answer, the env drift behind it and the pairing request, as evidence. */

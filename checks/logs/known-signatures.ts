@@ -81,8 +81,17 @@ function seenText(details: Record<string, string>): MessageRef {
 /** The cause's text (one per cause, in the reader's language), narrowed by the signature's detail when it has one. */
 function causeText(m: SignatureMatch): MessageRef {
   const cause = m.cause ?? '';
-  const params = { title: causeRef(cause, 'title', m.title), detail: m.detail || null, explanation: causeRef(cause, 'explanation', m.explanation.trim()) };
+  const params = { title: causeRef(cause, 'title', m.title), detail: (m.detail && m.detailRef) || m.detail || null, explanation: causeRef(cause, 'explanation', m.explanation.trim()) };
   return { id: 'logs/known-signatures.cause', params };
+}
+
+/** What can set the log window (src/facts/log-window.ts): each a catalog message `logs.window.<why>`. */
+const WINDOW_WHYS = ['since-flag', 'gateway-started', 'config-written', 'doctor-repair', 'recorded', 'last-24h'];
+
+/** What set the log window, as the catalog message whose English it is, so it reads in the reader's language. */
+function windowWhy(reason: string): MessageRef | string {
+  const why = WINDOW_WHYS.find((w) => en(`logs.window.${w}`) === reason);
+  return why ? { id: `logs.window.${why}` } : reason;
 }
 
 /** Does a live fact of this run still show the problem an old line names? */
@@ -211,7 +220,7 @@ export default defineCheck({
       // Commands only: the same in every language.
       const fixHint = [...(last.commands ?? []), ...(last.check ? [`openclaw doctor --only ${last.check}`] : [])].join('; ') || undefined; // i18n-ignore: commands
       if (ms.every(isHistory) && !stillLive(last.cause, facts)) {
-        const params = { explain: causeText(last), id, lastAt: lastMs !== undefined ? shortTime(lastMs) : null, since: shortTime(since!), count: Number(details.count), reason: logs.window!.reason };
+        const params = { explain: causeText(last), id, lastAt: lastMs !== undefined ? shortTime(lastMs) : null, since: shortTime(since!), count: Number(details.count), reason: logs.window!.reason, reasonRef: windowWhy(logs.window!.reason) };
         found.push({ ...base, severity: 'info', ...say('logs/known-signatures.history', params, null), fixHint });
         continue;
       }

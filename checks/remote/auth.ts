@@ -3,7 +3,7 @@
 import { en } from '../../src/i18n/index.js';
 import { defineCheck, type Finding, say } from '../../src/engine/check.js';
 import { failureDetails, ownerOf, probeEvidence, remoteProbe, shown } from '../../src/engine/remote-check-helpers.js';
-import { nextStepWords } from '../../src/protocol/errors.js';
+import { nextStepId } from '../../src/engine/check-helpers.js';
 
 /** Each code's cause and message id ("The gateway at {url} rejected the token …"; its fix is `<id>.fix`). */
 const CODES: Record<string, { cause: string; id: string }> = {
@@ -39,13 +39,12 @@ export default defineCheck({
     const keptBack = p.withheld && CODES[code]?.cause === 'token-missing';
     if (e && ownerOf(p) === 'auth' && !keptBack) {
       const known = CODES[code] ?? (code.startsWith('DEVICE_AUTH_') ? { cause: 'device-signature-invalid', id: 'remote/auth.refused-device-s' } : undefined);
-      const words = known ? undefined : nextStepWords(e.recommendedNextStep);
+      const next = known ? undefined : nextStepId(e.recommendedNextStep);
       out.push({
         checkId: 'remote/auth',
         severity: 'error',
         cause: known?.cause,
-        ...say(known?.id ?? 'remote/auth.refused', { url: p.url, message: shown(e.message) }, words ? null : undefined),
-        ...(words ? { fixHint: words } : {}),
+        ...say(known?.id ?? 'remote/auth.refused', { url: p.url, message: shown(e.message) }, next),
         evidence: [probeEvidence(p, e)],
         details: failureDetails(e),
       });

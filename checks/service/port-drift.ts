@@ -1,7 +1,7 @@
 // service/port-drift: the service starts the gateway on another port than the CLI resolves from
 // its config and environment, so the CLI probes a port nobody listens on.
 import { en } from '../../src/i18n/index.js';
-import { describeSource } from '../../src/config/paths.js';
+import { describeSource, sourceRef } from '../../src/config/paths.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 import { repairByReinstall, servicesOf } from '../../src/engine/service-check-helpers.js';
 import { reinstallCommand } from '../../src/service/service-paths.js';
@@ -21,12 +21,15 @@ export default defineCheck({
     if (!s || !svc) return [];
     const cliPort = s.cli.config.port;
     if (svc.port.value === cliPort.value) return [];
-    const svcFrom = svc.port.source === 'flag' ? en('service/port-drift.from-flag') : describeSource(svc.port);
+    // Where each port comes from stays a parameter in English (svcFrom, cliPort); the texts say it from the refs.
+    const fromFlag = { id: 'service/port-drift.from-flag' };
+    const svcFrom = svc.port.source === 'flag' ? en(fromFlag.id) : describeSource(svc.port);
+    const svcFromRef = svc.port.source === 'flag' ? fromFlag : sourceRef(svc.port);
     return [
       {
         checkId: 'service/port-drift',
         severity: 'error',
-        ...say('service/port-drift.gateway-service-listens', { servicePort: svc.port.value, svcFrom, port: cliPort.value, cliPort: describeSource(cliPort), paths: reinstallCommand(s.cli.paths) }),
+        ...say('service/port-drift.gateway-service-listens', { servicePort: svc.port.value, svcFrom, svcFromRef, port: cliPort.value, cliPort: describeSource(cliPort), cliPortRef: sourceRef(cliPort), paths: reinstallCommand(s.cli.paths) }),
         path: cliPort.source === 'config' ? 'gateway.port' : undefined,
         cause: 'service-drift',
         evidence: [

@@ -1,8 +1,14 @@
 // service/systemd-unavailable: Linux without working systemd user services (containers, WSL
 // without systemd, su sessions without a user bus). Says which precondition failed.
-import { en } from '../../src/i18n/index.js';
+import { en, listRef, type MessageRef } from '../../src/i18n/index.js';
 import { defineCheck, say } from '../../src/engine/check.js';
 import { servicesOf } from '../../src/engine/service-check-helpers.js';
+
+/** The alternatives as one message: each in the reader's language, one after the other. */
+function alternativesRef(a: { alternatives: string[]; alternativeRefs?: MessageRef[] }): MessageRef | string {
+  const parts: (MessageRef | string)[] = a.alternativeRefs?.length === a.alternatives.length ? a.alternativeRefs : a.alternatives;
+  return listRef('service.alternatives.then', parts) ?? '';
+}
 
 export default defineCheck({
   meta: {
@@ -27,9 +33,9 @@ export default defineCheck({
         checkId: 'service/systemd-unavailable',
         // Without an installed unit this only limits options; with one, nothing runs it.
         severity: installed ? 'warning' : 'info',
-        // The probe's reason and alternatives are the service layer's words (src/service, English for now).
-        ...say(installed ? 'service/systemd-unavailable.installed' : 'service/systemd-unavailable.reason', { reason: a.reason, name: s.expected.name }, null),
-        fixHint: a.alternatives.join(' '),
+        // The probe's reason and alternatives are the service layer's words: English under their own
+        // names, worded in the reader's language from the refs (facts recorded before them: English).
+        ...say(installed ? 'service/systemd-unavailable.installed' : 'service/systemd-unavailable.reason', { reason: a.reason, reasonRef: a.reasonRef ?? a.reason, name: s.expected.name, alternatives: alternativesRef(a) }, 'service/systemd-unavailable.fix'),
         cause: 'systemd-unavailable',
         evidence: a.steps.map((step) => ({ kind: 'system' as const, source: step.check, value: en('service/systemd-unavailable.step', { ok: step.ok, detail: step.detail }) })),
         data: { failed: a.failed },

@@ -1,4 +1,5 @@
 // Every way reading a config file can fail, each with its own code and a next step for the user.
+import type { MessageRef } from '../i18n/index.js';
 import type { TextRepair } from './parse-repair.js';
 
 export type ConfigErrorCode =
@@ -18,6 +19,9 @@ export interface ConfigErrorInfo {
   file: string;
   message: string;
   hint: string;
+  /** `message` and `hint` as catalog messages, for the reader's language (the English stays in message/hint). */
+  reason?: MessageRef;
+  hintRef?: MessageRef;
   line?: number;
   column?: number;
   /** The offending source line, for parse errors (secret values redacted; absent for a file that is not a config). */
@@ -37,6 +41,8 @@ export class ConfigError extends Error {
   readonly code: ConfigErrorCode;
   readonly file: string;
   readonly hint: string;
+  readonly reason?: MessageRef;
+  readonly hintRef?: MessageRef;
   readonly line?: number;
   readonly column?: number;
   readonly excerpt?: string;
@@ -50,6 +56,8 @@ export class ConfigError extends Error {
     this.code = info.code;
     this.file = info.file;
     this.hint = info.hint;
+    this.reason = info.reason;
+    this.hintRef = info.hintRef;
     this.line = info.line;
     this.column = info.column;
     this.excerpt = info.excerpt;
@@ -69,6 +77,8 @@ export class ConfigError extends Error {
       file: this.file,
       message: this.message,
       hint: this.hint,
+      reason: this.reason,
+      hintRef: this.hintRef,
       line: this.line,
       column: this.column,
       excerpt: this.excerpt,

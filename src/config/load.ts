@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lazyRequire } from '../lazy-require.js';
-import { explainParseError, minimalRepair, salvage } from './parse-repair.js';
+import { explainParseError, minimalRepair, parserReason, salvage } from './parse-repair.js';
 import { ConfigError } from './errors.js';
 import { redactSourceLine } from './redact.js';
 
@@ -253,6 +253,8 @@ export function parseConfigText(file: string, text: string, opts: { excerpts?: b
       file,
       message: 'is empty',
       hint: 'A half-finished write leaves an empty file: restore openclaw.json.bak, or run `openclaw setup`.',
+      reason: { id: 'config.error.empty' },
+      hintRef: { id: 'config.error.empty.hint' },
     });
   }
   const tooDeep = depthExceededAt(text);
@@ -263,6 +265,8 @@ export function parseConfigText(file: string, text: string, opts: { excerpts?: b
       ...positionOf(text, tooDeep),
       message: `nests deeper than ${MAX_CONFIG_DEPTH} levels of { } or [ ], which no config needs`,
       hint: 'The file is damaged or not a config: restore openclaw.json.bak, or run `openclaw doctor --fix`.',
+      reason: { id: 'config.error.too-deep', params: { max: MAX_CONFIG_DEPTH } },
+      hintRef: { id: 'config.error.too-deep.hint' },
     });
   }
   let value: unknown;
@@ -278,7 +282,7 @@ export function parseConfigText(file: string, text: string, opts: { excerpts?: b
     // A file that is not a config (a symlink to a system file) gets no repair and no salvage either.
     const parses = (t: string) => salvageParse(t) !== undefined;
     const repair = opts.excerpts === false ? undefined : minimalRepair(text, line, column, parses);
-    const explained = explainParseError(text, line, column, reason);
+    const explained = explainParseError(text, line, column, reason) ?? parserReason(reason);
     throw new ConfigError({
       code: 'parse',
       file,
@@ -286,10 +290,12 @@ export function parseConfigText(file: string, text: string, opts: { excerpts?: b
       column, // the position in the file; the caret's column in the redacted excerpt may differ
       excerpt: shown?.text,
       excerptColumn: shown?.column !== column ? shown?.column : undefined,
-      message: `cannot be parsed as JSON5: ${explained ?? reason}`,
+      message: `cannot be parsed as JSON5: ${explained.english}`,
       hint: repair
         ? `To repair it, ${repair.description} (\`openclaw doctor --fix --yes\` does exactly that), or restore the last good copy.`
         : 'Fix the text at that position, or restore the last good copy (openclaw.json.bak, or `openclaw doctor --fix`).',
+      reason: { id: 'config.error.parse', params: { reason: explained.ref } },
+      hintRef: repair?.descriptionRef ? { id: 'config.error.parse.hint-repair', params: { repair: repair.descriptionRef } } : repair ? undefined : { id: 'config.error.parse.hint' },
       repair,
       salvaged: opts.excerpts === false ? undefined : salvage(text, line, column, salvageParse, repair),
     });
@@ -302,6 +308,8 @@ export function parseConfigText(file: string, text: string, opts: { excerpts?: b
       column: 1,
       message: `must hold an object at the top level, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
       hint: 'Wrap the settings in { … }, or restore openclaw.json.bak.',
+      reason: { id: 'config.error.not-object', params: { found: Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value } },
+      hintRef: { id: 'config.error.not-object.hint' },
     });
   }
   return value as JsonObject;

@@ -1,6 +1,17 @@
 // A config that does not parse: say what was expected where, find the one-character repair when
 // there is exactly one (a missing comma, closing quote or brace), and salvage what the file still
 // says, so a restore can show what it would drop. Every repair is checked by parsing its result.
+// Each explanation is data too (a catalog id and its params, worded at the reporting edge in the
+// reader's language) next to its English, which the gateway's own start error and `message` keep.
+import type { MessageRef } from '../i18n/index.js';
+
+/** An explanation as the catalog's id and params (locales/<locale>/config-reasons.json) and in English. */
+export interface Explained {
+  ref: MessageRef & { params: Record<string, string | number> };
+  english: string;
+}
+
+const explained = (id: string, params: Record<string, string | number>, english: string): Explained => ({ ref: { id, params }, english });
 
 export interface TextRepair {
   /** 1-based position where `insert` goes. */
@@ -9,6 +20,8 @@ export interface TextRepair {
   insert: string;
   /** What the repair does, in words: `insert the missing "," on line 3`. */
   description: string;
+  /** The same as a catalog message, for the reader's language. */
+  descriptionRef?: MessageRef;
 }
 
 interface Open {
@@ -81,27 +94,42 @@ const endsValue = (c: string) => /["'\d}\]a-zA-Z]/.test(c);
 const startsValue = (c: string | undefined) => c !== undefined && /["'\d{[a-zA-Z_$+-]/.test(c);
 
 /** What the parser expected at the error, in words; undefined when the parser's own words are best. */
-export function explainParseError(text: string, line: number, column: number, reason: string): string | undefined {
+export function explainParseError(text: string, line: number, column: number, reason: string): Explained | undefined {
   const at = offsetOf(text, line, column);
   const s = scan(text, at);
   const here = text[at];
   const inner = s.open[s.open.length - 1];
   if (/end of input/.test(reason) || at >= text.length) {
-    if (s.inString) return `the text stops inside a string opened on line ${s.inString.line}: a closing ${s.inString.quote} is missing`;
+    if (s.inString) {
+      const { line: from, quote } = s.inString;
+      return explained('config.parse.stops-in-string', { line: from, quote }, `the text stops inside a string opened on line ${from}: a closing ${quote} is missing`);
+    }
     const missing = s.open.map(closerOf).reverse().join(' ');
-    return missing ? `the text stops before the JSON is complete: ${missing} ${s.open.length === 1 ? 'is' : 'are'} missing at the end` : undefined;
+    const count = s.open.length;
+    return missing ? explained('config.parse.stops-early', { missing, count }, `the text stops before the JSON is complete: ${missing} ${count === 1 ? 'is' : 'are'} missing at the end`) : undefined;
   }
   if (s.inString || (here === '\n' && /invalid character/.test(reason))) {
     const from = s.inString?.line ?? line;
-    return `a string on line ${from} is not closed: a closing quote is missing before the end of the line`;
+    return explained('config.parse.string-not-closed', { line: from }, `a string on line ${from} is not closed: a closing quote is missing before the end of the line`);
   }
   if (inner && s.prev && endsValue(s.prev.char) && s.prev.char !== '{' && s.prev.char !== '[' && startsValue(here)) {
-    return `expected \`,\` or \`${closerOf(inner)}\` after the value on line ${s.prev.line}`;
+    const closer = closerOf(inner);
+    return explained('config.parse.expected-comma-or-closer', { closer, line: s.prev.line }, `expected \`,\` or \`${closer}\` after the value on line ${s.prev.line}`);
   }
   if ((here === '}' || here === ']') && inner && here !== closerOf(inner)) {
-    return `found \`${here}\` where \`${closerOf(inner)}\` should close the ${inner.char === '{' ? 'object' : 'list'} opened on line ${inner.line}`;
+    const [closer, kind] = [closerOf(inner), inner.char === '{' ? 'object' : 'list'];
+    return explained('config.parse.wrong-closer', { found: here, closer, kind, line: inner.line }, `found \`${here}\` where \`${closer}\` should close the ${kind} opened on line ${inner.line}`);
   }
   return undefined;
+}
+
+/** The JSON5 parser's own reason (`invalid character 'x'`) as data; its words as they are when it says something else. */
+export function parserReason(reason: string): Explained {
+  const char = /^invalid character '(.*)'$/s.exec(reason);
+  if (char) return explained('config.parse.invalid-character', { char: char[1]! }, reason);
+  if (reason === 'invalid end of input') return explained('config.parse.end-of-input', {}, reason);
+  if (reason === 'invalid identifier character') return explained('config.parse.invalid-identifier', {}, reason);
+  return explained('config.parse.other', { reason }, reason);
 }
 
 /**
@@ -112,26 +140,29 @@ export function explainParseError(text: string, line: number, column: number, re
 export function minimalRepair(text: string, line: number, column: number, parses: (text: string) => boolean): TextRepair | undefined {
   const at = offsetOf(text, line, column);
   const s = scan(text, at);
-  const candidates: { offset: number; insert: string; description: (l: number) => string }[] = [];
-  if (s.prev && endsValue(s.prev.char)) candidates.push({ offset: s.prev.offset + 1, insert: ',', description: (l) => `insert the missing "," after the value on line ${l}` });
+  const candidates: { offset: number; insert: string; description: (l: number) => Explained }[] = [];
+  if (s.prev && endsValue(s.prev.char)) {
+    candidates.push({ offset: s.prev.offset + 1, insert: ',', description: (l) => explained('config.repair.insert-comma', { line: l }, `insert the missing "," after the value on line ${l}`) });
+  }
   const eol = text.indexOf('\n', s.inString ? s.inString.offset : at);
   const lineEnd = eol < 0 ? text.length : text[eol - 1] === '\r' ? eol - 1 : eol;
   if (s.inString) {
     // Before a trailing comma, if the line has one; else at the end of the line.
     const body = text.slice(s.inString.offset, lineEnd);
     const comma = /,\s*$/.exec(body);
-    candidates.push({ offset: comma ? s.inString.offset + comma.index : lineEnd, insert: s.inString.quote, description: (l) => `close the string on line ${l} with ${s.inString!.quote}` });
+    candidates.push({ offset: comma ? s.inString.offset + comma.index : lineEnd, insert: s.inString.quote, description: (l) => explained('config.repair.close-string', { line: l, quote: s.inString!.quote }, `close the string on line ${l} with ${s.inString!.quote}`) });
   }
   if (at >= text.trimEnd().length && s.open.length && !s.inString) {
     const closers = s.open.map(closerOf).reverse().join('');
-    candidates.push({ offset: text.trimEnd().length, insert: `\n${closers}`, description: () => `add the missing ${closers.split('').join(' ')} at the end` });
+    candidates.push({ offset: text.trimEnd().length, insert: `\n${closers}`, description: () => explained('config.repair.add-closers', { closers: closers.split('').join(' ') }, `add the missing ${closers.split('').join(' ')} at the end`) });
   }
   const working = candidates.filter((c) => parses(text.slice(0, c.offset) + c.insert + text.slice(c.offset)));
   if (working.length !== 1) return undefined;
   const c = working[0]!;
   const before = text.slice(0, c.offset);
   const l = before.split('\n').length;
-  return { line: l, column: c.offset - before.lastIndexOf('\n'), insert: c.insert, description: c.description(l) };
+  const description = c.description(l);
+  return { line: l, column: c.offset - before.lastIndexOf('\n'), insert: c.insert, description: description.english, descriptionRef: description.ref };
 }
 
 export function applyRepair(text: string, repair: Pick<TextRepair, 'line' | 'column' | 'insert'>): string {

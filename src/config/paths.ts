@@ -2,6 +2,7 @@
 // with the source of every value so the doctor can say why it looked where it looked.
 import os from 'node:os';
 import path from 'node:path';
+import type { MessageRef } from '../i18n/index.js';
 
 export type Source = 'flag' | 'env' | 'config' | 'default';
 
@@ -106,6 +107,12 @@ export function stateLayout(stateDir: string) {
   };
 }
 
+/** Where a setting came from, as a catalog message for the reader's language (describeSource in English). */
+export function sourceRef(s: Sourced<unknown>): MessageRef {
+  return { id: 'config.source', params: { kind: s.source, from: s.from ?? null } };
+}
+
+/** Where a setting came from, in English: `flag --port`, `env OPENCLAW_GATEWAY_PORT`, `config gateway.port`, `default`. */
 export function describeSource(s: Sourced<unknown>): string {
   switch (s.source) {
     case 'flag':

@@ -3,6 +3,7 @@
 // typo or a legacy key such as `gateway.token` that silently does nothing.
 import { distance } from 'fastest-levenshtein';
 import * as z from '../zod.js';
+import type { MessageRef } from '../i18n/index.js';
 
 const port = z.number().check(z.int(), z.gte(1), z.lte(65535));
 /** A whole number of at least `min` (counts, milliseconds). */
@@ -151,6 +152,8 @@ export interface ValidationIssue {
   path: string;
   /** What is wrong, with the value found and what is allowed, e.g. `"public" is not one of: …`. */
   message: string;
+  /** The same as data: a catalog id and its params (locales/<locale>/config-reasons.json), for the reader's language. */
+  reason?: MessageRef;
   /** Zod's issue code, e.g. `unrecognized_keys`, `invalid_value`. */
   code: string;
   /** For an unknown key: the path of the known key it most likely means (`gateway.port` for `gateway.prot`). */
@@ -232,31 +235,54 @@ function allowedValues(issue: z.core.$ZodIssue): string[] | undefined {
   return undefined;
 }
 
-/** One issue in words: the value found, and what would be accepted. */
-function describe(issue: z.core.$ZodIssue, input: unknown): Pick<ValidationIssue, 'message' | 'allowed' | 'suggestedValue'> {
+type Described = Pick<ValidationIssue, 'message' | 'reason' | 'allowed' | 'suggestedValue'>;
+
+/** One issue in words and as data: the value found, and what would be accepted. */
+function describe(issue: z.core.$ZodIssue, input: unknown): Described {
   const value = valueAt(input, issue.path);
   const allowed = allowedValues(issue);
   if (allowed) {
     const meant = typeof value === 'string' ? nearestName(value, allowed) : undefined;
-    return { message: `${shown(value)} is not allowed here; use one of: ${allowed.join(', ')}${meant ? ` (did you mean "${meant}"?)` : ''}`, allowed, ...(meant && { suggestedValue: meant }) };
+    const params = { value: shown(value), allowed: allowed.join(', '), meant: meant ?? null };
+    return {
+      message: `${params.value} is not allowed here; use one of: ${params.allowed}${meant ? ` (did you mean "${meant}"?)` : ''}`,
+      reason: { id: 'config.issue.not-allowed', params },
+      allowed,
+      ...(meant && { suggestedValue: meant }),
+    };
   }
   if (issue.code === 'invalid_type') {
-    const got = Array.isArray(value) ? 'a list' : value === null ? 'null' : article(typeof value);
+    const found = Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value;
+    const got = found === 'list' ? 'a list' : found === 'null' ? 'null' : article(found);
     const numeric = issue.expected === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
     const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
-    return { message: `expected ${article(expected)}, found ${got}${value !== undefined && typeof value !== 'object' ? ` (${shown(value)})` : ''}${numeric ? `; write it without quotes: ${Number(value)}` : ''}` };
+    const seen = value !== undefined && typeof value !== 'object' ? shown(value) : null;
+    const params = { expected: issue.expected, found, value: seen, numeric: numeric ? String(Number(value)) : null };
+    return {
+      message: `expected ${article(expected)}, found ${got}${seen !== null ? ` (${seen})` : ''}${numeric ? `; write it without quotes: ${Number(value)}` : ''}`,
+      reason: { id: 'config.issue.wrong-type', params },
+    };
   }
   if (issue.code === 'too_small' || issue.code === 'too_big') {
-    const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-    return { message: `${shown(value)} is out of range: must be ${bound}` };
+    const [bound, limit] = issue.code === 'too_small' ? ['min', String(issue.minimum)] : ['max', String(issue.maximum)];
+    return {
+      message: `${shown(value)} is out of range: must be ${bound === 'min' ? 'at least' : 'at most'} ${limit}`,
+      reason: { id: 'config.issue.out-of-range', params: { value: shown(value), bound, limit } },
+    };
   }
-  if (issue.code === 'invalid_format' || issue.code === 'custom') return { message: `${shown(value)}: ${issue.message}` };
-  if (issue.code === 'not_multiple_of') return { message: `${shown(value)} must be a whole number` };
-  return { message: issue.message };
+  // The schema's own words (a format or a custom rule) stay as written.
+  if (issue.code === 'invalid_format' || issue.code === 'custom') {
+    return { message: `${shown(value)}: ${issue.message}`, reason: { id: 'config.issue.rule', params: { value: shown(value), rule: issue.message } } };
+  }
+  if (issue.code === 'not_multiple_of') return { message: `${shown(value)} must be a whole number`, reason: { id: 'config.issue.not-whole', params: { value: shown(value) } } };
+  return { message: issue.message, reason: { id: 'config.issue.other', params: { message: issue.message } } };
 }
 
-/** Validates a resolved config; an unknown key becomes one issue per key, with its full path. */
-export function validateConfig(value: unknown): ValidationIssue[] {
+/**
+ * Validates a resolved config; an unknown key becomes one issue per key, with its full path. With
+ * `reasons`, each issue also carries its reason as a catalog message (the doctor's facts do).
+ */
+export function validateConfig(value: unknown, opts: { reasons?: boolean } = {}): ValidationIssue[] {
   const result = configSchema.safeParse(value);
   if (result.success) return [];
   const issues: ValidationIssue[] = [];
@@ -266,16 +292,18 @@ export function validateConfig(value: unknown): ValidationIssue[] {
       for (const key of issue.keys) {
         const p = formatPath([...issue.path, key]);
         if (p === 'gateway.token') {
-          issues.push({ path: p, message: 'legacy key: gateway.token is not read; the token belongs in gateway.auth.token', code: issue.code });
+          const reason = { id: 'config.issue.legacy-token' };
+          issues.push({ path: p, message: 'legacy key: gateway.token is not read; the token belongs in gateway.auth.token', reason, code: issue.code });
           continue;
         }
         const meant = nearestName(key, known);
         const didYouMean = meant ? formatPath([...issue.path, meant]) : undefined;
-        issues.push({ path: p, message: `unknown key "${key}"${meant ? `; did you mean "${meant}"?` : ''}`, code: issue.code, ...(didYouMean && { didYouMean }) });
+        const reason = { id: 'config.issue.unknown-key', params: { key, meant: meant ?? null } };
+        issues.push({ path: p, message: `unknown key "${key}"${meant ? `; did you mean "${meant}"?` : ''}`, reason, code: issue.code, ...(didYouMean && { didYouMean }) });
       }
     } else {
       issues.push({ path: formatPath(issue.path) || '(root)', code: issue.code, ...describe(issue, value) });
     }
   }
-  return issues;
+  return opts.reasons ? issues : issues.map(({ reason: _, ...issue }) => issue);
 }

@@ -12,6 +12,8 @@ import type { LogLine } from '../facts/logs.js';
 import type { PortHolderInfo } from '../facts/ports.js';
 import type { FactMap, FactName, Facts } from '../facts/types.js';
 import type { Evidence } from './check.js';
+import type { MessageRef } from '../i18n/index.js';
+import { nextStepWords } from '../protocol/errors.js';
 
 /** The fact's value, or undefined when it was not collected or is unavailable. */
 export function fact<K extends FactName>(facts: Facts, name: K): FactMap[K] | undefined {
@@ -105,6 +107,20 @@ export function bindsWithoutAuth(config: ConfigFact | undefined): boolean {
   if (!config || !exposure(config).exposed) return false;
   const auth = serverAuth(config);
   return !['none', 'trusted-proxy', 'password'].includes(auth.mode.value as string) && !auth.token;
+}
+
+/**
+ * The fix hint for a gateway's recommendedNextStep: its catalog message `next-step.<step>` (whose
+ * English is nextStepWords'), or undefined for a step this toolkit does not know (the message's own hint then).
+ */
+export function nextStepId(step: string | undefined): string | undefined {
+  return nextStepWords(step) === undefined ? undefined : `next-step.${step}`;
+}
+
+/** The bind in words, as a catalog message for the reader's language (describeBind says it in English). */
+export function bindRef(x: Exposure): MessageRef {
+  if (x.raw === undefined) return { id: 'bind.unset', params: { mode: x.mode, host: x.host } };
+  return { id: 'bind.set', params: { value: String(x.raw ?? x.mode), host: x.host && x.host !== x.raw ? x.host : null } };
 }
 
 export function describeBind(x: Exposure): string {

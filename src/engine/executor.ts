@@ -14,7 +14,8 @@ import type { ConfigFact } from '../facts/config.js';
 import { applyConfigOps, ConfigOpConflict, isConfigOp, replacesWholeConfig } from './apply-config.js';
 import { appendJournal, saveConfigCopy, sha256, type JournalEntry } from './journal.js';
 import type { FixPlan } from './planner.js';
-import { ManualStepError, runSideEffect, type SideEffectHooks, type UndoStep } from './side-effects.js';
+import { ManualStepError, runSideEffect, StepError, type SideEffectHooks, type UndoStep } from './side-effects.js';
+import { listRef, type MessageRef } from '../i18n/index.js';
 import type { Operation } from './operations.js';
 
 export interface FixResult {
@@ -24,6 +25,8 @@ export interface FixResult {
   /** Set after the affected checks ran again on re-collected facts. */
   verified: boolean;
   reason?: string;
+  /** The reason as a catalog message, for the reader's language (`reason` stays English). */
+  reasonRef?: MessageRef;
   /** Whether the finding this fix was for had a config path (used to match it on verify). */
   path?: string;
 }
@@ -69,7 +72,7 @@ interface Draft {
 }
 
 /** Applies the config plans to one draft, restores and moves first; a plan that conflicts is dropped alone. */
-function draftEdits(file: string, plans: FixPlan[], before: JsonObject | undefined, broken: boolean, failed: Map<FixPlan, string>): Draft {
+function draftEdits(file: string, plans: FixPlan[], before: JsonObject | undefined, broken: boolean, failed: Map<FixPlan, Why>): Draft {
   let draft: JsonObject | undefined = before ? structuredClone(before) : broken ? undefined : {};
   let repairedText: string | undefined;
   const applied: FixPlan[] = [];
@@ -84,19 +87,21 @@ function draftEdits(file: string, plans: FixPlan[], before: JsonObject | undefin
         applied.push(p);
       } catch (err) {
         repairedText = undefined;
-        failed.set(p, `the repair no longer applies (the file changed?): ${(err as Error).message}`);
+        const message = (err as Error).message;
+        failed.set(p, { english: `the repair no longer applies (the file changed?): ${message}`, ref: { id: 'repair.reason.no-longer-applies', params: { message } } });
       }
       continue;
     }
     if (draft === undefined && !p.operations.some(replacesWholeConfig)) {
-      failed.set(p, 'the config does not parse, so it cannot be edited; fix config/unparseable first');
+      failed.set(p, { english: 'the config does not parse, so it cannot be edited; fix config/unparseable first', ref: { id: 'repair.reason.unparseable-first' } });
       continue;
     }
     try {
       draft = applyConfigOps(draft ?? {}, p.operations, readCopy);
       applied.push(p);
     } catch (err) {
-      failed.set(p, err instanceof ConfigOpConflict ? err.message : `cannot apply: ${(err as Error).message}`);
+      const message = (err as Error).message;
+      failed.set(p, err instanceof ConfigOpConflict ? { english: message } : { english: `cannot apply: ${message}`, ref: { id: 'repair.reason.cannot-apply', params: { message } } });
     }
   }
   // Another plan's edits on top of a repaired text make it a re-serialised file after all.
@@ -118,9 +123,24 @@ function draftDiff(file: string, before: JsonObject | undefined, d: Draft, confi
   return diffTexts(file, brokenText, d.repairedText ?? serializeConfig(d.draft), [...collectSecrets(config.salvaged), ...collectSecrets(d.draft)]);
 }
 
-function result(plan: FixPlan, status: FixResult['status'], reason?: string): FixResult {
-  return { checkId: plan.checkId, status, operations: plan.operations, verified: false, reason, path: plan.finding.path };
+/** Why a fix went as it did, in English and as a catalog message. */
+interface Why {
+  english: string;
+  ref?: MessageRef;
 }
+
+/** Several reasons as one: `first; rest`, each part in the reader's language where it has an id. */
+function joined(whys: Why[]): Why | undefined {
+  if (!whys.length) return undefined;
+  const ref = listRef('repair.reason.and', whys.map((w) => w.ref ?? w.english));
+  return { english: whys.map((w) => w.english).join('; '), ref: typeof ref === 'string' ? undefined : ref };
+}
+
+function result(plan: FixPlan, status: FixResult['status'], why?: Why): FixResult {
+  return { checkId: plan.checkId, status, operations: plan.operations, verified: false, reason: why?.english, ...(why?.ref && { reasonRef: why.ref }), path: plan.finding.path };
+}
+
+const planWhy = (p: FixPlan): Why | undefined => (p.reason === undefined ? undefined : { english: p.reason, ref: p.reasonRef });
 
 export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Promise<ExecuteResult> {
   const out: ExecuteResult = { results: [] };
@@ -129,16 +149,17 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
   const runnable: FixPlan[] = [];
   for (const p of plans) {
     if (p.status === 'planned') runnable.push(p);
-    else out.results.push(result(p, p.status === 'failed' ? 'failed' : 'skipped', p.reason));
+    else out.results.push(result(p, p.status === 'failed' ? 'failed' : 'skipped', planWhy(p)));
   }
 
   // 1. Config edits, plan by plan on one draft: a plan that conflicts is dropped alone.
   const configRunnable = runnable.filter((p) => p.operations.some(isConfigOp));
-  const failed = new Map<FixPlan, string>();
+  const failed = new Map<FixPlan, Why>();
   if (opts.dryRun) {
     const d = draftEdits(file, configRunnable, before, Boolean(opts.config.error), failed);
     out.diff = draftDiff(file, before, d, opts.config);
-    for (const p of runnable) out.results.push(result(p, failed.has(p) ? 'failed' : 'skipped', failed.get(p) ?? 'dry run: nothing was changed'));
+    const dryRun = { english: 'dry run: nothing was changed', ref: { id: 'repair.reason.dry-run' } };
+    for (const p of runnable) out.results.push(result(p, failed.has(p) ? 'failed' : 'skipped', failed.get(p) ?? dryRun));
     return out;
   }
 
@@ -175,14 +196,15 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
           out.backup = w.backup;
           entry.configAfterSha = sha256(d.repairedText ?? serializeConfig(draft));
         } catch (err) {
-          const why = err instanceof ConfigWriteRejectedError ? err.message : `config write failed: ${(err as Error).message}`;
+          const message = (err as Error).message;
+          const why = err instanceof ConfigWriteRejectedError ? { english: message } : { english: `config write failed: ${message}`, ref: { id: 'repair.reason.write-failed', params: { message } } };
           for (const p of configPlans) failed.set(p, why);
           entry.configBefore = undefined;
         }
       });
     } catch (err) {
       if (!(err instanceof ConfigBusyError)) throw err;
-      for (const p of configRunnable) failed.set(p, err.message);
+      for (const p of configRunnable) failed.set(p, { english: err.message });
     }
   }
 
@@ -192,7 +214,7 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
       out.results.push(result(p, 'failed', failed.get(p)));
       continue;
     }
-    const notes: string[] = [];
+    const notes: Why[] = [];
     let status: FixResult['status'] = 'applied';
     for (const op of p.operations.filter((o) => !isConfigOp(o))) {
       try {
@@ -200,18 +222,15 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
         if (undo) entry.undo.push(undo);
         else if (op.op === 'port.free') entry.irreversible.push(`stopped pid ${op.pid} (${op.command ?? 'unknown command'}) on port ${op.port}`);
       } catch (err) {
+        notes.push({ english: (err as Error).message, ref: err instanceof StepError ? err.ref : undefined });
         if (err instanceof ManualStepError) {
-          notes.push(err.message);
           if (err.undo) entry.undo.push(err.undo);
         }
-        else {
-          status = 'failed';
-          notes.push((err as Error).message);
-        }
+        else status = 'failed';
       }
     }
     entry.checkIds.push(p.checkId);
-    out.results.push(result(p, status, notes.join('; ') || undefined));
+    out.results.push(result(p, status, joined(notes)));
   }
 
   if (entry.configBefore || entry.undo.length || entry.irreversible.length) {
@@ -219,7 +238,12 @@ export async function executeFixes(plans: FixPlan[], opts: ExecuteOptions): Prom
       out.journal = appendJournal(opts.stateDir, entry);
     } catch {
       // The fix itself worked; the journal is what makes it undoable, so say so in the result.
-      for (const r of out.results) if (r.status === 'applied') r.reason = [r.reason, 'the undo journal could not be written'].filter(Boolean).join('; ');
+      const noJournal = { english: 'the undo journal could not be written', ref: { id: 'repair.reason.no-journal' } };
+      for (const r of out.results) {
+        if (r.status !== 'applied') continue;
+        const why = joined([...(r.reason === undefined ? [] : [{ english: r.reason, ref: r.reasonRef }]), noJournal])!;
+        Object.assign(r, { reason: why.english, reasonRef: why.ref });
+      }
     }
   }
   return out;

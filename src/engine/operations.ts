@@ -1,5 +1,7 @@
 // Fix operations are data, so --dry-run can print them, the executor can validate the resulting
 // config before writing, and the journal can undo them. A repair never deletes a value it can move.
+import { t, type MessageRef } from '../i18n/index.js';
+
 export type Operation =
   | { op: 'config.set'; path: string; value: unknown }
   | { op: 'config.unset'; path: string }
@@ -8,7 +10,7 @@ export type Operation =
   /** Replaces the whole config with a saved copy (last-known-good, a backup); the current file is kept aside. */
   | { op: 'config.restore'; from: string; keepCurrentAs?: string }
   /** Inserts a few characters into a config that does not parse (a missing comma): the rest of the text stays as written. */
-  | { op: 'config.repair-text'; line: number; column: number; insert: string; description: string }
+  | { op: 'config.repair-text'; line: number; column: number; insert: string; description: string; descriptionRef?: MessageRef }
   | { op: 'file.chmod'; path: string; mode: number }
   | { op: 'file.remove'; path: string }
   | { op: 'lock.clear'; path: string; pid?: number }
@@ -22,31 +24,31 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
 }
 
-/** One operation in words, for the dry run and the repairs list (redact secret values before). */
+/** One operation in words in the reader's language, for the dry run and the repairs list (redact secret values before). */
 export function describeOperation(op: Operation): string {
   switch (op.op) {
     case 'config.set':
-      return `set ${op.path} to ${shown(op.value)}`;
+      return t('operation.config.set', { path: op.path, value: shown(op.value) });
     case 'config.unset':
-      return `remove ${op.path} from the config`;
+      return t('operation.config.unset', { path: op.path });
     case 'config.move':
-      return `move the value of ${op.from} to ${op.to}`;
+      return t('operation.config.move', { from: op.from, to: op.to });
     case 'config.restore':
-      return `replace the config with ${op.from}${op.keepCurrentAs ? ` (the current file is kept as ${op.keepCurrentAs})` : ''}`;
+      return t('operation.config.restore', { from: op.from, keepCurrentAs: op.keepCurrentAs ?? null });
     case 'config.repair-text':
-      return `${op.description} (line ${op.line}, column ${op.column})`;
+      return t('operation.config.repair-text', { description: op.descriptionRef ?? op.description, line: op.line, column: op.column });
     case 'file.chmod':
-      return `change the mode of ${op.path} to 0${op.mode.toString(8)}`;
+      return t('operation.file.chmod', { path: op.path, mode: `0${op.mode.toString(8)}` });
     case 'file.remove':
-      return `remove ${op.path}`;
+      return t('operation.file.remove', { path: op.path });
     case 'lock.clear':
-      return `remove the stale lock ${op.path}${op.pid !== undefined ? ` (of pid ${op.pid})` : ''}`;
+      return t('operation.lock.clear', { path: op.path, pid: op.pid ?? null });
     case 'port.free':
-      return `stop pid ${op.pid}${op.command ? ` (${op.command})` : ''} to free port ${op.port}`;
+      return t('operation.port.free', { pid: op.pid, command: op.command || null, port: op.port });
     case 'gateway.restart':
-      return 'restart the gateway';
+      return t('operation.gateway.restart');
     case 'service.install':
-      return `install the gateway service${op.force ? ', replacing the installed definition' : ''}`;
+      return t('operation.service.install', { force: Boolean(op.force) });
     default: {
       // A new operation kind must be described here: the compiler points at this line.
       const unknown: never = op;

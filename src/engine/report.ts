@@ -22,7 +22,8 @@ export interface DoctorReport {
   checksRun: number;
   checksSkipped: number;
   findings: ReportFinding[];
-  fixes?: { checkId: string; status: FixResult['status']; operations: Operation[]; verified: boolean; reason?: string }[];
+  /** `reason` is English; `reasonText` the same in the active locale, when that is not English. */
+  fixes?: { checkId: string; status: FixResult['status']; operations: Operation[]; verified: boolean; reason?: string; reasonText?: string }[];
   backup?: string;
   /** Extras beyond upstream's shape. */
   configPath?: string;
@@ -83,7 +84,14 @@ export function buildReport(args: {
     checksRun: args.checks.length,
     checksSkipped: args.skipped,
     findings,
-    fixes: args.fixes?.map((r) => ({ checkId: r.checkId, status: r.status, operations: r.operations.map(redactOperation), verified: r.verified, reason: r.reason })),
+    fixes: args.fixes?.map((r) => ({
+      checkId: r.checkId,
+      status: r.status,
+      operations: r.operations.map(redactOperation),
+      verified: r.verified,
+      reason: r.reason,
+      reasonText: translated(r.reasonRef?.id, r.reasonRef?.params),
+    })),
     backup: args.backup,
     ...args.extras,
   };

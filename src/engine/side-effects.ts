@@ -6,6 +6,7 @@ import type { ResolvedPaths } from '../config/paths.js';
 import { fileTimestamp } from '../config/write.js';
 import { readLock } from '../system/gateway-lock.js';
 import type { Operation } from './operations.js';
+import type { MessageRef } from '../i18n/index.js';
 
 /** What the journal keeps to undo one operation. */
 export type UndoStep =
@@ -26,10 +27,17 @@ export interface SideEffectContext extends SideEffectHooks {
   env?: NodeJS.ProcessEnv;
 }
 
-export class ManualStepError extends Error {
-  /** What undo needs when the step did part of its work before stopping (a rewritten definition). */
-  constructor(message: string, readonly undo?: UndoStep) {
+/** A step that did not run: its English message, and the same as a catalog message for the reader's language. */
+export class StepError extends Error {
+  constructor(message: string, readonly ref?: MessageRef) {
     super(message);
+  }
+}
+
+export class ManualStepError extends StepError {
+  /** What undo needs when the step did part of its work before stopping (a rewritten definition). */
+  constructor(message: string, ref?: MessageRef, readonly undo?: UndoStep) {
+    super(message, ref);
   }
 }
 
@@ -49,8 +57,8 @@ export async function runSideEffect(op: Operation, hooks: SideEffectContext): Pr
     case 'lock.clear': {
       const state = readLock(op.path);
       if (state.state === 'absent') return undefined;
-      if (state.state === 'held') throw new Error(`the lock is held again by a live process (pid ${state.lock.pid}); not removed`);
-      if (op.pid !== undefined && state.state === 'stale' && state.lock.pid !== op.pid) throw new Error('the lock changed since it was inspected; run the doctor again');
+      if (state.state === 'held') throw new StepError(`the lock is held again by a live process (pid ${state.lock.pid}); not removed`, { id: 'repair.step.lock-held-again', params: { pid: state.lock.pid } });
+      if (op.pid !== undefined && state.state === 'stale' && state.lock.pid !== op.pid) throw new StepError('the lock changed since it was inspected; run the doctor again', { id: 'repair.step.lock-changed' });
       const content = fs.readFileSync(op.path, 'utf8');
       fs.rmSync(op.path);
       return { op: 'lock.restore', path: op.path, content };
@@ -58,25 +66,28 @@ export async function runSideEffect(op: Operation, hooks: SideEffectContext): Pr
     case 'port.free': {
       const { findPortHolders, isIdentifiedGateway } = await import('../system/port-holders.js');
       const holder = (await findPortHolders(op.port))?.find((h) => h.pid === op.pid);
-      if (!holder) throw new Error(`pid ${op.pid} no longer holds port ${op.port}; nothing stopped`);
+      if (!holder) throw new StepError(`pid ${op.pid} no longer holds port ${op.port}; nothing stopped`, { id: 'repair.step.port-released', params: { pid: op.pid, port: op.port } });
       // Identified again right before the signal: the pid may have been reused since the facts.
-      if (!(await isIdentifiedGateway(holder))) throw new Error(`pid ${op.pid} (${holder.command ?? 'command unknown'}) is not an identified OpenClaw gateway; not signalled`);
+      if (!(await isIdentifiedGateway(holder))) {
+        const command = holder.command ?? 'command unknown';
+        throw new StepError(`pid ${op.pid} (${command}) is not an identified OpenClaw gateway; not signalled`, { id: 'repair.step.not-a-gateway', params: { pid: op.pid, command: holder.command ?? null } });
+      }
       const { processGone, terminate } = await import('../system/process-stop.js');
-      if ((await terminate(op.pid, 3000)) === 'SIGKILL' && !processGone(op.pid)) throw new Error(`pid ${op.pid} did not exit after SIGKILL`);
+      if ((await terminate(op.pid, 3000)) === 'SIGKILL' && !processGone(op.pid)) throw new StepError(`pid ${op.pid} did not exit after SIGKILL`, { id: 'repair.step.survived-sigkill', params: { pid: op.pid } });
       return undefined; // a stopped process cannot be un-stopped; the journal says so
     }
     case 'gateway.restart':
-      if (!hooks.restartGateway) throw new ManualStepError('restart the gateway yourself: `openclaw gateway restart` (or restart its service)');
+      if (!hooks.restartGateway) throw new ManualStepError('restart the gateway yourself: `openclaw gateway restart` (or restart its service)', { id: 'repair.step.restart-yourself' });
       await hooks.restartGateway();
       return undefined;
     case 'service.install': {
-      if (!hooks.paths) throw new ManualStepError('reinstall the service yourself: `openclaw gateway install --force`');
+      if (!hooks.paths) throw new ManualStepError('reinstall the service yourself: `openclaw gateway install --force`', { id: 'repair.step.reinstall-yourself' });
       // Runs after the config write, so the definition is rendered from the repaired config.
       const { reinstallForDoctor } = await import('../service/doctor-repair.js');
       const r = await reinstallForDoctor({ paths: hooks.paths, env: hooks.env, force: op.force });
       const undo: UndoStep | undefined = r.replaced && { op: 'file.replace', ...r.replaced };
       // Written but not enabled still repairs the file: applied, with the reason noted.
-      if (r.note) throw new ManualStepError(r.note, undo);
+      if (r.note) throw new ManualStepError(r.note, r.noteRef, undo);
       return undo;
     }
     default:

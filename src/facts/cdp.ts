@@ -1,5 +1,6 @@
 // The `cdp` fact: does the configured CDP endpoint answer (`GET /json/version`, then a WebSocket
 // open to its webSocketDebuggerUrl).
+import type { MessageRef } from '../i18n/index.js';
 import { getJson, requestFailure } from '../net/get-json.js';
 
 export interface CdpFact {
@@ -13,16 +14,24 @@ export interface CdpFact {
   error?: string;
 }
 
-/** Parses a cdpUrl the way the browser tool does; undefined with a reason when it is not usable. */
-export function parseCdpUrl(value: string): { url?: URL; problem?: string } {
+/**
+ * Parses a cdpUrl the way the browser tool does; undefined with a reason when it is not usable: in
+ * English (`problem`) and as data (`problemRef`, a catalog id and params for the reader's language).
+ */
+export function parseCdpUrl(value: string): { url?: URL; problem?: string; problemRef?: MessageRef } {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { problem: `not a URL: ${value}` };
+    return { problem: `not a URL: ${value}`, problemRef: { id: 'cdp.not-a-url', params: { value } } };
   }
-  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return { problem: `browser.cdpUrl must be http(s) or ws(s), got: ${url.protocol.replace(/:$/, '')}` };
-  if (url.port !== '' && !(Number(url.port) > 0 && Number(url.port) <= 65535)) return { problem: `browser.cdpUrl has invalid port: ${url.port}` };
+  const scheme = url.protocol.replace(/:$/, '');
+  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
+    return { problem: `browser.cdpUrl must be http(s) or ws(s), got: ${scheme}`, problemRef: { id: 'cdp.bad-scheme', params: { scheme } } };
+  }
+  if (url.port !== '' && !(Number(url.port) > 0 && Number(url.port) <= 65535)) {
+    return { problem: `browser.cdpUrl has invalid port: ${url.port}`, problemRef: { id: 'cdp.bad-port', params: { port: url.port } } };
+  }
   return { url };
 }
 

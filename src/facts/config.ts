@@ -139,7 +139,7 @@ function fillParsed(fact: ConfigFact, raw: JsonObject, env: NodeJS.ProcessEnv): 
   const missing: MissingEnvRef[] = [];
   fact.resolved = substituteEnv(raw, env, missing) as JsonObject;
   fact.missingEnv = missing;
-  fact.issues = validateConfig(fact.resolved);
+  fact.issues = validateConfig(fact.resolved, { reasons: true });
   leaves(redactValue(raw), '', fact.settings);
   fact.effective = effectiveSettings(fact.resolved, env, fact.defaultPort);
   fact.env = envView(env, fact.resolved);

@@ -3,6 +3,7 @@
 // `logs/known-signatures`.
 import { loadMatcher, scanLinesWith } from '../signatures/index.js';
 import type { CompiledCatalog } from '../signatures/matcher.js';
+import { detailRef } from '../signatures/detail.js';
 import { lineTime } from '../logs/decode.js';
 import type { LogWindow } from './log-window.js';
 import type { LogLine, LogsFact, SignatureMatch, SkippedLog } from './logs.js';
@@ -39,6 +40,7 @@ export async function scanWithCatalog(matcher: CompiledCatalog, lines: LogLine[]
     if ((!sig && !m.fact) || !line || !cause) return [];
     const match: SignatureMatch = { signatureId: m.signature, cause: m.cause, severity: m.severity, title: cause.title, explanation: cause.explanation, line, commands: cause.fix.commands };
     if (m.detail !== undefined) match.detail = m.detail;
+    if (m.detail !== undefined && sig?.detail) match.detailRef = detailRef(sig.id, sig.detail, m.evidence);
     const check = sig?.check ?? cause.fix.check;
     if (check) match.check = check;
     return [match];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { redactText } from '../config/redact.js';
 import { instanceMarks, otherInstance, type InstanceIdentity } from '../logs/attribution.js';
 import { NotRegularFileError, openRegularSync, pathKind } from '../system/regular-file.js';
+import type { MessageRef } from '../i18n/index.js';
 
 export interface LogLine {
   file: string;
@@ -31,6 +32,8 @@ export interface SignatureMatch {
   explanation: string;
   /** The signature's one-line detail, when it narrows the cause. */
   detail?: string;
+  /** The same as a catalog message, for the reader's language (absent in facts recorded before it). */
+  detailRef?: MessageRef;
   line: LogLine;
   /** The cause's fix commands. */
   commands?: string[];

@@ -34,6 +34,14 @@ function resolved(params: Params, format: (id: string, params?: Params, english?
   return out ?? params;
 }
 
+/**
+ * A list as one message: `id` takes `first` and `rest` ("{first}; {rest}"), nested so the list may
+ * be any length and each part still speaks the reader's language. One part is itself; none, undefined.
+ */
+export function listRef(id: string, parts: readonly (MessageRef | string)[]): MessageRef | string | undefined {
+  return parts.reduceRight<MessageRef | string | undefined>((rest, first) => (rest === undefined ? first : { id, params: { first, rest } }), undefined);
+}
+
 const EN = english as unknown as Record<string, Compiled>;
 
 const MessageFormat = lazyRequire<typeof import('@messageformat/core').default>('@messageformat/core');

@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import type { ResolvedPaths } from '../config/paths.js';
 import { fileTimestamp } from '../config/write.js';
 import { installService, targetOf } from './lifecycle.js';
+import type { MessageRef } from '../i18n/index.js';
 
 export interface DoctorReinstall {
   /** The definition that was replaced: where its copy is and the mode to give it back. */
   replaced?: { path: string; from: string; mode: number };
   /** Set when the file was written but the manager could not enable or start it. */
   note?: string;
+  /** The note as a catalog message, for the reader's language. */
+  noteRef?: MessageRef;
 }
 
 export async function reinstallForDoctor(opts: { paths: ResolvedPaths; env?: NodeJS.ProcessEnv; force?: boolean }): Promise<DoctorReinstall> {
@@ -32,7 +35,9 @@ export async function reinstallForDoctor(opts: { paths: ResolvedPaths; env?: Nod
   const replaced = r.written ? copy : undefined;
   // The definition on disk is what the drift checks read; enabling it is the manager's part.
   const what = r.written ? 'definition rewritten' : 'definition already up to date';
-  if (r.unavailable) return { replaced, note: `${what} but could not be enabled: ${r.unavailable.reason}` };
-  if (!r.ok) return { replaced, note: `${what} but not started: ${r.message}` };
+  // The manager's own words (its reason, the installer's message) stay English inside the note.
+  const noteRef = (id: string, detail: string) => ({ id, params: { written: r.written, detail } });
+  if (r.unavailable) return { replaced, note: `${what} but could not be enabled: ${r.unavailable.reason}`, noteRef: noteRef('repair.step.service-not-enabled', r.unavailable.reason) };
+  if (!r.ok) return { replaced, note: `${what} but not started: ${r.message}`, noteRef: noteRef('repair.step.service-not-started', r.message) };
   return { replaced };
 }

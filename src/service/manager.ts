@@ -2,6 +2,7 @@
 // shared by all of them: availability with the exact check that failed, command results, runtime state.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MessageRef } from '../i18n/index.js';
 import type { ServiceKind } from './definition.js';
 
 export interface ProbeStep {
@@ -22,6 +23,9 @@ export type Availability =
       /** What to do instead or how to make it work. */
       alternatives: string[];
       steps: ProbeStep[];
+      /** `reason` and `alternatives` as catalog messages, for the reader's language (absent in facts recorded before them). */
+      reasonRef?: MessageRef;
+      alternativeRefs?: MessageRef[];
     };
 
 export interface CommandResult {
@@ -122,10 +126,24 @@ export function supervisorAlternatives(port?: number): string[] {
   ];
 }
 
+/** supervisorAlternatives as catalog messages, in the same order. */
+export function supervisorAlternativeRefs(port?: number): MessageRef[] {
+  const cmd = gatewayCommand(port);
+  return [{ id: 'service.alternative.supervisor', params: { cmd } }, { id: 'service.alternative.docker', params: { cmd } }];
+}
+
 /** Availability of a manager that needs only its binary (launchctl, schtasks). */
 export function binaryAvailability(binary: string, what: string, env: NodeJS.ProcessEnv, port?: number): Availability {
   const found = findOnPath(binary, env);
   const steps = [{ check: `${binary}-binary`, ok: Boolean(found), detail: found ?? `no ${binary} on PATH` }];
   if (found) return { ok: true, steps };
-  return { ok: false, failed: `${binary}-binary`, reason: `${what} unavailable: no \`${binary}\` binary on PATH`, alternatives: supervisorAlternatives(port), steps };
+  return {
+    ok: false,
+    failed: `${binary}-binary`,
+    reason: `${what} unavailable: no \`${binary}\` binary on PATH`,
+    alternatives: supervisorAlternatives(port),
+    steps,
+    reasonRef: { id: 'service.unavailable.binary', params: { manager: what, binary } },
+    alternativeRefs: supervisorAlternativeRefs(port),
+  };
 }

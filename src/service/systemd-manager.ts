@@ -2,7 +2,8 @@
 // work here at all, and if not, which of the three preconditions failed: a systemctl binary, a
 // system booted with systemd, a reachable user bus (WSL without systemd and containers fail here).
 import fs from 'node:fs';
-import { findOnPath, runCommand, runSteps, supervisorAlternatives, type Availability, type ProbeStep, type RuntimeState, type ServiceManager } from './manager.js';
+import type { MessageRef } from '../i18n/index.js';
+import { findOnPath, runCommand, runSteps, supervisorAlternativeRefs, supervisorAlternatives, type Availability, type ProbeStep, type RuntimeState, type ServiceManager } from './manager.js';
 
 export interface SystemdOptions {
   env?: NodeJS.ProcessEnv;
@@ -19,7 +20,8 @@ export interface SystemdOptions {
 
 export const SYSTEMD_BOOTED_MARKER = '/run/systemd/system';
 
-function unavailable(failed: string, detail: string, steps: ProbeStep[], port?: number): Availability {
+/** The step that failed, in English and as a catalog message (`service.systemd.<failed>`, its advice `.fix`). */
+function unavailable(failed: string, detail: Detail, steps: ProbeStep[], port?: number): Availability {
   const fixes: Record<string, string> = {
     'systemctl-binary': 'Install systemd (the `systemd` package) or use one of the alternatives below.',
     'booted-with-systemd':
@@ -30,10 +32,24 @@ function unavailable(failed: string, detail: string, steps: ProbeStep[], port?: 
   return {
     ok: false,
     failed,
-    reason: `systemd user services unavailable: ${detail}`,
+    reason: `systemd user services unavailable: ${detail.english}`,
     alternatives: [fixes[failed], ...supervisorAlternatives(port)],
     steps,
+    reasonRef: { id: 'service.unavailable.systemd', params: { detail: detail.ref } },
+    alternativeRefs: [{ id: `service.systemd.${failed}.fix` }, ...supervisorAlternativeRefs(port)],
   };
+}
+
+interface Detail {
+  english: string;
+  ref: MessageRef;
+}
+
+/** `systemctl --user`'s answer: it answered, or its stderr (the tool's own words) / exit code. */
+function busDetail(bus: { ok: boolean; stderr: string; exitCode?: number }): Detail {
+  if (bus.ok) return { english: 'systemctl --user answers', ref: { id: 'service.systemd.bus-answers' } };
+  const said = bus.stderr || `exit ${bus.exitCode}`;
+  return { english: `systemctl --user: ${said}`, ref: { id: 'service.systemd.bus-failed', params: { said } } };
 }
 
 export async function probeSystemd(opts: SystemdOptions = {}): Promise<Availability> {
@@ -41,22 +57,27 @@ export async function probeSystemd(opts: SystemdOptions = {}): Promise<Availabil
   const steps: ProbeStep[] = [];
   const binary = findOnPath('systemctl', env);
   steps.push({ check: 'systemctl-binary', ok: Boolean(binary), detail: binary ?? 'no systemctl on PATH' });
-  if (!binary) return unavailable('systemctl-binary', 'no `systemctl` binary on PATH', steps, opts.port);
+  if (!binary) return unavailable('systemctl-binary', { english: 'no `systemctl` binary on PATH', ref: { id: 'service.systemd.systemctl-binary' } }, steps, opts.port);
 
   const marker = opts.bootedMarker ?? SYSTEMD_BOOTED_MARKER;
   const booted = fs.existsSync(marker);
   steps.push({ check: 'booted-with-systemd', ok: booted, detail: booted ? `${marker} exists` : `${marker} is missing` });
 
-  if (!booted && opts.askBusWhenNotBooted === false) return unavailable('booted-with-systemd', `this system was not booted with systemd (${marker} is missing)`, steps, opts.port);
+  const notBooted = (bus?: Detail): Detail => ({
+    english: `this system was not booted with systemd (${marker} is missing${bus ? `; ${bus.english}` : ''})`,
+    ref: { id: 'service.systemd.booted-with-systemd', params: { marker, bus: bus?.ref ?? null } },
+  });
+  if (!booted && opts.askBusWhenNotBooted === false) return unavailable('booted-with-systemd', notBooted(), steps, opts.port);
   // Asked even when not booted with systemd, so the report shows every precondition.
   const bus = await runCommand(binary, ['--user', 'show-environment'], env, opts.timeoutMs);
-  const busDetail = bus.ok ? 'systemctl --user answers' : `systemctl --user: ${bus.stderr || `exit ${bus.exitCode}`}`;
-  steps.push({ check: 'user-bus', ok: bus.ok, detail: busDetail });
+  const busSaid = busDetail(bus);
+  steps.push({ check: 'user-bus', ok: bus.ok, detail: busSaid.english });
 
-  if (!booted) return unavailable('booted-with-systemd', `this system was not booted with systemd (${marker} is missing; ${busDetail})`, steps, opts.port);
+  if (!booted) return unavailable('booted-with-systemd', notBooted(busSaid), steps, opts.port);
   if (!bus.ok) {
-    const what = /Failed to connect to bus/i.test(bus.stderr) ? 'no user bus' : 'the user manager did not answer';
-    return unavailable('user-bus', `${what} (${busDetail})`, steps, opts.port);
+    const noBus = /Failed to connect to bus/i.test(bus.stderr);
+    const what = noBus ? 'no user bus' : 'the user manager did not answer';
+    return unavailable('user-bus', { english: `${what} (${busSaid.english})`, ref: { id: 'service.systemd.user-bus', params: { noBus, bus: busSaid.ref } } }, steps, opts.port);
   }
   return { ok: true, steps };
 }

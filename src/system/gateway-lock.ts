@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { identifyLockOwner } from './process-identity.js';
+import type { MessageRef } from '../i18n/index.js';
 
 export interface GatewayLock {
   pid: number;
@@ -98,22 +99,41 @@ export class LockDirUnsafeError extends Error {
   }
 }
 
+/** What is wrong with a lock folder, in English (the gateway's error) and as a catalog message (the doctor's). */
+export interface LockDirProblem {
+  problem: string;
+  ref: MessageRef;
+}
+
+const problem = (english: string, id: string, params?: MessageRef['params']): LockDirProblem => ({ problem: english, ref: { id, params } });
+
 /**
  * What is wrong with an existing lock folder: not a real folder, another user's, or writable by
  * group/others (another local user could plant a lock in it). Undefined when it is missing or sound.
  */
-export function lockDirProblem(dir: string): string | undefined {
+export function lockDirProblemOf(dir: string): LockDirProblem | undefined {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(dir);
   } catch {
     return undefined;
   }
-  if (!st.isDirectory()) return st.isSymbolicLink() ? 'is a symbolic link' : 'is not a folder';
+  if (!st.isDirectory()) return st.isSymbolicLink() ? problem('is a symbolic link', 'lock.dir.symlink') : problem('is not a folder', 'lock.dir.not-folder');
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  if (uid !== undefined && st.uid !== uid) return `is owned by ${userName(st.uid)}, not by you (uid ${uid})`;
-  if (process.platform !== 'win32' && st.mode & 0o022) return `is writable by other users (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')})`;
+  if (uid !== undefined && st.uid !== uid) {
+    const owner = userName(st.uid);
+    return problem(`is owned by ${owner}, not by you (uid ${uid})`, 'lock.dir.other-owner', { owner, uid });
+  }
+  if (process.platform !== 'win32' && st.mode & 0o022) {
+    const mode = (st.mode & 0o777).toString(8).padStart(4, '0');
+    return problem(`is writable by other users (mode ${mode})`, 'lock.dir.writable', { mode });
+  }
   return undefined;
+}
+
+/** What is wrong with an existing lock folder, in English (the gateway's start error). */
+export function lockDirProblem(dir: string): string | undefined {
+  return lockDirProblemOf(dir)?.problem;
 }
 
 /** Creates the lock folder (0700), or throws LockDirUnsafeError for one that exists and is not safe. */

@@ -82,7 +82,8 @@ function repairs(r: DoctorReport): string[] {
             ? chalk.yellow(word('applied'))
             : chalk.dim(word('skipped'));
     // The dry run's reason is the heading; other reasons say why a repair failed or was skipped.
-    const reason = r.dryRun ? undefined : (failed ?? fixes.find((f) => f.status !== 'applied'))?.reason;
+    const why = r.dryRun ? undefined : (failed ?? fixes.find((f) => f.status !== 'applied'));
+    const reason = why?.reasonText ?? why?.reason;
     lines.push(`  ${status} ${checkId}${reason ? chalk.dim(` — ${escapeControl(reason)}`) : ''}`);
     const ops = [...new Set(fixes.flatMap((f) => f.operations.map(describeOperation)))];
     for (const op of ops) lines.push(`      ${block(op, '        ')}`);
