@@ -8,6 +8,11 @@ import { commandPath, requestedCommand } from './command-table.js';
 import { buildProgram, commandsToLoad, loadCommands, useLocaleOfArgs } from './program.js';
 import { upstreamPointer } from './upstream-commands.js';
 
+/** Prints an error raised outside any command's action in the one style (run-action.ts). */
+async function report(err: unknown, argv: string[]): Promise<number> {
+  return (await import('./run-action.js')).reportError(err, argv.includes('--json'));
+}
+
 /** The registered command at a path of names or aliases, e.g. ["gateway", "status"]. */
 function findCommand(program: Command, path: readonly string[]): Command | undefined {
   let cmd: Command | undefined = program;
@@ -19,10 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   useLocaleOfArgs(argv.slice(2));
   const program = buildProgram(await loadCommands(commandsToLoad(requestedCommand(argv.slice(2)))));
   const pointer = upstreamPointer(commandPath(argv.slice(2)), (path) => findCommand(program, path) !== undefined);
-  if (pointer) {
-    process.stderr.write(`${pointer}\n`);
-    return EXIT.USAGE;
-  }
+  if (pointer) return report(new CliError(pointer, EXIT.USAGE), argv);
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -31,9 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has already printed the message; usage errors all map to 2.
       return EXIT.USAGE;
     }
-    // A global option's error (`--lang fr`), raised before any command's action runs.
-    if (err instanceof CliError) return (await import('./run-action.js')).reportError(err, argv.includes('--json'));
-    throw err;
+    // A global option's error (`--lang fr`), raised before any command's action runs; or a bug.
+    return report(err, argv);
   }
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
 }
@@ -60,7 +61,4 @@ function exitWhenFlushed(code: number): void {
   for (const s of pending) s.once('drain', () => --left === 0 && process.exit(code));
 }
 
-main(process.argv).then(exitWhenFlushed, (err) => {
-  process.stderr.write(`error: ${(err as Error)?.message ?? String(err)}\n`);
-  exitWhenFlushed(EXIT.FAILED);
-});
+main(process.argv).then(exitWhenFlushed, (err) => report(err, process.argv).then(exitWhenFlushed));

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../user-error.js';
 import { EXIT, EXIT_OF_KIND } from './exit-codes.js';
-import { eprintln, printError, printJson } from './output.js';
+import { eprintln, printError, printJsonError } from './output.js';
 import { t } from '../i18n/index.js';
 
 type Action = (...args: any[]) => Promise<number | void> | number | void;
@@ -31,7 +31,7 @@ export function reportError(err: unknown, json: boolean): number {
     hint = t('cli.error.unexpected.hint');
     if (process.env.OPENCLAW_DEBUG) eprintln(e?.stack ?? String(err));
   }
-  if (json) printJson({ ok: false, error: { message, hint, exitCode: code, ...extra } });
+  if (json) printJsonError({ message, hint, exitCode: code, ...extra });
   else if (human !== undefined) printError(human);
   else printError(message, hint);
   return code;

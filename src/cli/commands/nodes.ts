@@ -4,7 +4,7 @@
 // a node (the package's small real node host).
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
-import { eprintln, printJson, println } from '../output.js';
+import { printJson, println } from '../output.js';
 import { escapeControl } from '../../system/untrusted-text.js';
 import { fmtTime, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
 import { action } from '../run-action.js';
@@ -108,8 +108,8 @@ export function registerNode(program: Command): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         if (why.closeCode === 1000) return EXIT.OK;
-        eprintln(t('cli.node.run.disconnected', { reason: why.message }));
-        return EXIT.FAILED;
+        // The reason is the gateway's words.
+        throw new CliError(t('cli.node.run.disconnected', { reason: escapeControl(why.message) }), EXIT.FAILED);
       }),
     );
 }
