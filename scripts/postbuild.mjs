@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/src/cli');
 const { moduleFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine/loader.js')).href);
+const { BUNDLE_WRAPPER } = await import(pathToFileURL(path.join(ROOT, 'dist/src/cli/bundle-script.js')).href);
 
 /** In the bundle, bundled-checks.ts lists every check module by a static import. */
 const bundledChecks = {
@@ -75,18 +76,58 @@ const sharedBuiltins = {
 };
 
 /**
- * ws requires https and tls at its top for wss:// URLs; loading them (and the TLS and crypto
- * internals they pull in) costs ~2 ms of every start that only speaks ws:// to loopback. ws reads
- * them only when it opens a secure connection, so it gets them through a proxy that loads on first use.
+ * Built-ins that a dependency requires at its top but uses only on a rare path, loaded through a
+ * proxy on first use instead:
+ * - ws requires https and tls for wss:// URLs; loading them (and the TLS and crypto internals they
+ *   pull in) costs ~2 ms of every start that only speaks ws:// to loopback.
+ * - commander requires child_process for executable subcommands, which this CLI does not have
+ *   (~0.5 ms, and dgram and the child-process internals with it).
+ * Both packages read these modules' properties at the call, so a proxy is enough.
  */
-const lazyTlsForWs = {
-  name: 'lazy-tls-for-ws',
+const LAZY_BUILTINS = [
+  { importer: /[\\/]node_modules[\\/]ws[\\/]/, modules: /^(https|tls)$/ },
+  { importer: /[\\/]node_modules[\\/]commander[\\/]/, modules: /^(node:)?child_process$/ },
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(https|tls)$/ }, (args) => (/[\\/]node_modules[\\/]ws[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) =>
+      args.kind === 'require-call' && LAZY_BUILTINS.some((l) => l.importer.test(args.importer) && l.modules.test(args.path)) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
       loader: 'js',
       contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(args.path)}))[key] });\n`,
     }));
+  },
+};
+
+/**
+ * ws's optional native helpers: it tries require('bufferutil') and require('utf-8-validate') at
+ * load and falls back to JavaScript when they are missing. This package does not install them, and
+ * left external each failed require searched every node_modules folder up to / (~1 ms of every
+ * start). Bundled as a module that throws, the fallback is taken at once.
+ */
+const absentOptionalAddons = {
+  name: 'absent-optional-addons',
+  setup(b) {
+    b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: 'absent-addon' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent-addon' }, (args) => ({
+      loader: 'js',
+      contents: `throw Object.assign(new Error(${JSON.stringify(`${args.path} is not part of this build`)}), { code: 'MODULE_NOT_FOUND' });\n`,
+    }));
+  },
+};
+
+/**
+ * chalk's terminal detection (supports-color) loads tty and reads the environment when chalk loads,
+ * on every start, even for output that goes to a pipe. src/color.ts sets the level itself from the
+ * same signals, so the CLI bundle gets a detection that finds nothing.
+ */
+const colorLevelFromCli = {
+  name: 'color-level-from-cli',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-color-detection' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ loader: 'js', contents: 'export default { stdout: false, stderr: false };\n' }));
   },
 };
 
@@ -102,7 +143,7 @@ const common = {
   sourcemap: 'linked', // read only with --enable-source-maps; costs nothing otherwise
   // prom-client loads from node_modules, only for /metrics and --format prometheus: bundled, its
   // ≈110 KB would be read and deserialised by every command (bench/README.md, "Monitoring").
-  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'bufferutil', 'utf-8-validate', 'prom-client'],
+  external: ['ink', 'react', 'react/*', '@inkjs/ui', 'prom-client'],
   metafile: true,
   logLevel: 'warning',
 };
@@ -118,9 +159,12 @@ const [cli, tui, launcher] = await Promise.all([
     outfile: path.join(OUT, 'openclaw.cjs'),
     format: 'cjs',
     define: { 'import.meta.url': '__bundleUrl' }, // the launcher passes the file's URL in (bundle-script.ts)
-    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyTlsForWs],
+    // The file is one function expression, which the launcher compiles as it is (bundle-script.ts).
+    banner: { js: BUNDLE_WRAPPER.head },
+    footer: { js: BUNDLE_WRAPPER.tail },
+    plugins: [bundledChecks, commonJsImports, sharedBuiltins, lazyBuiltins, absentOptionalAddons, colorLevelFromCli],
   }),
-  build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks] }),
+  build({ ...common, entryPoints: ['src/tui/index.tsx'], outfile: path.join(OUT, 'tui.js'), format: 'esm', banner: { js: esmRequire }, plugins: [bundledChecks, absentOptionalAddons] }),
   // CommonJS: an ES module entry starts Node's ES module loader, which also loads fs/promises and
   // the readline internals, ~5 ms of every start before the CLI runs (bench/README.md, "CLI start-up").
   build({
@@ -147,6 +191,10 @@ for (const result of [cli, tui, launcher]) {
 }
 outputs['main.js'] = []; // the shim that starts main.cjs holds no module of its own
 const cjsText = fs.readFileSync(path.join(OUT, 'openclaw.cjs'), 'utf8');
+// The launcher reads the bundle as latin1 (src/cli/bundle-script.ts), which is exact only for ASCII;
+// esbuild escapes non-ASCII in strings but not in regex literals.
+const nonAscii = cjsText.search(/[^\x00-\x7f]/);
+if (nonAscii >= 0) throw new Error(`dist/src/cli/openclaw.cjs must be ASCII; found ${JSON.stringify(cjsText.slice(Math.max(0, nonAscii - 60), nonAscii + 10))} (write the character as a \\u escape)`);
 const lazy = outputs['openclaw.cjs'].filter((m) => cjsText.includes(`${JSON.stringify(m)}(`));
 fs.writeFileSync(path.join(ROOT, 'dist/bundle-inputs.json'), `${JSON.stringify({ outputs, lazy }, null, 1)}\n`);
 for (const bin of ['main.cjs', 'main.js']) fs.chmodSync(path.join(OUT, bin), 0o755);

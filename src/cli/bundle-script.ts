@@ -30,12 +30,16 @@ export function cacheFileFor(args: readonly string[], file: string = BUNDLE_FILE
   return gatewayRun ? `${file}.gateway.cache` : `${file}.cache`;
 }
 
-// Kept on the bundle's first line so line numbers in stack traces are the file's own. The bundle
-// reads import.meta.url as __bundleUrl (scripts/postbuild.mjs). __importEsm is how the script
-// loads an ES module (the triage wizard's Ink bundle): a vm.Script cannot call import() on Node 20
-// without an experimental flag, so the launcher lends its own.
-const HEAD = '(function (exports, require, module, __filename, __dirname, __bundleUrl, __importEsm) {';
-const TAIL = '\n})';
+// The bundle is one function expression, written into the file by the build (scripts/postbuild.mjs)
+// rather than added around the text here: a joined string would be copied whole (1.5 MB, and fresh
+// pages at ~3 us each) when V8 flattens it to compile. The bundle reads import.meta.url as
+// __bundleUrl. __importEsm is how the script loads an ES module (the triage wizard's Ink bundle): a
+// vm.Script cannot call import() on Node 20 without an experimental flag, so the launcher lends its own.
+export const BUNDLE_WRAPPER = {
+  // i18n-ignore: JavaScript source, the wrapper around the bundle
+  head: '(function (exports, require, module, __filename, __dirname, __bundleUrl, __importEsm) {',
+  tail: '})',
+};
 
 export interface BundleScript {
   script: vm.Script;
@@ -94,12 +98,14 @@ export function compileBundle(opts: { useCache: boolean; file?: string; args?: r
   let mtimeMs: number;
   try {
     mtimeMs = fs.fstatSync(fd).mtimeMs;
-    source = fs.readFileSync(fd, 'utf8');
+    // latin1: the build guarantees the bundle is ASCII (scripts/postbuild.mjs), and decoding it as
+    // latin1 skips UTF-8 validation (~1 ms for 1.5 MB).
+    source = fs.readFileSync(fd, 'latin1');
   } finally {
     fs.closeSync(fd);
   }
   const cachedData = opts.useCache ? readCache(cacheFileFor(opts.args ?? [], file), mtimeMs) : undefined;
-  const script = new vm.Script(HEAD + source + TAIL, { filename: file, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   return { script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 

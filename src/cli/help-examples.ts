@@ -2,8 +2,10 @@
 // the examples read alike. Every line is a real command: test/unit/advice-commands.test.ts parses
 // each against the command table.
 import type { Command } from 'commander';
+import { t } from '../i18n/index.js';
 
-/** By command path (`gateway status`); '' is the program itself. */
+/** By command path (`gateway status`); '' is the program itself. Commands only: they stay as typed in every language. */
+// i18n-ignore-file: the table holds commands to type (the heading comes from the catalog)
 export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   '': ['openclaw doctor', 'openclaw gateway status', 'openclaw explain "gateway token mismatch"', 'openclaw doctor --help'],
   config: ['openclaw config get gateway.port', 'openclaw config set gateway.bind loopback', 'openclaw config validate'],
@@ -79,6 +81,6 @@ function pathOf(cmd: Command): string {
 /** Adds the Examples block to this command (and, with `deep`, to every subcommand) from the table. */
 export function addExamples(cmd: Command, deep = true): void {
   const examples = EXAMPLES[pathOf(cmd)];
-  if (examples) cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}`);
+  if (examples) cmd.addHelpText('after', `\n${t('cli.help.title.examples')}\n${examples.map((e) => `  ${e}`).join('\n')}`);
   if (deep) for (const sub of cmd.commands) addExamples(sub);
 }

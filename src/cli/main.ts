@@ -10,6 +10,7 @@ try {
   bundle = compileBundle({ useCache: !process.env.OPENCLAW_NO_CODE_CACHE, args: process.argv.slice(2) });
 } catch (err) {
   // A half-built or damaged install: say what is missing rather than print a stack trace.
+  // i18n-ignore: English only, the message catalog is inside the bundle that failed to load
   process.stderr.write(`error: cannot load ${BUNDLE_FILE}: ${(err as Error).message}\n  Rebuild the package (npm run build) or reinstall it.\n`);
   process.exit(2);
 }

@@ -21,8 +21,13 @@ function findCommand(program: Command, path: readonly string[]): Command | undef
 }
 
 export async function main(argv: string[]): Promise<number> {
-  useLocaleOfArgs(argv.slice(2));
-  const program = buildProgram(await loadCommands(commandsToLoad(requestedCommand(argv.slice(2)))));
+  const args = argv.slice(2);
+  useLocaleOfArgs(args);
+  const requested = requestedCommand(args);
+  const loaded = await loadCommands(commandsToLoad(requested));
+  // The other commands are needed only to list them in help or to suggest one for a wrong name.
+  const wantsHelp = args.some((a) => a === '-h' || a === '--help' || a === 'help');
+  const program = buildProgram(loaded, { stubs: wantsHelp || requested === undefined || !loaded.has(requested) });
   const pointer = upstreamPointer(commandPath(argv.slice(2)), (path) => findCommand(program, path) !== undefined);
   if (pointer) return report(new CliError(pointer, EXIT.USAGE), argv);
   try {

@@ -6,6 +6,7 @@ import { configureColor } from '../color.js';
 import { resolveLocale, setLocale, t, UnknownLocaleError } from '../i18n/index.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { COMMANDS, commandSummary } from './command-table.js';
+import { commanderError, helpText } from './commander-text.js';
 import { addExamples } from './help-examples.js';
 import { versionText } from './version.js';
 
@@ -47,7 +48,11 @@ function useLocale(flag: string | undefined): void {
   }
 }
 
-export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => void>): Command {
+/**
+ * `stubs: false` leaves out the commands that were not loaded: they only serve the top-level help
+ * and the suggestion for an unknown name, and building them costs every command's start ~1 ms.
+ */
+export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => void>, { stubs = true }: { stubs?: boolean } = {}): Command {
   const program = new Command('openclaw');
   program
     .description(t('cli.program.description'))
@@ -57,10 +62,13 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
     .option('--no-color', t('cli.program.option.no-color'))
     .option('--show-secrets', t('cli.program.option.show-secrets'))
     .option('--lang <language>', t('cli.program.option.lang'))
+    // Set here, before any subcommand exists, so every subcommand inherits them (commander copies them on creation).
+    .helpOption('-h, --help', t('cli.help.display-help'))
+    .helpCommand('help [command]', t('cli.help.display-help'))
     .showHelpAfterError(t('cli.program.help-after-error'))
     .showSuggestionAfterError(true)
-    // Commander's usage errors in the one error style: `error: …`, then the next steps indented.
-    .configureOutput({ outputError: (text, write) => write(text.replace(/\n\((Did you mean [^)\n]*)\)/g, '\n  $1')) })
+    // Commander's usage errors in the active locale and the one error style: `error: …`, then the next steps indented.
+    .configureOutput({ outputError: (text, write) => write(commanderError(text)) })
     .exitOverride()
     .hook('preAction', (_this, actionCommand) => {
       const opts = actionCommand.optsWithGlobals();
@@ -73,6 +81,7 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
   // The stubs show the real command's term (`doctor [options]`) so the listing is unchanged.
   const stubTerms = new WeakMap<Command, string>();
   program.configureHelp({
+    ...helpText,
     subcommandTerm(this: Help, cmd: Command) {
       return stubTerms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
     },
@@ -80,7 +89,7 @@ export function buildProgram(loaded: ReadonlyMap<string, (program: Command) => v
   for (const entry of COMMANDS) {
     const registerReal = loaded.get(entry.name);
     if (registerReal) registerReal(program);
-    else stubTerms.set(program.command(entry.name).description(commandSummary(entry.name)), entry.term);
+    else if (stubs) stubTerms.set(program.command(entry.name).description(commandSummary(entry.name)), entry.term);
   }
   // Stubs print no help of their own (the real command loads for --help); the real ones get examples.
   for (const cmd of program.commands) if (!stubTerms.has(cmd)) addExamples(cmd);

@@ -2,6 +2,7 @@
 // reference) that this toolkit does not implement. Advice may name one, marked "(full OpenClaw
 // CLI)"; typing one here gets a one-line pointer and exit 2 instead of "unknown command".
 // Top-level commands are single words; subcommands of groups we share are "group sub".
+import { t } from '../i18n/index.js';
 
 /** Top-level commands only the full CLI has. */
 export const UPSTREAM_TOP_LEVEL: readonly string[] = [
@@ -34,6 +35,7 @@ export const UPSTREAM_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> =
   system: ['event', 'heartbeat', 'presence'],
 };
 
+// i18n-ignore: a marker in advice text that test/helpers/advice-commands.ts matches, not a sentence
 export const FULL_CLI_MARK = '(full OpenClaw CLI)';
 
 /** True when `words` (a command path such as ["models", "list"]) is a command of the full CLI. */
@@ -55,5 +57,5 @@ export function upstreamPointer(words: readonly string[], hasCommand: (path: rea
   if (!hasCommand([top])) named = UPSTREAM_TOP_LEVEL.includes(top) ? top : undefined;
   else if (sub && !hasCommand([top, sub]) && UPSTREAM_SUBCOMMANDS[top]?.includes(sub)) named = `${top} ${sub}`;
   if (!named) return undefined;
-  return `\`openclaw ${named}\` is a command of the full OpenClaw CLI (npm install -g openclaw), not of this toolkit; run it there, or see \`openclaw --help\` for this toolkit's commands.`;
+  return t('cli.upstream.pointer', { command: named });
 }

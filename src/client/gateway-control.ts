@@ -2,13 +2,17 @@
 // is identified as the gateway that wrote the lock (readLock checks its command line and start time);
 // a reused pid is reported and never signalled. Returns data; src/cli/commands/gateway-process.ts prints.
 // (When a usable service is installed, src/cli/commands/gateway.ts routes these to the service manager instead.)
-import { spawn } from 'node:child_process';
+import { lazyRequire } from '../lazy-require.js';
 import fs from 'node:fs';
 import { defaultCliEntry } from '../service/definition.js';
 import { GatewayControlError } from './gateway-control-error.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
 import { findLock } from '../system/gateway-lock.js';
 import { processGone, terminate, waitForExit } from '../system/process-stop.js';
+
+// Loaded on first use: the doctor reaches this module on every run but rarely starts a process,
+// and child_process brings dgram and the child-process internals with it (~0.5 ms).
+const childProcess = lazyRequire<typeof import('node:child_process')>('node:child_process');
 
 function procFile(pid: number, name: string): string[] | undefined {
   try {
@@ -78,7 +82,7 @@ async function launch(paths: ResolvedPaths, argv: string[], env: NodeJS.ProcessE
   fs.mkdirSync(logs.logsDir, { recursive: true, mode: 0o700 });
   const out = fs.openSync(logs.gatewayLog, 'a', 0o600);
   const err = fs.openSync(logs.gatewayErrLog, 'a', 0o600);
-  const child = spawn(argv[0]!, argv.slice(1), { cwd, env, detached: true, stdio: ['ignore', out, err] });
+  const child = childProcess().spawn(argv[0]!, argv.slice(1), { cwd, env, detached: true, stdio: ['ignore', out, err] });
   child.unref();
   fs.closeSync(out);
   fs.closeSync(err);

@@ -10,6 +10,7 @@ import { planFixes, type FixPlan } from './planner.js';
 import { buildReport, type DoctorReport } from './report.js';
 import { factsNeeded, runChecks, selectChecks } from './runner.js';
 import type { SideEffectHooks } from './side-effects.js';
+import { monotonicMs } from '../system/clock.js';
 
 export interface DoctorOptions extends CollectOptions, SideEffectHooks {
   checks?: Check[];
@@ -38,7 +39,7 @@ export interface DoctorRun {
 const key = (f: { checkId: string; path?: string }) => `${f.checkId}\u0000${f.path ?? ''}`;
 
 export async function runDoctor(opts: DoctorOptions): Promise<DoctorRun> {
-  const started = performance.now();
+  const started = monotonicMs();
   const all = opts.checks ?? (await loadChecks(opts.checksDir));
   // The remote checks look at another gateway from outside: they run alone, and only then.
   const pool = all.filter((c) => (c.meta.area === 'remote') === Boolean(opts.remote));
@@ -80,7 +81,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorRun> {
     backup: execution?.backup,
     extras: {
       configPath: opts.remote ? undefined : opts.paths.configPath.value,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(monotonicMs() - started),
       dryRun: opts.dryRun || undefined,
       diff: execution?.diff?.text || undefined,
       unavailable: Object.keys(unavailable).length ? unavailable : undefined,

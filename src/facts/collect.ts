@@ -34,6 +34,7 @@ import { collectModelsFact } from './models.js';
 import { collectNodesFact } from './nodes.js';
 import { upstreamLogDir } from '../logs/upstream-dir.js';
 import type { Fact, FactMap, FactName, Facts } from './types.js';
+import { monotonicMs } from '../system/clock.js';
 
 type Collector<K extends FactName> = (ctx: CollectContext) => FactMap[K] | Promise<FactMap[K]>;
 
@@ -181,7 +182,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
 }
 
 export async function collectFact<K extends FactName>(ctx: CollectContext, name: K): Promise<Fact<FactMap[K]>> {
-  const started = performance.now();
+  const started = monotonicMs();
   const rec = recorded(ctx, name);
   if (rec) return rec as Fact<FactMap[K]>;
   try {
@@ -189,9 +190,9 @@ export async function collectFact<K extends FactName>(ctx: CollectContext, name:
     // wait for the probe (to skip ss/lsof when the gateway answers) and then run them.
     const budget = name === 'gateway' || name === 'remote' ? ctx.timeoutMs + 500 : name === 'ports' ? ctx.timeoutMs + 2000 : ctx.timeoutMs;
     const value = await withTimeout(Promise.resolve().then(() => collectors[name](ctx)), budget, name);
-    return { ok: true, value, ms: Math.round(performance.now() - started) };
+    return { ok: true, value, ms: Math.round(monotonicMs() - started) };
   } catch (err) {
-    return { ok: false, reason: (err as Error)?.message ?? String(err), ms: Math.round(performance.now() - started) };
+    return { ok: false, reason: (err as Error)?.message ?? String(err), ms: Math.round(monotonicMs() - started) };
   }
 }
 

@@ -11,3 +11,35 @@ export function displayWidth(text: string): number {
 export function padColumns(text: string, columns: number): string {
   return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
 }
+
+/** Full-width closing punctuation: never the first character of a line, so it stays with the character before it. */
+export const CLOSING = '）」』】〉》。，、：；！？';
+const CLOSERS = `[${CLOSING}]*`;
+/** One wide character (with its closing punctuation), or a run of narrow ones: the pieces a line of CJK text may break between. */
+const PIECES = new RegExp(`${WIDE.source}${CLOSERS}|(?:(?!${WIDE.source}).)+${CLOSERS}`, 'gu');
+
+/**
+ * Words into lines of at most `width` columns. Chinese has no spaces between words, so a run of
+ * wide characters breaks between any two of them, without adding a space.
+ */
+export function wrapColumns(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    for (const [i, piece] of (word.match(PIECES) ?? [word]).entries()) {
+      const gap = current && i === 0 ? 1 : 0;
+      const w = displayWidth(piece);
+      if (current && used + gap + w > width) {
+        lines.push(current);
+        current = piece;
+        used = w;
+      } else {
+        current = gap ? `${current} ${piece}` : current + piece;
+        used += gap + w;
+      }
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}

@@ -2,7 +2,7 @@
 // fix; then unrecognized warn/error templates; then one summary line. Quiet when nothing is found.
 import { chalk } from '../color.js';
 import { t } from '../i18n/index.js';
-import { displayWidth, WIDE } from '../i18n/width.js';
+import { wrapColumns } from '../i18n/width.js';
 import type { Severity } from '../signatures/schema.js';
 import { escapeControl } from '../system/untrusted-text.js';
 import type { Match, ScanReport } from './scanner.js';
@@ -21,35 +21,6 @@ function where(m: Match): string {
   return m.file ? `${escapeControl(m.file)}:${m.line}` : t('logs.render.line', { line: m.line });
 }
 
-/** One wide character, or a run of narrow ones: the pieces a line of CJK text may break between. */
-const PIECES = new RegExp(`${WIDE.source}|(?:(?!${WIDE.source}).)+`, 'gu');
-
-/**
- * Words into lines of at most `width` columns. Chinese has no spaces between words, so a run of
- * wide characters breaks between any two of them, without adding a space.
- */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  let used = 0;
-  for (const word of text.split(/\s+/)) {
-    for (const [i, piece] of (word.match(PIECES) ?? [word]).entries()) {
-      const gap = current && i === 0 ? 1 : 0;
-      const w = displayWidth(piece);
-      if (current && used + gap + w > width) {
-        lines.push(current);
-        current = piece;
-        used = w;
-      } else {
-        current = gap ? `${current} ${piece}` : current + piece;
-        used += gap + w;
-      }
-    }
-  }
-  if (current) lines.push(current);
-  return lines;
-}
-
 /** Log text on one line, its control characters visible (a log line may carry a peer's escapes). */
 function clip(text: string, width = 160): string {
   const one = escapeControl(text.replace(/\s+/g, ' ').trim());
@@ -63,7 +34,7 @@ export function renderReport(report: ScanReport): string {
     // The scan words the cause in the active locale (`text`); in English it is the catalog's own.
     const text = cause.text ?? cause;
     out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${text.title} ${chalk.dim(`(${times})`)}`);
-    for (const line of wrap(text.explanation.trim(), 98)) out.push(`  ${line}`);
+    for (const line of wrapColumns(text.explanation.trim(), 98)) out.push(`  ${line}`);
     const ofCause = report.matches.filter((m) => m.cause === cause.cause);
     for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
     const evidence = ofCause.slice(0, EVIDENCE_LINES);

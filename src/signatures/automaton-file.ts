@@ -4,20 +4,23 @@
 // not fit (an older format, another catalog, a truncated or damaged file) reads as "no file".
 //
 // Layout: MAGIC, u32 header length, the JSON header, zero padding to 4 bytes, then classOf (256
-// bytes), delta, outStart and outList (Int32, in the byte order named in the header).
+// bytes), outStart and outList (Int32), and delta (Int16 or Int32, as the header says), all in the
+// byte order named in the header.
 import { crc32 } from 'node:zlib';
 import type { AutomatonTables } from './automaton.js';
 import { tablesAreSound } from './automaton.js';
 
 /** The format's name and version: change the version whenever the tables' meaning changes. */
-const MAGIC = Buffer.from('OCSIGAC2', 'latin1');
+const MAGIC = Buffer.from('OCSIGAC3', 'latin1');
 const ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
 
 interface Header {
   literals: string[];
   triggers: number[];
   endian: string;
-  width: number;
+  shift: number;
+  /** Bytes per `delta` entry: 2 or 4. */
+  deltaBytes: number;
   states: number;
   outputs: number;
   crc32: number;
@@ -31,9 +34,10 @@ export interface AutomatonKey {
 }
 
 /** The tables' bytes as stored; their CRC-32 catches a damaged file (native; a third of SHA-256's cost
- * on the 3.4 MB tables, and the check is against damage, not tampering: the file sits beside the code). */
+ * on the 1.8 MB tables, and the check is against damage, not tampering: the file sits beside the code).
+ * The Int32 tables come before delta, so every table starts aligned to its element size. */
 function body(t: AutomatonTables): Buffer[] {
-  return [t.classOf, t.delta, t.outStart, t.outList].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  return [t.classOf, t.outStart, t.outList, t.delta].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
 }
 
 function digest(parts: Uint8Array[]): number {
@@ -49,8 +53,9 @@ export function encodeAutomaton(tables: AutomatonTables, key: AutomatonKey): Buf
     literals: [...key.literals],
     triggers: [...key.triggers],
     endian: ENDIAN,
-    width: tables.width,
-    states: tables.delta.length / tables.width,
+    shift: tables.shift,
+    deltaBytes: tables.delta.BYTES_PER_ELEMENT,
+    states: tables.delta.length >> tables.shift,
     outputs: tables.outList.length,
     crc32: digest(body(tables)),
   };
@@ -74,19 +79,18 @@ export function decodeAutomaton(file: Uint8Array, key: AutomatonKey): AutomatonT
     if (jsonEnd > buf.length) return undefined;
     const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, jsonEnd)) as Header;
     if (header === null || typeof header !== 'object' || header.endian !== ENDIAN || !sameKey(header, key)) return undefined;
-    const { width, states, outputs } = header;
-    if (![width, states, outputs].every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
+    const { shift, deltaBytes, states, outputs } = header;
+    if (![shift, states, outputs].every((n) => Number.isSafeInteger(n) && n >= 0) || shift > 8 || (deltaBytes !== 2 && deltaBytes !== 4)) return undefined;
     let at = jsonEnd + pad4(jsonEnd);
     if (at > buf.length || buf.subarray(jsonEnd, at).some((b) => b !== 0)) return undefined;
     if (digest([buf.subarray(at)]) !== header.crc32) return undefined;
-    // Views into the file's buffer where it is 4-byte aligned (a whole-file read is), else copies:
-    // copying 3 MB of tables cost as much as reading them.
-    const ints = (count: number): Int32Array => {
-      const bytes = count * 4;
-      const end = at + bytes;
+    // Views into the file's buffer where it is aligned (a whole-file read is), else copies:
+    // copying the tables cost as much as reading them.
+    const table = <T extends Int16Array | Int32Array>(Kind: { new (b: ArrayBuffer, o: number, n: number): T; new (n: number): T; BYTES_PER_ELEMENT: number }, count: number): T => {
+      const end = at + count * Kind.BYTES_PER_ELEMENT;
       if (end > buf.length) throw new RangeError('truncated');
       const offset = buf.byteOffset + at;
-      const out = offset % 4 === 0 ? new Int32Array(buf.buffer, offset, count) : new Int32Array(count);
+      const out = offset % Kind.BYTES_PER_ELEMENT === 0 ? new Kind(buf.buffer as ArrayBuffer, offset, count) : new Kind(count);
       if (out.buffer !== buf.buffer) new Uint8Array(out.buffer).set(buf.subarray(at, end));
       at = end;
       return out;
@@ -94,13 +98,10 @@ export function decodeAutomaton(file: Uint8Array, key: AutomatonKey): AutomatonT
     if (at + 256 > buf.length) return undefined;
     const classOf = Uint8Array.from(buf.subarray(at, at + 256));
     at += 256;
-    const tables: AutomatonTables = {
-      classOf,
-      width,
-      delta: ints(states * width),
-      outStart: ints(states + 1),
-      outList: ints(outputs),
-    };
+    const outStart = table(Int32Array, states + 1);
+    const outList = table(Int32Array, outputs);
+    const delta = deltaBytes === 2 ? table(Int16Array, states << shift) : table(Int32Array, states << shift);
+    const tables: AutomatonTables = { classOf, shift, delta, outStart, outList };
     if (at !== buf.length || !tablesAreSound(tables, key.literals.length)) return undefined;
     return tables;
   } catch {

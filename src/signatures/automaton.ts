@@ -24,18 +24,21 @@ export interface LiteralAutomaton {
 export interface AutomatonTables {
   /** Byte → class. Bytes no literal uses share class 0; an upper-case letter shares its lower case's. */
   readonly classOf: Uint8Array;
-  /** Number of classes: the width of a row of `delta`. */
-  readonly width: number;
+  /** A row of `delta` is 2^shift entries wide, the number of classes rounded up to a power of two. */
+  readonly shift: number;
   /**
-   * states × width transitions. Entries are pre-multiplied row offsets of the target state, stored
-   * as `-offset - 1` when the target ends a trigger literal. Bytes in one class have identical
-   * transitions, so this table is the whole automaton.
+   * states × 2^shift transitions: the target state, stored as `-state - 1` when the target ends a
+   * trigger literal. Bytes in one class have identical transitions, so this table is the whole
+   * automaton. 16-bit while the states fit (the file, read at every doctor start, is half the size).
    */
-  readonly delta: Int32Array;
+  readonly delta: Int16Array | Int32Array;
   /** The literals ending at state s (overlaps included) are outList[outStart[s] .. outStart[s + 1]). */
   readonly outStart: Int32Array;
   readonly outList: Int32Array;
 }
+
+/** The most states a 16-bit table holds: entries are `state` or `-state - 1`. */
+const INT16_STATES = 0x8000;
 
 /**
  * `isTrigger(i)` says which literals make `firstHit` stop (the prefilter anchors); the others are
@@ -101,8 +104,8 @@ export function compileAutomaton(literals: readonly string[], isTrigger: (index:
   const triggers = outputs.map((out) => out.some(isTrigger));
 
   // 3. The hot table, over byte classes (bytes no literal uses share class 0, upper case shares its
-  // lower-case class) so it stays small enough for the CPU cache. Entries are pre-multiplied row
-  // offsets, negative when the target state ends a trigger literal.
+  // lower-case class) so it stays small enough for the CPU cache. Rows are a power of two wide, so a
+  // lookup is a shift and an or; entries are negative when the target state ends a trigger literal.
   const classOf = new Uint8Array(256);
   const representative: number[] = [0];
   for (let b = 0; b < 256; b++) {
@@ -116,43 +119,42 @@ export function compileAutomaton(literals: readonly string[], isTrigger: (index:
   for (let b = 0; b < 256; b++) if (FOLD[b] !== b) classOf[b] = classOf[FOLD[b]];
   // Class 0 must stand for a byte that no literal uses.
   representative[0] = [...Array(256).keys()].find((b) => classOf[b] === 0 && FOLD[b] === b) ?? 0;
-  const width = representative.length;
-  const delta = new Int32Array(states * width);
+  const shift = Math.ceil(Math.log2(representative.length));
+  const delta = states <= INT16_STATES ? new Int16Array(states << shift) : new Int32Array(states << shift);
   for (let s = 0; s < states; s++) {
-    for (let c = 0; c < width; c++) {
+    for (let c = 0; c < representative.length; c++) {
       const t = next[s * 256 + representative[c]];
-      delta[s * width + c] = triggers[t] ? -(t * width) - 1 : t * width;
+      delta[(s << shift) | c] = triggers[t] ? -t - 1 : t;
     }
   }
 
   const outStart = new Int32Array(states + 1);
   for (let st = 0; st < states; st++) outStart[st + 1] = outStart[st] + outputs[st].length;
   const outList = Int32Array.from(outputs.flat());
-  return { classOf, width, delta, outStart, outList };
+  return { classOf, shift, delta, outStart, outList };
 }
 
 /** The searcher over compiled tables (fresh from `compileAutomaton` or read back from the build). */
 export function automatonFrom(tables: AutomatonTables, size: number): LiteralAutomaton {
-  const { classOf, width, delta, outStart, outList } = tables;
+  const { classOf, shift, delta, outStart, outList } = tables;
   return {
     size,
     firstHit(buf, from, to) {
       let st = 0;
       for (let i = from; i < to; i++) {
-        st = delta[st + classOf[buf[i]]];
+        st = delta[(st << shift) | classOf[buf[i]]];
         if (st < 0) return i;
       }
       return -1;
     },
     literalsIn(text) {
       const found = new Set<number>();
-      let row = 0;
+      let state = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         // Literals are ASCII, so any wider character simply cannot continue a match.
-        const t = delta[row + classOf[c > 0xff ? 0xff : c]];
-        row = t < 0 ? -t - 1 : t;
-        const state = row / width;
+        const t = delta[(state << shift) | classOf[c > 0xff ? 0xff : c]];
+        state = t < 0 ? -t - 1 : t;
         for (let k = outStart[state]; k < outStart[state + 1]; k++) found.add(outList[k]);
       }
       return found;
@@ -163,26 +165,28 @@ export function automatonFrom(tables: AutomatonTables, size: number): LiteralAut
 /**
  * Whether tables read from outside (a file) have a consistent shape: classes, state count and
  * outputs all in range. The transitions themselves are not scanned here (that costs more than the
- * rest of a load): the file's CRC-32 vouches for them, and `compileAutomaton` only writes
- * transitions onto rows (the tests check `transitionsLandOnRows` on every compiled catalog).
+ * rest of a load): the file's CRC-32 vouches for them, and `compileAutomaton` only writes states
+ * that exist (the tests check `transitionsLandOnStates` on every compiled catalog).
  */
 export function tablesAreSound(t: AutomatonTables, size: number): boolean {
-  const { classOf, width, delta, outStart, outList } = t;
-  if (classOf.length !== 256 || width < 1 || width > 256 || delta.length === 0 || delta.length % width !== 0) return false;
-  const states = delta.length / width;
+  const { classOf, shift, delta, outStart, outList } = t;
+  if (classOf.length !== 256 || !Number.isInteger(shift) || shift < 0 || shift > 8 || delta.length === 0 || delta.length % (1 << shift) !== 0) return false;
+  const states = delta.length >> shift;
+  if (delta instanceof Int16Array && states > INT16_STATES) return false;
   if (outStart.length !== states + 1 || outStart[0] !== 0 || outStart[states] !== outList.length) return false;
-  for (let b = 0; b < 256; b++) if (classOf[b] >= width) return false;
+  for (let b = 0; b < 256; b++) if (classOf[b] >= 1 << shift) return false;
   for (let st = 0; st < states; st++) if (outStart[st + 1] < outStart[st]) return false;
   for (let k = 0; k < outList.length; k++) if (outList[k] < 0 || outList[k] >= size) return false;
   return true;
 }
 
-/** Every transition is a (possibly trigger-marked) row offset within the table. */
-export function transitionsLandOnRows({ width, delta }: AutomatonTables): boolean {
+/** Every transition is a (possibly trigger-marked) state of the table. */
+export function transitionsLandOnStates({ shift, delta }: AutomatonTables): boolean {
+  const states = delta.length >> shift;
   for (let i = 0; i < delta.length; i++) {
     const e = delta[i];
-    const row = e < 0 ? -e - 1 : e;
-    if (row % width !== 0 || row >= delta.length) return false;
+    const state = e < 0 ? -e - 1 : e;
+    if (state >= states) return false;
   }
   return true;
 }

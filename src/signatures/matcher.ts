@@ -34,7 +34,8 @@ interface CompiledSignature {
   index: number;
   all: number[];
   not: number[];
-  regex?: RegExp;
+  /** The evidence regex, made on the signature's first match: most runs match a few signatures of 200. */
+  regex?: RegExp | null;
 }
 
 /** Level words that open plain lines (`ERROR something`, `WARN …`). */
@@ -100,7 +101,6 @@ export class CompiledCatalog {
         index,
         all: (sig.match.all ?? []).map((l) => this.intern(l)),
         not: (sig.match.not ?? []).map((l) => this.intern(l)),
-        regex: sig.match.regex ? new RegExp(sig.match.regex, 'i') : undefined,
       };
     });
     // A catalog.json written before combinations existed has none.
@@ -180,6 +180,7 @@ export class CompiledCatalog {
         const c = this.compiled[index];
         if (!c.all.every((l) => found.has(l)) || c.not.some((l) => found.has(l))) continue;
         const evidence: Record<string, string> = {};
+        if (c.regex === undefined) c.regex = c.sig.match.regex ? new RegExp(c.sig.match.regex, 'i') : null;
         const groups = c.regex?.exec(evidenceText)?.groups;
         if (groups) for (const [k, v] of Object.entries(groups)) if (v !== undefined) evidence[k] = v;
         const longest = Math.max(...c.sig.match.any.filter((a) => found.has(this.literalId.get(a.toLowerCase())!)).map((a) => a.length));

@@ -3,12 +3,16 @@
 // here ever signals a process; callers signal only what `isGatewayCommand` and the lock's
 // `createdAt` (or the gateway handshake, see gateway-handshake.ts) have positively identified.
 // The process's environment is never evidence of what it is.
-import { spawnSync } from 'node:child_process';
+import { lazyRequire } from '../lazy-require.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redactArgv } from '../config/redact.js';
 import { escapeControl } from './untrusted-text.js';
+
+// Loaded on first use: the doctor reaches this module on every run but rarely starts a process,
+// and child_process brings dgram and the child-process internals with it (~0.5 ms).
+const childProcess = lazyRequire<typeof import('node:child_process')>('node:child_process');
 
 export interface ProcessInfo {
   pid: number;
@@ -72,7 +76,7 @@ export function parsePsLine(pid: number, line: string): ProcessInfo | undefined 
 }
 
 function fromPs(pid: number): ProcessInfo | undefined {
-  const r = spawnSync('ps', ['-o', 'lstart=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8', timeout: 1500, env: { ...process.env, LC_ALL: 'C' } });
+  const r = childProcess().spawnSync('ps', ['-o', 'lstart=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8', timeout: 1500, env: { ...process.env, LC_ALL: 'C' } });
   if (r.status !== 0 || !r.stdout) return undefined;
   return parsePsLine(pid, r.stdout.split('\n')[0]);
 }
@@ -103,7 +107,7 @@ export function parseCimProcess(pid: number, json: string): ProcessInfo | undefi
 
 function fromCim(pid: number): ProcessInfo | undefined {
   const script = `Get-CimInstance Win32_Process -Filter 'ProcessId=${pid}' | Select-Object CommandLine,CreationDate | ConvertTo-Json -Compress`;
-  const r = spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8', timeout: 5000, windowsHide: true });
+  const r = childProcess().spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8', timeout: 5000, windowsHide: true });
   return r.status === 0 && r.stdout ? parseCimProcess(pid, r.stdout.trim()) : undefined;
 }
 

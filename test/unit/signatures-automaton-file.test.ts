@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAutomaton, compileAutomaton, transitionsLandOnRows } from '../../src/signatures/automaton.js';
+import { automatonFrom, buildAutomaton, compileAutomaton, transitionsLandOnStates } from '../../src/signatures/automaton.js';
 import { decodeAutomaton, encodeAutomaton } from '../../src/signatures/automaton-file.js';
 import { catalogDir, loadCatalogFromYaml, readPrecompiledAutomaton } from '../../src/signatures/load.js';
 import { CompiledCatalog, LEVEL_MARKERS } from '../../src/signatures/matcher.js';
@@ -98,10 +98,39 @@ describe('precompiled automaton', () => {
     }
   });
 
-  it('compiles transitions that all land on rows (what the file check relies on)', () => {
-    expect(transitionsLandOnRows(compileAutomaton(['abc', 'bcd', 'x"y', '\nerror '], (i) => i > 0))).toBe(true);
+  it('compiles transitions that all land on states (what the file check relies on)', () => {
+    expect(transitionsLandOnStates(compileAutomaton(['abc', 'bcd', 'x"y', '\nerror '], (i) => i > 0))).toBe(true);
     const anchors = catalog.signatures.flatMap((s) => s.match.any.map((l) => l.toLowerCase()));
-    expect(transitionsLandOnRows(compileAutomaton([...new Set([...anchors, ...LEVEL_MARKERS])]))).toBe(true);
+    expect(transitionsLandOnStates(compileAutomaton([...new Set([...anchors, ...LEVEL_MARKERS])]))).toBe(true);
+  });
+
+  it('stores 16-bit transitions while the states fit and 32-bit beyond, and both search alike', () => {
+    const anchors = [...new Set(catalog.signatures.flatMap((s) => s.match.any.map((l) => l.toLowerCase())))];
+    expect(compileAutomaton(anchors).delta).toBeInstanceOf(Int16Array);
+
+    const rand = rng(11);
+    const word = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const literals = [...new Set(Array.from({ length: 5000 }, word))];
+    const big = compileAutomaton(literals, (i) => i % 2 === 0);
+    expect(big.delta).toBeInstanceOf(Int32Array);
+    expect(big.delta.length >> big.shift).toBeGreaterThan(0x8000);
+    expect(transitionsLandOnStates(big)).toBe(true);
+    const key = { literals, triggers: literals.flatMap((_, i) => (i % 2 === 0 ? [i] : [])) };
+    const back = decodeAutomaton(encodeAutomaton(big, key), key)!;
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(back.delta).toBeInstanceOf(Int32Array);
+    expect(bytes(back.delta).equals(bytes(big.delta))).toBe(true); // toEqual compares 3 M entries one by one
+    expect(bytes(back.outList).equals(bytes(big.outList))).toBe(true);
+
+    const a = automatonFrom(big, literals.length);
+    for (let i = 0; i < 50; i++) {
+      const text = `${word()}${literals[Math.floor(rand() * literals.length)].toUpperCase()} ${word()}`;
+      expect([...a.literalsIn(text)].sort((x, y) => x - y)).toEqual(literals.flatMap((l, k) => (text.toLowerCase().includes(l) ? [k] : [])));
+      const firstEnd = Math.min(...key.triggers.map((k) => text.toLowerCase().indexOf(literals[k])).filter((at) => at >= 0));
+      const hit = a.firstHit(Buffer.from(text, 'latin1'), 0, text.length);
+      if (Number.isFinite(firstEnd)) expect(hit).toBeGreaterThanOrEqual(firstEnd);
+      else expect(hit).toBe(-1);
+    }
   });
 
   it('is ignored when built from other literals or another trigger set, and the matcher still matches', () => {
@@ -132,7 +161,7 @@ describe('precompiled automaton', () => {
       damaged.push(copy);
     }
     const version = Buffer.from(file);
-    version[7] = '9'.charCodeAt(0); // OCSIGAC1 → OCSIGAC9: another format
+    version[7] = '9'.charCodeAt(0); // OCSIGAC3 → OCSIGAC9: another format
     damaged.push(version);
     // An unaligned view of the intact file still reads (file buffers need not be 4-byte aligned).
     const unaligned = Buffer.concat([Buffer.from([0]), file]).subarray(1);

@@ -1,7 +1,7 @@
 // Launching and stopping a real Chromium for a managed profile. The browser runs detached in its own
 // process group (it outlives `openclaw browser start`), with a CDP port from the OS and a throw-away
 // user-data-dir; its pid and port are kept in `<stateDir>/browser/<profile>.json`.
-import { spawn } from 'node:child_process';
+import { lazyRequire } from '../../lazy-require.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -11,6 +11,10 @@ import { readProcess } from '../../system/process-identity.js';
 import { readJsonFile, writeJsonFile } from '../json-file.js';
 import { BrowserError } from './config.js';
 import { probeCdp, type CdpVersion } from './cdp.js';
+
+// Loaded on first use: the doctor reaches this module on every run but rarely starts a process,
+// and child_process brings dgram and the child-process internals with it (~0.5 ms).
+const childProcess = lazyRequire<typeof import('node:child_process')>('node:child_process');
 
 export const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -107,7 +111,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<LaunchedBrowse
   const startFailed = () => new BrowserError('cdp-start-failed', `Failed to start Chrome CDP on port ${port} for profile "${opts.profile}".`);
   let child;
   try {
-    child = spawn(opts.executablePath, [...CHROME_FLAGS, '--remote-debugging-address=127.0.0.1', `--remote-debugging-port=${port}`, `--user-data-dir=${userDataDir}`, 'about:blank'], {
+    child = childProcess().spawn(opts.executablePath, [...CHROME_FLAGS, '--remote-debugging-address=127.0.0.1', `--remote-debugging-port=${port}`, `--user-data-dir=${userDataDir}`, 'about:blank'], {
       detached: true,
       stdio: 'ignore',
       // Chromium keeps its singleton socket in a folder under TMPDIR, left behind when it is killed:

@@ -9,14 +9,20 @@ import { readJsonFile, StateFileError } from '../json-file.js';
 export type Security = 'deny' | 'allowlist' | 'full';
 export type Ask = 'off' | 'on-miss' | 'always';
 
-const entry = z.union([z.string(), z.looseObject({ pattern: z.string(), lastUsedAt: z.optional(z.number()) })]);
-const policy = z.looseObject({
-  security: z.optional(z.enum(['deny', 'allowlist', 'full'])),
-  ask: z.optional(z.enum(['off', 'on-miss', 'always'])),
-  allowlist: z.optional(z.array(entry)),
-});
-const fileSchema = z.extend(policy, { version: z.optional(z.number()), defaults: z.optional(policy), agents: z.optional(z.record(z.string(), policy)) });
-export type ExecApprovalsFile = z.infer<typeof fileSchema>;
+// Built on first use, like the cron store's: most machines have no approvals file to read.
+function makeFileSchema() {
+  const entry = z.union([z.string(), z.looseObject({ pattern: z.string(), lastUsedAt: z.optional(z.number()) })]);
+  const policy = z.looseObject({
+    security: z.optional(z.enum(['deny', 'allowlist', 'full'])),
+    ask: z.optional(z.enum(['off', 'on-miss', 'always'])),
+    allowlist: z.optional(z.array(entry)),
+  });
+  return z.extend(policy, { version: z.optional(z.number()), defaults: z.optional(policy), agents: z.optional(z.record(z.string(), policy)) });
+}
+let fileSchema: ReturnType<typeof makeFileSchema> | undefined;
+export type ExecApprovalsFile = z.infer<ReturnType<typeof makeFileSchema>>;
+/** One layer of the file: the top level, `defaults`, or an agent's. */
+type Policy = NonNullable<ExecApprovalsFile['defaults']>;
 
 export interface EffectiveApprovals {
   security: Security;
@@ -38,7 +44,7 @@ export function nodeApprovalsPath(stateDir: string, nodeId: string): string {
 export function readApprovalsFile(file: string): ExecApprovalsFile | undefined {
   const raw = readJsonFile(file);
   if (raw === undefined) return undefined;
-  const parsed = fileSchema.safeParse(raw);
+  const parsed = (fileSchema ??= makeFileSchema()).safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     throw new StateFileError(file, `is not a valid exec-approvals file: ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -48,7 +54,7 @@ export function readApprovalsFile(file: string): ExecApprovalsFile | undefined {
 
 export function effectiveApprovals(file: ExecApprovalsFile | undefined, agentId = 'main'): EffectiveApprovals {
   if (!file) return { ...DEFAULT_APPROVALS };
-  const layers = [file, file.defaults, file.agents?.['*'], file.agents?.[agentId]].filter(Boolean) as z.infer<typeof policy>[];
+  const layers = [file, file.defaults, file.agents?.['*'], file.agents?.[agentId]].filter(Boolean) as Policy[];
   const out: EffectiveApprovals = { ...DEFAULT_APPROVALS, allowlist: [] };
   for (const l of layers) {
     if (l.security) out.security = l.security;
