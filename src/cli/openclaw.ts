@@ -29,7 +29,12 @@ export async function main(argv: string[]): Promise<number> {
   const wantsHelp = args.some((a) => a === '-h' || a === '--help' || a === 'help');
   const program = buildProgram(loaded, { stubs: wantsHelp || requested === undefined || !loaded.has(requested) });
   const pointer = upstreamPointer(commandPath(argv.slice(2)), (path) => findCommand(program, path) !== undefined);
-  if (pointer) return report(new CliError(pointer, EXIT.USAGE), argv);
+  if (pointer) {
+    // On a terminal the pointer is advice, one bare line; --json gets it in the one error shape.
+    if (argv.includes('--json')) return report(new CliError(pointer, EXIT.USAGE), argv);
+    process.stderr.write(`${pointer}\n`);
+    return EXIT.USAGE;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -59,15 +59,15 @@ describe('subsystem errors through the one action wrapper', () => {
 });
 
 describe('errors outside the subsystems, in the same style', () => {
-  it("a full OpenClaw CLI command's pointer is a usage error like any other, and --json gets the shape", () => {
+  it("a full OpenClaw CLI command's pointer: one line on the terminal, the one error shape with --json", () => {
     const human = cli(served, ['dashboard']);
     expect(human.code).toBe(2);
     expect(human.stdout).toBe('');
-    expect(human.stderr).toMatch(/^error: `openclaw dashboard` is a command of the full OpenClaw CLI [^\n]+\n$/);
+    expect(human.stderr).toMatch(/^`openclaw dashboard` is a command of the full OpenClaw CLI [^\n]+\n$/);
     const json = cli(served, ['dashboard', '--json']);
     expect(json.code).toBe(2);
     expect(json.stderr).toBe('');
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: { message: human.stderr.slice('error: '.length, -1), exitCode: 2 } });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: { message: human.stderr.slice(0, -1), exitCode: 2 } });
   });
 
   it('an RPC command that cannot reach the gateway: --json keeps the client failure and adds hint and exit code', async () => {
