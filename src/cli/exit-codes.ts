@@ -1,4 +1,6 @@
 // Exit codes shared by every command (documented in the README).
+import { UserError, type UserErrorKind, type UserErrorReport } from '../user-error.js';
+
 export const EXIT = {
   /** Success: the operation worked, the check found nothing blocking. */
   OK: 0,
@@ -12,14 +14,22 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An error meant for the user: printed without a stack trace, with its exit code and next step. */
-export class CliError extends Error {
+/** The exit code of each kind of user error. */
+export const EXIT_OF_KIND: Record<UserErrorKind, ExitCode> = { usage: EXIT.USAGE, config: EXIT.CONFIG, failed: EXIT.FAILED };
+
+/** A command's own user error, with its exit code and next step. */
+export class CliError extends UserError {
   constructor(
     message: string,
-    readonly exitCode: ExitCode = EXIT.FAILED,
+    readonly exitCode: Exclude<ExitCode, typeof EXIT.OK> = EXIT.FAILED,
     readonly hint?: string,
   ) {
     super(message);
     this.name = 'CliError';
+  }
+
+  override report(): UserErrorReport {
+    const kind = (Object.keys(EXIT_OF_KIND) as UserErrorKind[]).find((k) => EXIT_OF_KIND[k] === this.exitCode) ?? 'failed';
+    return { kind, message: this.message, hint: this.hint };
   }
 }

@@ -8,6 +8,11 @@ import { commandPath, requestedCommand } from './command-table.js';
 import { buildProgram, commandsToLoad, loadCommands, useLocaleOfArgs } from './program.js';
 import { upstreamPointer } from './upstream-commands.js';
 
+/** Prints an error raised outside any command's action in the one style (run-action.ts). */
+async function report(err: unknown, argv: string[]): Promise<number> {
+  return (await import('./run-action.js')).reportError(err, argv.includes('--json'));
+}
+
 /** The registered command at a path of names or aliases, e.g. ["gateway", "status"]. */
 function findCommand(program: Command, path: readonly string[]): Command | undefined {
   let cmd: Command | undefined = program;
@@ -25,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram(loaded, { stubs: wantsHelp || requested === undefined || !loaded.has(requested) });
   const pointer = upstreamPointer(commandPath(argv.slice(2)), (path) => findCommand(program, path) !== undefined);
   if (pointer) {
+    // On a terminal the pointer is advice, one bare line; --json gets it in the one error shape.
+    if (argv.includes('--json')) return report(new CliError(pointer, EXIT.USAGE), argv);
     process.stderr.write(`${pointer}\n`);
     return EXIT.USAGE;
   }
@@ -36,9 +43,8 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has already printed the message; usage errors all map to 2.
       return EXIT.USAGE;
     }
-    // A global option's error (`--lang fr`), raised before any command's action runs.
-    if (err instanceof CliError) return (await import('./run-action.js')).reportError(err, argv.includes('--json'));
-    throw err;
+    // A global option's error (`--lang fr`), raised before any command's action runs; or a bug.
+    return report(err, argv);
   }
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
 }
@@ -65,7 +71,4 @@ function exitWhenFlushed(code: number): void {
   for (const s of pending) s.once('drain', () => --left === 0 && process.exit(code));
 }
 
-main(process.argv).then(exitWhenFlushed, (err) => {
-  process.stderr.write(`error: ${(err as Error)?.message ?? String(err)}\n`);
-  exitWhenFlushed(EXIT.FAILED);
-});
+main(process.argv).then(exitWhenFlushed, (err) => report(err, process.argv).then(exitWhenFlushed));

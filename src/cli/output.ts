@@ -23,9 +23,25 @@ export function eprintln(text = ''): void {
 
 /**
  * The one style of a human error, in every command: `error: <what>`, then the next step indented
- * under it. (JSON errors are printed by their callers, unchanged.)
+ * under it.
  */
 export function printError(what: string, next?: string): void {
   eprintln(chalk.red(t('cli.error.prefix', { message: what })));
   if (next) eprintln(`  ${next}`);
+}
+
+/** What every --json error says, whatever else it carries. */
+export interface JsonError {
+  message: string;
+  hint?: string;
+  exitCode: number;
+  [field: string]: unknown;
+}
+
+/**
+ * The one shape of a --json error, in every command: `{ok: false, error: {message, hint?, exitCode, …}}`;
+ * `about` names what failed beside it (the gateway's url, the method).
+ */
+export function printJsonError(error: JsonError, about: Record<string, unknown> = {}): void {
+  printJson({ ok: false, ...about, error });
 }

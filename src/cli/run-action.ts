@@ -1,60 +1,43 @@
 // Wraps a command's action: user errors print a clear message and set the exit code; never a stack trace.
 import type { Command } from 'commander';
-import { ConfigError } from '../config/errors.js';
-import { PathSyntaxError } from '../config/dotpath.js';
-// The light homes of these classes (write.ts and gateway-settings.ts load zod).
-import { ConfigBusyError, ConfigWriteRejectedError } from '../config/write-errors.js';
-import { SettingError } from '../config/setting-error.js';
-import { GatewayControlError } from '../client/gateway-control-error.js';
-import { chalk } from '../color.js';
-import { CliError, EXIT } from './exit-codes.js';
-import { eprintln, printError, printJson } from './output.js';
+import { UserError } from '../user-error.js';
+import { EXIT, EXIT_OF_KIND } from './exit-codes.js';
+import { eprintln, printError, printJsonError } from './output.js';
 import { t } from '../i18n/index.js';
 
 type Action = (...args: any[]) => Promise<number | void> | number | void;
 
-/** Maps a thrown error to what the user sees and the exit code. Unknown errors are bugs: say so briefly. */
+/**
+ * Prints a thrown error and returns the exit code. A user error (any layer's, src/user-error.ts) says
+ * how it reports itself; anything else is a bug: say so briefly. --json always prints
+ * `{ok: false, error: {message, hint?, exitCode, ...}}`.
+ */
 export function reportError(err: unknown, json: boolean): number {
   let code: number = EXIT.FAILED;
   let message: string;
   let hint: string | undefined;
-  let extra: Record<string, unknown> = {};
-  if (err instanceof ConfigError) {
-    code = EXIT.CONFIG;
-    message = `${err.location}: ${err.message}`;
-    hint = err.hint;
-    extra = { config: err.toJSON() };
-    if (!json) {
-      eprintln(chalk.red(t('cli.error.prefix', { message: err.format() })));
-      return code;
-    }
-  } else if (err instanceof ConfigWriteRejectedError) {
-    message = err.message;
-    extra = { issues: err.issues, rejectedPath: err.rejectedPath };
-  } else if (err instanceof ConfigBusyError) {
-    message = err.message;
-    extra = { lockPath: err.lockPath, ownerPid: err.ownerPid };
-  } else if (err instanceof PathSyntaxError || err instanceof SettingError) {
-    code = EXIT.USAGE;
-    message = err.message;
-  } else if (err instanceof GatewayControlError) {
-    message = err.message;
-    hint = err.hint;
-  } else if (err instanceof CliError) {
-    code = err.exitCode;
-    message = err.message;
-    hint = err.hint;
+  let extra: Record<string, unknown> | undefined;
+  let human: string | undefined;
+  if (err instanceof UserError) {
+    const r = err.report();
+    code = EXIT_OF_KIND[r.kind];
+    message = r.message;
+    hint = typeof r.hint === 'object' ? t(r.hint.id, r.hint.params, r.hint.english) : r.hint;
+    extra = r.json;
+    human = r.human;
   } else {
     const e = err as Error;
     message = t('cli.error.unexpected', { message: e?.message ?? String(err) });
     hint = t('cli.error.unexpected.hint');
     if (process.env.OPENCLAW_DEBUG) eprintln(e?.stack ?? String(err));
   }
-  if (json) printJson({ ok: false, error: { message, hint, exitCode: code, ...extra } });
+  if (json) printJsonError({ message, hint, exitCode: code, ...extra });
+  else if (human !== undefined) printError(human);
   else printError(message, hint);
   return code;
 }
 
+/** Every command's action, so that every command's errors look alike. */
 export function action(fn: Action): (...args: any[]) => Promise<void> {
   return async (...args: any[]) => {
     const cmd = args[args.length - 1] as Command;

@@ -1,14 +1,10 @@
 // What the subsystem command groups share: a SubsystemContext built from the CLI's global flags
-// (resolved paths, the resolved config or {} when there is none) and error mapping to exit codes.
+// (resolved paths, the resolved config or {} when there is none), and asking the gateway first.
 import type { Command } from 'commander';
 import { readConfigFile } from '../config/load.js';
 import { contextFor } from './context.js';
-import { CliError, EXIT } from './exit-codes.js';
-import { action } from './run-action.js';
 import { RpcError } from '../protocol/rpc.js';
 import type { SubsystemContext } from '../subsystems/context.js';
-import { DurationError } from '../system/duration.js';
-import { StateFileError } from '../subsystems/json-file.js';
 import { silentLog, stderrLog } from '../subsystems/log.js';
 import { t } from '../i18n/index.js';
 
@@ -30,29 +26,6 @@ export function subsystemContextFor(cmd: Command): SubsystemCli {
     // Commands print their own results; the subsystem log lines only matter when debugging.
     log: process.env.OPENCLAW_DEBUG ? stderrLog() : silentLog,
   };
-}
-
-/** Maps subsystem errors to user errors: NOT_FOUND/INVALID_REQUEST are usage-level, a damaged state file fails. */
-export function toCliError(err: unknown): unknown {
-  if (err instanceof RpcError) {
-    const code = err.code === 'INVALID_REQUEST' ? EXIT.USAGE : EXIT.FAILED;
-    return new CliError(err.message, code);
-  }
-  if (err instanceof StateFileError) return new CliError(err.message, EXIT.FAILED, t('cli.subsystem.damaged-file.hint'));
-  if (err instanceof DurationError) return new CliError(err.message, EXIT.USAGE);
-  return err;
-}
-
-type Fn = (...args: any[]) => Promise<number | void> | number | void;
-
-export function subsystemAction(fn: Fn) {
-  return action(async (...args: any[]) => {
-    try {
-      return await fn(...args);
-    } catch (err) {
-      throw toCliError(err);
-    }
-  });
 }
 
 export function fmtTime(ms: number | null | undefined): string {

@@ -1,8 +1,14 @@
 // Dotted config paths as users type them: `gateway.auth.token`, `models.providers.local.models[0]`,
 // `agents.defaults.models["anthropic/claude-opus-4"].params.context1m`.
+import { UserError, type UserErrorReport } from '../user-error.js';
+
 export type Segment = string | number;
 
-export class PathSyntaxError extends Error {}
+export class PathSyntaxError extends UserError {
+  override report(): UserErrorReport {
+    return { kind: 'usage', message: this.message };
+  }
+}
 
 export function parsePath(input: string): Segment[] {
   const out: Segment[] = [];

@@ -1,6 +1,7 @@
 // Every way reading a config file can fail, each with its own code and a next step for the user.
 import type { MessageRef } from '../i18n/index.js';
 import type { TextRepair } from './parse-repair.js';
+import { UserError, type UserErrorReport } from '../user-error.js';
 
 export type ConfigErrorCode =
   | 'parse'
@@ -37,7 +38,7 @@ export interface ConfigErrorInfo {
   excerptColumn?: number;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   readonly code: ConfigErrorCode;
   readonly file: string;
   readonly hint: string;
@@ -85,6 +86,11 @@ export class ConfigError extends Error {
       repair: this.repair,
       excerptColumn: this.excerptColumn,
     };
+  }
+
+  /** Blocks a start (exit 78); the terminal shows format(), JSON the whole record. */
+  override report(): UserErrorReport {
+    return { kind: 'config', message: `${this.location}: ${this.message}`, hint: this.hint, json: { config: this.toJSON() }, human: this.format() };
   }
 
   /** A few lines for a terminal: where, what, the line with a caret, what to do. */

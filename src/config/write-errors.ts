@@ -1,8 +1,9 @@
 // The error a refused config write throws. Kept apart from write.ts (which loads the zod schema)
 // so that code which only tests for it, like the CLI's error reporter, starts fast.
 import type { ValidationIssue } from './schema.js';
+import { UserError, type UserErrorReport } from '../user-error.js';
 
-export class ConfigWriteRejectedError extends Error {
+export class ConfigWriteRejectedError extends UserError {
   constructor(
     readonly file: string,
     readonly issues: ValidationIssue[],
@@ -15,10 +16,14 @@ export class ConfigWriteRejectedError extends Error {
     );
     this.name = 'ConfigWriteRejectedError';
   }
+
+  override report(): UserErrorReport {
+    return { kind: 'failed', message: this.message, json: { issues: this.issues, rejectedPath: this.rejectedPath } };
+  }
 }
 
 /** Another process holds the config's write lock past the wait, or the lock path is not a lock file. */
-export class ConfigBusyError extends Error {
+export class ConfigBusyError extends UserError {
   constructor(
     readonly lockPath: string,
     readonly ownerPid?: number,
@@ -31,5 +36,9 @@ export class ConfigBusyError extends Error {
           (ownerPid ? `; if pid ${ownerPid} is not an openclaw command, remove ${lockPath}` : ''),
     );
     this.name = 'ConfigBusyError';
+  }
+
+  override report(): UserErrorReport {
+    return { kind: 'failed', message: this.message, json: { lockPath: this.lockPath, ownerPid: this.ownerPid } };
   }
 }

@@ -3,6 +3,7 @@
 // gateway method gets the runtime and the connection, a subsystem method the state dir and config.
 import type * as z from '../zod.js';
 import type { ErrorShape } from './frames.js';
+import { UserError, type UserErrorReport } from '../user-error.js';
 
 /** Every operator scope a method can require (reference §4). */
 export const OPERATOR_SCOPES = ['operator.admin', 'operator.read', 'operator.write', 'operator.approvals', 'operator.pairing', 'operator.talk.secrets'] as const;
@@ -21,7 +22,7 @@ export interface RpcMethod<Ctx> {
 }
 
 /** A failure a method reports to its caller as `res {ok:false, error}`. */
-export class RpcError extends Error {
+export class RpcError extends UserError {
   constructor(
     readonly code: string,
     message: string,
@@ -40,6 +41,11 @@ export class RpcError extends Error {
       shape.retryAfterMs = this.retryAfterMs;
     }
     return shape;
+  }
+
+  /** To a command's user: a request the method refused as malformed is a usage error. */
+  override report(): UserErrorReport {
+    return { kind: this.code === 'INVALID_REQUEST' ? 'usage' : 'failed', message: this.message };
   }
 }
 

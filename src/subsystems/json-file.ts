@@ -3,14 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../config/write.js';
+import { UserError, type UserErrorReport } from '../user-error.js';
 
-export class StateFileError extends Error {
+export class StateFileError extends UserError {
   constructor(
     readonly file: string,
     message: string,
   ) {
     super(`${file}: ${message}`);
     this.name = 'StateFileError';
+  }
+
+  override report(): UserErrorReport {
+    return { kind: 'failed', message: this.message, hint: { id: 'cli.subsystem.damaged-file.hint' } };
   }
 }
 

@@ -2,7 +2,13 @@
 // `1h30m`, `500ms`, `2d`, `1w`; in a config a bare number is minutes. One parser for both.
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-export class DurationError extends Error {}
+import { UserError, type UserErrorReport } from '../user-error.js';
+
+export class DurationError extends UserError {
+  override report(): UserErrorReport {
+    return { kind: 'usage', message: this.message };
+  }
+}
 
 export function parseDuration(text: string | number, defaultUnit: keyof typeof UNIT_MS = 'm'): number {
   if (typeof text === 'number') {

@@ -2,7 +2,8 @@
 // exec-approvals.json (the node's own copy under nodes/<id>/ when it reported one, else the host's).
 import type { Command } from 'commander';
 import { printJson, println } from '../output.js';
-import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
+import { subsystemContextFor } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
@@ -14,7 +15,7 @@ export function register(program: Command): void {
     .option('--agent <id>', t('cli.approvals.get.option.agent'), 'main')
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { node?: string; agent: string; json?: boolean }, cmd: Command) => {
+      action(async (opts: { node?: string; agent: string; json?: boolean }, cmd: Command) => {
         const { execApprovalsGet } = await import('../../subsystems/nodes/rpc.js');
         const r = execApprovalsGet({ nodeId: opts.node, agentId: opts.agent }, subsystemContextFor(cmd));
         if (opts.json) return printJson(r);

@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
+import { subsystemContextFor } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 type Opts = { browserProfile?: string; json?: boolean };
@@ -31,7 +32,7 @@ export function register(program: Command): void {
 
   withProfile(browser.command('status').description(t('cli.browser.status.summary')))
     .action(
-      subsystemAction(async (opts: Opts, cmd: Command) => {
+      action(async (opts: Opts, cmd: Command) => {
         const { profileStatus } = await import('../../subsystems/browser/service.js');
         const s = await run(() => profileStatus(subsystemContextFor(cmd), opts.browserProfile));
         if (opts.json) printJson(s);
@@ -46,7 +47,7 @@ export function register(program: Command): void {
 
   withProfile(browser.command('start').description(t('cli.browser.start.summary')))
     .action(
-      subsystemAction(async (opts: Opts, cmd: Command) => {
+      action(async (opts: Opts, cmd: Command) => {
         const { startProfile } = await import('../../subsystems/browser/service.js');
         const s = await run(() => startProfile(subsystemContextFor(cmd), opts.browserProfile));
         if (opts.json) return printJson({ ok: true, ...s });
@@ -56,7 +57,7 @@ export function register(program: Command): void {
 
   withProfile(browser.command('stop').description(t('cli.browser.stop.summary')))
     .action(
-      subsystemAction(async (opts: Opts, cmd: Command) => {
+      action(async (opts: Opts, cmd: Command) => {
         const { stopProfile } = await import('../../subsystems/browser/service.js');
         const r = await run(() => stopProfile(subsystemContextFor(cmd), opts.browserProfile));
         if (opts.json) return printJson({ ok: true, ...r });
@@ -69,7 +70,7 @@ export function register(program: Command): void {
     .description(t('cli.browser.profiles.summary'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: Opts, cmd: Command) => {
+      action(async (opts: Opts, cmd: Command) => {
         const { listProfiles } = await import('../../subsystems/browser/service.js');
         const list = await run(() => listProfiles(subsystemContextFor(cmd)));
         if (opts.json) return printJson({ profiles: list });

@@ -2,18 +2,13 @@
 // directly (the gateway reads the approved senders on every inbound message, so no reload is needed).
 import type { Command } from 'commander';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemContextFor, toCliError } from '../subsystem-support.js';
+import { fmtTime, subsystemContextFor } from '../subsystem-support.js';
 import { approvePairingCode, listPairingRequests } from '../../subsystems/channels/pairing-store.js';
 import { t } from '../../i18n/index.js';
 
 export function listChannelPairing(cmd: Command, channel: string, accountId: string | undefined, json: boolean): number {
   const { stateDir } = subsystemContextFor(cmd);
-  let requests;
-  try {
-    requests = listPairingRequests(stateDir, channel, { accountId });
-  } catch (err) {
-    throw toCliError(err);
-  }
+  const requests = listPairingRequests(stateDir, channel, { accountId });
   if (json) {
     printJson({ channel, requests });
     return 0;
@@ -26,12 +21,7 @@ export function listChannelPairing(cmd: Command, channel: string, accountId: str
 
 export function approveChannelPairing(cmd: Command, channel: string, code: string, accountId: string | undefined, json: boolean): number {
   const { stateDir } = subsystemContextFor(cmd);
-  let req;
-  try {
-    req = approvePairingCode(stateDir, channel, code, { accountId });
-  } catch (err) {
-    throw toCliError(err);
-  }
+  const req = approvePairingCode(stateDir, channel, code, { accountId });
   if (json) printJson({ ok: true, channel, approved: req });
   else println(t('cli.channel-pairing.approved', { sender: req.senderId, channel, account: req.accountId }));
   return 0;

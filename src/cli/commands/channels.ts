@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { fmtTime, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
@@ -17,7 +18,7 @@ export function register(program: Command): void {
     .option('--timeout <ms>', t('cli.channels.status.option.timeout'), (v) => Number(v), 3000)
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
+      action(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
         const { channelsStatus } = await import('../../subsystems/channels/status.js');
         const { redactValue } = await import('../../config/redact.js');
         const params = { probe: opts.probe, timeoutMs: opts.timeout };

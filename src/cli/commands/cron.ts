@@ -5,7 +5,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { fmtTime, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 function parseLimit(v: string): number {
@@ -22,7 +23,7 @@ export function register(program: Command): void {
     .description(t('cli.cron.status.summary'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
+      action(async (opts: { json?: boolean }, cmd: Command) => {
         const { cronStatus } = await import('../../subsystems/cron/rpc.js');
         const ctx = subsystemContextFor(cmd);
         const s = cronStatus({}, ctx);
@@ -39,7 +40,7 @@ export function register(program: Command): void {
     .description(t('cli.cron.list.summary'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
+      action(async (opts: { json?: boolean }, cmd: Command) => {
         const { cronList } = await import('../../subsystems/cron/rpc.js');
         const { jobs } = cronList({ includeDisabled: true }, subsystemContextFor(cmd));
         if (opts.json) return printJson({ jobs });
@@ -66,7 +67,7 @@ export function register(program: Command): void {
     .option('--limit <n>', t('cli.cron.runs.option.limit'), parseLimit, 20)
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { id: string; limit: number; json?: boolean }, cmd: Command) => {
+      action(async (opts: { id: string; limit: number; json?: boolean }, cmd: Command) => {
         const { cronRuns } = await import('../../subsystems/cron/rpc.js');
         const r = cronRuns({ id: opts.id, limit: opts.limit }, subsystemContextFor(cmd));
         if (opts.json) return printJson(r);
@@ -88,7 +89,7 @@ export function register(program: Command): void {
     .option('--disabled', t('cli.cron.add.option.disabled'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
+      action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
         const { cronAdd } = await import('../../subsystems/cron/rpc.js');
         const { scheduleFromFlags, ScheduleError } = await import('../../subsystems/cron/schedule.js');
         const { CliError } = await import('../exit-codes.js');
@@ -116,7 +117,7 @@ export function register(program: Command): void {
     .argument('<id>', t('cli.cron.arg.id'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { cronRemove } = await import('../../subsystems/cron/rpc.js');
         const { payload: r, via } = await viaGatewayOr(cmd, 'cron.remove', { id }, () => cronRemove({ id }, subsystemContextFor(cmd)));
         if (opts.json) return printJson({ ok: true, via, ...r });
@@ -130,7 +131,7 @@ export function register(program: Command): void {
     .argument('<id>', t('cli.cron.arg.id'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { cronRun } = await import('../../subsystems/cron/rpc.js');
         const { payload: r, via } = await viaGatewayOr(cmd, 'cron.run', { id }, () => cronRun({ id }, subsystemContextFor(cmd)));
         if (opts.json) printJson({ ok: r.entry.status !== 'error', via, ...r });

@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { subsystemAction, subsystemContextFor } from '../subsystem-support.js';
+import { subsystemContextFor } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 /** A state as a select key of the catalog (ICU keys take no hyphen): env-unset → envUnset. */
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     .option('--timeout <ms>', t('cli.models.status.option.timeout'), (v) => Number(v), 5000)
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
+      action(async (opts: { probe?: boolean; timeout: number; json?: boolean }, cmd: Command) => {
         const { modelsStatus } = await import('../../subsystems/models/status.js');
         const ctx = subsystemContextFor(cmd);
         const r = await modelsStatus(ctx.config, { probe: opts.probe, timeoutMs: opts.timeout });

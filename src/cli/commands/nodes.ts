@@ -4,9 +4,10 @@
 // a node (the package's small real node host).
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
-import { eprintln, printJson, println } from '../output.js';
+import { printJson, println } from '../output.js';
 import { escapeControl } from '../../system/untrusted-text.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { fmtTime, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 /** A node as people name it: its id, and its display name when it has one. */
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     .description(t('cli.nodes.status.summary'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
+      action(async (opts: { json?: boolean }, cmd: Command) => {
         const { nodeList } = await import('../../subsystems/nodes/rpc.js');
         const { payload: r } = await viaGatewayOr(cmd, 'node.list', {}, () => nodeList({}, subsystemContextFor(cmd)));
         if (opts.json) return printJson(r);
@@ -38,7 +39,7 @@ export function register(program: Command): void {
     .requiredOption('--node <idOrNameOrIp>', t('cli.nodes.option.node'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { node: string; json?: boolean }, cmd: Command) => {
+      action(async (opts: { node: string; json?: boolean }, cmd: Command) => {
         const { nodeDescribe } = await import('../../subsystems/nodes/rpc.js');
         const { payload: r } = await viaGatewayOr(cmd, 'node.describe', { nodeId: opts.node }, () => nodeDescribe({ nodeId: opts.node }, subsystemContextFor(cmd)));
         if (opts.json) return printJson(r);
@@ -59,7 +60,7 @@ export function register(program: Command): void {
     .option('--timeout <ms>', t('cli.nodes.invoke.option.timeout'), (v) => Number(v), 30_000)
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { node: string; command: string; params: string; timeout: number; json?: boolean }, cmd: Command) => {
+      action(async (opts: { node: string; command: string; params: string; timeout: number; json?: boolean }, cmd: Command) => {
         let params: unknown;
         try {
           params = JSON.parse(opts.params);
@@ -86,7 +87,7 @@ export function registerNode(program: Command): void {
     .option('--token <token>', t('cli.node.run.option.token'))
     .option('--display-name <name>', t('cli.node.run.option.display-name'))
     .action(
-      subsystemAction(async (opts: { url?: string; token?: string; displayName?: string }, cmd: Command) => {
+      action(async (opts: { url?: string; token?: string; displayName?: string }, cmd: Command) => {
         const { contextFor } = await import('../context.js');
         const { resolveTarget } = await import('../../client/target.js');
         const { failureText } = await import('../../client/cli-options.js');
@@ -107,8 +108,8 @@ export function registerNode(program: Command): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         if (why.closeCode === 1000) return EXIT.OK;
-        eprintln(t('cli.node.run.disconnected', { reason: why.message }));
-        return EXIT.FAILED;
+        // The reason is the gateway's words.
+        throw new CliError(t('cli.node.run.disconnected', { reason: escapeControl(why.message) }), EXIT.FAILED);
       }),
     );
 }

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { printJson, println } from '../output.js';
-import { fmtTime, subsystemAction, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { fmtTime, subsystemContextFor, viaGatewayOr } from '../subsystem-support.js';
+import { action } from '../run-action.js';
 import { t } from '../../i18n/index.js';
 
 export function register(program: Command): void {
@@ -14,7 +15,7 @@ export function register(program: Command): void {
     .description(t('cli.system.heartbeat.last.summary'))
     .option('--json', t('cli.common.option.json'))
     .action(
-      subsystemAction(async (opts: { json?: boolean }, cmd: Command) => {
+      action(async (opts: { json?: boolean }, cmd: Command) => {
         const { lastHeartbeat } = await import('../../subsystems/heartbeat/rpc.js');
         const { payload: ev } = await viaGatewayOr(cmd, 'last-heartbeat', {}, () => lastHeartbeat({}, subsystemContextFor(cmd)));
         if (opts.json) return printJson(ev);
