@@ -134,14 +134,33 @@ function realpath(p: string): string {
 /** The last path segment, for POSIX and Windows paths alike (a Windows command line read anywhere). */
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
-/** A script that is an OpenClaw CLI: the real package's, a global `openclaw`, or this toolkit's. */
+/** A script that is an OpenClaw CLI: the real package's, a global `openclaw`, or this toolkit's (any install). */
 function isOpenClawScript(script: string): boolean {
   const base = baseName(script);
   if (base === 'openclaw' || base === 'openclaw.mjs' || base === 'openclaw.js' || base === 'openclaw.exe') return true;
   if (/[\\/]node_modules[\\/](openclaw|openclaw-doctor-toolkit)[\\/]/.test(script)) return true;
   if (/[\\/]openclaw-doctor-toolkit[\\/]dist[\\/]src[\\/]cli[\\/]main\.c?js$/.test(script)) return true;
   const real = realpath(script);
-  return OWN_ENTRIES.some((e) => e === script || e === real);
+  return OWN_ENTRIES.some((e) => e === script || e === real) || isToolkitEntry(real);
+}
+
+const TOOLKIT_ENTRY = /^(.*)[\\/]dist[\\/]src[\\/]cli[\\/]main\.c?js$/;
+
+/**
+ * Another install or checkout of this toolkit (a global install, a clone in any folder): its CLI
+ * entry with the package's own package.json beside dist/. A file named main.js alone is no evidence.
+ */
+function isToolkitEntry(script: string): boolean {
+  const root = TOOLKIT_ENTRY.exec(script)?.[1];
+  if (!root) return false;
+  try {
+    const file = path.join(root, 'package.json');
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > 64 * 1024) return false;
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name === 'openclaw-doctor-toolkit';
+  } catch {
+    return false;
+  }
 }
 
 const VALUE_OPTIONS = new Set(['--profile', '--log-level', '--config']);

@@ -2,6 +2,8 @@
 // evidence: its command line is an OpenClaw gateway's and it answers the handshake. Its environment
 // (HOME, OPENCLAW_HOME, OPENCLAW_PROFILE, OPENCLAW_STATE_DIR, OPENCLAW_CONFIG_PATH) then tells which
 // config a proven gateway serves; it never makes a process a gateway.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyHolder } from '../../src/engine/check-helpers.js';
@@ -35,6 +37,27 @@ describe('isGatewayCommand', () => {
     ['an empty command line (a kernel thread)', []],
   ])('no: %s', (_name, argv) => {
     expect(isGatewayCommand(argv)).toBe(false);
+  });
+});
+
+describe('another checkout of this toolkit', () => {
+  /** A clone in a folder of any name: package.json beside dist/, and the CLI entry under dist/. */
+  function clone(pkg: unknown): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'toolkit-clone-'));
+    fs.mkdirSync(path.join(root, 'dist/src/cli'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'dist/src/cli/main.cjs'), '');
+    if (pkg !== undefined) fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg));
+    return path.join(root, 'dist/src/cli/main.cjs');
+  }
+
+  it('is an OpenClaw gateway when its package.json names this toolkit', () => {
+    expect(isGatewayCommand(['node', clone({ name: 'openclaw-doctor-toolkit' }), 'gateway', '--port', '18789'])).toBe(true);
+  });
+
+  it('is not, for the same layout under another package or none', () => {
+    expect(isGatewayCommand(['node', clone({ name: 'left-pad' }), 'gateway'])).toBe(false);
+    expect(isGatewayCommand(['node', clone(undefined), 'gateway'])).toBe(false);
+    expect(isGatewayCommand(['node', clone('not an object'), 'gateway'])).toBe(false);
   });
 });
 
