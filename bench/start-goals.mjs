@@ -80,7 +80,9 @@ const caCerts = process.env.NODE_EXTRA_CA_CERTS;
 const environments = [['clean (PATH, HOME, TMPDIR)', {}], ...(caCerts ? [['with NODE_EXTRA_CA_CERTS', { NODE_EXTRA_CA_CERTS: caCerts }]] : [])];
 const port = await freePort();
 const doctorMachine = machine('goals', { port });
-await startGateway(['gateway', '--port', String(port)], doctorMachine.env, port);
+// With --against, the baseline's gateway: both doctors then probe the same server, and an older
+// build that does not know this checkout's CLI as a gateway (ad124e2) does no extra work for it.
+await startGateway(['gateway', '--port', String(port)], doctorMachine.env, port, baseline ? [process.execPath, baseline] : undefined);
 const gatewayMachine = machine('goals-gateway', { port: await freePort() }); // the runs listen on --port 0
 const bareServer = "require('node:http').createServer().listen(0, '127.0.0.1', function () { console.log('listening on ' + this.address().port); })";
 
