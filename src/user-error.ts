@@ -11,12 +11,17 @@ export interface UserErrorReport {
   kind: UserErrorKind;
   /** What went wrong, in one line: the JSON `message`, and the terminal's `error:` line. */
   message: string;
+  /** The same as a catalog message, for the terminal in the reader's language (`message` stays English for --json). */
+  text?: MessageRef;
   /** The next step: text in the active locale, or a catalog message shown in it. */
   hint?: string | MessageRef;
   /** Fields the JSON `error` object carries beside message, hint and exitCode. */
   json?: Record<string, unknown>;
-  /** The terminal's text instead of message and hint, when it shows more (a config error's excerpt). */
-  human?: string;
+  /**
+   * The terminal's text instead of message and hint, when it shows more (a config error's excerpt);
+   * given `say`, it words its catalog messages in the reader's language.
+   */
+  human?: string | ((say: (m: MessageRef) => string) => string);
 }
 
 /** An error meant for the user: printed without a stack trace, as its report() says. */

@@ -2,6 +2,7 @@
 // way those commands open a connection and turn a failure into a message and an exit code.
 import type { Command } from 'commander';
 import type { ResolvedPaths } from '../config/paths.js';
+import { t, type MessageRef } from '../i18n/index.js';
 import { nextStepWords } from '../protocol/errors.js';
 import type { ProbeFailure } from './types.js';
 
@@ -41,27 +42,29 @@ export interface FailureText {
 export function failureText(f: ProbeFailure, from?: string): FailureText {
   switch (f.kind) {
     case 'refused':
-      return { what: f.message, next: from === 'gateway status' ? 'Start it: `openclaw gateway` (foreground) or `openclaw gateway start` (service).' : 'Is the gateway running? `openclaw gateway status` tells.' };
+      // The failure's own message is English (it lands in --json); the same words from the catalog here.
+      return { what: f.url ? t('client.failure.refused', { url: f.url }) : f.message, next: t(from === 'gateway status' ? 'client.failure.refused.next-start' : 'client.failure.refused.next') };
     case 'pairing':
-      return { what: 'pairing required: this device is not approved yet', next: `Approve it on the gateway host: \`openclaw devices approve ${f.requestId ?? '<requestId>'}\`` };
+      return { what: t('client.failure.pairing'), next: t('client.failure.pairing.next', { requestId: f.requestId ?? '<requestId>' }) };
     case 'protocol':
-      return { what: `protocol mismatch: the gateway speaks protocol ${JSON.stringify(f.expectedProtocol)}`, next: 'Use a toolkit and gateway of the same release line.' };
+      return { what: t('client.failure.protocol', { expected: JSON.stringify(f.expectedProtocol) }), next: t('client.failure.protocol.next') };
     case 'unavailable':
-      return { what: `${f.message}${typeof f.details?.reason === 'string' ? ` (${f.details.reason})` : ''}: the gateway is not ready yet`, next: 'Retry in a few seconds (`openclaw logs --follow` shows its start).' };
+      return { what: t('client.failure.unavailable', { message: `${f.message}${typeof f.details?.reason === 'string' ? ` (${f.details.reason})` : ''}` }), next: t('client.failure.unavailable.next') };
     default:
-      return { what: f.message, next: nextStepWords(f.recommendedNextStep) };
+      // The gateway's own words stay as it wrote them; its next step is ours to word.
+      return { what: f.message, next: nextStepWords(f.recommendedNextStep) === undefined ? undefined : t(`next-step.${f.recommendedNextStep}`) };
   }
 }
 
 /** One line a person can act on, for any client failure. */
 export function describeFailure(f: ProbeFailure, from?: string): string {
-  const t = failureText(f, from);
-  return t.next ? `${t.what} (${t.next.replace(/\.$/, '')})` : t.what;
+  const text = failureText(f, from);
+  return text.next ? `${text.what} (${text.next.replace(/\.$/, '')})` : text.what;
 }
 
 /** The warning when the token or password given was refused and this device's own token got in. */
-export function sharedAuthWarning(rejected: ProbeFailure): string {
-  return `the gateway refused the token or password given (${rejected.message}); connected with this device's paired token instead. Fix --token/--password, OPENCLAW_GATEWAY_TOKEN or gateway.auth in the config.`;
+export function sharedAuthWarning(rejected: ProbeFailure): MessageRef {
+  return { id: 'client.shared-auth-rejected', params: { message: rejected.message } };
 }
 
 export interface OpenedClient {

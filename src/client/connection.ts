@@ -79,7 +79,7 @@ export function failureFromError(error: ErrorShape, kind?: ProbeFailureKind): Pr
 }
 
 function socketFailure(err: NodeJS.ErrnoException, url: string): ProbeFailure {
-  if (err.code === 'ECONNREFUSED') return { kind: 'refused', message: `connection refused: nothing is listening at ${url}` };
+  if (err.code === 'ECONNREFUSED') return { kind: 'refused', message: `connection refused: nothing is listening at ${url}`, url };
   if (err.code === 'ETIMEDOUT') return { kind: 'timeout', message: `connect timed out: ${url}` };
   return { kind: 'error', message: `${err.code ? `${err.code}: ` : ''}${err.message}` };
 }

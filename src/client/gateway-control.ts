@@ -4,6 +4,7 @@
 // (When a usable service is installed, src/cli/commands/gateway.ts routes these to the service manager instead.)
 import { lazyRequire } from '../lazy-require.js';
 import fs from 'node:fs';
+import { en, type MessageRef } from '../i18n/index.js';
 import { defaultCliEntry } from '../service/definition.js';
 import { GatewayControlError } from './gateway-control-error.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
@@ -29,15 +30,18 @@ function staleReason(lock: { reason?: string; ownerAlive?: boolean; lock: { pid:
 }
 
 export type StopResult =
-  | { running: false; message: string; staleLockPid?: number }
+  | { running: false; message: string; text: MessageRef; staleLockPid?: number }
   | { running: true; pid: number; signal: 'SIGTERM' | 'SIGKILL'; stopped: boolean };
 
 /** Stops the gateway that holds this config's lock: SIGTERM, then SIGKILL after `timeoutMs`. */
 export async function stopGatewayProcess(paths: ResolvedPaths, timeoutMs: number): Promise<StopResult> {
   const lock = findLock(paths.configPath.value, paths.stateDir.value);
   if (lock.state !== 'held') {
-    if (lock.state === 'stale') return { running: false, message: `Gateway is not running (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)}).`, staleLockPid: lock.lock.pid };
-    return { running: false, message: 'Gateway is not running.' };
+    if (lock.state === 'stale') {
+      const text = { id: 'client.gateway.not-running.stale', params: { pid: lock.lock.pid, reason: staleReason(lock) } };
+      return { running: false, message: en(text.id, text.params), text, staleLockPid: lock.lock.pid };
+    }
+    return { running: false, message: en('client.gateway.not-running'), text: { id: 'client.gateway.not-running' } };
   }
   const pid = lock.lock.pid;
   const signal = await terminate(pid, timeoutMs);
@@ -105,8 +109,8 @@ export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: num
       // The new gateway replaces the stale lock itself; a live pid in it is never signalled.
       return lock.state === 'stale' ? { ...r, staleLock: `stale lock of pid ${lock.lock.pid}: ${lock.reason ?? 'gone'}${lock.ownerAlive ? ', not signalled' : ''}` } : r;
     }
-    const stale = lock.state === 'stale' ? ` (stale lock of pid ${lock.lock.pid}: ${staleReason(lock)})` : '';
-    throw new GatewayControlError(`Gateway is not running${stale}`, 'Start it with `openclaw gateway` (or install the service).');
+    const text = lock.state === 'stale' ? { id: 'client.gateway.not-running.error-stale', params: { pid: lock.lock.pid, reason: staleReason(lock) } } : { id: 'client.gateway.not-running.error' };
+    throw new GatewayControlError(en(text.id, text.params), { id: 'client.gateway.not-running.hint' }, text);
   }
   const oldPid = lock.lock.pid;
   // Restart with the same command line and environment the running gateway had.

@@ -1,6 +1,7 @@
 // probeGateway: connect, call health (and status, system-presence, config.get when deep), report.
 // The doctor's gateway fact and `openclaw gateway probe` both use it.
 import { VERSION } from '../version.js';
+import { en } from '../i18n/index.js';
 import { sharedAuthWarning } from './cli-options.js';
 import { connectGateway } from './connection.js';
 import type { ProbeOptions, ProbeResult } from './types.js';
@@ -21,7 +22,8 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
   Object.assign(result.connect, { ok: true, latencyMs: c.latencyMs, protocol: hello.protocol, serverVersion: hello.server?.version, authMode: hello.snapshot?.authMode });
   if (c.sharedAuthRejected) {
     result.connect.sharedAuthRejected = c.sharedAuthRejected;
-    result.warnings.push(sharedAuthWarning(c.sharedAuthRejected));
+    const warning = sharedAuthWarning(c.sharedAuthRejected);
+    result.warnings.push(en(warning.id, warning.params)); // --json's words; a terminal rewords it (cli/rpc-command.ts)
   }
   const remaining = () => Math.max(1, timeoutMs - (Date.now() - started));
   try {

@@ -16,6 +16,8 @@ export type ProbeFailureKind =
 export interface ProbeFailure {
   kind: ProbeFailureKind;
   message: string;
+  /** The gateway URL, on a failure to reach it at all (refused, timed out): for wording it again. */
+  url?: string;
   /** `error.details.code` from the gateway, e.g. AUTH_TOKEN_MISMATCH, PAIRING_REQUIRED. */
   code?: string;
   /** `error.code`, e.g. INVALID_REQUEST, NOT_PAIRED, FORBIDDEN. */

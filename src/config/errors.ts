@@ -88,20 +88,26 @@ export class ConfigError extends UserError {
     };
   }
 
-  /** Blocks a start (exit 78); the terminal shows format(), JSON the whole record. */
+  /** Blocks a start (exit 78); the terminal shows format() in the reader's language, JSON the whole record. */
   override report(): UserErrorReport {
-    return { kind: 'config', message: `${this.location}: ${this.message}`, hint: this.hint, json: { config: this.toJSON() }, human: this.format() };
+    return { kind: 'config', message: `${this.location}: ${this.message}`, hint: this.hint, json: { config: this.toJSON() }, human: (say) => this.format(say) };
   }
 
-  /** A few lines for a terminal: where, what, the line with a caret, what to do. */
-  format(): string {
-    const out = [`${this.location}: ${this.message}`];
+  /**
+   * A few lines for a terminal: where, what, the line with a caret, what to do. `say` words the
+   * catalog messages in the reader's language; without it the text is English, as the gateway's
+   * start error must be (log scanners read it).
+   */
+  format(say?: (m: MessageRef) => string): string {
+    const message = say && this.reason ? say(this.reason) : this.message;
+    const hint = say && this.hintRef ? say(this.hintRef) : this.hint;
+    const out = [`${this.location}: ${message}`];
     const caret = this.excerptColumn ?? this.column;
     if (this.excerpt !== undefined && caret) {
       out.push(`  ${this.excerpt}`);
       out.push(`  ${' '.repeat(Math.max(0, caret - 1))}^`);
     }
-    out.push(`  ${this.hint}`);
+    out.push(`  ${hint}`);
     return out.join('\n');
   }
 }

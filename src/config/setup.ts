@@ -16,7 +16,7 @@ export interface SetupResult {
 
 export class ConfigExistsError extends Error {
   constructor(readonly configPath: string) {
-    super(`a config already exists at ${configPath}; setup never overwrites one`);
+    super(`a config already exists at ${configPath}; setup never overwrites one`); // cli.setup.exists, for the CLI
     this.name = 'ConfigExistsError';
   }
 }

@@ -226,7 +226,7 @@ export function register(program: Command): void {
           } else {
             issues = [
               ...r.missingEnv.map((m) => ({ path: m.path, message: en('cli.config.validate.missing-env', { name: m.name }), shown: t('cli.config.validate.missing-env', { name: m.name }), code: 'missing_env' })),
-              ...validateConfig(r.resolved),
+              ...validateConfig(r.resolved, { reasons: true }).map((i) => (i.reason ? { ...i, shown: t(i.reason.id, i.reason.params, i.reason.english) } : i)),
             ];
           }
         } catch (err) {
@@ -244,7 +244,7 @@ export function register(program: Command): void {
         } else if (valid) {
           println(`${chalk.green(t('cli.config.validate.valid'))}: ${file}`);
         } else if (fatal) {
-          eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${fatal.format()}`));
+          eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${fatal.format((m) => t(m.id, m.params, m.english))}`));
         } else {
           eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${file}`));
           for (const i of issues) eprintln(`  ${chalk.bold(i.path)}: ${i.shown ?? i.message}`);

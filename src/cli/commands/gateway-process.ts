@@ -14,7 +14,7 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   const r = await stopGatewayProcess(ctx.paths, timeout(flags));
   if (!r.running) {
     if (flags.json) printJson({ ok: true, stopped: false, running: false, message: r.message, ...(r.staleLockPid !== undefined ? { lockPid: r.staleLockPid, signalled: false } : {}) });
-    else println(r.message);
+    else println(t(r.text.id, r.text.params));
     return 0;
   }
   const { pid, signal, stopped } = r;

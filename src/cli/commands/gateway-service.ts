@@ -74,7 +74,7 @@ export function registerServiceCommands(gateway: Command): void {
         // The definition is on disk even though nothing could enable it: say both, separately.
         println(t('cli.gateway-service.install.written', { written: r.written, file: r.file }));
         for (const w of r.warnings) eprintln(chalk.yellow(t('cli.gateway-service.warning', { warning: w })));
-        return report(r, false, t('cli.gateway-service.install.not-enabled', { name: r.name, reason: r.unavailable.reason }));
+        return report(r, false, t('cli.gateway-service.install.not-enabled', { name: r.name, reason: r.unavailable.reasonRef ?? r.unavailable.reason }));
       }),
     );
 
@@ -189,7 +189,7 @@ export async function serviceStatus(ctx: CliContext, deep = false): Promise<Serv
   lines.push(t('cli.gateway-service.status.config-cli', { path: s.cli.config.path }));
   if (s.installed) lines.push(t('cli.gateway-service.status.config-service', { path: s.installed.config.path }));
   if (s.installed) lines.push(t('cli.gateway-service.status.port', { port: s.installed.port.value, source: s.installed.port.from ?? s.installed.port.source }));
-  if (s.availability && !s.availability.ok) lines.push(t('cli.gateway-service.status.state-unknown', { reason: s.availability.reason }));
+  if (s.availability && !s.availability.ok) lines.push(t('cli.gateway-service.status.state-unknown', { reason: s.availability.reasonRef ?? s.availability.reason }));
   else if (s.runtime) {
     const bits = [
       s.runtime.detail,

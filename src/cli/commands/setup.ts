@@ -24,7 +24,7 @@ export function register(program: Command): Command {
           result = setupConfig(ctx.paths);
         } catch (err) {
           if (err instanceof ConfigExistsError) {
-            throw new CliError(err.message, EXIT.FAILED, t('cli.setup.exists.hint'));
+            throw new CliError(t('cli.setup.exists', { path: err.configPath }), EXIT.FAILED, t('cli.setup.exists.hint'));
           }
           throw err;
         }
