@@ -27,6 +27,14 @@ function clip(text: string, width = 160): string {
   return one.length > width ? `${one.slice(0, width - 1)}…` : one;
 }
 
+/**
+ * A signature's detail in the reader's language (`signature.<id>.detail`, its groups from the line's
+ * evidence); the English as the scan filled it when a group was not captured (`{port}` left as is).
+ */
+function detailText(m: Match, english: string): string {
+  return /\{\w+\}/.test(english) ? english : t(`signature.${m.signature}.detail`, m.evidence, english);
+}
+
 export function renderReport(report: ScanReport): string {
   const out: string[] = [];
   for (const cause of report.causes) {
@@ -36,7 +44,7 @@ export function renderReport(report: ScanReport): string {
     out.push(`${badge(cause.severity)} ${chalk.bold(cause.cause)}: ${text.title} ${chalk.dim(`(${times})`)}`);
     for (const line of wrapColumns(text.explanation.trim(), 98)) out.push(`  ${line}`);
     const ofCause = report.matches.filter((m) => m.cause === cause.cause);
-    for (const detail of new Set(ofCause.flatMap((m) => m.detail ?? []))) out.push(`  · ${clip(detail, 140)}`);
+    for (const detail of new Set(ofCause.flatMap((m) => (m.detail === undefined ? [] : [detailText(m, m.detail)])))) out.push(`  · ${clip(detail, 140)}`);
     const evidence = ofCause.slice(0, EVIDENCE_LINES);
     for (const m of evidence) {
       const ev = escapeControl([...(m.fact ? [`fact: ${m.fact}`] : []), ...Object.entries(m.evidence).map(([k, v]) => `${k}=${v}`)].join(' '));

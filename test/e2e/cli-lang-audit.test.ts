@@ -2,6 +2,8 @@
 // print from lower layers (a probe's failure, the service manager's reason, a validation issue, a
 // stopped gateway) comes from the catalog. Commands, keys, paths, URLs, quoted values and log
 // excerpts stay as they are; anything else that reads as three English words in a row fails.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-sync.js';
 import { englishRuns } from '../helpers/english-runs.js';
@@ -57,4 +59,17 @@ describe('the CLI in Korean and Chinese on a stopped gateway', () => {
       expect(runs).toEqual([]);
     }, 60_000);
   }
+
+  it("ko: logs scan words a signature's detail in Korean, with the line's values", () => {
+    const fx = fixture('healthy');
+    const log = path.join(fx.root, 'app.log');
+    fs.writeFileSync(log, '2026-12-06T10:00:00Z ERROR LLM request rejected: configured maxTokens is 64000, above the provider maximum of 8192. Lower maxTokens and try again.\n');
+    const details = (lang: string) => runCli(['logs', 'scan', log], { ...cliEnv(fx), LANG: lang }).stdout.split('\n').filter((l) => l.startsWith('  · '));
+    expect(details('en_US.UTF-8')).toEqual(['  · 64000 asked for, 8192 allowed.']);
+    const ko = details('ko_KR.UTF-8');
+    expect(ko).toHaveLength(1);
+    expect(ko[0]).toMatch(/\p{Script=Hangul}/u);
+    expect(ko[0]).toContain('64000');
+    expect(ko[0]).toContain('8192');
+  });
 });
