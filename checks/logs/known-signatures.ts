@@ -104,6 +104,9 @@ function stillLive(cause: string | undefined, facts: Facts): boolean {
     return Boolean(config?.error || config?.issues.length);
   }
   if (cause && AUTH_CAUSES.has(cause)) return probe?.connect.error?.kind === 'auth' || Boolean(probe?.connect.sharedAuthRejected);
+  // A lock line is about a lock file: the lock fact says whether one is still there.
+  const lock = fact(facts, 'lock');
+  if (cause === 'stale-lock' && lock) return lock.state === 'held' || lock.state === 'stale';
   if (cause && OVER_WHEN_IT_ANSWERS.has(cause)) return probe !== undefined && !(probe.ok && probe.connect.rpcOk);
   return false;
 }
@@ -183,7 +186,7 @@ export default defineCheck({
     id: CHECK_ID,
     area: 'logs',
     severity: 'warning',
-    facts: ['logSignatures', 'gateway', 'config'],
+    facts: ['logSignatures', 'gateway', 'config', 'lock'],
     fix: 'none',
     docs: 'seeds: Gateway troubleshooting › `openclaw logs --follow`',
   },

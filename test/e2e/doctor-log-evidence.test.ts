@@ -219,3 +219,38 @@ describe('lines from before the fix are history', () => {
     }
   });
 });
+
+describe('a lock line is over once no lock is left', () => {
+  /** The real 2026.9.6 gateway's refusal when another process owns its lock, an hour before the config was written. */
+  function contention(at: Date): string {
+    const text = 'Gateway failed to start: Doctor could not enter maintenance. StateDatabaseCoordinatorContentionError: another OpenClaw process owns gateway-lifecycle Stop the Gateway service and other OpenClaw processes using this state';
+    return JSON.stringify({ '0': text, _meta: { runtime: 'node', hostname: os.hostname(), date: at.toISOString(), logLevelName: 'ERROR' }, time: at.toISOString() });
+  }
+
+  it('no lock now, gateway not running: the old contention line is history, not an error', async () => {
+    const stateDir = makeState({ gateway: { mode: 'local', bind: 'loopback', port: await freePort(), auth: { mode: 'token', token: newToken() } } });
+    const upstream = sharedLog([contention(new Date(Date.now() - 3_600_000))]);
+    try {
+      const { report } = doctorJson(stateDir, upstream);
+      expect(logFindings(report).filter((f: any) => f.cause === 'stale-lock')).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringContaining('seen earlier') })]);
+    } finally {
+      fs.rmSync(upstream, { recursive: true, force: true });
+    }
+  });
+
+  it('a stale lock still there: the same line stays an error', async () => {
+    const stateDir = makeState({ gateway: { mode: 'local', bind: 'loopback', port: await freePort(), auth: { mode: 'token', token: newToken() } } });
+    const upstream = sharedLog([contention(new Date(Date.now() - 3_600_000))]);
+    // A lock whose pid is gone, where the real 2026.9.6 gateway keeps it (under the state dir).
+    const { lockPathsFor } = await import('../../src/system/gateway-lock.js');
+    const lockFile = lockPathsFor(path.join(stateDir, 'openclaw.json'), stateDir)[0]!;
+    fs.mkdirSync(path.dirname(lockFile), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(lockFile, JSON.stringify({ pid: 2 ** 22 + 7, createdAt: new Date(Date.now() - 7_200_000).toISOString(), configPath: path.join(stateDir, 'openclaw.json') }), { mode: 0o600 });
+    try {
+      const { report } = doctorJson(stateDir, upstream);
+      expect(logFindings(report).filter((f: any) => f.cause === 'stale-lock')).toEqual([expect.objectContaining({ severity: 'error' })]);
+    } finally {
+      fs.rmSync(upstream, { recursive: true, force: true });
+    }
+  });
+});
