@@ -7,6 +7,7 @@ import { readConfigFile } from '../config/load.js';
 import type { ResolvedPaths } from '../config/paths.js';
 import { resolvePort } from '../config/gateway-settings.js';
 import { writeFileAtomic } from '../config/write.js';
+import { en, type MessageRef, type Params } from '../i18n/index.js';
 import { defaultServiceDirs, definitionPath, gatewayServiceSpec, kindForPlatform, serviceNames, type ServiceDirs, type ServiceKind, type ServiceSpec } from './definition.js';
 import { launchdManager } from './launchd-manager.js';
 import { stepsSucceeded, type Availability, type CommandResult, type ServiceManager } from './manager.js';
@@ -31,6 +32,16 @@ export interface InstallOptions extends ServiceTarget {
   entry?: string;
 }
 
+/** A result's message: the catalog message, and its English for --json. */
+function said(id: string, params: Params = {}): { message: string; text: MessageRef } {
+  return { message: en(id, params), text: { id, params } };
+}
+
+/** Why a step failed: what it printed on stderr, or its exit code. */
+function stepError(step: CommandResult | undefined): string | MessageRef {
+  return step?.stderr || { id: 'service.lifecycle.exit', params: { code: step?.exitCode ?? null } };
+}
+
 export interface LifecycleResult {
   ok: boolean;
   kind: ServiceKind;
@@ -39,7 +50,10 @@ export interface LifecycleResult {
   /** Set when the service manager could not be used; `reason` names the failed check. */
   unavailable?: Extract<Availability, { ok: false }>;
   steps: CommandResult[];
+  /** What happened, in English (--json and logs). */
   message: string;
+  /** The same as a catalog message, for the terminal in the reader's language. */
+  text: MessageRef;
 }
 
 export interface InstallResult extends LifecycleResult {
@@ -113,7 +127,7 @@ export async function installService(opts: InstallOptions): Promise<InstallResul
   const current = files.map((f) => readIfExists(f.file));
   const unchanged = current.every((text, i) => text === files[i].text);
   if (current[current.length - 1] !== undefined && !unchanged && !opts.force) {
-    return { ...base, ok: false, exists: true, message: `a different gateway service is already installed at ${file}; run \`openclaw gateway install --force\` to replace it` };
+    return { ...base, ok: false, exists: true, ...said('service.lifecycle.exists-different', { file }) };
   }
   let backup: string | undefined;
   if (!unchanged) {
@@ -134,9 +148,9 @@ export async function installService(opts: InstallOptions): Promise<InstallResul
   const manager = opts.manager ?? managerFor(kind, env, port);
   const availability = await manager.available();
   const written = !unchanged;
-  const what = unchanged ? `Gateway service already up to date at ${file}` : `Wrote ${file}`;
+  const what: MessageRef = { id: unchanged ? 'service.lifecycle.up-to-date' : 'service.lifecycle.wrote', params: { file } };
   if (!availability.ok) {
-    return { ...base, ok: false, written, unchanged, backup, unavailable: availability, message: `${what}, but could not enable it: ${availability.reason}` };
+    return { ...base, ok: false, written, unchanged, backup, unavailable: availability, ...said('service.lifecycle.not-enabled', { what, reason: availability.reasonRef ?? availability.reason }) };
   }
   const steps = await manager.activate(name, file);
   const ok = stepsSucceeded(steps);
@@ -149,7 +163,7 @@ export async function installService(opts: InstallOptions): Promise<InstallResul
     backup,
     steps,
     activated: ok,
-    message: ok ? `${what}; ${name} is enabled and started` : `${what}, but \`${failed?.command}\` failed: ${failed?.stderr || `exit ${failed?.exitCode}`}`,
+    ...(ok ? said('service.lifecycle.enabled', { what, name }) : said('service.lifecycle.then-failed', { what, command: failed?.command ?? null, error: stepError(failed) })),
   };
 }
 
@@ -157,22 +171,26 @@ function isInstalled(kind: ServiceKind, file: string): boolean {
   return fs.existsSync(file);
 }
 
-function notInstalled(base: Omit<LifecycleResult, 'ok' | 'message'>): LifecycleResult {
-  return { ...base, ok: false, message: `no gateway service is installed (${base.file} does not exist); run \`openclaw gateway install\`` };
+function notInstalled(base: Omit<LifecycleResult, 'ok' | 'message' | 'text'>): LifecycleResult {
+  return { ...base, ok: false, ...said('service.lifecycle.not-installed', { file: base.file }) };
 }
 
 /** Stops and disables the service, then moves its definition aside to `<file>.bak`. */
 export async function uninstallService(opts: ServiceTarget): Promise<LifecycleResult> {
   const { env, kind, name, file } = targetOf(opts);
   const base = { kind, name, file, steps: [] as CommandResult[] };
-  if (!isInstalled(kind, file)) return { ...base, ok: true, message: `No gateway service installed at ${file}; nothing to do` };
+  if (!isInstalled(kind, file)) return { ...base, ok: true, ...said('service.lifecycle.nothing-to-remove', { file }) };
   const manager = opts.manager ?? managerFor(kind, env);
   const availability = await manager.available();
   const steps = availability.ok ? await manager.deactivate(name, file) : [];
   fs.renameSync(file, `${file}.bak`);
   if (kind === 'schtasks') fs.rmSync(path.join(path.dirname(file), 'gateway.cmd'), { force: true });
-  const note = availability.ok ? (stepsSucceeded(steps) ? '' : ` (disabling it failed: ${steps.find((s) => !s.ok)?.stderr})`) : ` (${availability.reason}; nothing was running under it)`;
-  return { ...base, ok: true, steps, message: `Removed ${file} (kept as ${file}.bak)${note}` };
+  const removed = !availability.ok
+    ? said('service.lifecycle.removed-unavailable', { file, reason: availability.reasonRef ?? availability.reason })
+    : stepsSucceeded(steps)
+      ? said('service.lifecycle.removed', { file })
+      : said('service.lifecycle.removed-disable-failed', { file, error: steps.find((s) => !s.ok)?.stderr ?? '' });
+  return { ...base, ok: true, steps, ...removed };
 }
 
 export type ControlAction = 'start' | 'stop' | 'restart';
@@ -184,10 +202,9 @@ export async function controlService(action: ControlAction, opts: ServiceTarget)
   if (!isInstalled(kind, file)) return notInstalled(base);
   const manager = opts.manager ?? managerFor(kind, env);
   const availability = await manager.available();
-  if (!availability.ok) return { ...base, ok: false, unavailable: availability, message: `cannot ${action} ${name}: ${availability.reason}` };
+  if (!availability.ok) return { ...base, ok: false, unavailable: availability, ...said('service.lifecycle.cannot', { action, name, reason: availability.reasonRef ?? availability.reason }) };
   const steps = await manager[action](name, file);
   const ok = stepsSucceeded(steps);
   const failed = steps.find((s) => !s.ok && !s.optional);
-  const past = { start: 'started', stop: 'stopped', restart: 'restarted' }[action];
-  return { ...base, ok, steps, message: ok ? `${name} ${past}` : `\`${failed?.command}\` failed: ${failed?.stderr || `exit ${failed?.exitCode}`}` };
+  return { ...base, ok, steps, ...(ok ? said('service.lifecycle.done', { name, action }) : said('service.lifecycle.failed', { command: failed?.command ?? null, error: stepError(failed) })) };
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { englishRuns } from '../helpers/english-runs.js';
 
 const CLI = path.resolve('dist/src/cli/main.js');
 let tmp: string;
@@ -95,5 +96,20 @@ describe('gateway start / uninstall', () => {
     expect(un.exitCode).toBe(0);
     expect(fs.existsSync(unitFile())).toBe(false);
     expect(fs.existsSync(`${unitFile()}.bak`)).toBe(true);
+  });
+});
+
+describe('in Korean', () => {
+  // The checks' own lines (`✗ user-bus: systemctl --user: Failed to connect to bus`) quote the tools.
+  const ours = (out: string) => out.split('\n').filter((line) => !/^\s+[✓✗] /.test(line)).join('\n');
+
+  it('install, start and uninstall say what happened, and what to do instead, in Korean', async () => {
+    const outputs: string[] = [];
+    for (const args of [['gateway', 'install'], ['gateway', 'start'], ['gateway', 'uninstall'], ['gateway', 'uninstall']]) {
+      const r = await run(args, { LANG: 'ko_KR.UTF-8' });
+      expect(r.stdout + r.stderr, args.join(' ')).toMatch(/\p{Script=Hangul}/u);
+      outputs.push(...englishRuns(ours(r.stdout + r.stderr), []).map((line) => `${args.join(' ')}: ${line}`));
+    }
+    expect(outputs).toEqual([]);
   });
 });

@@ -28,7 +28,10 @@ function printUnavailable(a: Extract<Availability, { ok: false }>): void {
   eprintln(t('cli.gateway-service.checks'));
   for (const s of a.steps) eprintln(`  ${s.ok ? chalk.green('✓') : chalk.red('✗')} ${s.check}: ${s.detail}`);
   eprintln(t('cli.gateway-service.instead'));
-  for (const alt of a.alternatives) eprintln(`  - ${alt}`);
+  for (const [i, alt] of a.alternatives.entries()) {
+    const ref = a.alternativeRefs?.[i];
+    eprintln(`  - ${ref ? t(ref.id, ref.params, ref.english) : alt}`);
+  }
 }
 
 function printSteps(r: LifecycleResult): void {
@@ -36,13 +39,13 @@ function printSteps(r: LifecycleResult): void {
 }
 
 /** Prints a lifecycle result (JSON or lines) and returns the exit code. */
-function report(r: LifecycleResult, json: boolean, humanError = r.message): number {
+function report(r: LifecycleResult, json: boolean, humanError = t(r.text.id, r.text.params)): number {
   if (json) {
-    const { unavailable, steps, ...rest } = r;
+    const { unavailable, steps, text: _text, ...rest } = r;
     printJson({ ...rest, steps: steps.map(({ command, ok, exitCode, stderr, optional }) => ({ command, ok, exitCode, stderr: stderr || undefined, optional })), unavailable: unavailableJson(unavailable) });
     return r.ok ? EXIT.OK : EXIT.FAILED;
   }
-  if (r.ok) println(r.message);
+  if (r.ok) println(t(r.text.id, r.text.params));
   else {
     printError(humanError);
     printSteps(r);
