@@ -76,6 +76,19 @@ describe('CLI start-up', () => {
     expect(r.stderr).toContain("unknown command 'doctr'");
     expect(r.stderr).toContain('doctor');
   });
+
+  it('a mistyped subcommand of a group with a default subcommand is an unknown command, not an argument of the default', () => {
+    const env = { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', OPENCLAW_STATE_DIR: stateDir };
+    const typo = runCli(['gateway', 'statsu'], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("error: unknown command 'statsu'\n  Did you mean status?\n  (run with --help for usage)\n");
+    expect(runCli(['logs', 'scna'], env).stderr).toContain('Did you mean scan?');
+    const korean = runCli(['gateway', 'statsu'], { ...env, LANG: 'ko_KR.UTF-8' });
+    expect(korean.code).toBe(2);
+    expect(korean.stderr).toContain("알 수 없는 명령 'statsu'");
+    // A flag still goes to the default subcommand, which refuses a stray word after it as before.
+    expect(runCli(['gateway', '--port', '1', 'bogus'], env).stderr).toContain("too many arguments for 'run'");
+  });
 });
 
 describe('the bundle', () => {

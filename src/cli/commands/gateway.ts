@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { addClientOptions, type ClientFlags } from '../../client/cli-options.js';
 import { contextFor } from '../context.js';
-import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
+import { rejectUnknownSubcommands, showDefaultSubcommandOptions } from '../default-subcommand.js';
 import { CliError } from '../exit-codes.js';
 import { action } from '../run-action.js';
 import { VERSION } from '../version.js';
@@ -63,6 +63,7 @@ export function register(program: Command): Command {
     .description(t('cli.gateway.run.summary'))
     .action(action((flags: RunFlags, cmd: Command) => run(flags, cmd)));
   showDefaultSubcommandOptions(gateway, runCommand);
+  rejectUnknownSubcommands(gateway, runCommand);
 
   addClientOptions(gateway.command('status'), 3000)
     .description(t('cli.gateway.status.summary'))

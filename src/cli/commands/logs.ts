@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { addClientOptions } from '../../client/cli-options.js';
 import { contextFor } from '../context.js';
-import { showDefaultSubcommandOptions } from '../default-subcommand-help.js';
+import { rejectUnknownSubcommands, showDefaultSubcommandOptions } from '../default-subcommand.js';
 import { action } from '../run-action.js';
 import type { LogsFlags } from './logs-tail.js';
 import { t } from '../../i18n/index.js';
@@ -29,5 +29,6 @@ export function register(program: Command): Command {
       }),
     );
   showDefaultSubcommandOptions(logs, tail);
+  rejectUnknownSubcommands(logs, tail);
   return logs;
 }
