@@ -1,15 +1,21 @@
 // probeGateway: connect, call health (and status, system-presence, config.get when deep), report.
 // The doctor's gateway fact and `openclaw gateway probe` both use it.
 import { VERSION } from '../version.js';
-import { en } from '../i18n/index.js';
+import { en, type MessageRef } from '../i18n/index.js';
 import { sharedAuthWarning } from './cli-options.js';
 import { connectGateway } from './connection.js';
 import type { ProbeOptions, ProbeResult } from './types.js';
 
+/** A warning in English for --json, and as a catalog message for the terminal. */
+function warn(result: ProbeResult, ref: MessageRef): void {
+  result.warnings.push(en(ref.id, ref.params));
+  (result.warningRefs ??= []).push(ref);
+}
+
 export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
   const started = Date.now();
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const result: ProbeResult = { ok: false, url: opts.url, durationMs: 0, connect: { ok: false, rpcOk: false }, warnings: [] };
+  const result: ProbeResult = { ok: false, url: opts.url, durationMs: 0, connect: { ok: false, rpcOk: false }, warnings: [], warningRefs: [] };
   const c = await connectGateway({ url: opts.url, token: opts.token, password: opts.password, timeoutMs, stateDir: opts.stateDir, clientId: 'cli', clientMode: 'probe', version: VERSION });
   if (!c.ok) {
     result.connect.error = c.failure;
@@ -22,8 +28,7 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
   Object.assign(result.connect, { ok: true, latencyMs: c.latencyMs, protocol: hello.protocol, serverVersion: hello.server?.version, authMode: hello.snapshot?.authMode });
   if (c.sharedAuthRejected) {
     result.connect.sharedAuthRejected = c.sharedAuthRejected;
-    const warning = sharedAuthWarning(c.sharedAuthRejected);
-    result.warnings.push(en(warning.id, warning.params)); // --json's words; a terminal rewords it (cli/rpc-command.ts)
+    warn(result, sharedAuthWarning(c.sharedAuthRejected));
   }
   const remaining = () => Math.max(1, timeoutMs - (Date.now() - started));
   try {
@@ -39,12 +44,12 @@ export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {
       for (const method of ['status', 'system-presence', 'config.get']) {
         const r = await client.call(method, {}, remaining());
         if (r.ok) extras[method] = r.payload;
-        else result.warnings.push(`${method}: ${r.failure.message}`); // words only: people read these warnings
+        else warn(result, { id: 'client.probe.call-failed', params: { method, message: r.failure.message } }); // the gateway's words, quoted
       }
       result.status = extras.status;
       result.presence = extras["system-presence"];
       result.config = extras["config.get"];
-      if (hello.auth && hello.auth.scopes.length === 0) result.warnings.push('connected without operator scopes (no paired device identity): only health is available');
+      if (hello.auth && hello.auth.scopes.length === 0) warn(result, { id: 'client.probe.no-scopes' });
     }
     return result;
   } finally {

@@ -1,5 +1,6 @@
 // The contract between the gateway client (src/client) and its users (doctor facts, CLI commands).
 // Every way a connection can fail is a typed result, never an exception.
+import type { MessageRef } from '../i18n/index.js';
 
 export type ProbeFailureKind =
   | 'refused' // nothing listens on the port (ECONNREFUSED): reported in milliseconds
@@ -58,7 +59,10 @@ export interface ProbeResult {
   /** `system-presence` and `config.get` payloads (deep probes only). */
   presence?: unknown;
   config?: unknown;
+  /** What the reader should know, in English (--json). */
   warnings: string[];
+  /** The same warnings as catalog messages, in order, for the terminal in the reader's language. */
+  warningRefs?: MessageRef[];
 }
 
 export interface ProbeOptions {

@@ -872,6 +872,8 @@ export default {
   "client.gateway.not-running.error": () => "Gateway is not running",
   "client.gateway.not-running.error-stale": (d) => "Gateway is not running (stale lock of pid " + d.pid + ": " + d.reason + ")",
   "client.gateway.not-running.hint": () => "Start it with `openclaw gateway` (or install the service).",
+  "client.probe.call-failed": (d) => d.method + ": " + d.message,
+  "client.probe.no-scopes": () => "connected without operator scopes (no paired device identity): only health is available",
   "config.error.parse": (d) => "cannot be parsed as JSON5: " + d.reason,
   "config.error.parse.hint": () => "Fix the text at that position, or restore the last good copy (openclaw.json.bak, or `openclaw doctor --fix`).",
   "config.error.parse.hint-repair": (d) => "To repair it, " + d.repair + " (`openclaw doctor --fix --yes` does exactly that), or restore the last good copy.",

@@ -73,6 +73,12 @@ describe('client commands in words', () => {
     const probed = cli(dir, ['gateway', 'probe', '--token', 'wrong-token-2']);
     expect(probed.stdout).toContain("warning: the gateway refused the token or password given");
     expect(probed.stdout).not.toMatch(INTERNAL);
+    // The same warnings in the reader's language; --json keeps the English.
+    const korean = cli(dir, ['gateway', 'probe', '--token', 'wrong-token-2', '--lang', 'ko']);
+    expect(korean.stdout).toContain('게이트웨이가 주어진 토큰 또는 비밀번호를 거부했습니다');
+    expect(korean.stdout).not.toContain('the gateway refused the token');
+    const probedJson = JSON.parse(cli(dir, ['gateway', 'probe', '--json', '--token', 'wrong-token-2', '--lang', 'ko']).stdout);
+    expect(probedJson.warnings.join('\n')).toContain('the gateway refused the token or password given');
   });
 
   it('every error has one style: `error: <what>`, then the next step indented; JSON errors unchanged', async () => {

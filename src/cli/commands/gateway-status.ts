@@ -130,7 +130,7 @@ export async function gatewayProbe(ctx: CliContext, flags: ClientFlags): Promise
     if (r.connect.ok) println(t('cli.gateway-status.probe.connect-ok', { protocol: r.connect.protocol, server: r.connect.serverVersion ?? '?', ms: r.connect.latencyMs }));
     if (r.connect.error) println(t('cli.gateway-status.probe.failure', { stage: r.connect.ok ? 'rpc' : 'connect', reason: describeFailure(r.connect.error) }));
     if (r.connect.rpcOk) println(t('cli.gateway-status.probe.health-ok'));
-    for (const w of r.warnings) println(t('cli.gateway-status.probe.warning', { warning: w }));
+    for (const [i, w] of r.warnings.entries()) println(t('cli.gateway-status.probe.warning', { warning: r.warningRefs?.[i] ?? w }));
   }
   return r.ok ? 0 : 1;
 }
