@@ -17,6 +17,7 @@ export function rejectUnknownSubcommands(group: Command, defaultSub: Command): v
     if (subCommand !== defaultSub || word === undefined || word.startsWith('-')) return;
     if (defaultSub.registeredArguments.length > 0) return; // the default takes operands of its own
     const names = group.commands.map((c) => c.name());
+    if (names.includes(word) || group.commands.some((c) => c.aliases().includes(word))) return; // named, as `gateway run`
     // One edit in a short word, two or three in longer ones (a swap of two letters counts as two).
     const allowed = word.length <= 3 ? 1 : word.length <= 8 ? 2 : 3;
     const near = names.filter((n) => distance(n, word) <= allowed);

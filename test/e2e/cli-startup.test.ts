@@ -86,6 +86,8 @@ describe('CLI start-up', () => {
     const korean = runCli(['gateway', 'statsu'], { ...env, LANG: 'ko_KR.UTF-8' });
     expect(korean.code).toBe(2);
     expect(korean.stderr).toContain("알 수 없는 명령 'statsu'");
+    // Naming the default subcommand still runs it (`gateway run --help` answers with its own help).
+    expect(runCli(['gateway', 'run', '--help'], env).stdout).toContain('openclaw gateway run');
     // A flag still goes to the default subcommand, which refuses a stray word after it as before.
     expect(runCli(['gateway', '--port', '1', 'bogus'], env).stderr).toContain("too many arguments for 'run'");
   });
