@@ -19,7 +19,7 @@ export default defineCheck({
       {
         checkId: 'gateway/stale-lock',
         severity: 'warning',
-        ...say(lock.ownerAlive ? 'gateway/stale-lock.pid-reused' : 'gateway/stale-lock.pid-gone', { pid: lock.lock.pid, reason: lock.reason }, 'gateway/stale-lock.fix'),
+        ...say(lock.ownerAlive ? 'gateway/stale-lock.pid-reused' : 'gateway/stale-lock.pid-gone', { pid: lock.lock.pid, reason: lock.reasonRef ?? lock.reason ?? null }, 'gateway/stale-lock.fix'),
         cause: 'stale-lock',
         evidence: [{ kind: 'file', source: lock.path, value: `pid ${lock.lock.pid}, created ${String(lock.lock.createdAt)}` }],
         data: { path: lock.path, pid: lock.lock.pid },

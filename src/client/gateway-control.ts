@@ -24,9 +24,9 @@ function procFile(pid: number, name: string): string[] | undefined {
 }
 
 /** Why a stale lock is stale, and, when its pid lives on, that it was left alone. */
-function staleReason(lock: { reason?: string; ownerAlive?: boolean; lock: { pid: number } }): string {
-  const why = lock.reason ?? `pid ${lock.lock.pid} is gone`;
-  return lock.ownerAlive ? `${why}; it was not signalled. \`openclaw doctor --fix\` removes the stale lock` : why;
+function staleReason(lock: { reason?: string; reasonRef?: MessageRef; ownerAlive?: boolean; lock: { pid: number } }): MessageRef | string {
+  const why = lock.reasonRef ?? lock.reason ?? { id: 'system.lock-owner.gone', params: { pid: lock.lock.pid } };
+  return lock.ownerAlive ? { id: 'client.gateway.stale-not-signalled', params: { why } } : why;
 }
 
 export type StopResult =

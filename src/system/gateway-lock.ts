@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { en, type MessageRef } from '../i18n/index.js';
 import { identifyLockOwner } from './process-identity.js';
-import type { MessageRef } from '../i18n/index.js';
 
 export interface GatewayLock {
   pid: number;
@@ -22,7 +22,7 @@ export type LockState =
   | { state: 'held'; path: string; lock: GatewayLock; ownerCommand?: string }
   // The owner pid is gone, or alive but not the gateway that wrote the lock (pid reuse): `reason` says
   // which (absent in facts recorded before the owner was identified).
-  | { state: 'stale'; path: string; lock: GatewayLock; ownerAlive?: boolean; reason?: string }
+  | { state: 'stale'; path: string; lock: GatewayLock; ownerAlive?: boolean; reason?: string; reasonRef?: MessageRef }
   | { state: 'unreadable'; path: string; reason: string };
 
 export function lockDir(opts: { tmpdir?: string; uid?: number } = {}): string {
@@ -76,11 +76,14 @@ export function readLock(file: string): LockState {
     return { state: 'unreadable', path: file, reason: 'not JSON (a half-written lock)' };
   }
   if (!lock || typeof lock.pid !== 'number') return { state: 'unreadable', path: file, reason: 'no pid in the lock' };
-  if (!pidAlive(lock.pid)) return { state: 'stale', path: file, lock, ownerAlive: false, reason: `pid ${lock.pid} is no longer running` };
+  if (!pidAlive(lock.pid)) {
+    const reasonRef = { id: 'system.lock-owner.gone', params: { pid: lock.pid } };
+    return { state: 'stale', path: file, lock, ownerAlive: false, reason: en(reasonRef.id, reasonRef.params), reasonRef };
+  }
   // Our own lock needs no proof; any other live pid must be the gateway that wrote it.
   if (lock.pid === process.pid) return { state: 'held', path: file, lock };
   const id = identifyLockOwner(lock.pid, lock.createdAt);
-  if (!id.gateway) return { state: 'stale', path: file, lock, ownerAlive: true, reason: id.reason };
+  if (!id.gateway) return { state: 'stale', path: file, lock, ownerAlive: true, reason: id.reason, reasonRef: id.reasonRef };
   return { state: 'held', path: file, lock, ownerCommand: id.info.command };
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redactArgv } from '../config/redact.js';
 import { escapeControl } from './untrusted-text.js';
+import { en, type MessageRef, type Params } from '../i18n/index.js';
 
 // Loaded on first use: the doctor reaches this module on every run but rarely starts a process,
 // and child_process brings dgram and the child-process internals with it (~0.5 ms).
@@ -201,7 +202,12 @@ export function startedBy(info: ProcessInfo, createdAt: string | number | undefi
   return info.startedAtMs <= created + START_SLACK_MS;
 }
 
-export type GatewayIdentity = { gateway: true; info: ProcessInfo } | { gateway: false; info?: ProcessInfo; reason: string };
+export type GatewayIdentity = { gateway: true; info: ProcessInfo } | { gateway: false; info?: ProcessInfo; reason: string; reasonRef: MessageRef };
+
+/** Why a pid is not the gateway that wrote a lock: English (logs, --json) and the catalog message. */
+function notGateway(info: ProcessInfo | undefined, id: string, params: Params): GatewayIdentity {
+  return { gateway: false, ...(info ? { info } : {}), reason: en(id, params), reasonRef: { id, params } };
+}
 
 /**
  * Whether the owner pid of a lock is the gateway that wrote it: an OpenClaw gateway command line that
@@ -209,8 +215,8 @@ export type GatewayIdentity = { gateway: true; info: ProcessInfo } | { gateway: 
  */
 export function identifyLockOwner(pid: number, createdAt: string | number | undefined): GatewayIdentity {
   const info = readProcess(pid);
-  if (!info) return { gateway: false, reason: `the command line of pid ${pid} cannot be read, so it is not known to be a gateway` };
-  if (!isGatewayCommand(info.argv)) return { gateway: false, info, reason: `pid ${pid} is not an OpenClaw gateway (${info.command})` };
-  if (startedBy(info, createdAt) === false) return { gateway: false, info, reason: `pid ${pid} (${info.command}) started after the lock was written, so it is not the gateway that wrote it` };
+  if (!info) return notGateway(undefined, 'system.lock-owner.unreadable', { pid });
+  if (!isGatewayCommand(info.argv)) return notGateway(info, 'system.lock-owner.not-gateway', { pid, command: info.command });
+  if (startedBy(info, createdAt) === false) return notGateway(info, 'system.lock-owner.started-later', { pid, command: info.command });
   return { gateway: true, info };
 }
