@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../user-error.js';
 import { EXIT, EXIT_OF_KIND } from './exit-codes.js';
 import { eprintln, printError, printJsonError } from './output.js';
-import { t, type MessageRef } from '../i18n/index.js';
+import { t, words } from '../i18n/index.js';
 
 type Action = (...args: any[]) => Promise<number | void> | number | void;
 
@@ -18,14 +18,13 @@ export function reportError(err: unknown, json: boolean): number {
   let hint: string | undefined;
   let extra: Record<string, unknown> | undefined;
   let human: string | undefined;
-  const say = (m: MessageRef) => t(m.id, m.params, m.english);
   if (err instanceof UserError) {
     const r = err.report();
     code = EXIT_OF_KIND[r.kind];
-    message = json || !r.text ? r.message : say(r.text);
-    hint = typeof r.hint === 'object' ? say(r.hint) : r.hint;
+    message = json || !r.text ? r.message : words(r.text);
+    hint = typeof r.hint === 'object' ? words(r.hint) : r.hint;
     extra = r.json;
-    human = typeof r.human === 'function' ? r.human(say) : r.human;
+    human = typeof r.human === 'function' ? r.human(words) : r.human;
   } else {
     const e = err as Error;
     message = t('cli.error.unexpected', { message: e?.message ?? String(err) });

@@ -4,7 +4,7 @@
 // (When a usable service is installed, src/cli/commands/gateway.ts routes these to the service manager instead.)
 import { lazyRequire } from '../lazy-require.js';
 import fs from 'node:fs';
-import { en, type MessageRef } from '../i18n/index.js';
+import { said, type MessageRef } from '../i18n/index.js';
 import { defaultCliEntry } from '../service/definition.js';
 import { GatewayControlError } from './gateway-control-error.js';
 import { stateLayout, type ResolvedPaths } from '../config/paths.js';
@@ -38,10 +38,9 @@ export async function stopGatewayProcess(paths: ResolvedPaths, timeoutMs: number
   const lock = findLock(paths.configPath.value, paths.stateDir.value);
   if (lock.state !== 'held') {
     if (lock.state === 'stale') {
-      const text = { id: 'client.gateway.not-running.stale', params: { pid: lock.lock.pid, reason: staleReason(lock) } };
-      return { running: false, message: en(text.id, text.params), text, staleLockPid: lock.lock.pid };
+      return { running: false, ...said('client.gateway.not-running.stale', { pid: lock.lock.pid, reason: staleReason(lock) }), staleLockPid: lock.lock.pid };
     }
-    return { running: false, message: en('client.gateway.not-running'), text: { id: 'client.gateway.not-running' } };
+    return { running: false, ...said('client.gateway.not-running') };
   }
   const pid = lock.lock.pid;
   const signal = await terminate(pid, timeoutMs);
@@ -109,8 +108,8 @@ export async function restartGatewayProcess(paths: ResolvedPaths, timeoutMs: num
       // The new gateway replaces the stale lock itself; a live pid in it is never signalled.
       return lock.state === 'stale' ? { ...r, staleLock: `stale lock of pid ${lock.lock.pid}: ${lock.reason ?? 'gone'}${lock.ownerAlive ? ', not signalled' : ''}` } : r;
     }
-    const text = lock.state === 'stale' ? { id: 'client.gateway.not-running.error-stale', params: { pid: lock.lock.pid, reason: staleReason(lock) } } : { id: 'client.gateway.not-running.error' };
-    throw new GatewayControlError(en(text.id, text.params), { id: 'client.gateway.not-running.hint' }, text);
+    const { message, text } = lock.state === 'stale' ? said('client.gateway.not-running.error-stale', { pid: lock.lock.pid, reason: staleReason(lock) }) : said('client.gateway.not-running.error');
+    throw new GatewayControlError(message, { id: 'client.gateway.not-running.hint' }, text);
   }
   const oldPid = lock.lock.pid;
   // Restart with the same command line and environment the running gateway had.

@@ -1,15 +1,16 @@
 // probeGateway: connect, call health (and status, system-presence, config.get when deep), report.
 // The doctor's gateway fact and `openclaw gateway probe` both use it.
 import { VERSION } from '../version.js';
-import { en, type MessageRef } from '../i18n/index.js';
+import { said, type MessageRef } from '../i18n/index.js';
 import { sharedAuthWarning } from './cli-options.js';
 import { connectGateway } from './connection.js';
 import type { ProbeOptions, ProbeResult } from './types.js';
 
 /** A warning in English for --json, and as a catalog message for the terminal. */
 function warn(result: ProbeResult, ref: MessageRef): void {
-  result.warnings.push(en(ref.id, ref.params));
-  (result.warningRefs ??= []).push(ref);
+  const { message, text } = said(ref.id, ref.params);
+  result.warnings.push(message);
+  (result.warningRefs ??= []).push(text);
 }
 
 export async function probeGateway(opts: ProbeOptions): Promise<ProbeResult> {

@@ -119,6 +119,16 @@ export function en(id: string, params: Params = {}, english?: string): string {
   return format ? format(resolved(params, en)) : (english ?? id);
 }
 
+/** A message reference in the active locale (a lower layer's reason, a result's text). */
+export function words(ref: MessageRef): string {
+  return t(ref.id, ref.params, ref.english);
+}
+
+/** What a lower layer says: its English (logs, --json) and the same as a catalog message, for the reader. */
+export function said(id: string, params: Params = {}): { message: string; text: MessageRef } {
+  return { message: en(id, params), text: { id, params } };
+}
+
 /** The text in the active locale; English where the locale lacks the message. */
 export function t(id: string, params: Params = {}, english?: string): string {
   if (!active) return en(id, params, english);

@@ -7,7 +7,7 @@ import { readConfigFile } from '../config/load.js';
 import type { ResolvedPaths } from '../config/paths.js';
 import { resolvePort } from '../config/gateway-settings.js';
 import { writeFileAtomic } from '../config/write.js';
-import { en, type MessageRef, type Params } from '../i18n/index.js';
+import { said, type MessageRef } from '../i18n/index.js';
 import { defaultServiceDirs, definitionPath, gatewayServiceSpec, kindForPlatform, serviceNames, type ServiceDirs, type ServiceKind, type ServiceSpec } from './definition.js';
 import { launchdManager } from './launchd-manager.js';
 import { stepsSucceeded, type Availability, type CommandResult, type ServiceManager } from './manager.js';
@@ -30,11 +30,6 @@ export interface InstallOptions extends ServiceTarget {
   port?: number;
   nodePath?: string;
   entry?: string;
-}
-
-/** A result's message: the catalog message, and its English for --json. */
-function said(id: string, params: Params = {}): { message: string; text: MessageRef } {
-  return { message: en(id, params), text: { id, params } };
 }
 
 /** Why a step failed: what it printed on stderr, or its exit code. */

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { en, type MessageRef } from '../i18n/index.js';
+import { said, type MessageRef } from '../i18n/index.js';
 import { identifyLockOwner } from './process-identity.js';
 
 export interface GatewayLock {
@@ -77,8 +77,8 @@ export function readLock(file: string): LockState {
   }
   if (!lock || typeof lock.pid !== 'number') return { state: 'unreadable', path: file, reason: 'no pid in the lock' };
   if (!pidAlive(lock.pid)) {
-    const reasonRef = { id: 'system.lock-owner.gone', params: { pid: lock.pid } };
-    return { state: 'stale', path: file, lock, ownerAlive: false, reason: en(reasonRef.id, reasonRef.params), reasonRef };
+    const { message, text } = said('system.lock-owner.gone', { pid: lock.pid });
+    return { state: 'stale', path: file, lock, ownerAlive: false, reason: message, reasonRef: text };
   }
   // Our own lock needs no proof; any other live pid must be the gateway that wrote it.
   if (lock.pid === process.pid) return { state: 'held', path: file, lock };

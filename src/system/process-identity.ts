@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redactArgv } from '../config/redact.js';
 import { escapeControl } from './untrusted-text.js';
-import { en, type MessageRef, type Params } from '../i18n/index.js';
+import { said, type MessageRef, type Params } from '../i18n/index.js';
 
 // Loaded on first use: the doctor reaches this module on every run but rarely starts a process,
 // and child_process brings dgram and the child-process internals with it (~0.5 ms).
@@ -206,7 +206,8 @@ export type GatewayIdentity = { gateway: true; info: ProcessInfo } | { gateway: 
 
 /** Why a pid is not the gateway that wrote a lock: English (logs, --json) and the catalog message. */
 function notGateway(info: ProcessInfo | undefined, id: string, params: Params): GatewayIdentity {
-  return { gateway: false, ...(info ? { info } : {}), reason: en(id, params), reasonRef: { id, params } };
+  const { message, text } = said(id, params);
+  return { gateway: false, ...(info ? { info } : {}), reason: message, reasonRef: text };
 }
 
 /**

@@ -15,7 +15,7 @@ import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printJson, println } from '../output.js';
 import { action } from '../run-action.js';
-import { en, t } from '../../i18n/index.js';
+import { en, t, words } from '../../i18n/index.js';
 
 /** A value typed on the command line: JSON5 when it parses (`true`, `18789`, `["a"]`), else the raw string. */
 export function parseCliValue(text: string): unknown {
@@ -226,7 +226,7 @@ export function register(program: Command): void {
           } else {
             issues = [
               ...r.missingEnv.map((m) => ({ path: m.path, message: en('cli.config.validate.missing-env', { name: m.name }), shown: t('cli.config.validate.missing-env', { name: m.name }), code: 'missing_env' })),
-              ...validateConfig(r.resolved, { reasons: true }).map((i) => (i.reason ? { ...i, shown: t(i.reason.id, i.reason.params, i.reason.english) } : i)),
+              ...validateConfig(r.resolved, { reasons: true }).map((i) => (i.reason ? { ...i, shown: words(i.reason) } : i)),
             ];
           }
         } catch (err) {
@@ -244,7 +244,7 @@ export function register(program: Command): void {
         } else if (valid) {
           println(`${chalk.green(t('cli.config.validate.valid'))}: ${file}`);
         } else if (fatal) {
-          eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${fatal.format((m) => t(m.id, m.params, m.english))}`));
+          eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${fatal.format(words)}`));
         } else {
           eprintln(chalk.red(`${t('cli.config.validate.invalid')}: ${file}`));
           for (const i of issues) eprintln(`  ${chalk.bold(i.path)}: ${i.shown ?? i.message}`);

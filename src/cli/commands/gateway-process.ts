@@ -2,7 +2,7 @@
 // this prints what happened and picks the exit code.
 import type { CliContext } from '../context.js';
 import { printError, printJson, println } from '../output.js';
-import { t } from '../../i18n/index.js';
+import { t, words } from '../../i18n/index.js';
 
 function timeout(flags: { timeout?: string }): number {
   const n = Number(flags.timeout);
@@ -14,7 +14,7 @@ export async function gatewayStop(ctx: CliContext, flags: { json?: boolean; time
   const r = await stopGatewayProcess(ctx.paths, timeout(flags));
   if (!r.running) {
     if (flags.json) printJson({ ok: true, stopped: false, running: false, message: r.message, ...(r.staleLockPid !== undefined ? { lockPid: r.staleLockPid, signalled: false } : {}) });
-    else println(t(r.text.id, r.text.params));
+    else println(words(r.text));
     return 0;
   }
   const { pid, signal, stopped } = r;

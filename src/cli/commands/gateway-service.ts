@@ -11,7 +11,7 @@ import { contextFor, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { eprintln, printError, printJson, println } from '../output.js';
 import { action } from '../run-action.js';
-import { t } from '../../i18n/index.js';
+import { t, words } from '../../i18n/index.js';
 
 function parsePortOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -30,7 +30,7 @@ function printUnavailable(a: Extract<Availability, { ok: false }>): void {
   eprintln(t('cli.gateway-service.instead'));
   for (const [i, alt] of a.alternatives.entries()) {
     const ref = a.alternativeRefs?.[i];
-    eprintln(`  - ${ref ? t(ref.id, ref.params, ref.english) : alt}`);
+    eprintln(`  - ${ref ? words(ref) : alt}`);
   }
 }
 
@@ -39,13 +39,13 @@ function printSteps(r: LifecycleResult): void {
 }
 
 /** Prints a lifecycle result (JSON or lines) and returns the exit code. */
-function report(r: LifecycleResult, json: boolean, humanError = t(r.text.id, r.text.params)): number {
+function report(r: LifecycleResult, json: boolean, humanError = words(r.text)): number {
   if (json) {
     const { unavailable, steps, text: _text, ...rest } = r;
     printJson({ ...rest, steps: steps.map(({ command, ok, exitCode, stderr, optional }) => ({ command, ok, exitCode, stderr: stderr || undefined, optional })), unavailable: unavailableJson(unavailable) });
     return r.ok ? EXIT.OK : EXIT.FAILED;
   }
-  if (r.ok) println(t(r.text.id, r.text.params));
+  if (r.ok) println(words(r.text));
   else {
     printError(humanError);
     printSteps(r);
